@@ -1,0 +1,234 @@
+package org.layerlab.data;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A CSV file read as text cells: delimiter detected among comma, semicolon and tab, quoted fields
+ * (RFC 4180, with "" for a quote and delimiters or line breaks inside quotes), a UTF-8 BOM
+ * skipped, blank lines ignored, and the header detected. Line numbers are kept for messages.
+ */
+public record CsvTable(List<String> header, List<String[]> rows, List<Integer> lineNumbers, char delimiter) {
+    /** Files beyond this size are refused before reading; larger data belongs in a streaming format. */
+    public static final long MAX_BYTES = 512L * 1024 * 1024;
+
+    public static CsvTable read(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size > MAX_BYTES) {
+            throw new DataException(file.getFileName() + " is " + size / (1024 * 1024)
+                    + " MB; CSV files up to " + MAX_BYTES / (1024 * 1024) + " MB can be loaded");
+        }
+        return parse(new String(Files.readAllBytes(file), StandardCharsets.UTF_8), file.getFileName().toString());
+    }
+
+    public static CsvTable parse(String text, String source) {
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        char delim = detectDelimiter(text);
+        List<String[]> records = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        tokenize(text, delim, source, records, lines);
+        if (records.isEmpty()) {
+            throw new DataException(source + " has no data rows");
+        }
+        int width = records.get(0).length;
+        for (int i = 1; i < records.size(); i++) {
+            if (records.get(i).length != width) {
+                throw new DataException(source + " line " + lines.get(i) + " has " + records.get(i).length
+                        + " fields but the first row (line " + lines.get(0) + ") has " + width + " (delimiter '" + printable(delim) + "')");
+            }
+        }
+        List<String> header;
+        if (looksLikeHeader(records)) {
+            header = List.of(records.remove(0));
+            lines.remove(0);
+        } else {
+            header = new ArrayList<>();
+            for (int i = 0; i < width; i++) {
+                header.add("column_" + (i + 1));
+            }
+        }
+        if (records.isEmpty()) {
+            throw new DataException(source + " has a header but no data rows");
+        }
+        return new CsvTable(List.copyOf(header), records, lines, delim);
+    }
+
+    private static String printable(char c) {
+        return c == '\t' ? "tab" : String.valueOf(c);
+    }
+
+    /** The candidate that splits the first lines into the same, largest number of fields. */
+    static char detectDelimiter(String text) {
+        String[] lines = text.split("\r?\n", 21);
+        char best = ',';
+        int bestScore = 0;
+        for (char c : new char[] {',', ';', '\t'}) {
+            int first = -1;
+            boolean consistent = true;
+            int counted = 0;
+            for (String line : lines) {
+                if (line.isBlank() || counted == 20) {
+                    continue;
+                }
+                int n = countOutsideQuotes(line, c);
+                if (first < 0) {
+                    first = n;
+                } else if (n != first) {
+                    consistent = false;
+                }
+                counted++;
+            }
+            int score = consistent ? first : 0;
+            if (score > bestScore) {
+                bestScore = score;
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    private static int countOutsideQuotes(String line, char c) {
+        int n = 0;
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (ch == '"') {
+                quoted = !quoted;
+            } else if (ch == c && !quoted) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static void tokenize(String text, char delim, String source, List<String[]> out, List<Integer> lines) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        boolean wasQuoted = false;
+        int line = 1;
+        int recordLine = 1;
+        for (int i = 0; i <= text.length(); i++) {
+            char ch = i < text.length() ? text.charAt(i) : '\n';
+            if (quoted) {
+                if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else if (i == text.length()) {
+                    throw new DataException(source + " line " + recordLine + ": a quoted field is never closed");
+                } else {
+                    if (ch == '\n') {
+                        line++;
+                    }
+                    cell.append(ch);
+                }
+            } else if (ch == '"' && cell.toString().isBlank()) {
+                quoted = true;
+                wasQuoted = true;
+                cell.setLength(0);
+            } else if (ch == delim) {
+                fields.add(wasQuoted ? cell.toString() : cell.toString().trim());
+                cell.setLength(0);
+                wasQuoted = false;
+            } else if (ch == '\n') {
+                fields.add(wasQuoted ? cell.toString() : cell.toString().trim());
+                boolean blank = fields.size() == 1 && fields.get(0).isEmpty() && !wasQuoted;
+                if (!blank) {
+                    out.add(fields.toArray(new String[0]));
+                    lines.add(recordLine);
+                }
+                fields.clear();
+                cell.setLength(0);
+                wasQuoted = false;
+                line++;
+                recordLine = line;
+            } else if (ch != '\r') {
+                cell.append(ch);
+            }
+        }
+    }
+
+    /** A header is a first row with a non-numeric cell in a column that is numeric below it. */
+    private static boolean looksLikeHeader(List<String[]> records) {
+        String[] first = records.get(0);
+        if (records.size() == 1) {
+            for (String c : first) {
+                if (!isNumber(c)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        boolean allText = true;
+        for (String c : first) {
+            allText &= !isNumber(c) && !c.isEmpty();
+        }
+        for (int col = 0; col < first.length; col++) {
+            if (!isNumber(first[col]) && !first[col].isEmpty()) {
+                int numericBelow = 0;
+                int checked = 0;
+                for (int r = 1; r < records.size() && checked < 50; r++, checked++) {
+                    if (isNumber(records.get(r)[col])) {
+                        numericBelow++;
+                    }
+                }
+                if (numericBelow > checked / 2) {
+                    return true;
+                }
+            }
+        }
+        // All-text first row over all-text columns (e.g. only categorical data): a header if its
+        // values do not repeat below.
+        if (allText) {
+            for (int r = 1; r < Math.min(records.size(), 50); r++) {
+                if (java.util.Arrays.equals(records.get(r), first)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    public static boolean isNumber(String s) {
+        if (s == null || s.isEmpty()) {
+            return false;
+        }
+        try {
+            double d = Double.parseDouble(s);
+            return !Double.isNaN(d) || s.equalsIgnoreCase("nan");
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    public int columnCount() {
+        return header.size();
+    }
+
+    /** The index of a column by header name (case-insensitive) or by 1-based number. */
+    public int column(String nameOrNumber) {
+        for (int i = 0; i < header.size(); i++) {
+            if (header.get(i).equalsIgnoreCase(nameOrNumber.trim())) {
+                return i;
+            }
+        }
+        try {
+            int n = Integer.parseInt(nameOrNumber.trim());
+            if (n >= 1 && n <= header.size()) {
+                return n - 1;
+            }
+        } catch (NumberFormatException ignored) {
+            // not a number: fall through to the error
+        }
+        throw new DataException("no column '" + nameOrNumber + "'; the columns are " + String.join(", ", header));
+    }
+}

@@ -1,0 +1,2 @@
+/** Datasets: loaders (CSV, ...), splits, normalization and batching; no network knowledge. */
+package org.layerlab.data;

@@ -1,0 +1,36 @@
+package org.layerlab.engine.ops;
+
+import org.layerlab.engine.Tensor;
+
+/** y[..., c] += b[c] over the last axis. Shapes: y (N, ..., C), b (C). */
+public final class AddBias {
+    private AddBias() {
+    }
+
+    public static void forward(Tensor y, Tensor b) {
+        float[] yd = y.data();
+        float[] bd = b.data();
+        int c = b.size();
+        int rows = y.size() / c;
+        for (int r = 0; r < rows; r++) {
+            int o = r * c;
+            for (int j = 0; j < c; j++) {
+                yd[o + j] += bd[j];
+            }
+        }
+    }
+
+    /** db[c] += Σ dy[..., c]. */
+    public static void backward(Tensor dy, Tensor db) {
+        float[] g = dy.data();
+        float[] bd = db.data();
+        int c = db.size();
+        int rows = dy.size() / c;
+        for (int r = 0; r < rows; r++) {
+            int o = r * c;
+            for (int j = 0; j < c; j++) {
+                bd[j] += g[o + j];
+            }
+        }
+    }
+}

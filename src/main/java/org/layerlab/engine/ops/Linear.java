@@ -1,0 +1,43 @@
+package org.layerlab.engine.ops;
+
+import org.layerlab.engine.Gemm;
+import org.layerlab.engine.Tensor;
+
+/** y = x · W + b. Shapes: x (N, in), W (in, out), b (out) or null, y (N, out). */
+public final class Linear {
+    private Linear() {
+    }
+
+    public static void forward(Tensor x, Tensor w, Tensor b, Tensor y) {
+        int n = x.batch();
+        int in = w.dim(0);
+        int out = w.dim(1);
+        check(x.sampleSize() == in, "input has " + x.sampleSize() + " features but the weights expect " + in);
+        Gemm.multiply(false, false, n, out, in, x.data(), 0, in, w.data(), 0, out, y.data(), 0, out, false);
+        if (b != null) {
+            AddBias.forward(y, b);
+        }
+    }
+
+    /**
+     * Accumulates dx += dy · Wᵀ (skipped when dx is null), dW += xᵀ · dy and db += Σ dy over the batch.
+     */
+    public static void backward(Tensor x, Tensor w, Tensor dy, Tensor dx, Tensor dw, Tensor db) {
+        int n = x.batch();
+        int in = w.dim(0);
+        int out = w.dim(1);
+        if (dx != null) {
+            Gemm.multiply(false, true, n, in, out, dy.data(), 0, out, w.data(), 0, out, dx.data(), 0, in, true);
+        }
+        Gemm.multiply(true, false, in, out, n, x.data(), 0, in, dy.data(), 0, out, dw.data(), 0, out, true);
+        if (db != null) {
+            AddBias.backward(dy, db);
+        }
+    }
+
+    private static void check(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Tensors and numeric kernels: float32 storage, batch first, no knowledge of networks or projects. */
+package org.layerlab.engine;

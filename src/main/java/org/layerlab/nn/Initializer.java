@@ -1,0 +1,123 @@
+package org.layerlab.nn;
+
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * A weight initializer with a Keras name and formula. The variance-scaling kinds use the layer's
+ * fan-in and fan-out; their "normal" variants draw from a normal truncated at two standard
+ * deviations, scaled as Keras does (stddev / 0.8796).
+ *
+ * @param a mean (random_normal) or minval (random_uniform); unused otherwise
+ * @param b stddev (random_normal) or maxval (random_uniform); unused otherwise
+ */
+public record Initializer(Kind kind, double a, double b) {
+    /** Keras names of the initializers. */
+    public enum Kind {
+        GLOROT_UNIFORM, GLOROT_NORMAL, HE_UNIFORM, HE_NORMAL, LECUN_UNIFORM, LECUN_NORMAL,
+        ZEROS, ONES, RANDOM_NORMAL, RANDOM_UNIFORM;
+
+        public String kerasName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public static final Initializer GLOROT_UNIFORM = of(Kind.GLOROT_UNIFORM);
+    public static final Initializer ZEROS = of(Kind.ZEROS);
+
+    // Stddev of a standard normal truncated to [-2, 2]; Keras divides by it to keep the variance.
+    private static final double TRUNCATED_STDDEV = 0.87962566103423978;
+
+    public Initializer {
+        Checks.notNull("Initializer", "kind", kind);
+        if (kind == Kind.RANDOM_NORMAL && !(b > 0)) {
+            throw new IllegalArgumentException("random_normal: stddev must be positive. Received: stddev=" + b);
+        }
+        if (kind == Kind.RANDOM_UNIFORM && !(a < b)) {
+            throw new IllegalArgumentException("random_uniform: minval must be below maxval. Received: minval="
+                    + a + ", maxval=" + b);
+        }
+    }
+
+    /** With Keras' default arguments (random_normal 0 ± 0.05, random_uniform [−0.05, 0.05]). */
+    public static Initializer of(Kind kind) {
+        return switch (kind) {
+            case RANDOM_NORMAL -> new Initializer(kind, 0, 0.05);
+            case RANDOM_UNIFORM -> new Initializer(kind, -0.05, 0.05);
+            default -> new Initializer(kind, 0, 0);
+        };
+    }
+
+    public static Initializer randomNormal(double mean, double stddev) {
+        return new Initializer(Kind.RANDOM_NORMAL, mean, stddev);
+    }
+
+    public static Initializer randomUniform(double min, double max) {
+        return new Initializer(Kind.RANDOM_UNIFORM, min, max);
+    }
+
+    public static Initializer parse(String name) {
+        String n = name.trim().toUpperCase(Locale.ROOT);
+        for (Kind k : Kind.values()) {
+            if (k.name().equals(n)) {
+                return of(k);
+            }
+        }
+        StringBuilder names = new StringBuilder();
+        for (Kind k : Kind.values()) {
+            names.append(names.length() == 0 ? "" : ", ").append(k.kerasName());
+        }
+        throw new IllegalArgumentException("unknown initializer '" + name + "'; choose one of " + names);
+    }
+
+    public void fill(float[] values, int fanIn, int fanOut, SplittableRandom rng) {
+        switch (kind) {
+            case ZEROS -> java.util.Arrays.fill(values, 0f);
+            case ONES -> java.util.Arrays.fill(values, 1f);
+            case GLOROT_UNIFORM -> uniform(values, Math.sqrt(6.0 / (fanIn + fanOut)), rng);
+            case HE_UNIFORM -> uniform(values, Math.sqrt(6.0 / fanIn), rng);
+            case LECUN_UNIFORM -> uniform(values, Math.sqrt(3.0 / fanIn), rng);
+            case GLOROT_NORMAL -> truncated(values, Math.sqrt(2.0 / (fanIn + fanOut)) / TRUNCATED_STDDEV, rng);
+            case HE_NORMAL -> truncated(values, Math.sqrt(2.0 / fanIn) / TRUNCATED_STDDEV, rng);
+            case LECUN_NORMAL -> truncated(values, Math.sqrt(1.0 / fanIn) / TRUNCATED_STDDEV, rng);
+            case RANDOM_NORMAL -> {
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = (float) (a + b * gaussian(rng));
+                }
+            }
+            case RANDOM_UNIFORM -> {
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = (float) (a + (b - a) * rng.nextDouble());
+                }
+            }
+        }
+    }
+
+    private static void uniform(float[] v, double limit, SplittableRandom rng) {
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) ((rng.nextDouble() * 2 - 1) * limit);
+        }
+    }
+
+    private static void truncated(float[] v, double stddev, SplittableRandom rng) {
+        for (int i = 0; i < v.length; i++) {
+            double g;
+            do {
+                g = gaussian(rng);
+            } while (Math.abs(g) > 2);
+            v[i] = (float) (g * stddev);
+        }
+    }
+
+    /** Box–Muller; SplittableRandom has no nextGaussian on Java 17. */
+    static double gaussian(SplittableRandom rng) {
+        double u1 = 1.0 - rng.nextDouble();
+        double u2 = rng.nextDouble();
+        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    }
+
+    @Override
+    public String toString() {
+        return kind.kerasName();
+    }
+}

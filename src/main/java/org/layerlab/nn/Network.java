@@ -1,0 +1,315 @@
+package org.layerlab.nn;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.layerlab.engine.Shape;
+import org.layerlab.engine.Tensor;
+import org.layerlab.nn.layers.ActivationLayer;
+import org.layerlab.nn.layers.Input;
+
+/**
+ * A compiled network: the nodes of a plan in topological order, each run layer by layer with its
+ * output and gradient kept in buffers that are allocated once for the largest batch and reused
+ * (see docs/decisions/0001-execution-model.md). A layer's built-in activation runs as a step of
+ * its own, so the final softmax or sigmoid can be fused with the loss. Not thread-safe: one
+ * training or prediction at a time.
+ */
+public final class Network {
+    private final List<Step> steps;
+    private final List<Integer> inputSteps;
+    private final ParameterStore store;
+    private final List<Parameter> parameters;
+    private final List<NetworkNode> plan;
+    private int capacity;
+
+    private Network(List<NetworkNode> plan, List<Step> steps, List<Integer> inputSteps, ParameterStore store) {
+        this.plan = List.copyOf(plan);
+        this.steps = steps;
+        this.inputSteps = inputSteps;
+        this.store = store;
+        List<Parameter> ps = new ArrayList<>();
+        for (Step s : steps) {
+            ps.addAll(s.runtime.parameters());
+        }
+        this.parameters = Collections.unmodifiableList(ps);
+    }
+
+    /**
+     * Compiles nodes given in topological order (every node after its inputs; the last node is the
+     * output). Weights come from the store when it has them for a node id, else are initialized.
+     */
+    public static Network compile(List<NetworkNode> nodes, ParameterStore store) {
+        if (nodes.isEmpty()) {
+            throw new IllegalArgumentException("the network has no layers");
+        }
+        List<Step> steps = new ArrayList<>();
+        List<Integer> inputs = new ArrayList<>();
+        Map<String, Integer> stepOfNode = new HashMap<>();
+        for (NetworkNode node : nodes) {
+            LayerSpec spec = node.spec();
+            int[] in = new int[node.inputs().size()];
+            List<Shape> inShapes = new ArrayList<>();
+            for (int i = 0; i < in.length; i++) {
+                Integer s = stepOfNode.get(node.inputs().get(i));
+                if (s == null) {
+                    throw new IllegalArgumentException(node.name() + " takes its input from '" + node.inputs().get(i)
+                            + "', which is not an earlier node of the network");
+                }
+                in[i] = s;
+                inShapes.add(steps.get(s).shape);
+            }
+            if (in.length < spec.minInputs() || in.length > spec.maxInputs()) {
+                throw new ShapeException(node.name() + " (" + spec.kind() + ") needs "
+                        + arity(spec) + " but has " + in.length);
+            }
+            Shape out;
+            try {
+                out = spec.outputShape(inShapes);
+            } catch (ShapeException e) {
+                throw new ShapeException(node.name() + ": " + e.getMessage());
+            }
+            Activation act = spec instanceof HasActivation h ? h.activation() : Activation.LINEAR;
+            LayerSpec core = act.isLinear() || spec instanceof ActivationLayer ? spec : ((HasActivation) spec).withoutActivation();
+            BuildContext ctx = new BuildContext(node.id(), inShapes, store, store.seed());
+            steps.add(new Step(node, core.build(ctx), in, out, spec instanceof Input));
+            if (spec instanceof Input) {
+                inputs.add(steps.size() - 1);
+            }
+            if (!act.isLinear() && !(spec instanceof ActivationLayer)) {
+                steps.add(new Step(node, ActivationLayer.runtime(act), new int[] {steps.size() - 1}, out, false));
+                steps.get(steps.size() - 1).activation = act;
+            } else if (spec instanceof ActivationLayer a) {
+                steps.get(steps.size() - 1).activation = a.activation();
+            }
+            stepOfNode.put(node.id(), steps.size() - 1);
+        }
+        if (inputs.isEmpty()) {
+            throw new IllegalArgumentException("the network has no Input layer");
+        }
+        List<String> ids = new ArrayList<>();
+        nodes.forEach(n -> ids.add(n.id()));
+        store.retainNodes(ids);
+        markGradients(steps);
+        return new Network(nodes, steps, inputs, store);
+    }
+
+    private static String arity(LayerSpec spec) {
+        if (spec.minInputs() == spec.maxInputs()) {
+            return spec.minInputs() == 1 ? "exactly one input" : spec.minInputs() + " inputs";
+        }
+        return "at least " + spec.minInputs() + " inputs";
+    }
+
+    /** A step needs an input gradient only if something upstream has parameters. */
+    private static void markGradients(List<Step> steps) {
+        for (Step s : steps) {
+            boolean needs = !s.runtime.parameters().isEmpty();
+            for (int i : s.inputs) {
+                needs |= steps.get(i).needsGrad;
+            }
+            s.needsGrad = needs;
+        }
+    }
+
+    public ParameterStore parameterStore() {
+        return store;
+    }
+
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+
+    public List<NetworkNode> plan() {
+        return plan;
+    }
+
+    public Shape inputShape() {
+        return steps.get(inputSteps.get(0)).shape;
+    }
+
+    public Shape outputShape() {
+        return last().shape;
+    }
+
+    public long paramCount() {
+        long n = 0;
+        for (Parameter p : parameters) {
+            n += p.size();
+        }
+        return n;
+    }
+
+    /** The activation the output ends in (linear if none). */
+    public Activation outputActivation() {
+        Step last = last();
+        return last.activation == null ? Activation.LINEAR : last.activation;
+    }
+
+    private Step last() {
+        return steps.get(steps.size() - 1);
+    }
+
+    /** Grows the buffers when a batch larger than any before arrives; a no-op in steady state. */
+    private void ensureCapacity(int batch) {
+        if (batch <= capacity) {
+            return;
+        }
+        for (Step s : steps) {
+            if (!s.isInput) {
+                s.out = Tensor.ofBatch(batch, s.shape);
+                s.grad = s.needsGrad || s == last() ? Tensor.ofBatch(batch, s.shape) : null;
+            }
+            s.runtime.allocate(batch);
+        }
+        capacity = batch;
+    }
+
+    /** Runs the network on a batch (N, input shape) and returns the output buffer (valid until the next call). */
+    public Tensor forward(Tensor x, boolean training) {
+        int n = x.batch();
+        ensureCapacity(n);
+        for (Step s : steps) {
+            if (s.isInput) {
+                if (x.sampleSize() != s.shape.size()) {
+                    throw new ShapeException("the data has " + x.sampleSize() + " values per sample but the Input layer "
+                            + s.node.name() + " expects " + s.shape + " (" + s.shape.size() + " values)");
+                }
+                s.out = x;
+                continue;
+            }
+            s.out.setBatch(n);
+            if (s.grad != null) {
+                s.grad.setBatch(n);
+            }
+            s.runtime.forward(s.inputTensors(steps), s.out, training);
+        }
+        return last().out;
+    }
+
+    /** The output of the last forward pass (valid until the next call). */
+    public Tensor output() {
+        return last().out;
+    }
+
+    /** The output before its final activation, or null if the output layer has none. */
+    public Tensor logits() {
+        Step last = last();
+        return last.activation != null && !last.activation.isLinear() ? steps.get(last.inputs[0]).out : null;
+    }
+
+    /** Zeroes every activation and parameter gradient before a backward pass. */
+    public void zeroGradients() {
+        for (Step s : steps) {
+            if (s.grad != null) {
+                s.grad.zero();
+            }
+        }
+        for (Parameter p : parameters) {
+            p.grad().zero();
+        }
+    }
+
+    /** The gradient buffer to seed: of the output, or of the logits when fromLogits. */
+    public Tensor seedGradient(boolean fromLogits) {
+        Step last = last();
+        return fromLogits ? steps.get(last.inputs[0]).grad : last.grad;
+    }
+
+    /** Backpropagates from the seeded gradient (see {@link #seedGradient}), accumulating parameter gradients. */
+    public void backward(boolean fromLogits) {
+        int start = fromLogits ? last().inputs[0] : steps.size() - 1;
+        for (int i = start; i >= 0; i--) {
+            Step s = steps.get(i);
+            if (s.isInput || !s.needsGrad) {
+                continue;
+            }
+            s.runtime.backward(s.inputTensors(steps), s.out, s.grad, s.inputGrads(steps));
+        }
+    }
+
+    /**
+     * The name of the first layer (in execution order) whose output, or else whose gradient, holds
+     * NaN or infinity after the last forward/backward; null if all are finite.
+     */
+    public String firstNonFinite() {
+        for (Step s : steps) {
+            if (!s.isInput && !s.out.allFinite()) {
+                return s.node.name() + " (" + s.node.spec().kind() + ") output";
+            }
+        }
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            Step s = steps.get(i);
+            if (s.grad != null && !s.grad.allFinite()) {
+                return s.node.name() + " (" + s.node.spec().kind() + ") gradient";
+            }
+        }
+        for (Parameter p : parameters) {
+            if (!p.grad().allFinite()) {
+                return p.nodeId() + " (" + p.name() + " gradient)";
+            }
+        }
+        return null;
+    }
+
+    /** Outputs for many samples, computed in chunks; returns a new tensor (N, output shape). */
+    public Tensor predict(Tensor x) {
+        int n = x.batch();
+        int chunk = Math.max(1, Math.min(n, Math.max(capacity, 256)));
+        Tensor out = Tensor.ofBatch(n, outputShape());
+        Tensor part = Tensor.ofBatch(chunk, inputShape());
+        int in = x.sampleSize();
+        int o = out.sampleSize();
+        for (int start = 0; start < n; start += chunk) {
+            int m = Math.min(chunk, n - start);
+            part.setBatch(m);
+            System.arraycopy(x.data(), start * in, part.data(), 0, m * in);
+            Tensor y = forward(part, false);
+            System.arraycopy(y.data(), 0, out.data(), start * o, m * o);
+        }
+        return out;
+    }
+
+    /** One compiled step: a layer runtime or a layer's activation, with its buffers. */
+    private static final class Step {
+        final NetworkNode node;
+        final LayerRuntime runtime;
+        final int[] inputs;
+        final Shape shape;
+        final boolean isInput;
+        final Tensor[] inBuf;
+        final Tensor[] gradBuf;
+        Activation activation;
+        boolean needsGrad;
+        Tensor out;
+        Tensor grad;
+
+        Step(NetworkNode node, LayerRuntime runtime, int[] inputs, Shape shape, boolean isInput) {
+            this.node = node;
+            this.runtime = runtime;
+            this.inputs = inputs;
+            this.shape = shape;
+            this.isInput = isInput;
+            this.inBuf = new Tensor[inputs.length];
+            this.gradBuf = new Tensor[inputs.length];
+        }
+
+        Tensor[] inputTensors(List<Step> all) {
+            for (int i = 0; i < inputs.length; i++) {
+                inBuf[i] = all.get(inputs[i]).out;
+            }
+            return inBuf;
+        }
+
+        Tensor[] inputGrads(List<Step> all) {
+            for (int i = 0; i < inputs.length; i++) {
+                Step src = all.get(inputs[i]);
+                gradBuf[i] = src.needsGrad ? src.grad : null;
+            }
+            return gradBuf;
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.layerlab.nn;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.layerlab.engine.Tensor;
+
+/**
+ * The weights of a network, keyed by node id and parameter name, kept apart from the layer specs
+ * so that specs stay immutable and a change to one layer keeps the weights of the others.
+ */
+public final class ParameterStore {
+    private final Map<String, Map<String, Parameter>> byNode = new LinkedHashMap<>();
+    private final long seed;
+
+    public ParameterStore(long seed) {
+        this.seed = seed;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /**
+     * The named parameter of a node: the existing one when its shape still fits, else a new one
+     * initialized from a generator seeded by (store seed, node id, name), so initial values do not
+     * depend on the order in which layers are built.
+     */
+    public Parameter getOrCreate(String nodeId, String name, int[] dims, Initializer init, int fanIn, int fanOut,
+                                 Regularizer regularizer) {
+        Map<String, Parameter> params = byNode.computeIfAbsent(nodeId, k -> new LinkedHashMap<>());
+        Parameter existing = params.get(name);
+        if (existing != null && Arrays.equals(existing.value().dims(), dims)) {
+            if (existing.regularizer().equals(regularizer == null ? Regularizer.NONE : regularizer)) {
+                return existing;
+            }
+            Parameter p = new Parameter(nodeId, name, existing.value(), regularizer);
+            params.put(name, p);
+            return p;
+        }
+        Tensor value = Tensor.zeros(dims);
+        init.fill(value.data(), fanIn, fanOut, new SplittableRandom(seedFor(nodeId, name)));
+        Parameter p = new Parameter(nodeId, name, value, regularizer);
+        params.put(name, p);
+        return p;
+    }
+
+    private long seedFor(String nodeId, String name) {
+        return seed * 0x9E3779B97F4A7C15L + (nodeId + "/" + name).hashCode();
+    }
+
+    public List<Parameter> all() {
+        List<Parameter> out = new ArrayList<>();
+        byNode.values().forEach(m -> out.addAll(m.values()));
+        return out;
+    }
+
+    public Map<String, Parameter> ofNode(String nodeId) {
+        return byNode.getOrDefault(nodeId, Map.of());
+    }
+
+    /** Forgets the weights of nodes that no longer exist. */
+    public void retainNodes(java.util.Collection<String> nodeIds) {
+        byNode.keySet().retainAll(nodeIds);
+    }
+
+    /** Deep copy of all values (gradients are not copied), e.g. to restore the best epoch. */
+    public Map<String, float[]> snapshotValues() {
+        Map<String, float[]> out = new LinkedHashMap<>();
+        for (Parameter p : all()) {
+            out.put(p.nodeId() + "/" + p.name(), Arrays.copyOf(p.value().data(), p.size()));
+        }
+        return out;
+    }
+
+    public void restoreValues(Map<String, float[]> snapshot) {
+        for (Parameter p : all()) {
+            float[] v = snapshot.get(p.nodeId() + "/" + p.name());
+            if (v != null && v.length == p.size()) {
+                System.arraycopy(v, 0, p.value().data(), 0, v.length);
+            }
+        }
+    }
+
+    public long totalSize() {
+        long n = 0;
+        for (Parameter p : all()) {
+            n += p.size();
+        }
+        return n;
+    }
+}

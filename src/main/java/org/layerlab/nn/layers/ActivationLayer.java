@@ -1,0 +1,74 @@
+package org.layerlab.nn.layers;
+
+import java.util.List;
+
+import org.layerlab.engine.Shape;
+import org.layerlab.engine.Tensor;
+import org.layerlab.engine.ops.Activate;
+import org.layerlab.engine.ops.ActivationFunction;
+import org.layerlab.nn.Activation;
+import org.layerlab.nn.BuildContext;
+import org.layerlab.nn.Checks;
+import org.layerlab.nn.HasActivation;
+import org.layerlab.nn.LayerRuntime;
+import org.layerlab.nn.LayerSpec;
+
+/** Keras' Activation layer: y = f(x), shape unchanged; softmax applies over the last axis. */
+public record ActivationLayer(Activation activation) implements LayerSpec, HasActivation {
+    public ActivationLayer {
+        Checks.notNull("Activation", "activation", activation);
+    }
+
+    public ActivationLayer(String name) {
+        this(Activation.parse(name));
+    }
+
+    @Override
+    public String kind() {
+        return "Activation";
+    }
+
+    @Override
+    public LayerSpec withoutActivation() {
+        return new ActivationLayer(Activation.LINEAR);
+    }
+
+    @Override
+    public Shape outputShape(List<Shape> inputs) {
+        return inputs.get(0);
+    }
+
+    @Override
+    public long paramCount(List<Shape> inputs) {
+        return 0;
+    }
+
+    @Override
+    public LayerRuntime build(BuildContext context) {
+        return runtime(activation);
+    }
+
+    /** The runtime of an activation step; the network also uses it for layers' built-in activations. */
+    public static LayerRuntime runtime(Activation activation) {
+        ActivationFunction f = activation.function();
+        double alpha = activation.alpha();
+        return new LayerRuntime() {
+            @Override
+            public void forward(Tensor[] inputs, Tensor output, boolean training) {
+                Activate.forward(f, alpha, inputs[0], output);
+            }
+
+            @Override
+            public void backward(Tensor[] inputs, Tensor output, Tensor gradOutput, Tensor[] gradInputs) {
+                if (gradInputs[0] != null) {
+                    Activate.backward(f, alpha, inputs[0], output, gradOutput, gradInputs[0]);
+                }
+            }
+        };
+    }
+
+    @Override
+    public String summary() {
+        return "Activation " + activation;
+    }
+}

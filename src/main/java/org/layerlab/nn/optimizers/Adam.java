@@ -1,0 +1,55 @@
+package org.layerlab.nn.optimizers;
+
+import org.layerlab.nn.Checks;
+
+/**
+ * Keras Adam (lr 0.001, β1 0.9, β2 0.999, ε 1e-7): m += (g − m)(1 − β1); v += (g² − v)(1 − β2);
+ * w −= α·m / (√v + ε) with α = lr·√(1 − β2^t) / (1 − β1^t). PyTorch uses ε = 1e-8 and applies ε
+ * to the bias-corrected √v̂, which differs slightly in the first steps.
+ */
+public class Adam extends Optimizer {
+    private final double beta1;
+    private final double beta2;
+    private final double epsilon;
+
+    public Adam(double learningRate, double beta1, double beta2, double epsilon) {
+        super(learningRate);
+        this.beta1 = Checks.inRange(kind(), "beta_1", beta1, 0, 1);
+        this.beta2 = Checks.inRange(kind(), "beta_2", beta2, 0, 1);
+        this.epsilon = Checks.nonNegative(kind(), "epsilon", epsilon);
+    }
+
+    public Adam(double learningRate) {
+        this(learningRate, 0.9, 0.999, 1e-7);
+    }
+
+    public Adam() {
+        this(0.001);
+    }
+
+    @Override
+    public String kind() {
+        return "Adam";
+    }
+
+    @Override
+    protected int slotCount() {
+        return 2;
+    }
+
+    @Override
+    protected void update(float[] w, float[] g, float[][] s, int n, double lr, long t) {
+        float[] m = s[0];
+        float[] v = s[1];
+        float alpha = (float) (lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t)));
+        float b1 = (float) (1 - beta1);
+        float b2 = (float) (1 - beta2);
+        float eps = (float) epsilon;
+        for (int i = 0; i < n; i++) {
+            float gi = g[i];
+            m[i] += (gi - m[i]) * b1;
+            v[i] += (gi * gi - v[i]) * b2;
+            w[i] -= alpha * m[i] / ((float) Math.sqrt(v[i]) + eps);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.layerlab.nn.optimizers;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.layerlab.nn.Checks;
+import org.layerlab.nn.Parameter;
+import org.layerlab.nn.schedules.ConstantRate;
+import org.layerlab.nn.schedules.LearningRateSchedule;
+
+/**
+ * Updates parameters from their gradients. Order of use: compute gradients, then {@link #step}
+ * once per batch; the optimizer clips gradients, applies weight decay (w −= lr·decay·w, decoupled,
+ * as Keras 3 does for every optimizer), then its own rule. State (moments) is kept per parameter
+ * and created on first use.
+ */
+public abstract class Optimizer {
+    private LearningRateSchedule schedule;
+    private GradientClipping clipping = GradientClipping.NONE;
+    private double weightDecay;
+    private long iterations;
+    private double lastRate;
+    private final Map<Parameter, float[][]> slots = new IdentityHashMap<>();
+
+    protected Optimizer(double learningRate) {
+        this.schedule = new ConstantRate(learningRate);
+        this.lastRate = learningRate;
+    }
+
+    /** The Keras class name. */
+    public abstract String kind();
+
+    /** How many state arrays of a parameter's size this optimizer keeps. */
+    protected abstract int slotCount();
+
+    /** Initial value of slot i (Adagrad starts its accumulator above zero). */
+    protected float slotInitialValue(int slot) {
+        return 0f;
+    }
+
+    /** Called once per step before the per-parameter updates; t is the 1-based step number. */
+    protected void beginStep(long t) {
+    }
+
+    /** Updates w (n values) in place from gradient g with this optimizer's rule. */
+    protected abstract void update(float[] w, float[] g, float[][] slots, int n, double lr, long t);
+
+    public final void step(List<Parameter> params) {
+        clipping.apply(params);
+        double lr = schedule.at(iterations);
+        iterations++;
+        lastRate = lr;
+        beginStep(iterations);
+        for (Parameter p : params) {
+            float[] w = p.value().data();
+            int n = p.size();
+            if (weightDecay > 0) {
+                float keep = (float) (1 - lr * weightDecay);
+                for (int i = 0; i < n; i++) {
+                    w[i] *= keep;
+                }
+            }
+            update(w, p.grad().data(), slotsOf(p), n, lr, iterations);
+        }
+    }
+
+    private float[][] slotsOf(Parameter p) {
+        return slots.computeIfAbsent(p, k -> {
+            float[][] s = new float[slotCount()][k.size()];
+            for (int i = 0; i < s.length; i++) {
+                java.util.Arrays.fill(s[i], slotInitialValue(i));
+            }
+            return s;
+        });
+    }
+
+    public Optimizer schedule(LearningRateSchedule s) {
+        this.schedule = Checks.notNull(kind(), "learning rate schedule", s);
+        return this;
+    }
+
+    public LearningRateSchedule schedule() {
+        return schedule;
+    }
+
+    /** Replaces the schedule by a constant rate from the next step on (e.g. changed while paused). */
+    public void setLearningRate(double rate) {
+        schedule = new ConstantRate(rate);
+    }
+
+    public Optimizer clipping(GradientClipping c) {
+        this.clipping = Checks.notNull(kind(), "clipping", c);
+        return this;
+    }
+
+    public GradientClipping clipping() {
+        return clipping;
+    }
+
+    public Optimizer weightDecay(double decay) {
+        this.weightDecay = Checks.nonNegative(kind(), "weight_decay", decay);
+        return this;
+    }
+
+    public double weightDecay() {
+        return weightDecay;
+    }
+
+    public long iterations() {
+        return iterations;
+    }
+
+    /** The rate the last step used (the initial rate before any step). */
+    public double currentLearningRate() {
+        return iterations == 0 ? schedule.initial() : lastRate;
+    }
+
+    /** Forgets moments and the step count, e.g. after the weights were reset. */
+    public void reset() {
+        slots.clear();
+        iterations = 0;
+    }
+}

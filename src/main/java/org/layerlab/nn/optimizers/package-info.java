@@ -1,0 +1,2 @@
+/** Optimizers with Keras update rules and defaults, and gradient clipping. */
+package org.layerlab.nn.optimizers;

@@ -1,0 +1,14 @@
+package org.layerlab.training;
+
+import java.util.Map;
+
+/**
+ * After each training batch: the global step (1-based), epoch (1-based), batch within the epoch,
+ * batches per epoch, the batch loss, running epoch metrics, throughput and the rate used.
+ */
+public record BatchEvent(long step, int epoch, int batch, int batchesPerEpoch, double loss,
+                         Map<String, Double> metrics, double samplesPerSecond, double learningRate) {
+    public BatchEvent {
+        metrics = Map.copyOf(metrics);
+    }
+}

@@ -1,0 +1,174 @@
+package org.layerlab.training;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.layerlab.data.Dataset;
+import org.layerlab.data.Split;
+import org.layerlab.engine.Tensor;
+import org.layerlab.nn.Network;
+import org.layerlab.nn.Parameter;
+import org.layerlab.nn.optimizers.GradientClipping;
+import org.layerlab.nn.optimizers.Optimizer;
+
+/**
+ * The training loop: seeded shuffling, mini-batches (the last one may be smaller), a forward and
+ * backward pass and an optimizer step per batch, events to listeners, validation per epoch and
+ * early stopping. Runs on the calling thread; {@link #requestStop} from any thread ends it after
+ * the current batch, and a {@link PauseGate} can hold it between batches.
+ * Same seed, data and config give bit-identical weights.
+ */
+public final class Trainer {
+    private final Network net;
+    private final TrainingConfig config;
+    private final Optimizer optimizer;
+    private final List<TrainingListener> listeners = new ArrayList<>();
+    private final PauseGate pause = new PauseGate();
+    private volatile boolean stopRequested;
+    private long steps;
+
+    public Trainer(Network net, TrainingConfig config) {
+        this.net = net;
+        this.config = config;
+        this.optimizer = config.optimizer().create();
+    }
+
+    public Trainer addListener(TrainingListener l) {
+        listeners.add(l);
+        return this;
+    }
+
+    /** Asks the loop to end after the current batch; safe from any thread. */
+    public void requestStop() {
+        stopRequested = true;
+        pause.resume();
+    }
+
+    public PauseGate pauseGate() {
+        return pause;
+    }
+
+    /** The live optimizer, e.g. to change its rate while paused; its changes apply from the next batch. */
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    /** Trains on data, holding out config.validationSplit of it for validation when that is above 0. */
+    public TrainingResult fit(Dataset data) {
+        if (config.validationSplit() > 0) {
+            Split split = Split.of(data, config.validationSplit(), config.seed());
+            return fit(data.subset(split.train()), data.subset(split.holdOut()));
+        }
+        return fit(data, null);
+    }
+
+    /** Trains on train, reporting val_ metrics on validation (may be null) after each epoch. */
+    public TrainingResult fit(Dataset train, Dataset validation) {
+        if (train.size() == 0) {
+            throw new IllegalArgumentException("the training data has no samples");
+        }
+        TargetEncoder encoder = new TargetEncoder(train, net, config.loss());
+        LossComputation loss = new LossComputation(net, config.loss());
+        MetricAccumulator acc = new MetricAccumulator(config.loss(), config.metrics());
+        List<Parameter> params = net.parameters();
+        int batch = Math.min(config.batchSize(), train.size());
+        Tensor x = Tensor.ofBatch(batch, train.featureShape());
+        Tensor raw = encoder.allocateRaw(train, batch);
+        Tensor y = encoder.needsEncoding() ? encoder.allocate(batch) : raw;
+        int[] order = new int[train.size()];
+        int batches = (train.size() + batch - 1) / batch;
+        List<EpochEvent> history = new ArrayList<>();
+        EarlyStopping early = config.earlyStopping();
+        double best = Double.NaN;
+        int sinceBest = 0;
+        Map<String, float[]> bestWeights = null;
+
+        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            if (config.shuffle()) {
+                Split.shuffle(order, new SplittableRandom(config.seed() * 31 + epoch));
+            }
+            acc.reset();
+            long start = System.nanoTime();
+            int seen = 0;
+            for (int b = 0; b < batches; b++) {
+                pause.awaitIfPaused();
+                if (stopRequested) {
+                    return finish(TrainingResult.Outcome.STOPPED, history, null, null);
+                }
+                int from = b * batch;
+                int to = Math.min(order.length, from + batch);
+                train.gather(order, from, to, x, raw);
+                if (encoder.needsEncoding()) {
+                    encoder.encode(raw, y);
+                }
+                Tensor out = net.forward(x, true);
+                net.zeroGradients();
+                double value = loss.compute(y, true);
+                String bad = Double.isFinite(value) && Double.isFinite(GradientClipping.sumOfSquares(params))
+                        ? null : net.firstNonFinite();
+                if (!Double.isFinite(value) || bad != null) {
+                    String where = bad == null ? "the loss" : bad;
+                    return finish(TrainingResult.Outcome.FAILED, history,
+                            "Training stopped at epoch " + epoch + ", batch " + (b + 1) + ": " + where
+                                    + " became NaN or infinite. The weights from before this step are kept. "
+                                    + "Try a lower learning rate, gradient clipping, or normalized inputs.",
+                            bad == null ? null : bad.substring(0, bad.indexOf(' ')));
+                }
+                acc.add(value, out, y);
+                optimizer.step(params);
+                steps++;
+                seen += to - from;
+                double seconds = (System.nanoTime() - start) / 1e9;
+                if (!listeners.isEmpty()) {
+                    BatchEvent event = new BatchEvent(steps, epoch, b + 1, batches, value, acc.result(""),
+                            seconds > 0 ? seen / seconds : 0, optimizer.currentLearningRate());
+                    listeners.forEach(l -> l.onBatch(event));
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Map<String, Double> metrics = new LinkedHashMap<>(acc.result(""));
+            if (validation != null && validation.size() > 0) {
+                metrics.putAll(Evaluator.evaluate(net, config.loss(), config.metrics(), validation,
+                        Math.max(config.batchSize(), 256), "val_"));
+            }
+            EpochEvent event = new EpochEvent(epoch, metrics, train.size() / Math.max(seconds, 1e-9),
+                    optimizer.currentLearningRate(), seconds);
+            history.add(event);
+            listeners.forEach(l -> l.onEpoch(event));
+            if (early != null) {
+                double v = event.get(early.monitor());
+                if (Double.isNaN(v)) {
+                    throw new IllegalArgumentException("early stopping watches '" + early.monitor()
+                            + "', which this run does not report; it reports " + String.join(", ", metrics.keySet()));
+                }
+                if (early.improves(v, best)) {
+                    best = v;
+                    sinceBest = 0;
+                    if (early.restoreBestWeights()) {
+                        bestWeights = net.parameterStore().snapshotValues();
+                    }
+                } else if (++sinceBest > early.patience()) {
+                    if (bestWeights != null) {
+                        net.parameterStore().restoreValues(bestWeights);
+                    }
+                    return finish(TrainingResult.Outcome.EARLY_STOPPED, history, "stopped early at epoch " + epoch
+                            + ": " + early.monitor() + " did not improve for " + sinceBest + " epochs", null);
+                }
+            }
+        }
+        return finish(TrainingResult.Outcome.COMPLETED, history, null, null);
+    }
+
+    private TrainingResult finish(TrainingResult.Outcome outcome, List<EpochEvent> history, String message,
+                                  String layer) {
+        TrainingResult r = new TrainingResult(outcome, history, steps, message, layer);
+        listeners.forEach(l -> l.onFinished(r));
+        return r;
+    }
+}

@@ -1,0 +1,62 @@
+package org.layerlab.training;
+
+import java.util.List;
+
+import org.layerlab.nn.Checks;
+import org.layerlab.nn.Loss;
+import org.layerlab.nn.optimizers.OptimizerSpec;
+
+/**
+ * How to train: epochs, batch size, optimizer, loss, metrics, seed, the share of training data
+ * held out for validation (0 for none, or when a validation set is given), shuffling, and optional
+ * early stopping.
+ */
+public record TrainingConfig(int epochs, int batchSize, OptimizerSpec optimizer, Loss loss, List<Metric> metrics,
+                             long seed, double validationSplit, boolean shuffle, EarlyStopping earlyStopping) {
+    public TrainingConfig {
+        Checks.positive("training", "epochs", epochs);
+        Checks.positive("training", "batch_size", batchSize);
+        Checks.notNull("training", "optimizer", optimizer);
+        Checks.notNull("training", "loss", loss);
+        metrics = List.copyOf(metrics == null ? List.of() : metrics);
+        Checks.inRange("training", "validation_split", validationSplit, 0, 1);
+    }
+
+    /** Keras-like defaults: Adam 0.001, batch 32, shuffled, no validation, seed 42. */
+    public static TrainingConfig of(Loss loss, int epochs) {
+        return new TrainingConfig(epochs, 32, OptimizerSpec.of("adam", 0.001), loss,
+                loss.kind().isClassification() ? List.of(Metric.ACCURACY) : List.of(Metric.MAE), 42, 0, true, null);
+    }
+
+    public TrainingConfig withEpochs(int e) {
+        return new TrainingConfig(e, batchSize, optimizer, loss, metrics, seed, validationSplit, shuffle, earlyStopping);
+    }
+
+    public TrainingConfig withBatchSize(int b) {
+        return new TrainingConfig(epochs, b, optimizer, loss, metrics, seed, validationSplit, shuffle, earlyStopping);
+    }
+
+    public TrainingConfig withOptimizer(OptimizerSpec o) {
+        return new TrainingConfig(epochs, batchSize, o, loss, metrics, seed, validationSplit, shuffle, earlyStopping);
+    }
+
+    public TrainingConfig withMetrics(List<Metric> m) {
+        return new TrainingConfig(epochs, batchSize, optimizer, loss, m, seed, validationSplit, shuffle, earlyStopping);
+    }
+
+    public TrainingConfig withSeed(long s) {
+        return new TrainingConfig(epochs, batchSize, optimizer, loss, metrics, s, validationSplit, shuffle, earlyStopping);
+    }
+
+    public TrainingConfig withValidationSplit(double v) {
+        return new TrainingConfig(epochs, batchSize, optimizer, loss, metrics, seed, v, shuffle, earlyStopping);
+    }
+
+    public TrainingConfig withShuffle(boolean s) {
+        return new TrainingConfig(epochs, batchSize, optimizer, loss, metrics, seed, validationSplit, s, earlyStopping);
+    }
+
+    public TrainingConfig withEarlyStopping(EarlyStopping e) {
+        return new TrainingConfig(epochs, batchSize, optimizer, loss, metrics, seed, validationSplit, shuffle, e);
+    }
+}

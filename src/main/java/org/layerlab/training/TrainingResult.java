@@ -1,0 +1,21 @@
+package org.layerlab.training;
+
+import java.util.List;
+
+/**
+ * How a run ended and its per-epoch history. On {@link Outcome#FAILED}, {@code message} says what
+ * went wrong in words for the user and {@code offendingLayer} names the layer (or null).
+ */
+public record TrainingResult(Outcome outcome, List<EpochEvent> history, long steps, String message,
+                             String offendingLayer) {
+    /** Why the run ended. */
+    public enum Outcome { COMPLETED, STOPPED, EARLY_STOPPED, FAILED }
+
+    public TrainingResult {
+        history = List.copyOf(history);
+    }
+
+    public EpochEvent last() {
+        return history.isEmpty() ? null : history.get(history.size() - 1);
+    }
+}

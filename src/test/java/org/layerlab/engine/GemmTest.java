@@ -1,0 +1,53 @@
+package org.layerlab.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+class GemmTest {
+    /** op(A)(i,p) for a row-major A stored m×k, or k×m when transposed. */
+    private static double at(float[] a, boolean trans, int i, int p, int rows, int cols) {
+        return trans ? a[p * rows + i] : a[i * cols + p];
+    }
+
+    @Test
+    void matchesNaiveProductForAllTransposesAndOddSizes() {
+        Random rng = new Random(5);
+        int[][] sizes = {{1, 1, 1}, {3, 5, 7}, {17, 33, 9}, {64, 48, 130}, {129, 67, 255}, {5, 300, 2}};
+        for (int[] s : sizes) {
+            int m = s[0];
+            int n = s[1];
+            int k = s[2];
+            for (int variant = 0; variant < 4; variant++) {
+                boolean ta = (variant & 1) != 0;
+                boolean tb = (variant & 2) != 0;
+                float[] a = new float[m * k];
+                float[] b = new float[k * n];
+                for (int i = 0; i < a.length; i++) {
+                    a[i] = (float) rng.nextGaussian();
+                }
+                for (int i = 0; i < b.length; i++) {
+                    b[i] = (float) rng.nextGaussian();
+                }
+                float[] c = new float[m * n];
+                for (int i = 0; i < c.length; i++) {
+                    c[i] = 1f;
+                }
+                boolean accumulate = variant % 2 == 0;
+                Gemm.multiply(ta, tb, m, n, k, a, 0, ta ? m : k, b, 0, tb ? k : n, c, 0, n, accumulate);
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < n; j++) {
+                        double ref = accumulate ? 1 : 0;
+                        for (int p = 0; p < k; p++) {
+                            ref += at(a, ta, i, p, m, k) * at(b, tb, p, j, k, n);
+                        }
+                        assertEquals(ref, c[i * n + j], 1e-4 * Math.sqrt(k) + 1e-4 * Math.abs(ref),
+                                "m=" + m + " n=" + n + " k=" + k + " transA=" + ta + " transB=" + tb);
+                    }
+                }
+            }
+        }
+    }
+}
