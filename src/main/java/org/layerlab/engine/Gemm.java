@@ -3,103 +3,201 @@ package org.layerlab.engine;
 /**
  * Single-precision matrix multiply on row-major arrays: C (m×n) = op(A) · op(B), or C += when
  * accumulating, where op(A) is m×k (A stored k×m when transposed) and op(B) is k×n (B stored n×k
- * when transposed). Work is split over rows of C, so each element has one writer and the result
- * is the same whatever the thread count.
+ * when transposed).
+ *
+ * <p>Blocked as in BLIS/GotoBLAS: panels of A and B are packed into contiguous strips (which also
+ * absorbs the transposes), and a register-blocked {@link MicroKernel} computes each tile. The two
+ * cores split the larger of m and n, each packing its own panels, so each element of C has one
+ * writer and results do not depend on the thread count. See docs/decisions/0003-gemm.md.
  */
 public final class Gemm {
+    private static final int KC = 256;
+    private static final int MC = 120;
+    private static final int NC = 1536;
+    private static final MicroKernel VECTOR = loadVectorKernel();
+    private static final MicroKernel SCALAR = new ScalarKernel();
+    private static final MicroKernel DEFAULT = VECTOR != null && !Boolean.getBoolean("layerlab.noVector")
+            ? VECTOR : SCALAR;
+    // Per-thread packing buffers, grown on demand and then reused: no allocation per call.
+    private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[3][0]);
+
     private Gemm() {
     }
 
+    private static MicroKernel loadVectorKernel() {
+        try {
+            return (MicroKernel) Class.forName("org.layerlab.engine.VectorKernel").getDeclaredConstructor().newInstance();
+        } catch (Throwable e) {
+            // No jdk.incubator.vector module at run time: the scalar kernel serves.
+            return null;
+        }
+    }
+
+    /** The kernel in use, e.g. "vector-512" or "scalar". */
+    public static String kernelName() {
+        return DEFAULT.name();
+    }
+
+    public static boolean vectorAvailable() {
+        return VECTOR != null;
+    }
+
     public static void multiply(boolean transA, boolean transB, int m, int n, int k,
-                                float[] a, int aOff, int lda,
-                                float[] b, int bOff, int ldb,
+                                float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                                 float[] c, int cOff, int ldc, boolean accumulate) {
+        multiply(DEFAULT, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+    }
+
+    /** The same with the scalar kernel forced; tests compare both paths. */
+    static void multiplyScalar(boolean transA, boolean transB, int m, int n, int k,
+                               float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                               float[] c, int cOff, int ldc, boolean accumulate) {
+        multiply(SCALAR, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+    }
+
+    private static void multiply(MicroKernel kernel, boolean transA, boolean transB, int m, int n, int k,
+                                 float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                                 float[] c, int cOff, int ldc, boolean accumulate) {
         if (m == 0 || n == 0) {
             return;
         }
+        if (k == 0) {
+            if (!accumulate) {
+                for (int i = 0; i < m; i++) {
+                    java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
+                }
+            }
+            return;
+        }
         long work = 2L * m * n * k;
-        if (!transA && !transB) {
-            Parallel.range(m, work, (from, to) -> nn(from, to, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate));
-        } else if (!transA) {
-            Parallel.range(m, work, (from, to) -> nt(from, to, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate));
-        } else if (!transB) {
-            Parallel.range(m, work, (from, to) -> tn(from, to, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate));
+        if (m >= n) {
+            int mr = kernel.mr();
+            int blocks = (m + mr - 1) / mr;
+            Parallel.range(blocks, work, (from, to) -> {
+                int i0 = from * mr;
+                int i1 = Math.min(m, to * mr);
+                block(kernel, transA, transB, i0, i1, 0, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+            });
         } else {
-            Parallel.range(m, work, (from, to) -> tt(from, to, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate));
+            int nr = kernel.nr();
+            int blocks = (n + nr - 1) / nr;
+            Parallel.range(blocks, work, (from, to) -> {
+                int j0 = from * nr;
+                int j1 = Math.min(n, to * nr);
+                block(kernel, transA, transB, 0, m, j0, j1, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+            });
         }
     }
 
-    private static void clearRow(float[] c, int off, int n, boolean accumulate) {
-        if (!accumulate) {
-            java.util.Arrays.fill(c, off, off + n, 0f);
-        }
-    }
-
-    private static void nn(int from, int to, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                           float[] c, int cOff, int ldc, boolean acc) {
-        for (int i = from; i < to; i++) {
-            int ci = cOff + i * ldc;
-            clearRow(c, ci, n, acc);
-            int ai = aOff + i * lda;
-            for (int p = 0; p < k; p++) {
-                float av = a[ai + p];
-                if (av == 0f) {
-                    continue;
-                }
-                int bp = bOff + p * ldb;
-                for (int j = 0; j < n; j++) {
-                    c[ci + j] += av * b[bp + j];
+    /** C[i0..i1)[j0..j1) on the calling thread. */
+    private static void block(MicroKernel kernel, boolean transA, boolean transB, int i0, int i1, int j0, int j1, int k,
+                              float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                              float[] c, int cOff, int ldc, boolean accumulate) {
+        int mr = kernel.mr();
+        int nr = kernel.nr();
+        float[][] buf = BUFFERS.get();
+        int ncMax = Math.min(NC, roundUp(j1 - j0, nr));
+        int mcMax = Math.min(MC, roundUp(i1 - i0, mr));
+        int kcMax = Math.min(KC, k);
+        buf[0] = ensure(buf[0], kcMax * ncMax);
+        buf[1] = ensure(buf[1], kcMax * mcMax);
+        buf[2] = ensure(buf[2], mr * nr);
+        float[] packedB = buf[0];
+        float[] packedA = buf[1];
+        float[] edge = buf[2];
+        for (int jc = j0; jc < j1; jc += NC) {
+            int nc = Math.min(NC, j1 - jc);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                boolean add = accumulate || pc > 0;
+                packB(transB, b, bOff, ldb, pc, kc, jc, nc, nr, packedB);
+                for (int ic = i0; ic < i1; ic += MC) {
+                    int mc = Math.min(MC, i1 - ic);
+                    packA(transA, a, aOff, lda, ic, mc, pc, kc, mr, packedA);
+                    for (int jr = 0; jr < nc; jr += nr) {
+                        int nrNow = Math.min(nr, nc - jr);
+                        int bStrip = jr * kc;
+                        for (int ir = 0; ir < mc; ir += mr) {
+                            int mrNow = Math.min(mr, mc - ir);
+                            int aStrip = ir * kc;
+                            int cAt = cOff + (ic + ir) * ldc + jc + jr;
+                            if (mrNow == mr && nrNow == nr) {
+                                kernel.tile(kc, packedA, aStrip, packedB, bStrip, c, cAt, ldc, add);
+                            } else {
+                                kernel.tile(kc, packedA, aStrip, packedB, bStrip, edge, 0, nr, false);
+                                for (int i = 0; i < mrNow; i++) {
+                                    int row = cAt + i * ldc;
+                                    for (int j = 0; j < nrNow; j++) {
+                                        c[row + j] = add ? c[row + j] + edge[i * nr + j] : edge[i * nr + j];
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
     }
 
-    private static void nt(int from, int to, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                           float[] c, int cOff, int ldc, boolean acc) {
-        for (int i = from; i < to; i++) {
-            int ai = aOff + i * lda;
-            int ci = cOff + i * ldc;
-            for (int j = 0; j < n; j++) {
-                int bj = bOff + j * ldb;
-                float s = 0f;
-                for (int p = 0; p < k; p++) {
-                    s += a[ai + p] * b[bj + p];
+    /** B[pc..pc+kc)[jc..jc+nc) into strips of nr columns, [strip][p][j], zero-padded. */
+    private static void packB(boolean trans, float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc, int nr,
+                              float[] out) {
+        for (int js = 0; js < nc; js += nr) {
+            int w = Math.min(nr, nc - js);
+            int base = js * kc;
+            for (int p = 0; p < kc; p++) {
+                int o = base + p * nr;
+                if (!trans) {
+                    System.arraycopy(b, bOff + (pc + p) * ldb + jc + js, out, o, w);
+                } else {
+                    for (int j = 0; j < w; j++) {
+                        out[o + j] = b[bOff + (jc + js + j) * ldb + pc + p];
+                    }
                 }
-                c[ci + j] = acc ? c[ci + j] + s : s;
-            }
-        }
-    }
-
-    private static void tn(int from, int to, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                           float[] c, int cOff, int ldc, boolean acc) {
-        for (int i = from; i < to; i++) {
-            int ci = cOff + i * ldc;
-            clearRow(c, ci, n, acc);
-            for (int p = 0; p < k; p++) {
-                float av = a[aOff + p * lda + i];
-                if (av == 0f) {
-                    continue;
-                }
-                int bp = bOff + p * ldb;
-                for (int j = 0; j < n; j++) {
-                    c[ci + j] += av * b[bp + j];
+                for (int j = w; j < nr; j++) {
+                    out[o + j] = 0f;
                 }
             }
         }
     }
 
-    private static void tt(int from, int to, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                           float[] c, int cOff, int ldc, boolean acc) {
-        for (int i = from; i < to; i++) {
-            int ci = cOff + i * ldc;
-            for (int j = 0; j < n; j++) {
-                int bj = bOff + j * ldb;
-                float s = 0f;
-                for (int p = 0; p < k; p++) {
-                    s += a[aOff + p * lda + i] * b[bj + p];
+    /** A[ic..ic+mc)[pc..pc+kc) into strips of mr rows, [strip][p][i], zero-padded. */
+    private static void packA(boolean trans, float[] a, int aOff, int lda, int ic, int mc, int pc, int kc, int mr,
+                              float[] out) {
+        for (int is = 0; is < mc; is += mr) {
+            int h = Math.min(mr, mc - is);
+            int base = is * kc;
+            if (trans) {
+                for (int p = 0; p < kc; p++) {
+                    int o = base + p * mr;
+                    int src = aOff + (pc + p) * lda + ic + is;
+                    System.arraycopy(a, src, out, o, h);
+                    for (int i = h; i < mr; i++) {
+                        out[o + i] = 0f;
+                    }
                 }
-                c[ci + j] = acc ? c[ci + j] + s : s;
+            } else {
+                for (int i = 0; i < mr; i++) {
+                    if (i < h) {
+                        int src = aOff + (ic + is + i) * lda + pc;
+                        for (int p = 0; p < kc; p++) {
+                            out[base + p * mr + i] = a[src + p];
+                        }
+                    } else {
+                        for (int p = 0; p < kc; p++) {
+                            out[base + p * mr + i] = 0f;
+                        }
+                    }
+                }
             }
         }
+    }
+
+    private static int roundUp(int x, int m) {
+        return (x + m - 1) / m * m;
+    }
+
+    private static float[] ensure(float[] buf, int size) {
+        return buf.length >= size ? buf : new float[size];
     }
 }

@@ -13,4 +13,8 @@ public record BuildContext(String nodeId, List<Shape> inputShapes, ParameterStor
     public Parameter parameter(String name, int[] dims, Initializer init, int fanIn, int fanOut, Regularizer reg) {
         return store.getOrCreate(nodeId, name, dims, init, fanIn, fanOut, reg);
     }
+
+    public Parameter state(String name, int[] dims, float initial) {
+        return store.getOrCreateState(nodeId, name, dims, initial);
+    }
 }

@@ -12,12 +12,19 @@ public final class Parameter {
     private final Tensor value;
     private final Tensor grad;
     private final Regularizer regularizer;
+    private final boolean trainable;
 
     public Parameter(String nodeId, String name, Tensor value, Regularizer regularizer) {
+        this(nodeId, name, value, regularizer, true);
+    }
+
+    /** A non-trainable parameter is state such as batch norm's moving mean: saved, never optimized. */
+    public Parameter(String nodeId, String name, Tensor value, Regularizer regularizer, boolean trainable) {
+        this.trainable = trainable;
         this.nodeId = nodeId;
         this.name = name;
         this.value = value;
-        this.grad = Tensor.zeros(value.dims());
+        this.grad = trainable ? Tensor.zeros(value.dims()) : null;
         this.regularizer = regularizer == null ? Regularizer.NONE : regularizer;
     }
 
@@ -39,6 +46,10 @@ public final class Parameter {
 
     public Regularizer regularizer() {
         return regularizer;
+    }
+
+    public boolean trainable() {
+        return trainable;
     }
 
     public int size() {

@@ -49,6 +49,20 @@ public final class ParameterStore {
         return p;
     }
 
+    /** Non-trainable state (e.g. moving statistics), created filled with a constant when absent. */
+    public Parameter getOrCreateState(String nodeId, String name, int[] dims, float initial) {
+        Map<String, Parameter> params = byNode.computeIfAbsent(nodeId, k -> new LinkedHashMap<>());
+        Parameter existing = params.get(name);
+        if (existing != null && Arrays.equals(existing.value().dims(), dims)) {
+            return existing;
+        }
+        Tensor value = Tensor.zeros(dims);
+        value.fill(initial);
+        Parameter p = new Parameter(nodeId, name, value, null, false);
+        params.put(name, p);
+        return p;
+    }
+
     private long seedFor(String nodeId, String name) {
         return seed * 0x9E3779B97F4A7C15L + (nodeId + "/" + name).hashCode();
     }

@@ -14,8 +14,24 @@ class GemmTest {
 
     @Test
     void matchesNaiveProductForAllTransposesAndOddSizes() {
+        check(false);
+    }
+
+    @Test
+    void scalarFallbackMatchesNaiveProductToo() {
+        check(true);
+    }
+
+    @Test
+    void vectorKernelIsUsedWhenTheModuleIsPresent() {
+        // Tests run with --add-modules jdk.incubator.vector (see pom.xml).
+        org.junit.jupiter.api.Assertions.assertTrue(Gemm.vectorAvailable(), Gemm.kernelName());
+    }
+
+    private void check(boolean scalar) {
         Random rng = new Random(5);
-        int[][] sizes = {{1, 1, 1}, {3, 5, 7}, {17, 33, 9}, {64, 48, 130}, {129, 67, 255}, {5, 300, 2}};
+        int[][] sizes = {{1, 1, 1}, {3, 5, 7}, {17, 33, 9}, {64, 48, 130}, {129, 67, 255}, {5, 300, 2},
+            {250, 70, 600}, {31, 1600, 40}};
         for (int[] s : sizes) {
             int m = s[0];
             int n = s[1];
@@ -36,7 +52,11 @@ class GemmTest {
                     c[i] = 1f;
                 }
                 boolean accumulate = variant % 2 == 0;
-                Gemm.multiply(ta, tb, m, n, k, a, 0, ta ? m : k, b, 0, tb ? k : n, c, 0, n, accumulate);
+                if (scalar) {
+                    Gemm.multiplyScalar(ta, tb, m, n, k, a, 0, ta ? m : k, b, 0, tb ? k : n, c, 0, n, accumulate);
+                } else {
+                    Gemm.multiply(ta, tb, m, n, k, a, 0, ta ? m : k, b, 0, tb ? k : n, c, 0, n, accumulate);
+                }
                 for (int i = 0; i < m; i++) {
                     for (int j = 0; j < n; j++) {
                         double ref = accumulate ? 1 : 0;

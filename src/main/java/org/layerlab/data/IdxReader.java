@@ -1,0 +1,103 @@
+package org.layerlab.data;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads MNIST-style IDX files of unsigned bytes (type 0x08), raw or gzip-compressed: header
+ * (magic 0x0000 08 rank, then rank big-endian sizes) checked before anything is allocated, and
+ * the data checked to be exactly as long as the header says.
+ */
+public final class IdxReader {
+    /** Refuse files claiming more values than this (4 GiB of pixels would not fit a Java array anyway). */
+    public static final long MAX_VALUES = Integer.MAX_VALUE - 8;
+
+    /** The dims and values of one IDX file. */
+    public record Idx(int[] dims, byte[] values) {
+        public int count() {
+            return dims[0];
+        }
+    }
+
+    private IdxReader() {
+    }
+
+    public static Idx read(Path file) throws IOException {
+        String name = file.getFileName().toString();
+        long fileSize = Files.size(file);
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            raw.mark(2);
+            boolean gzip = raw.read() == 0x1f & raw.read() == 0x8b;
+            raw.reset();
+            InputStream in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
+            DataInputStream data = new DataInputStream(in);
+            int magic;
+            try {
+                magic = data.readInt();
+            } catch (EOFException e) {
+                throw new DataException(name + " is too short to be an IDX file (no header)");
+            }
+            if ((magic >>> 16) != 0 || ((magic >>> 8) & 0xff) != 0x08) {
+                throw new DataException(name + " is not an IDX file of unsigned bytes: its magic number is 0x"
+                        + String.format("%08x", magic) + ", expected 0x000008NN (NN = number of dimensions)"
+                        + (gzip ? "" : "; if it is compressed, it must be gzip"));
+            }
+            int rank = magic & 0xff;
+            if (rank < 1 || rank > 4) {
+                throw new DataException(name + " claims " + rank + " dimensions; IDX files here have 1 to 4");
+            }
+            int[] dims = new int[rank];
+            long total = 1;
+            try {
+                for (int i = 0; i < rank; i++) {
+                    dims[i] = data.readInt();
+                    if (dims[i] <= 0) {
+                        throw new DataException(name + ": dimension " + (i + 1) + " is " + Integer.toUnsignedString(dims[i])
+                                + ", which is not a valid size");
+                    }
+                    total *= dims[i];
+                    if (total > MAX_VALUES) {
+                        throw new DataException(name + " claims " + describe(dims, i) + " values, more than LayerLab can hold"
+                                + " in memory (" + MAX_VALUES + "); the header is corrupt or the file is too large");
+                    }
+                }
+            } catch (EOFException e) {
+                throw new DataException(name + " is truncated inside its header");
+            }
+            long header = 4 + 4L * rank;
+            if (!gzip && fileSize != header + total) {
+                throw new DataException(name + " is " + fileSize + " bytes but its header (" + dimsText(dims) + ") says "
+                        + (header + total) + (fileSize < header + total ? ": the file is truncated" : ": it has extra bytes"));
+            }
+            byte[] values = new byte[(int) total];
+            int got = data.readNBytes(values, 0, values.length);
+            if (got < values.length) {
+                throw new DataException(name + " is truncated: its header (" + dimsText(dims) + ") promises " + total
+                        + " values but it holds " + got);
+            }
+            if (data.read() >= 0) {
+                throw new DataException(name + " has data beyond the " + total + " values its header (" + dimsText(dims)
+                        + ") promises");
+            }
+            return new Idx(dims, values);
+        }
+    }
+
+    private static String describe(int[] dims, int upTo) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i <= upTo; i++) {
+            sb.append(i == 0 ? "" : "×").append(Integer.toUnsignedString(dims[i]));
+        }
+        return sb.toString();
+    }
+
+    private static String dimsText(int[] dims) {
+        return describe(dims, dims.length - 1);
+    }
+}

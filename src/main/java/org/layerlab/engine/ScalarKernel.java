@@ -1,0 +1,44 @@
+package org.layerlab.engine;
+
+/** The portable micro-kernel: plain loops that C2 can partly vectorize; used without the Vector API. */
+final class ScalarKernel implements MicroKernel {
+    static final int MR = 4;
+    static final int NR = 16;
+
+    @Override
+    public int mr() {
+        return MR;
+    }
+
+    @Override
+    public int nr() {
+        return NR;
+    }
+
+    @Override
+    public String name() {
+        return "scalar";
+    }
+
+    @Override
+    public void tile(int kc, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int ldc, boolean add) {
+        float[] acc = new float[MR * NR];
+        for (int p = 0; p < kc; p++) {
+            int ap = aOff + p * MR;
+            int bp = bOff + p * NR;
+            for (int i = 0; i < MR; i++) {
+                float av = a[ap + i];
+                int row = i * NR;
+                for (int j = 0; j < NR; j++) {
+                    acc[row + j] += av * b[bp + j];
+                }
+            }
+        }
+        for (int i = 0; i < MR; i++) {
+            int ci = cOff + i * ldc;
+            for (int j = 0; j < NR; j++) {
+                c[ci + j] = add ? c[ci + j] + acc[i * NR + j] : acc[i * NR + j];
+            }
+        }
+    }
+}

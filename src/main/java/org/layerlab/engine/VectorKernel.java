@@ -1,0 +1,86 @@
+package org.layerlab.engine;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The micro-kernel on the Vector API: a 6 × (2 vectors) tile held in 12 registers, one fused
+ * multiply-add per register per step. The only class that touches jdk.incubator.vector; {@link
+ * Gemm} loads it reflectively and falls back to {@link ScalarKernel} when the module is absent.
+ */
+final class VectorKernel implements MicroKernel {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int V = S.length();
+    static final int MR = 6;
+    static final int NR = 2 * V;
+
+    @Override
+    public int mr() {
+        return MR;
+    }
+
+    @Override
+    public int nr() {
+        return NR;
+    }
+
+    @Override
+    public String name() {
+        return "vector-" + S.vectorBitSize();
+    }
+
+    @Override
+    public void tile(int kc, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int ldc, boolean add) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = c00;
+        FloatVector c10 = c00;
+        FloatVector c11 = c00;
+        FloatVector c20 = c00;
+        FloatVector c21 = c00;
+        FloatVector c30 = c00;
+        FloatVector c31 = c00;
+        FloatVector c40 = c00;
+        FloatVector c41 = c00;
+        FloatVector c50 = c00;
+        FloatVector c51 = c00;
+        int ap = aOff;
+        int bp = bOff;
+        for (int p = 0; p < kc; p++, ap += MR, bp += NR) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + V);
+            FloatVector a0 = FloatVector.broadcast(S, a[ap]);
+            FloatVector a1 = FloatVector.broadcast(S, a[ap + 1]);
+            FloatVector a2 = FloatVector.broadcast(S, a[ap + 2]);
+            FloatVector a3 = FloatVector.broadcast(S, a[ap + 3]);
+            FloatVector a4 = FloatVector.broadcast(S, a[ap + 4]);
+            FloatVector a5 = FloatVector.broadcast(S, a[ap + 5]);
+            c00 = b0.fma(a0, c00);
+            c01 = b1.fma(a0, c01);
+            c10 = b0.fma(a1, c10);
+            c11 = b1.fma(a1, c11);
+            c20 = b0.fma(a2, c20);
+            c21 = b1.fma(a2, c21);
+            c30 = b0.fma(a3, c30);
+            c31 = b1.fma(a3, c31);
+            c40 = b0.fma(a4, c40);
+            c41 = b1.fma(a4, c41);
+            c50 = b0.fma(a5, c50);
+            c51 = b1.fma(a5, c51);
+        }
+        store(c00, c01, c, cOff, add);
+        store(c10, c11, c, cOff + ldc, add);
+        store(c20, c21, c, cOff + 2 * ldc, add);
+        store(c30, c31, c, cOff + 3 * ldc, add);
+        store(c40, c41, c, cOff + 4 * ldc, add);
+        store(c50, c51, c, cOff + 5 * ldc, add);
+    }
+
+    private static void store(FloatVector lo, FloatVector hi, float[] c, int off, boolean add) {
+        if (add) {
+            lo = lo.add(FloatVector.fromArray(S, c, off));
+            hi = hi.add(FloatVector.fromArray(S, c, off + V));
+        }
+        lo.intoArray(c, off);
+        hi.intoArray(c, off + V);
+    }
+}

@@ -1,0 +1,57 @@
+package org.layerlab.engine.ops;
+
+import org.layerlab.engine.Gemm;
+import org.layerlab.engine.Parallel;
+import org.layerlab.engine.Tensor;
+
+/**
+ * 2-D convolution (cross-correlation, as Keras and PyTorch compute it) through im2col + GEMM.
+ * Shapes: x (N, H, W, C), kernel (kh, kw, C, F) viewed as (kh·kw·C, F), bias (F) or null,
+ * y (N, outH, outW, F). The caller supplies the im2col buffer (N·outH·outW × kh·kw·C) so that
+ * nothing is allocated per step; forward leaves it filled for backward.
+ */
+public final class Conv2D {
+    private Conv2D() {
+    }
+
+    public static void forward(Tensor x, Tensor kernel, Tensor bias, Tensor y, Window w, float[] cols) {
+        int n = x.batch();
+        int rows = n * w.outH() * w.outW();
+        int patch = w.patchSize();
+        int filters = kernel.dim(3);
+        unrollParallel(x.data(), n, w, cols);
+        Gemm.multiply(false, false, rows, filters, patch, cols, 0, patch, kernel.data(), 0, filters,
+                y.data(), 0, filters, false);
+        if (bias != null) {
+            AddBias.forward(y, bias);
+        }
+    }
+
+    /**
+     * Accumulates dKernel += colsᵀ·dy, dBias += Σ dy, and (when dx is not null) dx += fold(dy·Kᵀ),
+     * reusing cols (still holding this batch's windows) and dcols as scratch of the same size.
+     */
+    public static void backward(Tensor dy, Tensor kernel, Tensor dx, Tensor dKernel, Tensor dBias, Window w,
+                                float[] cols, float[] dcols) {
+        int n = dy.batch();
+        int rows = n * w.outH() * w.outW();
+        int patch = w.patchSize();
+        int filters = kernel.dim(3);
+        Gemm.multiply(true, false, patch, filters, rows, cols, 0, patch, dy.data(), 0, filters,
+                dKernel.data(), 0, filters, true);
+        if (dBias != null) {
+            AddBias.backward(dy, dBias);
+        }
+        if (dx != null) {
+            Gemm.multiply(false, true, rows, patch, filters, dy.data(), 0, filters, kernel.data(), 0, filters,
+                    dcols, 0, patch, false);
+            int perImage = w.outH() * w.outW() * patch;
+            Parallel.range(n, (long) n * perImage, (from, to) -> Im2Col.fold(dcols, from, to, w, dx.data()));
+        }
+    }
+
+    private static void unrollParallel(float[] x, int n, Window w, float[] cols) {
+        int perImage = w.outH() * w.outW() * w.patchSize();
+        Parallel.range(n, (long) n * perImage, (from, to) -> Im2Col.unroll(x, from, to, w, cols));
+    }
+}

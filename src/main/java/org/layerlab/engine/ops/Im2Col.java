@@ -1,0 +1,76 @@
+package org.layerlab.engine.ops;
+
+import java.util.Arrays;
+
+/**
+ * Unrolls NHWC image windows into rows (one row per output pixel, kh·kw·C values, zeros where the
+ * window hangs over the padding) and back. NHWC keeps each pixel's channels contiguous, so a
+ * window copies kh·kw runs of C floats.
+ */
+public final class Im2Col {
+    private Im2Col() {
+    }
+
+    /** cols[(n·outH + oh)·outW + ow][(i·kw + j)·C + c] = x[n][oh·sh − pt + i·dh][ow·sw − pl + j·dw][c]. */
+    public static void unroll(float[] x, int batchFrom, int batchTo, Window w, float[] cols) {
+        int c = w.channels();
+        int patch = w.patchSize();
+        int inSize = w.inputSize();
+        // Rows are numbered globally (image n starts at row n·outH·outW), so ranges can run in parallel.
+        int row = batchFrom * w.outH() * w.outW();
+        for (int n = batchFrom; n < batchTo; n++) {
+            int xn = n * inSize;
+            for (int oh = 0; oh < w.outH(); oh++) {
+                for (int ow = 0; ow < w.outW(); ow++, row++) {
+                    int o = row * patch;
+                    for (int i = 0; i < w.kh(); i++) {
+                        int ih = oh * w.strideH() - w.padTop() + i * w.dilationH();
+                        for (int j = 0; j < w.kw(); j++) {
+                            int iw = ow * w.strideW() - w.padLeft() + j * w.dilationW();
+                            int dst = o + (i * w.kw() + j) * c;
+                            if (ih < 0 || ih >= w.inH() || iw < 0 || iw >= w.inW()) {
+                                Arrays.fill(cols, dst, dst + c, 0f);
+                            } else {
+                                System.arraycopy(x, xn + (ih * w.inW() + iw) * c, cols, dst, c);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The adjoint of unroll: adds each row's values back onto the pixels they came from. */
+    public static void fold(float[] cols, int batchFrom, int batchTo, Window w, float[] dx) {
+        int c = w.channels();
+        int patch = w.patchSize();
+        int inSize = w.inputSize();
+        // Rows are numbered globally (image n starts at row n·outH·outW), so ranges can run in parallel.
+        int row = batchFrom * w.outH() * w.outW();
+        for (int n = batchFrom; n < batchTo; n++) {
+            int xn = n * inSize;
+            for (int oh = 0; oh < w.outH(); oh++) {
+                for (int ow = 0; ow < w.outW(); ow++, row++) {
+                    int o = row * patch;
+                    for (int i = 0; i < w.kh(); i++) {
+                        int ih = oh * w.strideH() - w.padTop() + i * w.dilationH();
+                        if (ih < 0 || ih >= w.inH()) {
+                            continue;
+                        }
+                        for (int j = 0; j < w.kw(); j++) {
+                            int iw = ow * w.strideW() - w.padLeft() + j * w.dilationW();
+                            if (iw < 0 || iw >= w.inW()) {
+                                continue;
+                            }
+                            int src = o + (i * w.kw() + j) * c;
+                            int dst = xn + (ih * w.inW() + iw) * c;
+                            for (int k = 0; k < c; k++) {
+                                dx[dst + k] += cols[src + k];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

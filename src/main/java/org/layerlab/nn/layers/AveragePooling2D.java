@@ -1,0 +1,70 @@
+package org.layerlab.nn.layers;
+
+import java.util.List;
+
+import org.layerlab.engine.Shape;
+import org.layerlab.engine.Tensor;
+import org.layerlab.engine.ops.AvgPool2D;
+import org.layerlab.engine.ops.Window;
+import org.layerlab.nn.BuildContext;
+import org.layerlab.nn.Checks;
+import org.layerlab.nn.LayerRuntime;
+import org.layerlab.nn.LayerSpec;
+import org.layerlab.nn.Padding;
+import org.layerlab.nn.Size2;
+
+/** The mean of each window per channel: (N, H, W, C) → (N, outH, outW, C). Strides default to the pool size. */
+public record AveragePooling2D(Size2 poolSize, Size2 strides, Padding padding) implements LayerSpec {
+    public AveragePooling2D {
+        Size2.check("AveragePooling2D", "poolSize", poolSize);
+        strides = strides == null ? poolSize : strides;
+        Checks.notNull("AveragePooling2D", "padding", padding);
+    }
+
+    public AveragePooling2D(int pool) {
+        this(Size2.square(pool), null, Padding.VALID);
+    }
+
+    @Override
+    public String kind() {
+        return "AveragePooling2D";
+    }
+
+    Window window(Shape in) {
+        return Images.window(kind(), in, poolSize, strides, Size2.square(1), padding);
+    }
+
+    @Override
+    public Shape outputShape(List<Shape> inputs) {
+        Window w = window(inputs.get(0));
+        return Shape.of(w.outH(), w.outW(), w.channels());
+    }
+
+    @Override
+    public long paramCount(List<Shape> inputs) {
+        return 0;
+    }
+
+    @Override
+    public LayerRuntime build(BuildContext c) {
+        Window w = window(c.input());
+        return new LayerRuntime() {
+            @Override
+            public void forward(Tensor[] inputs, Tensor output, boolean training) {
+                AvgPool2D.forward(inputs[0], output, w);
+            }
+
+            @Override
+            public void backward(Tensor[] inputs, Tensor output, Tensor gradOutput, Tensor[] gradInputs) {
+                if (gradInputs[0] != null) {
+                    AvgPool2D.backward(gradOutput, gradInputs[0], w);
+                }
+            }
+        };
+    }
+
+    @Override
+    public String summary() {
+        return "AveragePooling2D " + poolSize + (strides.equals(poolSize) ? "" : " /" + strides);
+    }
+}

@@ -1,0 +1,148 @@
+package org.layerlab.nn.layers;
+
+import java.util.List;
+
+import org.layerlab.engine.Shape;
+import org.layerlab.engine.Tensor;
+import org.layerlab.engine.ops.Window;
+import org.layerlab.nn.Activation;
+import org.layerlab.nn.BuildContext;
+import org.layerlab.nn.Checks;
+import org.layerlab.nn.HasActivation;
+import org.layerlab.nn.Initializer;
+import org.layerlab.nn.LayerRuntime;
+import org.layerlab.nn.LayerSpec;
+import org.layerlab.nn.Padding;
+import org.layerlab.nn.Parameter;
+import org.layerlab.nn.Regularizer;
+import org.layerlab.nn.Size2;
+
+/**
+ * A 2-D convolution: input (N, H, W, C) → output (N, outH, outW, filters), kernel (kh, kw, C,
+ * filters) as Keras stores it, bias (filters). Output sizes follow Keras for "valid" and "same".
+ */
+public record Conv2D(int filters, Size2 kernelSize, Size2 strides, Padding padding, Size2 dilationRate,
+                     Activation activation, boolean useBias, Initializer kernelInitializer, Initializer biasInitializer,
+                     Regularizer kernelRegularizer) implements LayerSpec, HasActivation {
+    public Conv2D {
+        Checks.positive("Conv2D", "filters", filters);
+        Size2.check("Conv2D", "kernelSize", kernelSize);
+        Size2.check("Conv2D", "strides", strides);
+        Size2.check("Conv2D", "dilationRate", dilationRate);
+        Checks.notNull("Conv2D", "padding", padding);
+        Checks.notNull("Conv2D", "activation", activation);
+        Checks.notNull("Conv2D", "kernelInitializer", kernelInitializer);
+        Checks.notNull("Conv2D", "biasInitializer", biasInitializer);
+        Checks.notNull("Conv2D", "kernelRegularizer", kernelRegularizer);
+        if ((strides.h() > 1 || strides.w() > 1) && (dilationRate.h() > 1 || dilationRate.w() > 1)) {
+            throw new IllegalArgumentException("Conv2D: strides > 1 cannot be combined with dilationRate > 1 (as in Keras)."
+                    + " Received: strides=" + strides + ", dilationRate=" + dilationRate);
+        }
+    }
+
+    /** Keras defaults: stride 1, valid padding, no dilation, bias, glorot_uniform. */
+    public Conv2D(int filters, int kernel, String activation) {
+        this(filters, Size2.square(kernel), Size2.square(1), Padding.VALID, Size2.square(1), Activation.parse(activation),
+                true, Initializer.GLOROT_UNIFORM, Initializer.ZEROS, Regularizer.NONE);
+    }
+
+    public Conv2D withPadding(Padding p) {
+        return new Conv2D(filters, kernelSize, strides, p, dilationRate, activation, useBias, kernelInitializer,
+                biasInitializer, kernelRegularizer);
+    }
+
+    public Conv2D withStrides(Size2 s) {
+        return new Conv2D(filters, kernelSize, s, padding, dilationRate, activation, useBias, kernelInitializer,
+                biasInitializer, kernelRegularizer);
+    }
+
+    public Conv2D withDilation(Size2 d) {
+        return new Conv2D(filters, kernelSize, strides, padding, d, activation, useBias, kernelInitializer,
+                biasInitializer, kernelRegularizer);
+    }
+
+    @Override
+    public LayerSpec withoutActivation() {
+        return new Conv2D(filters, kernelSize, strides, padding, dilationRate, Activation.LINEAR, useBias,
+                kernelInitializer, biasInitializer, kernelRegularizer);
+    }
+
+    @Override
+    public String kind() {
+        return "Conv2D";
+    }
+
+    Window window(Shape in) {
+        return Images.window("Conv2D", in, kernelSize, strides, dilationRate, padding);
+    }
+
+    @Override
+    public Shape outputShape(List<Shape> inputs) {
+        Window w = window(inputs.get(0));
+        return Shape.of(w.outH(), w.outW(), filters);
+    }
+
+    @Override
+    public long paramCount(List<Shape> inputs) {
+        Shape in = Images.requireImage("Conv2D", inputs.get(0));
+        return (long) kernelSize.h() * kernelSize.w() * in.dim(2) * filters + (useBias ? filters : 0);
+    }
+
+    @Override
+    public LayerRuntime build(BuildContext c) {
+        Window w = window(c.input());
+        int receptive = kernelSize.h() * kernelSize.w();
+        Parameter kernel = c.parameter("kernel", new int[] {kernelSize.h(), kernelSize.w(), w.channels(), filters},
+                kernelInitializer, receptive * w.channels(), receptive * filters, kernelRegularizer);
+        Parameter bias = useBias ? c.parameter("bias", new int[] {filters}, biasInitializer, 0, 0, null) : null;
+        return new Runtime(w, kernel, bias);
+    }
+
+    @Override
+    public String summary() {
+        return "Conv2D " + filters + " " + kernelSize + (strides.equals(Size2.square(1)) ? "" : " /" + strides)
+                + (padding == Padding.SAME ? " same" : "") + (activation.isLinear() ? "" : " " + activation);
+    }
+
+    private static final class Runtime implements LayerRuntime {
+        private final Window w;
+        private final Parameter kernel;
+        private final Parameter bias;
+        private float[] cols = new float[0];
+        private float[] dcols = new float[0];
+
+        Runtime(Window w, Parameter kernel, Parameter bias) {
+            this.w = w;
+            this.kernel = kernel;
+            this.bias = bias;
+        }
+
+        @Override
+        public void allocate(int batchCapacity) {
+            int size = batchCapacity * w.outH() * w.outW() * w.patchSize();
+            cols = new float[size];
+            // dcols is created on the first backward: inference never needs it.
+            dcols = new float[0];
+        }
+
+        @Override
+        public void forward(Tensor[] inputs, Tensor output, boolean training) {
+            org.layerlab.engine.ops.Conv2D.forward(inputs[0], kernel.value(), bias == null ? null : bias.value(),
+                    output, w, cols);
+        }
+
+        @Override
+        public void backward(Tensor[] inputs, Tensor output, Tensor gradOutput, Tensor[] gradInputs) {
+            if (gradInputs[0] != null && dcols.length < cols.length) {
+                dcols = new float[cols.length];
+            }
+            org.layerlab.engine.ops.Conv2D.backward(gradOutput, kernel.value(), gradInputs[0], kernel.grad(),
+                    bias == null ? null : bias.grad(), w, cols, dcols);
+        }
+
+        @Override
+        public List<Parameter> parameters() {
+            return bias == null ? List.of(kernel) : List.of(kernel, bias);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.layerlab.nn.layers;
+
+import java.util.List;
+
+import org.layerlab.engine.Shape;
+import org.layerlab.nn.BuildContext;
+import org.layerlab.nn.LayerRuntime;
+import org.layerlab.nn.LayerSpec;
+
+/** Lays each sample out as one vector: (N, d1, d2, ...) → (N, d1·d2·...), in row-major (NHWC) order as Keras does. */
+public record Flatten() implements LayerSpec {
+    @Override
+    public String kind() {
+        return "Flatten";
+    }
+
+    @Override
+    public Shape outputShape(List<Shape> inputs) {
+        return Shape.of(inputs.get(0).size());
+    }
+
+    @Override
+    public long paramCount(List<Shape> inputs) {
+        return 0;
+    }
+
+    @Override
+    public LayerRuntime build(BuildContext context) {
+        return new CopyRuntime();
+    }
+
+    @Override
+    public String summary() {
+        return "Flatten";
+    }
+}

@@ -1,0 +1,82 @@
+package org.layerlab.nn.layers;
+
+import java.util.List;
+
+import org.layerlab.engine.Shape;
+import org.layerlab.engine.Tensor;
+import org.layerlab.engine.ops.LayerNorm;
+import org.layerlab.nn.BuildContext;
+import org.layerlab.nn.Checks;
+import org.layerlab.nn.Initializer;
+import org.layerlab.nn.LayerRuntime;
+import org.layerlab.nn.LayerSpec;
+import org.layerlab.nn.Parameter;
+
+/**
+ * Normalizes each position over its last axis (Keras' default), then applies gamma and beta of
+ * that axis' size; the same in training and evaluation.
+ */
+public record LayerNormalization(double epsilon) implements LayerSpec {
+    public LayerNormalization {
+        Checks.positive("LayerNormalization", "epsilon", epsilon);
+    }
+
+    /** Keras default epsilon 0.001. */
+    public LayerNormalization() {
+        this(1e-3);
+    }
+
+    @Override
+    public String kind() {
+        return "LayerNormalization";
+    }
+
+    @Override
+    public Shape outputShape(List<Shape> inputs) {
+        return inputs.get(0);
+    }
+
+    @Override
+    public long paramCount(List<Shape> inputs) {
+        return 2L * inputs.get(0).last();
+    }
+
+    @Override
+    public LayerRuntime build(BuildContext c) {
+        int last = c.input().last();
+        int rowsPerSample = c.input().size() / last;
+        Parameter gamma = c.parameter("gamma", new int[] {last}, Initializer.of(Initializer.Kind.ONES), last, last, null);
+        Parameter beta = c.parameter("beta", new int[] {last}, Initializer.ZEROS, last, last, null);
+        return new LayerRuntime() {
+            private float[] mean = new float[0];
+            private float[] invStd = new float[0];
+
+            @Override
+            public void allocate(int batchCapacity) {
+                mean = new float[batchCapacity * rowsPerSample];
+                invStd = new float[batchCapacity * rowsPerSample];
+            }
+
+            @Override
+            public void forward(Tensor[] inputs, Tensor output, boolean training) {
+                LayerNorm.forward(inputs[0], gamma.value(), beta.value(), output, epsilon, mean, invStd);
+            }
+
+            @Override
+            public void backward(Tensor[] inputs, Tensor output, Tensor gradOutput, Tensor[] gradInputs) {
+                LayerNorm.backward(inputs[0], gradOutput, gamma.value(), gradInputs[0], gamma.grad(), beta.grad(),
+                        mean, invStd);
+            }
+
+            @Override
+            public List<Parameter> parameters() {
+                return List.of(gamma, beta);
+            }
+        };
+    }
+
+    @Override
+    public String summary() {
+        return "LayerNormalization";
+    }
+}

@@ -1,0 +1,77 @@
+package org.layerlab.nn.layers;
+
+import java.util.List;
+
+import org.layerlab.engine.Shape;
+import org.layerlab.engine.Tensor;
+import org.layerlab.engine.ops.MaxPool2D;
+import org.layerlab.engine.ops.Window;
+import org.layerlab.nn.BuildContext;
+import org.layerlab.nn.Checks;
+import org.layerlab.nn.LayerRuntime;
+import org.layerlab.nn.LayerSpec;
+import org.layerlab.nn.Padding;
+import org.layerlab.nn.Size2;
+
+/** The largest value of each window per channel: (N, H, W, C) → (N, outH, outW, C). Strides default to the pool size. */
+public record MaxPooling2D(Size2 poolSize, Size2 strides, Padding padding) implements LayerSpec {
+    public MaxPooling2D {
+        Size2.check("MaxPooling2D", "poolSize", poolSize);
+        strides = strides == null ? poolSize : strides;
+        Checks.notNull("MaxPooling2D", "padding", padding);
+    }
+
+    public MaxPooling2D(int pool) {
+        this(Size2.square(pool), null, Padding.VALID);
+    }
+
+    @Override
+    public String kind() {
+        return "MaxPooling2D";
+    }
+
+    Window window(Shape in) {
+        return Images.window(kind(), in, poolSize, strides, Size2.square(1), padding);
+    }
+
+    @Override
+    public Shape outputShape(List<Shape> inputs) {
+        Window w = window(inputs.get(0));
+        return Shape.of(w.outH(), w.outW(), w.channels());
+    }
+
+    @Override
+    public long paramCount(List<Shape> inputs) {
+        return 0;
+    }
+
+    @Override
+    public LayerRuntime build(BuildContext c) {
+        Window w = window(c.input());
+        return new LayerRuntime() {
+            private int[] argMax = new int[0];
+
+            @Override
+            public void allocate(int batchCapacity) {
+                argMax = new int[batchCapacity * w.outH() * w.outW() * w.channels()];
+            }
+
+            @Override
+            public void forward(Tensor[] inputs, Tensor output, boolean training) {
+                MaxPool2D.forward(inputs[0], output, w, argMax);
+            }
+
+            @Override
+            public void backward(Tensor[] inputs, Tensor output, Tensor gradOutput, Tensor[] gradInputs) {
+                if (gradInputs[0] != null) {
+                    MaxPool2D.backward(gradOutput, gradInputs[0], argMax);
+                }
+            }
+        };
+    }
+
+    @Override
+    public String summary() {
+        return "MaxPooling2D " + poolSize + (strides.equals(poolSize) ? "" : " /" + strides);
+    }
+}

@@ -1,0 +1,192 @@
+package org.layerlab.engine.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+import org.layerlab.engine.GradCheck;
+import org.layerlab.engine.Tensor;
+
+class ConvolutionOpsTest {
+    private final Random rng = new Random(17);
+
+    private void checkConv(int h, int w, int c, int f, int k, int stride, int dilation, boolean same) {
+        Window win = Window.of(h, w, c, k, k, stride, stride, dilation, dilation, same);
+        Tensor x = GradCheck.random(rng, 1, 2, h, w, c);
+        Tensor kernel = GradCheck.random(rng, 0.5, k, k, c, f);
+        Tensor bias = GradCheck.random(rng, 0.5, f);
+        Tensor y = Tensor.zeros(2, win.outH(), win.outW(), f);
+        Tensor up = GradCheck.random(rng, 1, 2, win.outH(), win.outW(), f);
+        float[] cols = new float[2 * win.outH() * win.outW() * win.patchSize()];
+        float[] dcols = new float[cols.length];
+        Tensor dx = Tensor.zeros(x.dims());
+        Tensor dk = Tensor.zeros(kernel.dims());
+        Tensor db = Tensor.zeros(f);
+        Conv2D.forward(x, kernel, bias, y, win, cols);
+        Conv2D.backward(up, kernel, dx, dk, db, win, cols, dcols);
+        Supplier<Double> objective = () -> {
+            Conv2D.forward(x, kernel, bias, y, win, cols);
+            return GradCheck.weightedSum(y, up);
+        };
+        String what = "conv " + k + "x" + k + " stride " + stride + " dilation " + dilation + (same ? " same" : " valid");
+        GradCheck.tensor(what + " dx", x, dx, objective);
+        GradCheck.tensor(what + " dkernel", kernel, dk, objective);
+        GradCheck.tensor(what + " dbias", bias, db, objective);
+    }
+
+    @Test
+    void convolutionGradientsForValidSameStridedAndDilated() {
+        checkConv(5, 5, 2, 3, 3, 1, 1, false);
+        checkConv(6, 5, 2, 3, 3, 2, 1, true);
+        checkConv(7, 7, 1, 2, 2, 3, 1, true);
+        checkConv(7, 6, 2, 2, 3, 1, 2, false);
+        checkConv(5, 5, 3, 2, 3, 1, 2, true);
+    }
+
+    @Test
+    void convolutionMatchesADirectSum() {
+        Window win = Window.of(4, 4, 1, 3, 3, 1, 1, 1, 1, true);
+        Tensor x = Tensor.zeros(1, 4, 4, 1);
+        for (int i = 0; i < 16; i++) {
+            x.set(i, i);
+        }
+        Tensor k = Tensor.zeros(3, 3, 1, 1);
+        k.fill(1f);
+        Tensor y = Tensor.zeros(1, 4, 4, 1);
+        Conv2D.forward(x, k, null, y, win, new float[16 * 9]);
+        // Top-left output sums the 2×2 corner (0 + 1 + 4 + 5); an inner one its full 3×3 neighbourhood.
+        assertEquals(10f, y.get(0));
+        assertEquals(0 + 1 + 2 + 4 + 5 + 6 + 8 + 9 + 10, y.get(5), 1e-5);
+    }
+
+    @Test
+    void windowSizesFollowKeras() {
+        assertEquals(26, Window.of(28, 28, 1, 3, 3, 1, 1, 1, 1, false).outH());
+        assertEquals(14, Window.of(28, 28, 1, 3, 3, 2, 2, 1, 1, true).outH());
+        assertEquals(0, Window.of(28, 28, 1, 3, 3, 2, 2, 1, 1, true).padTop());
+        assertEquals(1, Window.of(28, 28, 1, 3, 3, 1, 1, 1, 1, true).padTop());
+        assertEquals(3, Window.of(7, 7, 1, 2, 2, 2, 2, 1, 1, false).outH());
+        assertEquals(4, Window.of(7, 7, 1, 2, 2, 2, 2, 1, 1, true).outH());
+        assertEquals(24, Window.of(28, 28, 1, 3, 3, 1, 1, 2, 2, false).outH());
+    }
+
+    @Test
+    void poolingGradients() {
+        for (boolean same : new boolean[] {false, true}) {
+            Window win = Window.of(5, 5, 2, 2, 2, 2, 2, 1, 1, same);
+            Tensor x = GradCheck.random(rng, 1, 2, 5, 5, 2);
+            Tensor y = Tensor.zeros(2, win.outH(), win.outW(), 2);
+            Tensor up = GradCheck.random(rng, 1, y.dims());
+            int[] arg = new int[y.size()];
+            Tensor dx = Tensor.zeros(x.dims());
+            MaxPool2D.forward(x, y, win, arg);
+            MaxPool2D.backward(up, dx, arg);
+            GradCheck.tensor("maxpool", x, dx, () -> {
+                MaxPool2D.forward(x, y, win, arg);
+                return GradCheck.weightedSum(y, up);
+            });
+            Tensor da = Tensor.zeros(x.dims());
+            AvgPool2D.backward(up, da, win);
+            GradCheck.tensor("avgpool", x, da, () -> {
+                AvgPool2D.forward(x, y, win);
+                return GradCheck.weightedSum(y, up);
+            });
+        }
+        Tensor x = GradCheck.random(rng, 1, 2, 3, 3, 4);
+        Tensor y = Tensor.zeros(2, 4);
+        Tensor up = GradCheck.random(rng, 1, 2, 4);
+        Tensor dx = Tensor.zeros(x.dims());
+        GlobalPool.averageBackward(up, dx);
+        GradCheck.tensor("global average", x, dx, () -> {
+            GlobalPool.averageForward(x, y);
+            return GradCheck.weightedSum(y, up);
+        });
+        int[] arg = new int[8];
+        Tensor dm = Tensor.zeros(x.dims());
+        GlobalPool.maxForward(x, y, arg);
+        GlobalPool.maxBackward(up, dm, arg);
+        GradCheck.tensor("global max", x, dm, () -> {
+            GlobalPool.maxForward(x, y, arg);
+            return GradCheck.weightedSum(y, up);
+        });
+    }
+
+    @Test
+    void maxPoolWithTiesRoutesTheGradientToExactlyOneWinner() {
+        Window win = Window.of(2, 2, 1, 2, 2, 2, 2, 1, 1, false);
+        Tensor x = Tensor.wrap(new float[] {3, 3, 1, 3}, 1, 2, 2, 1);
+        Tensor y = Tensor.zeros(1, 1, 1, 1);
+        int[] arg = new int[1];
+        MaxPool2D.forward(x, y, win, arg);
+        assertEquals(3f, y.get(0));
+        Tensor dx = Tensor.zeros(1, 2, 2, 1);
+        MaxPool2D.backward(Tensor.wrap(new float[] {2f}, 1, 1, 1, 1), dx, arg);
+        assertEquals(2f, dx.get(0), "the first of the tied maxima wins");
+        assertEquals(0f, dx.get(1) + dx.get(2) + dx.get(3));
+    }
+
+    @Test
+    void averagePoolWithSamePaddingAveragesOnlyCellsInsideTheImage() {
+        Window win = Window.of(3, 3, 1, 2, 2, 2, 2, 1, 1, true);
+        Tensor x = Tensor.wrap(new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, 1, 3, 3, 1);
+        Tensor y = Tensor.zeros(1, 2, 2, 1);
+        AvgPool2D.forward(x, y, win);
+        assertEquals(3f, y.get(0));
+        assertEquals(4.5f, y.get(1));
+        assertEquals(9f, y.get(3));
+    }
+
+    @Test
+    void batchNormGradientsAndMovingStatistics() {
+        Tensor x = GradCheck.random(rng, 2, 4, 2, 2, 3);
+        Tensor gamma = GradCheck.random(rng, 1, 3);
+        Tensor beta = GradCheck.random(rng, 1, 3);
+        Tensor y = Tensor.zeros(x.dims());
+        Tensor up = GradCheck.random(rng, 1, x.dims());
+        float[] mean = new float[3];
+        float[] inv = new float[3];
+        Tensor dx = Tensor.zeros(x.dims());
+        Tensor dg = Tensor.zeros(3);
+        Tensor db = Tensor.zeros(3);
+        BatchNorm.forwardTraining(x, gamma, beta, y, 1e-3, 0.9, null, null, mean, inv);
+        BatchNorm.backward(x, up, gamma, dx, dg, db, mean, inv);
+        Supplier<Double> objective = () -> {
+            BatchNorm.forwardTraining(x, gamma, beta, y, 1e-3, 0.9, null, null, mean, inv);
+            return GradCheck.weightedSum(y, up);
+        };
+        GradCheck.tensor("batchnorm dx", x, dx, objective);
+        GradCheck.tensor("batchnorm dgamma", gamma, dg, objective);
+        GradCheck.tensor("batchnorm dbeta", beta, db, objective);
+
+        Tensor mm = Tensor.zeros(3);
+        Tensor mv = Tensor.zeros(3);
+        mv.fill(1f);
+        BatchNorm.forwardTraining(x, gamma, beta, y, 1e-3, 0.9, mm, mv, mean, inv);
+        assertEquals(0.1 * mean[0], mm.get(0), 1e-6);
+    }
+
+    @Test
+    void layerNormGradients() {
+        Tensor x = GradCheck.random(rng, 2, 3, 5);
+        Tensor gamma = GradCheck.random(rng, 1, 5);
+        Tensor beta = GradCheck.random(rng, 1, 5);
+        Tensor y = Tensor.zeros(3, 5);
+        Tensor up = GradCheck.random(rng, 1, 3, 5);
+        float[] mean = new float[3];
+        float[] inv = new float[3];
+        Tensor dx = Tensor.zeros(3, 5);
+        Tensor dg = Tensor.zeros(5);
+        Tensor db = Tensor.zeros(5);
+        LayerNorm.forward(x, gamma, beta, y, 1e-3, mean, inv);
+        LayerNorm.backward(x, up, gamma, dx, dg, db, mean, inv);
+        Supplier<Double> objective = () -> {
+            LayerNorm.forward(x, gamma, beta, y, 1e-3, mean, inv);
+            return GradCheck.weightedSum(y, up);
+        };
+        GradCheck.tensor("layernorm dx", x, dx, objective);
+        GradCheck.tensor("layernorm dgamma", gamma, dg, objective);
+        GradCheck.tensor("layernorm dbeta", beta, db, objective);
+    }
+}
