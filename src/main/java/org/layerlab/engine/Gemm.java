@@ -12,7 +12,6 @@ package org.layerlab.engine;
  */
 public final class Gemm {
     private static final int KC = 256;
-    private static final int MC = 120;
     private static final int NC = 1536;
     private static final MicroKernel VECTOR = loadVectorKernel();
     private static final MicroKernel SCALAR = new ScalarKernel();
@@ -89,47 +88,78 @@ public final class Gemm {
         }
     }
 
-    /** C[i0..i1)[j0..j1) on the calling thread. */
+    /**
+     * C[i0..i1)[j0..j1) on the calling thread. Full tiles read A, and B unless transposed, in
+     * place: packing costs as much as the multiply when one side is small (a batch of 32 or 64),
+     * which is the usual case in training. Only partial strips and a transposed B are packed.
+     */
     private static void block(MicroKernel kernel, boolean transA, boolean transB, int i0, int i1, int j0, int j1, int k,
                               float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                               float[] c, int cOff, int ldc, boolean accumulate) {
         int mr = kernel.mr();
         int nr = kernel.nr();
         float[][] buf = BUFFERS.get();
-        int ncMax = Math.min(NC, roundUp(j1 - j0, nr));
-        int mcMax = Math.min(MC, roundUp(i1 - i0, mr));
         int kcMax = Math.min(KC, k);
+        // Large square products reuse each B panel across many rows: there packing pays for itself.
+        boolean packB = transB || (i1 - i0 >= 256 && j1 - j0 >= 256 && k >= 256);
+        int ncMax = packB ? Math.min(NC, roundUp(j1 - j0, nr)) : nr;
         buf[0] = ensure(buf[0], kcMax * ncMax);
-        buf[1] = ensure(buf[1], kcMax * mcMax);
+        buf[1] = ensure(buf[1], kcMax * mr);
         buf[2] = ensure(buf[2], mr * nr);
         float[] packedB = buf[0];
         float[] packedA = buf[1];
         float[] edge = buf[2];
+        int ai = transA ? 1 : lda;
+        int ap = transA ? lda : 1;
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
                 boolean add = accumulate || pc > 0;
-                packB(transB, b, bOff, ldb, pc, kc, jc, nc, nr, packedB);
-                for (int ic = i0; ic < i1; ic += MC) {
-                    int mc = Math.min(MC, i1 - ic);
-                    packA(transA, a, aOff, lda, ic, mc, pc, kc, mr, packedA);
-                    for (int jr = 0; jr < nc; jr += nr) {
-                        int nrNow = Math.min(nr, nc - jr);
-                        int bStrip = jr * kc;
-                        for (int ir = 0; ir < mc; ir += mr) {
-                            int mrNow = Math.min(mr, mc - ir);
-                            int aStrip = ir * kc;
-                            int cAt = cOff + (ic + ir) * ldc + jc + jr;
-                            if (mrNow == mr && nrNow == nr) {
-                                kernel.tile(kc, packedA, aStrip, packedB, bStrip, c, cAt, ldc, add);
-                            } else {
-                                kernel.tile(kc, packedA, aStrip, packedB, bStrip, edge, 0, nr, false);
-                                for (int i = 0; i < mrNow; i++) {
-                                    int row = cAt + i * ldc;
-                                    for (int j = 0; j < nrNow; j++) {
-                                        c[row + j] = add ? c[row + j] + edge[i * nr + j] : edge[i * nr + j];
-                                    }
+                if (packB) {
+                    packB(transB, b, bOff, ldb, pc, kc, jc, nc, nr, packedB);
+                }
+                for (int jr = 0; jr < nc; jr += nr) {
+                    int nrNow = Math.min(nr, nc - jr);
+                    float[] bArr;
+                    int bAt;
+                    int bp;
+                    if (packB) {
+                        bArr = packedB;
+                        bAt = jr * kc;
+                        bp = nr;
+                    } else if (nrNow < nr) {
+                        packB(false, b, bOff, ldb, pc, kc, jc + jr, nrNow, nr, packedB);
+                        bArr = packedB;
+                        bAt = 0;
+                        bp = nr;
+                    } else {
+                        bArr = b;
+                        bAt = bOff + pc * ldb + jc + jr;
+                        bp = ldb;
+                    }
+                    for (int ir = i0; ir < i1; ir += mr) {
+                        int mrNow = Math.min(mr, i1 - ir);
+                        int cAt = cOff + ir * ldc + jc + jr;
+                        float[] aArr = a;
+                        int aAt = aOff + (transA ? pc * lda + ir : ir * lda + pc);
+                        int si = ai;
+                        int sp = ap;
+                        if (mrNow < mr) {
+                            packA(transA, a, aOff, lda, ir, mrNow, pc, kc, mr, packedA);
+                            aArr = packedA;
+                            aAt = 0;
+                            si = 1;
+                            sp = mr;
+                        }
+                        if (mrNow == mr && nrNow == nr) {
+                            kernel.tile(kc, aArr, aAt, si, sp, bArr, bAt, bp, c, cAt, ldc, add);
+                        } else {
+                            kernel.tile(kc, aArr, aAt, si, sp, bArr, bAt, bp, edge, 0, nr, false);
+                            for (int i = 0; i < mrNow; i++) {
+                                int row = cAt + i * ldc;
+                                for (int j = 0; j < nrNow; j++) {
+                                    c[row + j] = add ? c[row + j] + edge[i * nr + j] : edge[i * nr + j];
                                 }
                             }
                         }
@@ -171,7 +201,10 @@ public final class Gemm {
                 for (int p = 0; p < kc; p++) {
                     int o = base + p * mr;
                     int src = aOff + (pc + p) * lda + ic + is;
-                    System.arraycopy(a, src, out, o, h);
+                    // A plain loop: arraycopy's call overhead dominates for runs of mr (6) floats.
+                    for (int i = 0; i < h; i++) {
+                        out[o + i] = a[src + i];
+                    }
                     for (int i = h; i < mr; i++) {
                         out[o + i] = 0f;
                     }

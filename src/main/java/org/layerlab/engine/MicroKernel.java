@@ -1,16 +1,19 @@
 package org.layerlab.engine;
 
 /**
- * The innermost GEMM loop: one MR×NR tile of C from a packed A strip ([k][MR]) and a packed B strip
- * ([k][NR]). Implementations differ only in how they use the CPU's vector units.
+ * The innermost GEMM loop: one MR×NR tile of C = or += Σ_p A(i, p)·B(p, j) over kc steps. A(i, p)
+ * is read at a[aOff + i·ai + p·ap] and the row B(p, 0..NR) at b[bOff + p·bp], so the same kernel
+ * reads packed strips (ai = 1, ap = MR; bp = NR) or matrices in place (row-major A: ai = lda,
+ * ap = 1; transposed A: ai = 1, ap = lda; row-major B: bp = ldb). Implementations differ only in
+ * how they use the CPU's vector units.
  */
 interface MicroKernel {
     int mr();
 
     int nr();
 
-    /** C[0..MR)[0..NR) (at cOff, row stride ldc) = or += Σ_p A[p][i]·B[p][j] over kc steps. */
-    void tile(int kc, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int ldc, boolean add);
+    void tile(int kc, float[] a, int aOff, int ai, int ap, float[] b, int bOff, int bp,
+              float[] c, int cOff, int ldc, boolean add);
 
     /** A short name for logs and the benchmark, e.g. "vector-512". */
     String name();

@@ -21,16 +21,16 @@ final class ScalarKernel implements MicroKernel {
     }
 
     @Override
-    public void tile(int kc, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int ldc, boolean add) {
+    public void tile(int kc, float[] a, int aOff, int ai, int ap, float[] b, int bOff, int bp,
+                     float[] c, int cOff, int ldc, boolean add) {
         float[] acc = new float[MR * NR];
         for (int p = 0; p < kc; p++) {
-            int ap = aOff + p * MR;
-            int bp = bOff + p * NR;
+            int bRow = bOff + p * bp;
             for (int i = 0; i < MR; i++) {
-                float av = a[ap + i];
+                float av = a[aOff + i * ai + p * ap];
                 int row = i * NR;
                 for (int j = 0; j < NR; j++) {
-                    acc[row + j] += av * b[bp + j];
+                    acc[row + j] += av * b[bRow + j];
                 }
             }
         }

@@ -109,7 +109,8 @@ public final class Tensor {
     }
 
     public void fill(float v) {
-        Arrays.fill(data, 0, size(), v);
+        int n = size();
+        Parallel.range(n, n, (from, to) -> Arrays.fill(data, from, to, v));
     }
 
     public void zero() {

@@ -30,7 +30,8 @@ final class VectorKernel implements MicroKernel {
     }
 
     @Override
-    public void tile(int kc, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int ldc, boolean add) {
+    public void tile(int kc, float[] a, int aOff, int ai, int ap, float[] b, int bOff, int bp,
+                     float[] c, int cOff, int ldc, boolean add) {
         FloatVector c00 = FloatVector.zero(S);
         FloatVector c01 = c00;
         FloatVector c10 = c00;
@@ -43,17 +44,21 @@ final class VectorKernel implements MicroKernel {
         FloatVector c41 = c00;
         FloatVector c50 = c00;
         FloatVector c51 = c00;
-        int ap = aOff;
-        int bp = bOff;
-        for (int p = 0; p < kc; p++, ap += MR, bp += NR) {
-            FloatVector b0 = FloatVector.fromArray(S, b, bp);
-            FloatVector b1 = FloatVector.fromArray(S, b, bp + V);
-            FloatVector a0 = FloatVector.broadcast(S, a[ap]);
-            FloatVector a1 = FloatVector.broadcast(S, a[ap + 1]);
-            FloatVector a2 = FloatVector.broadcast(S, a[ap + 2]);
-            FloatVector a3 = FloatVector.broadcast(S, a[ap + 3]);
-            FloatVector a4 = FloatVector.broadcast(S, a[ap + 4]);
-            FloatVector a5 = FloatVector.broadcast(S, a[ap + 5]);
+        int r0 = aOff;
+        int r1 = r0 + ai;
+        int r2 = r1 + ai;
+        int r3 = r2 + ai;
+        int r4 = r3 + ai;
+        int r5 = r4 + ai;
+        for (int p = 0, pa = 0, pb = bOff; p < kc; p++, pa += ap, pb += bp) {
+            FloatVector b0 = FloatVector.fromArray(S, b, pb);
+            FloatVector b1 = FloatVector.fromArray(S, b, pb + V);
+            FloatVector a0 = FloatVector.broadcast(S, a[r0 + pa]);
+            FloatVector a1 = FloatVector.broadcast(S, a[r1 + pa]);
+            FloatVector a2 = FloatVector.broadcast(S, a[r2 + pa]);
+            FloatVector a3 = FloatVector.broadcast(S, a[r3 + pa]);
+            FloatVector a4 = FloatVector.broadcast(S, a[r4 + pa]);
+            FloatVector a5 = FloatVector.broadcast(S, a[r5 + pa]);
             c00 = b0.fma(a0, c00);
             c01 = b1.fma(a0, c01);
             c10 = b0.fma(a1, c10);

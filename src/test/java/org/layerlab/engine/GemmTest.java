@@ -31,7 +31,7 @@ class GemmTest {
     private void check(boolean scalar) {
         Random rng = new Random(5);
         int[][] sizes = {{1, 1, 1}, {3, 5, 7}, {17, 33, 9}, {64, 48, 130}, {129, 67, 255}, {5, 300, 2},
-            {250, 70, 600}, {31, 1600, 40}};
+            {250, 70, 600}, {31, 1600, 40}, {300, 280, 260}};
         for (int[] s : sizes) {
             int m = s[0];
             int n = s[1];

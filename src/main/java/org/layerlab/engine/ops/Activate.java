@@ -1,5 +1,6 @@
 package org.layerlab.engine.ops;
 
+import org.layerlab.engine.Parallel;
 import org.layerlab.engine.Tensor;
 
 /** y = f(x) elementwise for an {@link ActivationFunction}; softmax goes to {@link Softmax}. */
@@ -8,21 +9,30 @@ public final class Activate {
     }
 
     public static void forward(ActivationFunction f, double alpha, Tensor x, Tensor y) {
+        if (f == ActivationFunction.SOFTMAX) {
+            Softmax.forward(x, y);
+            return;
+        }
         float[] xd = x.data();
         float[] yd = y.data();
-        int n = x.size();
+        Parallel.range(x.size(), (long) x.size() * COST, (from, to) -> forwardRange(f, alpha, xd, yd, from, to));
+    }
+
+    // Elementwise work is memory-bound: weigh each element like a few flops when deciding to split.
+    private static final int COST = 4;
+
+    private static void forwardRange(ActivationFunction f, double alpha, float[] xd, float[] yd, int from, int n) {
         switch (f) {
-            case LINEAR -> System.arraycopy(xd, 0, yd, 0, n);
+            case LINEAR -> System.arraycopy(xd, from, yd, from, n - from);
             case RELU -> {
                 // The hot path of most networks: kept free of the switch inside value().
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < n; i++) {
                     float v = xd[i];
                     yd[i] = v > 0f ? v : 0f;
                 }
             }
-            case SOFTMAX -> Softmax.forward(x, y);
             default -> {
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < n; i++) {
                     yd[i] = (float) f.value(xd[i], alpha);
                 }
             }
@@ -31,39 +41,47 @@ public final class Activate {
 
     /** dx += f'(x) ⊙ dy. */
     public static void backward(ActivationFunction f, double alpha, Tensor x, Tensor y, Tensor dy, Tensor dx) {
+        if (f == ActivationFunction.SOFTMAX) {
+            Softmax.backward(y, dy, dx);
+            return;
+        }
         float[] xd = x.data();
         float[] yd = y.data();
         float[] g = dy.data();
         float[] d = dx.data();
-        int n = x.size();
+        Parallel.range(x.size(), (long) x.size() * COST,
+                (from, to) -> backwardRange(f, alpha, xd, yd, g, d, from, to));
+    }
+
+    private static void backwardRange(ActivationFunction f, double alpha, float[] xd, float[] yd, float[] g, float[] d,
+                                      int from, int n) {
         switch (f) {
             case LINEAR -> {
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < n; i++) {
                     d[i] += g[i];
                 }
             }
             case RELU -> {
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < n; i++) {
                     if (xd[i] > 0f) {
                         d[i] += g[i];
                     }
                 }
             }
             case SIGMOID -> {
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < n; i++) {
                     float s = yd[i];
                     d[i] += g[i] * s * (1f - s);
                 }
             }
             case TANH -> {
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < n; i++) {
                     float t = yd[i];
                     d[i] += g[i] * (1f - t * t);
                 }
             }
-            case SOFTMAX -> Softmax.backward(y, dy, dx);
             default -> {
-                for (int i = 0; i < n; i++) {
+                for (int i = from; i < n; i++) {
                     d[i] += (float) (g[i] * f.derivative(xd[i], yd[i], alpha));
                 }
             }

@@ -1,5 +1,6 @@
 package org.layerlab.engine.ops;
 
+import org.layerlab.engine.Parallel;
 import org.layerlab.engine.Tensor;
 
 /** y[..., c] += b[c] over the last axis. Shapes: y (N, ..., C), b (C). */
@@ -12,12 +13,14 @@ public final class AddBias {
         float[] bd = b.data();
         int c = b.size();
         int rows = y.size() / c;
-        for (int r = 0; r < rows; r++) {
-            int o = r * c;
-            for (int j = 0; j < c; j++) {
-                yd[o + j] += bd[j];
+        Parallel.range(rows, (long) y.size() * 2, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                int o = r * c;
+                for (int j = 0; j < c; j++) {
+                    yd[o + j] += bd[j];
+                }
             }
-        }
+        });
     }
 
     /** db[c] += Σ dy[..., c]. */

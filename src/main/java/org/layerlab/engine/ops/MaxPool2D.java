@@ -1,11 +1,12 @@
 package org.layerlab.engine.ops;
 
+import org.layerlab.engine.Parallel;
 import org.layerlab.engine.Tensor;
 
 /**
  * Max pooling over NHWC windows: x (N, H, W, C) → y (N, outH, outW, C). Forward records, per
- * output, the input index that won (the first of tied maxima), and backward routes the whole
- * gradient to it, as PyTorch and TensorFlow do. Padding cells never win.
+ * output, the input index that won (the first of tied maxima in row-major window order), and
+ * backward routes the whole gradient to it, as PyTorch and TensorFlow do. Padding cells never win.
  */
 public final class MaxPool2D {
     private MaxPool2D() {
@@ -14,52 +15,57 @@ public final class MaxPool2D {
     public static void forward(Tensor x, Tensor y, Window w, int[] argMax) {
         float[] xd = x.data();
         float[] yd = y.data();
-        int c = w.channels();
         int n = x.batch();
-        int o = 0;
-        for (int b = 0; b < n; b++) {
+        Parallel.range(n, (long) y.size() * w.kh() * w.kw(), (from, to) -> forwardImages(xd, yd, w, argMax, from, to));
+    }
+
+    private static void forwardImages(float[] xd, float[] yd, Window w, int[] argMax, int from, int to) {
+        int c = w.channels();
+        for (int b = from; b < to; b++) {
             int xb = b * w.inputSize();
+            int o = b * w.outH() * w.outW() * c;
             for (int oh = 0; oh < w.outH(); oh++) {
                 int h0 = oh * w.strideH() - w.padTop();
-                for (int ow = 0; ow < w.outW(); ow++) {
+                for (int ow = 0; ow < w.outW(); ow++, o += c) {
                     int w0 = ow * w.strideW() - w.padLeft();
-                    for (int ch = 0; ch < c; ch++, o++) {
-                        float best = Float.NEGATIVE_INFINITY;
-                        int at = -1;
-                        for (int i = 0; i < w.kh(); i++) {
-                            int ih = h0 + i;
-                            if (ih < 0 || ih >= w.inH()) {
-                                continue;
-                            }
-                            for (int j = 0; j < w.kw(); j++) {
-                                int iw = w0 + j;
-                                if (iw < 0 || iw >= w.inW()) {
-                                    continue;
+                    boolean first = true;
+                    // Channels are contiguous in NHWC: compare whole pixel rows, channel by channel.
+                    for (int i = Math.max(0, h0); i < Math.min(w.inH(), h0 + w.kh()); i++) {
+                        for (int j = Math.max(0, w0); j < Math.min(w.inW(), w0 + w.kw()); j++) {
+                            int idx = xb + (i * w.inW() + j) * c;
+                            if (first) {
+                                for (int ch = 0; ch < c; ch++) {
+                                    yd[o + ch] = xd[idx + ch];
+                                    argMax[o + ch] = idx + ch;
                                 }
-                                int idx = xb + (ih * w.inW() + iw) * c + ch;
-                                float v = xd[idx];
-                                // '!(v <= best)' lets a NaN win, so it propagates instead of vanishing.
-                                if (at < 0 || !(v <= best)) {
-                                    best = v;
-                                    at = idx;
+                                first = false;
+                            } else {
+                                for (int ch = 0; ch < c; ch++) {
+                                    float v = xd[idx + ch];
+                                    // 'v != v' lets a NaN win, so it propagates instead of vanishing; a NaN
+                                    // already held is never replaced since nothing compares greater than it.
+                                    if (v > yd[o + ch] || v != v) {
+                                        yd[o + ch] = v;
+                                        argMax[o + ch] = idx + ch;
+                                    }
                                 }
                             }
                         }
-                        yd[o] = best;
-                        argMax[o] = at;
                     }
                 }
             }
         }
     }
 
-    /** dx[argMax[o]] += dy[o]. */
+    /** dx[argMax[o]] += dy[o]; each image's outputs point only into that image, so images run in parallel. */
     public static void backward(Tensor dy, Tensor dx, int[] argMax) {
         float[] g = dy.data();
         float[] d = dx.data();
-        int n = dy.size();
-        for (int o = 0; o < n; o++) {
-            d[argMax[o]] += g[o];
-        }
+        int per = dy.sampleSize();
+        Parallel.range(dy.batch(), (long) dy.size() * 2, (from, to) -> {
+            for (int o = from * per, end = to * per; o < end; o++) {
+                d[argMax[o]] += g[o];
+            }
+        });
     }
 }

@@ -64,7 +64,8 @@ public record Dense(int units, Activation activation, boolean useBias, Initializ
     public Shape outputShape(List<Shape> inputs) {
         Shape in = inputs.get(0);
         if (in.rank() != 1) {
-            throw new ShapeException("Dense needs a flat input but receives " + in + ": insert Flatten before it");
+            throw new ShapeException("Dense needs a flat input but receives " + in + ": insert Flatten before it",
+                    ShapeException.Remedy.INSERT_FLATTEN);
         }
         return Shape.of(units);
     }

@@ -1,0 +1,106 @@
+"""PyTorch twins of LayerLab's bench workloads (PERFORMANCE.md): same networks, batch sizes,
+optimizers and data, 2 threads. Prints one line per workload in the same units as `bench`.
+
+Run with the setup PERFORMANCE.md describes, e.g.
+  LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-openmp OPENBLAS_CORETYPE=SkylakeX \
+      /usr/bin/python3 bench/pytorch_bench.py [--quick] [--data DIR]
+"""
+import argparse
+import gzip
+import os
+import struct
+import time
+
+import numpy as np
+import torch
+import torch.nn as nn
+
+torch.set_num_threads(2)
+torch.manual_seed(1)
+
+
+def read_idx(path):
+    opener = gzip.open if path.endswith(".gz") else open
+    with opener(path, "rb") as f:
+        magic = struct.unpack(">I", f.read(4))[0]
+        dims = [struct.unpack(">I", f.read(4))[0] for _ in range(magic & 0xFF)]
+        return np.frombuffer(f.read(), dtype=np.uint8).reshape(dims)
+
+
+def load(base):
+    def p(stem):
+        return os.path.join(base, stem + ".gz") if os.path.exists(os.path.join(base, stem + ".gz")) else os.path.join(base, stem)
+    xtr = torch.from_numpy(read_idx(p("train-images-idx3-ubyte")).copy())
+    ytr = torch.from_numpy(read_idx(p("train-labels-idx1-ubyte")).astype(np.int64))
+    xte = torch.from_numpy(read_idx(p("t10k-images-idx3-ubyte")).copy())
+    yte = torch.from_numpy(read_idx(p("t10k-labels-idx1-ubyte")).astype(np.int64))
+    return xtr, ytr, xte, yte
+
+
+def xor(steps):
+    x = torch.tensor([[0., 0.], [0., 1.], [1., 0.], [1., 1.]])
+    y = torch.tensor([[0.], [1.], [1.], [0.]])
+    net = nn.Sequential(nn.Linear(2, 8), nn.Tanh(), nn.Linear(8, 1), nn.Sigmoid())
+    opt = torch.optim.SGD(net.parameters(), lr=0.5)
+    loss_fn = nn.MSELoss()
+    start = time.perf_counter()
+    for _ in range(steps):
+        opt.zero_grad()
+        loss = loss_fn(net(x), y)
+        loss.backward()
+        opt.step()
+    return steps / (time.perf_counter() - start)
+
+
+def classifier(net, batch, data):
+    xtr, ytr, xte, yte = data
+    opt = torch.optim.Adam(net.parameters(), lr=1e-3)
+    loss_fn = nn.CrossEntropyLoss()  # softmax + categorical cross-entropy on logits, as LayerLab fuses them
+    n = xtr.shape[0]
+    order = torch.randperm(n)
+    start = time.perf_counter()
+    for i in range(0, n, batch):
+        idx = order[i:i + batch]
+        xb = xtr[idx].float().div_(255).unsqueeze(1)
+        opt.zero_grad()
+        loss = loss_fn(net(xb), ytr[idx])
+        loss.backward()
+        opt.step()
+    rate = n / (time.perf_counter() - start)
+    with torch.no_grad():
+        pred = net(xte.float().div_(255).unsqueeze(1)).argmax(1)
+    return rate, (pred == yte).float().mean().item()
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--data", default="/usr/share/datasets/fashion-mnist")
+    args = ap.parse_args()
+    base = "samples/data/fashion-mnist-small" if args.quick else args.data
+    print(f"PyTorch {torch.__version__}, {torch.get_num_threads()} threads")
+    print(f"xor        {xor(20000 if args.quick else 300000):14,.1f} steps/s")
+    data = load(base)
+    mlp = nn.Sequential(nn.Flatten(), nn.Linear(784, 128), nn.ReLU(), nn.Linear(128, 10))
+    rate, acc = classifier(mlp, 64, data)
+    print(f"mlp        {rate:14,.1f} samples/s  {100 * acc:.2f}%")
+    cnn = nn.Sequential(nn.Conv2d(1, 32, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(32, 64, 3), nn.ReLU(),
+                        nn.MaxPool2d(2), nn.Conv2d(64, 64, 3), nn.ReLU(), nn.Flatten(),
+                        nn.Linear(576, 64), nn.ReLU(), nn.Linear(64, 10))
+    rate, acc = classifier(cnn, 32, data)
+    print(f"cnn        {rate:14,.1f} samples/s  {100 * acc:.2f}%")
+    for n in ([256, 1024] if args.quick else [256, 512, 1024, 2048]):
+        a = torch.rand(n, n)
+        b = torch.rand(n, n)
+        for _ in range(3):
+            a @ b
+        reps = 0
+        start = time.perf_counter()
+        while time.perf_counter() - start < (0.3 if args.quick else 2.0):
+            a @ b
+            reps += 1
+        print(f"gemm {n:<5} {2 * n ** 3 * reps / (time.perf_counter() - start) / 1e9:14,.1f} GFLOP/s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,5 @@
+package org.layerlab.cli;
+
+/** One row of the benchmark table; accuracy is NaN where it does not apply. */
+public record BenchResult(String workload, double figure, String unit, double accuracy, long peakHeapBytes, String note) {
+}

@@ -1,0 +1,143 @@
+package org.layerlab.cli;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.layerlab.data.ArrayDataset;
+import org.layerlab.data.Dataset;
+import org.layerlab.engine.Gemm;
+import org.layerlab.nn.Loss;
+import org.layerlab.nn.Network;
+import org.layerlab.nn.Sequential;
+import org.layerlab.nn.layers.Conv2D;
+import org.layerlab.nn.layers.Dense;
+import org.layerlab.nn.layers.Flatten;
+import org.layerlab.nn.layers.MaxPooling2D;
+import org.layerlab.nn.optimizers.OptimizerSpec;
+import org.layerlab.training.Evaluator;
+import org.layerlab.training.Metric;
+import org.layerlab.training.Trainer;
+import org.layerlab.training.TrainingConfig;
+import org.layerlab.training.TrainingResult;
+
+/** The PERFORMANCE.md workloads, each measured on its own with the heap's peak reset before it. */
+final class BenchWorkloads {
+    private BenchWorkloads() {
+    }
+
+    static BenchResult xor(int steps) {
+        resetPeaks();
+        Dataset data = ArrayDataset.regression(new float[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}}, new float[] {0, 1, 1, 0});
+        Network net = Sequential.input(2).add(new Dense(8, "tanh")).add(new Dense(1, "sigmoid")).build(1);
+        TrainingConfig cfg = new TrainingConfig(Math.max(1, steps / 10), 4, OptimizerSpec.of("sgd", 0.5), Loss.MSE,
+                List.of(), 1, 0, false, null);
+        new Trainer(net, cfg).fit(data);
+        long start = System.nanoTime();
+        TrainingResult r = new Trainer(net, cfg.withEpochs(steps)).fit(data);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double mse = r.last().get("loss");
+        return new BenchResult("xor", r.steps() / seconds, "steps/s", Double.NaN, peakHeap(),
+                String.format("final mse %.4f", mse));
+    }
+
+    static Network mlpNetwork(Dataset train) {
+        return Sequential.input(train.featureShape()).add(new Flatten()).add(new Dense(128, "relu"))
+                .add(new Dense(10, "softmax")).build(1);
+    }
+
+    static Network cnnNetwork(Dataset train) {
+        return Sequential.input(train.featureShape())
+                .add(new Conv2D(32, 3, "relu")).add(new MaxPooling2D(2))
+                .add(new Conv2D(64, 3, "relu")).add(new MaxPooling2D(2))
+                .add(new Conv2D(64, 3, "relu")).add(new Flatten())
+                .add(new Dense(64, "relu")).add(new Dense(10, "softmax")).build(1);
+    }
+
+    static BenchResult mlp(Dataset train, Dataset test, boolean warm) {
+        if (warm) {
+            warmUp(mlpNetwork(train), 64, train);
+        }
+        return classifier("mlp", mlpNetwork(train), 64, train, test);
+    }
+
+    static BenchResult cnn(Dataset train, Dataset test, boolean warm) {
+        if (warm) {
+            warmUp(cnnNetwork(train), 32, train);
+        }
+        return classifier("cnn", cnnNetwork(train), 32, train, test);
+    }
+
+    /**
+     * Trains a throwaway copy of the network on a few thousand samples so the JIT has compiled the
+     * hot loops before the timed epoch: a one-off cost per process that PyTorch's native kernels do
+     * not pay, reported apart from the training speed.
+     */
+    private static void warmUp(Network net, int batch, Dataset train) {
+        int n = Math.min(train.size(), 200 * batch);
+        int[] first = new int[n];
+        for (int i = 0; i < n; i++) {
+            first[i] = i;
+        }
+        TrainingConfig cfg = new TrainingConfig(1, batch, OptimizerSpec.of("adam", 0.001), Loss.CATEGORICAL_CROSSENTROPY,
+                List.of(Metric.ACCURACY), 1, 0, true, null);
+        new Trainer(net, cfg).fit(train.subset(first));
+    }
+
+    /** One epoch of Adam 1e-3 with categorical cross-entropy, then accuracy on the test set. */
+    private static BenchResult classifier(String name, Network net, int batch, Dataset train, Dataset test) {
+        resetPeaks();
+        TrainingConfig cfg = new TrainingConfig(1, batch, OptimizerSpec.of("adam", 0.001), Loss.CATEGORICAL_CROSSENTROPY,
+                List.of(Metric.ACCURACY), 1, 0, true, null);
+        TrainingResult r = new Trainer(net, cfg).fit(train);
+        Map<String, Double> m = Evaluator.evaluate(net, cfg.loss(), cfg.metrics(), test, 500, "");
+        return new BenchResult(name, r.last().samplesPerSecond(), "samples/s", m.get("accuracy"), peakHeap(),
+                String.format("%d train / %d test, epoch %.1f s", train.size(), test.size(), r.last().seconds()));
+    }
+
+    static BenchResult gemm(int n, double minSeconds) {
+        resetPeaks();
+        Random rng = new Random(1);
+        float[] a = new float[n * n];
+        float[] b = new float[n * n];
+        float[] c = new float[n * n];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = rng.nextFloat() - 0.5f;
+            b[i] = rng.nextFloat() - 0.5f;
+        }
+        for (int w = 0; w < 3; w++) {
+            Gemm.multiply(false, false, n, n, n, a, 0, n, b, 0, n, c, 0, n, false);
+        }
+        long reps = 0;
+        long start = System.nanoTime();
+        double seconds;
+        do {
+            Gemm.multiply(false, false, n, n, n, a, 0, n, b, 0, n, c, 0, n, false);
+            reps++;
+            seconds = (System.nanoTime() - start) / 1e9;
+        } while (seconds < minSeconds);
+        return new BenchResult("gemm " + n, 2.0 * n * n * n * reps / seconds / 1e9, "GFLOP/s", Double.NaN, peakHeap(),
+                "kernel " + Gemm.kernelName());
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+    }
+
+    /** Sum of the heap pools' peaks since the last reset: an upper bound of the live heap at any moment. */
+    private static long peakHeap() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+}

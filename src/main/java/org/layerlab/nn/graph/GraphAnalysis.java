@@ -1,0 +1,328 @@
+package org.layerlab.nn.graph;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.layerlab.engine.Shape;
+import org.layerlab.engine.ops.ActivationFunction;
+import org.layerlab.nn.HasActivation;
+import org.layerlab.nn.LayerSpec;
+import org.layerlab.nn.Loss;
+import org.layerlab.nn.NetworkNode;
+import org.layerlab.nn.ShapeException;
+import org.layerlab.nn.layers.Conv2D;
+import org.layerlab.nn.layers.Dense;
+import org.layerlab.nn.layers.Input;
+
+/**
+ * Shape inference and validation of a whole graph: per node output shape and parameter count,
+ * totals, a training-memory estimate, and the list of problems (each tied to a node or edge, in
+ * plain words, with a fix where one is obvious). Pure and quick: the editor runs it on every change.
+ */
+public final class GraphAnalysis {
+    private final NetworkGraph graph;
+    private final Map<String, NodeInfo> info = new LinkedHashMap<>();
+    private final List<Problem> problems = new ArrayList<>();
+    private List<String> order = List.of();
+    private String outputId;
+
+    private GraphAnalysis(NetworkGraph graph) {
+        this.graph = graph;
+    }
+
+    /** Analyses the graph alone. */
+    public static GraphAnalysis of(NetworkGraph graph) {
+        return of(graph, null, null);
+    }
+
+    /** Analyses the graph with the loss and data it will train on (either may be null). */
+    public static GraphAnalysis of(NetworkGraph graph, Loss loss, DataSummary data) {
+        GraphAnalysis a = new GraphAnalysis(graph);
+        a.run(loss, data);
+        return a;
+    }
+
+    private void run(Loss loss, DataSummary data) {
+        if (graph.size() == 0) {
+            problems.add(Problem.error(null, "The network is empty: drag an Input and some layers onto the canvas."));
+            return;
+        }
+        Optional<List<String>> topo = graph.topologicalOrder();
+        if (topo.isEmpty()) {
+            reportCycle();
+            return;
+        }
+        order = topo.get();
+        List<String> inputs = new ArrayList<>();
+        for (String id : order) {
+            if (graph.require(id).spec() instanceof Input) {
+                inputs.add(id);
+            }
+        }
+        if (inputs.isEmpty()) {
+            problems.add(Problem.error(null, "The network has no Input layer: add one and connect it to the first layer."));
+        }
+        inferShapes();
+        checkReachability(inputs);
+        if (outputId != null && loss != null) {
+            checkLoss(loss, data);
+        }
+        if (data != null && inputs.size() == 1) {
+            checkData(inputs.get(0), data);
+        }
+    }
+
+    private void reportCycle() {
+        // Nodes left after peeling off everything with no pending inputs sit on or behind a cycle.
+        Set<String> left = new HashSet<>();
+        graph.nodes().forEach(n -> left.add(n.id()));
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (String id : new ArrayList<>(left)) {
+                boolean free = graph.inputsOf(id).stream().noneMatch(e -> left.contains(e.from()));
+                boolean sink = graph.outputsOf(id).stream().noneMatch(e -> left.contains(e.to()));
+                if (free || sink) {
+                    left.remove(id);
+                    changed = true;
+                }
+            }
+        }
+        for (String id : left) {
+            problems.add(Problem.error(id, graph.require(id).name() + " is part of a cycle: a layer cannot feed its own"
+                    + " input. Remove one of the connections that loop back."));
+        }
+    }
+
+    private void inferShapes() {
+        List<String> sinks = new ArrayList<>();
+        for (String id : order) {
+            GraphNode node = graph.require(id);
+            LayerSpec spec = node.spec();
+            List<GraphEdge> in = graph.inputsOf(id);
+            if (graph.outputsOf(id).isEmpty() && !(spec instanceof Input && in.isEmpty() && graph.size() > 1)) {
+                sinks.add(id);
+            }
+            List<Shape> shapes = new ArrayList<>();
+            boolean known = true;
+            for (GraphEdge e : in) {
+                NodeInfo src = info.get(e.from());
+                if (src == null || src.outputShape() == null) {
+                    known = false;
+                } else {
+                    shapes.add(src.outputShape());
+                }
+            }
+            if (in.size() < spec.minInputs()) {
+                problems.add(Problem.error(id, node.name() + " (" + spec.kind() + ") needs "
+                        + (spec.minInputs() == 1 ? "an input" : "at least " + spec.minInputs() + " inputs")
+                        + " but has " + (in.isEmpty() ? "none" : in.size()) + ": connect "
+                        + (in.isEmpty() ? "a layer's output to it" : "another branch to it")));
+                info.put(id, new NodeInfo(null, 0));
+                continue;
+            }
+            if (in.size() > spec.maxInputs()) {
+                problems.add(Problem.error(id, node.name() + " (" + spec.kind() + ") takes "
+                        + (spec.maxInputs() == 0 ? "no inputs" : spec.maxInputs() == 1 ? "one input" : spec.maxInputs() + " inputs")
+                        + " but " + in.size() + " are connected: remove the extra connections"
+                        + (spec.maxInputs() == 1 ? ", or join the branches with Add or Concatenate first" : "")));
+                info.put(id, new NodeInfo(null, 0));
+                continue;
+            }
+            if (!known) {
+                info.put(id, new NodeInfo(null, 0));
+                continue;
+            }
+            try {
+                Shape out = spec.outputShape(shapes);
+                info.put(id, new NodeInfo(out, spec.paramCount(shapes)));
+            } catch (ShapeException e) {
+                Problem p = Problem.error(id, node.name() + ": " + e.getMessage()).onEdge(in.isEmpty() ? null : in.get(0));
+                if (e.remedy() == ShapeException.Remedy.INSERT_FLATTEN) {
+                    p = p.withFix(Fixes.insertFlattenBefore(id));
+                }
+                problems.add(p);
+                info.put(id, new NodeInfo(null, 0));
+            } catch (IllegalArgumentException e) {
+                problems.add(Problem.error(id, node.name() + ": " + e.getMessage()));
+                info.put(id, new NodeInfo(null, 0));
+            }
+        }
+        if (sinks.size() == 1) {
+            outputId = sinks.get(0);
+        } else if (sinks.size() > 1) {
+            List<String> names = sinks.stream().map(s -> graph.require(s).name()).toList();
+            for (String s : sinks) {
+                problems.add(Problem.error(s, "The network has " + sinks.size() + " outputs (" + String.join(", ", names)
+                        + "); it needs exactly one, which carries the loss: connect or delete the others"));
+            }
+        }
+    }
+
+    private void checkReachability(List<String> inputs) {
+        Set<String> reached = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>(inputs);
+        while (!todo.isEmpty()) {
+            String id = todo.poll();
+            if (reached.add(id)) {
+                graph.outputsOf(id).forEach(e -> todo.add(e.to()));
+            }
+        }
+        for (String id : order) {
+            GraphNode n = graph.require(id);
+            if (!reached.contains(id) && !graph.inputsOf(id).isEmpty()) {
+                problems.add(Problem.error(id, n.name() + " is not connected to any Input: its data would come from nowhere"));
+            }
+        }
+        if (outputId == null) {
+            return;
+        }
+        Set<String> feedsOutput = new HashSet<>();
+        Deque<String> back = new ArrayDeque<>(List.of(outputId));
+        while (!back.isEmpty()) {
+            String id = back.poll();
+            if (feedsOutput.add(id)) {
+                graph.inputsOf(id).forEach(e -> back.add(e.from()));
+            }
+        }
+        for (String id : inputs) {
+            if (!feedsOutput.contains(id) && graph.size() > 1) {
+                problems.add(Problem.error(id, graph.require(id).name() + " has no path to the output "
+                        + graph.require(outputId).name() + ": connect it to the next layer"));
+            }
+        }
+    }
+
+    private void checkLoss(Loss loss, DataSummary data) {
+        GraphNode out = graph.require(outputId);
+        NodeInfo oi = info.get(outputId);
+        if (oi == null || oi.outputShape() == null) {
+            return;
+        }
+        int units = oi.outputShape().size();
+        ActivationFunction act = out.spec() instanceof HasActivation h ? h.activation().function() : ActivationFunction.LINEAR;
+        Loss.Kind kind = loss.kind();
+        Fix unitsFix = null;
+        if (kind == Loss.Kind.CATEGORICAL_CROSSENTROPY || kind == Loss.Kind.SPARSE_CATEGORICAL_CROSSENTROPY) {
+            if (units == 1) {
+                Problem p = Problem.error(outputId, kind.kerasName() + " needs one output unit per class but " + out.name()
+                        + " has 1: use binary_crossentropy with a sigmoid output for two classes, or set units to the class count");
+                if (data != null && data.classes() > 1 && out.spec() instanceof Dense d) {
+                    p = p.withFix(Fixes.setUnits(outputId, d, data.classes()));
+                }
+                problems.add(p);
+            } else if (act != ActivationFunction.SOFTMAX && !loss.fromLogits()) {
+                problems.add(Problem.warning(outputId, kind.kerasName() + " expects probabilities, but " + out.name()
+                        + " ends in " + act.kerasName() + ": give it a softmax activation"));
+            }
+            if (data != null && data.classes() > units) {
+                unitsFix = out.spec() instanceof Dense d ? Fixes.setUnits(outputId, d, data.classes()) : null;
+                Problem p = Problem.error(outputId, "The data has " + data.classes() + " classes (labels 0.."
+                        + (data.classes() - 1) + ") but " + out.name() + " has " + units + " units: set units to "
+                        + data.classes());
+                problems.add(unitsFix == null ? p : p.withFix(unitsFix));
+            }
+        }
+        if (kind == Loss.Kind.BINARY_CROSSENTROPY && act != ActivationFunction.SIGMOID && !loss.fromLogits()) {
+            problems.add(Problem.warning(outputId, "binary_crossentropy expects probabilities, but " + out.name()
+                    + " ends in " + act.kerasName() + ": give it a sigmoid activation"));
+        }
+        if (!kind.isClassification() && act == ActivationFunction.SOFTMAX) {
+            problems.add(Problem.warning(outputId, out.name() + " ends in softmax but the loss is " + kind.kerasName()
+                    + ", a regression loss: for classes use categorical_crossentropy, for values a linear output"));
+        }
+        if (!kind.isClassification() && data != null && data.classes() == 0 && data.targetWidth() != units) {
+            Problem p = Problem.error(outputId, "The data has " + data.targetWidth() + " target value(s) per sample but "
+                    + out.name() + " has " + units + " units: set units to " + data.targetWidth());
+            problems.add(out.spec() instanceof Dense d ? p.withFix(Fixes.setUnits(outputId, d, data.targetWidth())) : p);
+        }
+    }
+
+    private void checkData(String inputId, DataSummary data) {
+        Shape in = ((Input) graph.require(inputId).spec()).shape();
+        if (!in.equals(data.featureShape())) {
+            String how = in.size() == data.featureShape().size() ? " (same number of values, different layout)" : "";
+            problems.add(Problem.error(inputId, "The data has samples of shape " + data.featureShape() + " but "
+                    + graph.require(inputId).name() + " expects " + in + how + ": set the Input shape to "
+                    + data.featureShape()).withFix(Fixes.setInputShape(inputId, data.featureShape())));
+        }
+    }
+
+    public NetworkGraph graph() {
+        return graph;
+    }
+
+    public List<Problem> problems() {
+        return List.copyOf(problems);
+    }
+
+    public List<Problem> problemsOf(String nodeId) {
+        return problems.stream().filter(p -> nodeId.equals(p.nodeId())).toList();
+    }
+
+    public boolean hasErrors() {
+        return problems.stream().anyMatch(Problem::isError);
+    }
+
+    public NodeInfo info(String nodeId) {
+        return info.get(nodeId);
+    }
+
+    /** The single output node, or null when there is none or several. */
+    public String outputId() {
+        return outputId;
+    }
+
+    public long totalParams() {
+        return info.values().stream().mapToLong(NodeInfo::params).sum();
+    }
+
+    /**
+     * Bytes to train with this batch size: weights, their gradients and two optimizer moments
+     * (Adam), each layer's output and gradient, and the im2col buffers of convolutions.
+     */
+    public long trainingMemoryBytes(int batch) {
+        long bytes = totalParams() * 4 * 4;
+        for (String id : order) {
+            NodeInfo ni = info.get(id);
+            if (ni == null || ni.outputShape() == null) {
+                continue;
+            }
+            bytes += 2L * batch * ni.outputShape().size() * 4;
+            if (graph.require(id).spec() instanceof Conv2D c) {
+                Shape o = ni.outputShape();
+                List<GraphEdge> in = graph.inputsOf(id);
+                Shape inShape = in.isEmpty() ? null : info.get(in.get(0).from()).outputShape();
+                if (inShape != null) {
+                    bytes += 2L * batch * o.dim(0) * o.dim(1) * c.kernelSize().h() * c.kernelSize().w() * inShape.dim(2) * 4;
+                }
+            }
+        }
+        return bytes;
+    }
+
+    /** The nodes in execution order for {@link org.layerlab.nn.Network#compile}; only when there are no errors. */
+    public List<NetworkNode> plan() {
+        if (hasErrors()) {
+            throw new IllegalStateException("the network has problems: " + problems.get(0).message());
+        }
+        List<NetworkNode> nodes = new ArrayList<>();
+        for (String id : order) {
+            GraphNode n = graph.require(id);
+            List<String> ins = graph.inputsOf(id).stream().map(GraphEdge::from).toList();
+            nodes.add(new NetworkNode(id, n.name(), n.spec(), ins));
+        }
+        // The output must come last: move it there (order is topological, and nothing follows the output).
+        NetworkNode out = nodes.stream().filter(x -> x.id().equals(outputId)).findFirst().orElseThrow();
+        nodes.remove(out);
+        nodes.add(out);
+        return nodes;
+    }
+}

@@ -1,0 +1,204 @@
+package org.layerlab.nn.graph;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.layerlab.nn.LayerSpec;
+
+/**
+ * A network as a directed graph of layers, immutable: every edit returns a new graph, which makes
+ * undo, saving and training a snapshot while the user keeps editing safe. Nodes keep insertion
+ * order (stable files and summaries). Any DAG is allowed; cycles and other mistakes are reported
+ * by {@link GraphAnalysis}, not refused here, so the editor can show them.
+ */
+public final class NetworkGraph {
+    private final Map<String, GraphNode> nodes;
+    private final List<GraphEdge> edges;
+
+    private NetworkGraph(Map<String, GraphNode> nodes, List<GraphEdge> edges) {
+        this.nodes = nodes;
+        this.edges = edges;
+    }
+
+    public static NetworkGraph empty() {
+        return new NetworkGraph(new LinkedHashMap<>(), List.of());
+    }
+
+    public static NetworkGraph of(Collection<GraphNode> nodes, Collection<GraphEdge> edges) {
+        NetworkGraph g = empty();
+        for (GraphNode n : nodes) {
+            g = g.withNode(n);
+        }
+        for (GraphEdge e : edges) {
+            g = g.withEdge(e);
+        }
+        return g;
+    }
+
+    public Collection<GraphNode> nodes() {
+        return nodes.values();
+    }
+
+    public List<GraphEdge> edges() {
+        return edges;
+    }
+
+    public Optional<GraphNode> node(String id) {
+        return Optional.ofNullable(nodes.get(id));
+    }
+
+    public GraphNode require(String id) {
+        GraphNode n = nodes.get(id);
+        if (n == null) {
+            throw new IllegalArgumentException("no node '" + id + "' in the graph");
+        }
+        return n;
+    }
+
+    public boolean contains(String id) {
+        return nodes.containsKey(id);
+    }
+
+    public int size() {
+        return nodes.size();
+    }
+
+    /** Adds a node, or replaces the node with the same id. */
+    public NetworkGraph withNode(GraphNode n) {
+        Map<String, GraphNode> m = new LinkedHashMap<>(nodes);
+        m.put(n.id(), n);
+        return new NetworkGraph(m, edges);
+    }
+
+    /** Removes a node and every edge touching it. */
+    public NetworkGraph withoutNode(String id) {
+        if (!nodes.containsKey(id)) {
+            return this;
+        }
+        Map<String, GraphNode> m = new LinkedHashMap<>(nodes);
+        m.remove(id);
+        List<GraphEdge> es = new ArrayList<>();
+        for (GraphEdge e : edges) {
+            if (!e.from().equals(id) && !e.to().equals(id)) {
+                es.add(e);
+            }
+        }
+        return new NetworkGraph(m, List.copyOf(es));
+    }
+
+    public NetworkGraph withSpec(String id, LayerSpec spec) {
+        return withNode(require(id).withSpec(spec));
+    }
+
+    /** Adds an edge between existing nodes; an edge already into that port is replaced. */
+    public NetworkGraph withEdge(GraphEdge e) {
+        require(e.from());
+        require(e.to());
+        List<GraphEdge> es = new ArrayList<>();
+        for (GraphEdge x : edges) {
+            if (!(x.to().equals(e.to()) && x.port() == e.port())) {
+                es.add(x);
+            }
+        }
+        es.add(e);
+        return new NetworkGraph(nodes, List.copyOf(es));
+    }
+
+    public NetworkGraph withoutEdge(GraphEdge e) {
+        List<GraphEdge> es = new ArrayList<>(edges);
+        es.remove(e);
+        return new NetworkGraph(nodes, List.copyOf(es));
+    }
+
+    /** Edges into a node, by port. */
+    public List<GraphEdge> inputsOf(String id) {
+        List<GraphEdge> in = new ArrayList<>();
+        for (GraphEdge e : edges) {
+            if (e.to().equals(id)) {
+                in.add(e);
+            }
+        }
+        in.sort(Comparator.comparingInt(GraphEdge::port));
+        return in;
+    }
+
+    public List<GraphEdge> outputsOf(String id) {
+        List<GraphEdge> out = new ArrayList<>();
+        for (GraphEdge e : edges) {
+            if (e.from().equals(id)) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** The first unused port of a node (where a new connection goes). */
+    public int nextFreePort(String id) {
+        int p = 0;
+        for (GraphEdge e : inputsOf(id)) {
+            if (e.port() == p) {
+                p++;
+            }
+        }
+        return p;
+    }
+
+    /** A new id for a layer kind, as Keras names layers: dense, dense_1, dense_2... */
+    public String newId(String kind) {
+        String base = kind.toLowerCase(Locale.ROOT);
+        if (!nodes.containsKey(base)) {
+            return base;
+        }
+        for (int i = 1; ; i++) {
+            if (!nodes.containsKey(base + "_" + i)) {
+                return base + "_" + i;
+            }
+        }
+    }
+
+    /** Nodes in an order where every node follows its inputs, or empty when there is a cycle. */
+    public Optional<List<String>> topologicalOrder() {
+        Map<String, Integer> indegree = new HashMap<>();
+        nodes.keySet().forEach(id -> indegree.put(id, 0));
+        for (GraphEdge e : edges) {
+            indegree.merge(e.to(), 1, Integer::sum);
+        }
+        Deque<String> ready = new ArrayDeque<>();
+        for (String id : nodes.keySet()) {
+            if (indegree.get(id) == 0) {
+                ready.add(id);
+            }
+        }
+        List<String> order = new ArrayList<>();
+        while (!ready.isEmpty()) {
+            String id = ready.poll();
+            order.add(id);
+            for (GraphEdge e : outputsOf(id)) {
+                if (indegree.merge(e.to(), -1, Integer::sum) == 0) {
+                    ready.add(e.to());
+                }
+            }
+        }
+        return order.size() == nodes.size() ? Optional.of(order) : Optional.empty();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NetworkGraph g && new ArrayList<>(nodes.values()).equals(new ArrayList<>(g.nodes.values()))
+                && new java.util.HashSet<>(edges).equals(new java.util.HashSet<>(g.edges));
+    }
+
+    @Override
+    public int hashCode() {
+        return nodes.hashCode() * 31 + new java.util.HashSet<>(edges).hashCode();
+    }
+}
