@@ -67,6 +67,14 @@ public final class ParameterStore {
         return seed * 0x9E3779B97F4A7C15L + (nodeId + "/" + name).hashCode();
     }
 
+    /**
+     * Puts a loaded parameter in place. When the layer is built, its value is kept if the shape
+     * still fits; a regularizer from the spec is attached then.
+     */
+    public void put(Parameter p) {
+        byNode.computeIfAbsent(p.nodeId(), k -> new LinkedHashMap<>()).put(p.name(), p);
+    }
+
     public List<Parameter> all() {
         List<Parameter> out = new ArrayList<>();
         byNode.values().forEach(m -> out.addAll(m.values()));

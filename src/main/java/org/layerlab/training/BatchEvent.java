@@ -9,6 +9,7 @@ import java.util.Map;
 public record BatchEvent(long step, int epoch, int batch, int batchesPerEpoch, double loss,
                          Map<String, Double> metrics, double samplesPerSecond, double learningRate) {
     public BatchEvent {
-        metrics = Map.copyOf(metrics);
+        // Insertion order kept: loss first, then metrics in the order configured.
+        metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
     }
 }

@@ -9,7 +9,8 @@ import java.util.Map;
 public record EpochEvent(int epoch, Map<String, Double> metrics, double samplesPerSecond, double learningRate,
                          double seconds) {
     public EpochEvent {
-        metrics = Map.copyOf(metrics);
+        // Insertion order kept: loss first, then metrics in the order configured.
+        metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
     }
 
     public double get(String key) {

@@ -1,0 +1,31 @@
+package org.layerlab.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import org.layerlab.project.Project;
+import org.layerlab.project.ProjectSession;
+
+/** {@code evaluate PROJECT}: loss and metrics of the trained network on the project's test data. */
+final class EvaluateCommand {
+    private final PrintStream out;
+
+    EvaluateCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    int run(List<String> argv) {
+        Path file = ProjectArgs.path(new Args(argv, Set.of(), Set.of()), "evaluate PROJECT");
+        Project p = ProjectArgs.load(file);
+        if (!p.isTrained()) {
+            throw new UserError(file.getFileName() + " has no trained weights yet: run 'train' first");
+        }
+        ProjectSession s = ProjectArgs.openValid(p, file);
+        String set = s.data().test() != null ? "test data (" + s.data().test().size() + " samples)"
+                : "training data (" + s.data().train().size() + " samples; the project holds no test part)";
+        out.println("Evaluated on " + set + ": " + TrainCommand.format(s.evaluate()));
+        return 0;
+    }
+}

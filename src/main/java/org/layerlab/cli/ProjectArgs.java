@@ -1,0 +1,54 @@
+package org.layerlab.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.layerlab.data.DataException;
+import org.layerlab.project.Project;
+import org.layerlab.project.ProjectException;
+import org.layerlab.project.ProjectFiles;
+import org.layerlab.project.ProjectSession;
+
+/** Loading the project a command names, with user-facing errors. */
+final class ProjectArgs {
+    private ProjectArgs() {
+    }
+
+    static Path path(Args args, String usage) {
+        if (args.positional().size() != 1) {
+            throw new UserError("usage: " + usage);
+        }
+        Path p = Path.of(args.positional().get(0));
+        if (!Files.isRegularFile(p)) {
+            throw new UserError("no project file " + p);
+        }
+        return p;
+    }
+
+    static Project load(Path file) {
+        try {
+            return ProjectFiles.load(file);
+        } catch (ProjectException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    static ProjectSession open(Project p, Path file) {
+        try {
+            return ProjectSession.open(p, file.toAbsolutePath().getParent());
+        } catch (ProjectException | DataException e) {
+            throw new UserError(e.getMessage());
+        } catch (IOException e) {
+            throw new UserError("cannot read the project's data: " + e.getMessage());
+        }
+    }
+
+    static ProjectSession openValid(Project p, Path file) {
+        ProjectSession s = open(p, file);
+        if (!s.errors().isEmpty()) {
+            throw new UserError("the network has problems (run 'validate' for all): " + s.errors().get(0));
+        }
+        return s;
+    }
+}

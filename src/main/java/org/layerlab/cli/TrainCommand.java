@@ -1,0 +1,121 @@
+package org.layerlab.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+import org.layerlab.project.Project;
+import org.layerlab.project.ProjectFiles;
+import org.layerlab.project.ProjectSession;
+import org.layerlab.training.BatchEvent;
+import org.layerlab.training.EpochEvent;
+import org.layerlab.training.TrainingListener;
+import org.layerlab.training.TrainingResult;
+
+/**
+ * {@code train PROJECT [--epochs N] [--out FILE]}: trains with a live progress line, prints one
+ * line per epoch, and saves weights and history into the project (or FILE). Ctrl-C stops after
+ * the current batch and still saves.
+ */
+final class TrainCommand {
+    private final PrintStream out;
+
+    TrainCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    int run(List<String> argv) throws IOException {
+        Args args = new Args(argv, Set.of("epochs", "out"), Set.of());
+        Path file = ProjectArgs.path(args, "train PROJECT [--epochs N] [--out FILE]");
+        Path target = Path.of(args.get("out", file.toString()));
+        int epochs = args.intValue("epochs", 0);
+        Project project = ProjectArgs.load(file);
+        ProjectSession session = ProjectArgs.openValid(project, file);
+        out.printf("Training %s: %,d parameters, %d training samples%s%n", project.name(),
+                session.network().paramCount(), session.data().train().size(),
+                session.data().test() == null ? "" : ", " + session.data().test().size() + " test samples");
+        CountDownLatch saved = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            session.requestStop();
+            try {
+                saved.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        ProjectSession.Outcome outcome;
+        try {
+            outcome = session.train(epochs, List.of(new Progress(out)));
+            ProjectFiles.save(outcome.project(), target);
+        } finally {
+            saved.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is already running and waits for the save above.
+            }
+        }
+        TrainingResult r = outcome.result();
+        if (r.outcome() == TrainingResult.Outcome.FAILED) {
+            out.println("Training failed: " + r.message());
+        } else if (r.message() != null) {
+            out.println(r.message());
+        } else if (r.outcome() == TrainingResult.Outcome.STOPPED) {
+            out.println("Stopped after " + r.steps() + " steps.");
+        }
+        if (session.data().test() != null && r.outcome() != TrainingResult.Outcome.FAILED) {
+            out.println("Test: " + format(session.evaluate()));
+        }
+        out.println("Saved weights and history to " + target);
+        return r.outcome() == TrainingResult.Outcome.FAILED ? 1 : 0;
+    }
+
+    static String format(Map<String, Double> metrics) {
+        StringBuilder sb = new StringBuilder();
+        metrics.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "  ").append(k).append(' ')
+                .append(k.contains("accuracy") ? String.format("%.2f%%", 100 * v) : String.format("%.4f", v)));
+        return sb.toString();
+    }
+
+    /** A progress line redrawn at most ten times a second, and a line per epoch. */
+    private static final class Progress implements TrainingListener {
+        private final PrintStream out;
+        private long lastDraw;
+        private long epochStart;
+
+        Progress(PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void onBatch(BatchEvent e) {
+            long now = System.nanoTime();
+            if (e.batch() == 1) {
+                epochStart = now;
+            }
+            // Redrawing a line only makes sense on a terminal; logs get the epoch lines alone.
+            if (System.console() == null || now - lastDraw < 100_000_000L && e.batch() != e.batchesPerEpoch()) {
+                return;
+            }
+            lastDraw = now;
+            int width = 24;
+            int done = (int) ((long) width * e.batch() / e.batchesPerEpoch());
+            double elapsed = (now - epochStart) / 1e9;
+            double eta = elapsed * (e.batchesPerEpoch() - e.batch()) / e.batch();
+            out.printf("\repoch %d  [%s%s] %d/%d  loss %.4f  %,.0f samples/s  ETA %.0f s  ", e.epoch(), "=".repeat(done),
+                    " ".repeat(width - done), e.batch(), e.batchesPerEpoch(), e.loss(), e.samplesPerSecond(), eta);
+            out.flush();
+        }
+
+        @Override
+        public void onEpoch(EpochEvent e) {
+            out.printf("%sepoch %d  %s  (%.1f s, %,.0f samples/s)%s%n", System.console() == null ? "" : "\r", e.epoch(),
+                    format(e.metrics()), e.seconds(), e.samplesPerSecond(), System.console() == null ? "" : " ".repeat(10));
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package org.layerlab.project;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import org.layerlab.data.ArrayDataset;
+import org.layerlab.data.ByteImageDataset;
+import org.layerlab.data.CsvLoader;
+import org.layerlab.data.DataException;
+import org.layerlab.data.Dataset;
+import org.layerlab.data.Normalization;
+import org.layerlab.data.Split;
+import org.layerlab.data.Synthetic;
+import org.layerlab.nn.graph.DataSummary;
+
+/** Loads a project's {@link DatasetSource}, resolving its paths inside the project's folder. */
+public final class DataLoader {
+    private DataLoader() {
+    }
+
+    /**
+     * Resolves a saved path against the project folder, refusing absolute paths and paths that
+     * climb out of it (a project from elsewhere must not read arbitrary files).
+     */
+    public static Path resolve(Path projectDir, String relative) {
+        if (relative == null || relative.isBlank()) {
+            throw new DataException("the dataset path is empty");
+        }
+        Path p = Path.of(relative);
+        if (p.isAbsolute()) {
+            throw new DataException("dataset path '" + relative + "' is absolute; project files name data relative to"
+                    + " the project's folder: copy the data next to the project");
+        }
+        Path dir = projectDir.toAbsolutePath().normalize();
+        Path resolved = dir.resolve(p).normalize();
+        if (!resolved.startsWith(dir)) {
+            throw new DataException("dataset path '" + relative + "' points outside the project's folder " + dir);
+        }
+        try {
+            if (Files.exists(resolved) && !resolved.toRealPath().startsWith(dir.toRealPath())) {
+                throw new DataException("dataset path '" + relative + "' is a link that leads outside the project's folder");
+            }
+        } catch (IOException e) {
+            throw new DataException("cannot read " + relative + ": " + e.getMessage());
+        }
+        if (!Files.isRegularFile(resolved)) {
+            throw new DataException("dataset file '" + relative + "' does not exist (looked in " + dir + ")");
+        }
+        return resolved;
+    }
+
+    public static LoadedData load(DatasetSource source, Path projectDir) throws IOException {
+        if (source instanceof DatasetSource.Csv c) {
+            return loadCsv(c, projectDir);
+        }
+        if (source instanceof DatasetSource.Idx i) {
+            Dataset train = ByteImageDataset.loadIdx(resolve(projectDir, i.trainImages()), resolve(projectDir, i.trainLabels()), null);
+            Dataset test = i.testImages() == null ? null
+                    : ByteImageDataset.loadIdx(resolve(projectDir, i.testImages()), resolve(projectDir, i.testLabels()), null);
+            return new LoadedData(train, test, summary(train), source);
+        }
+        DatasetSource.Generated g = (DatasetSource.Generated) source;
+        ArrayDataset all = Synthetic.generate(g.generator(), g.samples(), g.noise(), g.classes(), g.seed());
+        return split(all, g.testSplit(), g.seed(), source);
+    }
+
+    private static LoadedData loadCsv(DatasetSource.Csv c, Path projectDir) throws IOException {
+        CsvLoader.Task task = switch (c.task() == null ? "auto" : c.task().toLowerCase(Locale.ROOT)) {
+            case "classification" -> CsvLoader.Task.CLASSIFICATION;
+            case "regression" -> CsvLoader.Task.REGRESSION;
+            case "auto" -> CsvLoader.Task.AUTO;
+            default -> throw new DataException("task must be auto, classification or regression, not '" + c.task() + "'");
+        };
+        ArrayDataset all = CsvLoader.load(resolve(projectDir, c.path()),
+                CsvLoader.Options.defaults().withTarget(c.target()).withTask(task));
+        Normalization.Kind kind = normalization(c.normalization());
+        if (c.testSplit() > 0) {
+            Split s = Split.of(all, c.testSplit(), c.seed());
+            ArrayDataset scaled = Normalization.fitAndApply(all, kind, s.train());
+            return new LoadedData(scaled.subset(s.train()), scaled.subset(s.holdOut()), summary(all), c);
+        }
+        int[] every = new int[all.size()];
+        for (int i = 0; i < every.length; i++) {
+            every[i] = i;
+        }
+        ArrayDataset scaled = Normalization.fitAndApply(all, kind, every);
+        return new LoadedData(scaled, null, summary(all), c);
+    }
+
+    /** The normalization a CSV source uses, fitted on its training rows (what predict must apply). */
+    public static Normalization fittedNormalization(DatasetSource.Csv c, Path projectDir) throws IOException {
+        ArrayDataset all = CsvLoader.load(resolve(projectDir, c.path()), CsvLoader.Options.defaults().withTarget(c.target()));
+        int[] rows = c.testSplit() > 0 ? Split.of(all, c.testSplit(), c.seed()).train() : null;
+        if (rows == null) {
+            rows = new int[all.size()];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = i;
+            }
+        }
+        return Normalization.fit(normalization(c.normalization()), all.featureValues(), all.featureShape().size(), rows);
+    }
+
+    static Normalization.Kind normalization(String name) {
+        return switch (name == null ? "none" : name.toLowerCase(Locale.ROOT)) {
+            case "standardize" -> Normalization.Kind.STANDARDIZE;
+            case "min_max", "minmax" -> Normalization.Kind.MIN_MAX;
+            case "none" -> Normalization.Kind.NONE;
+            default -> throw new DataException("normalization must be standardize, min_max or none, not '" + name + "'");
+        };
+    }
+
+    private static LoadedData split(ArrayDataset all, double testSplit, long seed, DatasetSource source) {
+        if (testSplit <= 0) {
+            return new LoadedData(all, null, summary(all), source);
+        }
+        Split s = Split.of(all, testSplit, seed);
+        return new LoadedData(all.subset(s.train()), all.subset(s.holdOut()), summary(all), source);
+    }
+
+    public static DataSummary summary(Dataset d) {
+        return new DataSummary(d.featureShape(), d.classNames().size(), d.targetWidth());
+    }
+
+    static List<String> classes(Dataset d) {
+        return d.classNames();
+    }
+}

@@ -1,0 +1,84 @@
+package org.layerlab.project;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+/** The "dataset" object of a project file. */
+final class DatasetCodec {
+    private DatasetCodec() {
+    }
+
+    static JsonObject encode(DatasetSource d) {
+        JsonObject o = new JsonObject();
+        if (d instanceof DatasetSource.Csv c) {
+            o.addProperty("kind", "csv");
+            o.addProperty("path", c.path());
+            if (c.target() != null) {
+                o.addProperty("target", c.target());
+            }
+            o.addProperty("task", c.task() == null ? "auto" : c.task());
+            o.addProperty("normalization", c.normalization() == null ? "none" : c.normalization());
+            o.addProperty("test_split", c.testSplit());
+            o.addProperty("seed", c.seed());
+            if (c.offset() != null) {
+                o.add("offset", floats(c.offset()));
+                o.add("scale", floats(c.scale()));
+            }
+        } else if (d instanceof DatasetSource.Idx i) {
+            o.addProperty("kind", "idx");
+            o.addProperty("train_images", i.trainImages());
+            o.addProperty("train_labels", i.trainLabels());
+            if (i.testImages() != null) {
+                o.addProperty("test_images", i.testImages());
+                o.addProperty("test_labels", i.testLabels());
+            }
+        } else if (d instanceof DatasetSource.Generated g) {
+            o.addProperty("kind", "synthetic");
+            o.addProperty("generator", g.generator());
+            o.addProperty("samples", g.samples());
+            o.addProperty("noise", g.noise());
+            o.addProperty("classes", g.classes());
+            o.addProperty("seed", g.seed());
+            o.addProperty("test_split", g.testSplit());
+        }
+        return o;
+    }
+
+    static DatasetSource decode(JsonFields d) {
+        String kind = d.string("kind");
+        return switch (kind) {
+            case "csv" -> new DatasetSource.Csv(d.string("path"), d.string("target", null), d.string("task", "auto"),
+                    d.string("normalization", "standardize"), d.number("test_split", 0.2), d.longValue("seed", 42),
+                    d.has("offset") ? floats(d, "offset") : null, d.has("scale") ? floats(d, "scale") : null);
+            case "idx" -> new DatasetSource.Idx(d.string("train_images"), d.string("train_labels"),
+                    d.string("test_images", null), d.string("test_labels", null));
+            case "synthetic" -> new DatasetSource.Generated(d.string("generator"), d.integer("samples", 400),
+                    d.number("noise", 0.1), d.integer("classes", 2), d.longValue("seed", 42), d.number("test_split", 0.2));
+            default -> throw new JsonFields.FieldError(d.path("kind"), "unknown dataset kind '" + kind
+                    + "'; choose csv, idx or synthetic");
+        };
+    }
+
+    private static JsonArray floats(float[] v) {
+        JsonArray a = new JsonArray();
+        for (float x : v) {
+            a.add(x);
+        }
+        return a;
+    }
+
+    private static float[] floats(JsonFields d, String field) {
+        var list = d.list(field);
+        if (list.size() > 1_000_000) {
+            throw new JsonFields.FieldError(d.path(field), "has " + list.size() + " values, more than any dataset's features");
+        }
+        float[] out = new float[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            if (!list.get(i).isJsonPrimitive() || !list.get(i).getAsJsonPrimitive().isNumber()) {
+                throw new JsonFields.FieldError(d.path(field) + "[" + i + "]", "expected a number");
+            }
+            out[i] = list.get(i).getAsFloat();
+        }
+        return out;
+    }
+}

@@ -1,0 +1,295 @@
+package org.layerlab.project;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonReader;
+import org.layerlab.nn.ParameterStore;
+import org.layerlab.nn.graph.GraphEdge;
+import org.layerlab.nn.graph.GraphNode;
+import org.layerlab.nn.graph.NetworkGraph;
+import org.layerlab.training.EpochEvent;
+import org.layerlab.training.TrainingConfig;
+
+/**
+ * Saving and loading projects (format: docs/file-format.md). Saves are atomic: each file is
+ * written to a temporary file beside its target, flushed to disk and moved over it, so the
+ * previous version survives a crash at any point. Loading checks everything and reports the first
+ * problem with the file and JSON path (and line/column for syntax errors).
+ */
+public final class ProjectFiles {
+    public static final String FORMAT = "layerlab-project";
+    /** The format this LayerLab writes; older ones are migrated on load. */
+    public static final int FORMAT_VERSION = 1;
+    public static final String EXTENSION = ".layerlab";
+    static final long MAX_PROJECT_BYTES = 64L * 1024 * 1024;
+    static final int MAX_NODES = 10_000;
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+    /** A hook between writing the temporary file and moving it into place (tests simulate crashes there). */
+    interface BeforeMove {
+        void run(Path temp) throws IOException;
+    }
+
+    private ProjectFiles() {
+    }
+
+    public static void save(Project p, Path file) throws IOException {
+        save(p, file, t -> { });
+    }
+
+    static void save(Project p, Path file, BeforeMove hook) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        String weightsName = null;
+        if (p.isTrained()) {
+            weightsName = weightsName(file);
+            Path weights = dir.resolve(weightsName);
+            writeAtomically(weights, out -> WeightsFile.write(p.weights(), out), hook);
+        }
+        String json = toJson(p, weightsName);
+        writeAtomically(file, out -> out.write(json.getBytes(StandardCharsets.UTF_8)), hook);
+    }
+
+    static String weightsName(Path file) {
+        String n = file.getFileName().toString();
+        if (n.endsWith(EXTENSION)) {
+            n = n.substring(0, n.length() - EXTENSION.length());
+        }
+        return n + ".weights";
+    }
+
+    /** Writer of a file's whole content. */
+    private interface Content {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private static void writeAtomically(Path target, Content content, BeforeMove hook) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+                 OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {
+                content.write(out);
+                out.flush();
+                ch.force(true);
+            }
+            hook.run(temp);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    public static String toJson(Project p, String weightsFile) {
+        JsonObject o = new JsonObject();
+        o.addProperty("format", FORMAT);
+        o.addProperty("formatVersion", FORMAT_VERSION);
+        o.addProperty("name", p.name());
+        JsonArray nodes = new JsonArray();
+        for (GraphNode n : p.graph().nodes()) {
+            JsonObject j = new JsonObject();
+            j.addProperty("id", n.id());
+            j.addProperty("name", n.name());
+            j.addProperty("kind", n.spec().kind());
+            j.add("params", LayerCodec.encode(n.spec()));
+            j.addProperty("x", n.x());
+            j.addProperty("y", n.y());
+            nodes.add(j);
+        }
+        o.add("nodes", nodes);
+        JsonArray edges = new JsonArray();
+        for (GraphEdge e : p.graph().edges()) {
+            JsonObject j = new JsonObject();
+            j.addProperty("from", e.from());
+            j.addProperty("to", e.to());
+            j.addProperty("port", e.port());
+            edges.add(j);
+        }
+        o.add("edges", edges);
+        o.add("training", TrainingCodec.encode(p.training()));
+        if (p.dataset() != null) {
+            o.add("dataset", DatasetCodec.encode(p.dataset()));
+        }
+        if (weightsFile != null) {
+            o.addProperty("weights", weightsFile);
+        }
+        if (!p.history().isEmpty()) {
+            JsonArray h = new JsonArray();
+            for (EpochEvent e : p.history()) {
+                JsonObject j = new JsonObject();
+                j.addProperty("epoch", e.epoch());
+                j.addProperty("seconds", e.seconds());
+                j.addProperty("learning_rate", e.learningRate());
+                JsonObject m = new JsonObject();
+                e.metrics().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                        .forEach(x -> m.addProperty(x.getKey(), x.getValue()));
+                j.add("metrics", m);
+                h.add(j);
+            }
+            o.add("history", h);
+        }
+        return GSON.toJson(o) + "\n";
+    }
+
+    public static Project load(Path file) throws ProjectException {
+        String name = file.getFileName().toString();
+        String text;
+        try {
+            long size = Files.size(file);
+            if (size > MAX_PROJECT_BYTES) {
+                throw new ProjectException(name + " is " + size / (1024 * 1024) + " MB; a project file is at most "
+                        + MAX_PROJECT_BYTES / (1024 * 1024) + " MB (weights live in the .weights file beside it)");
+            }
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new ProjectException(name + " is not a text file in UTF-8");
+        } catch (IOException e) {
+            throw new ProjectException("cannot read " + name + ": " + e.getMessage(), e);
+        }
+        return parse(text, name, file.toAbsolutePath().getParent());
+    }
+
+    /** Parses a project document; dir is where its weights file lives (null: ignore weights). */
+    public static Project parse(String text, String name, Path dir) throws ProjectException {
+        JsonElement root;
+        try (Reader r = new StringReader(text)) {
+            JsonReader reader = new JsonReader(r);
+            reader.setLenient(false);
+            root = JsonParser.parseReader(reader);
+            if (reader.peek() != com.google.gson.stream.JsonToken.END_DOCUMENT) {
+                throw new ProjectException(name + ": unexpected content after the end of the JSON document");
+            }
+        } catch (JsonParseException | IOException | IllegalStateException e) {
+            String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+            if (e.getCause() instanceof java.io.EOFException) {
+                msg = "the file ends early (truncated?)";
+            }
+            throw new ProjectException(name + " is not valid JSON: " + msg.replaceAll("\\s*See https?://\\S+", ""));
+        } catch (StackOverflowError e) {
+            throw new ProjectException(name + " nests JSON too deeply to be a project file");
+        }
+        try {
+            JsonFields doc = JsonFields.of(root, "$");
+            String format = doc.string("format");
+            if (!FORMAT.equals(format)) {
+                throw new ProjectException(name + ": $.format is '" + format + "', not a LayerLab project ('" + FORMAT + "')");
+            }
+            int version = doc.integer("formatVersion");
+            if (version > FORMAT_VERSION) {
+                throw new ProjectException(name + " was saved in project format " + version + " by a newer LayerLab;"
+                        + " this LayerLab reads formats up to " + FORMAT_VERSION + ". Update LayerLab to open it.");
+            }
+            if (version < 1) {
+                throw new ProjectException(name + ": $.formatVersion " + version + " does not exist (formats start at 1)");
+            }
+            JsonObject current = Migrations.toCurrent(root.getAsJsonObject(), version);
+            return decode(JsonFields.of(current, "$"), name, dir);
+        } catch (JsonFields.FieldError e) {
+            throw new ProjectException(name + ": " + e.getMessage());
+        }
+    }
+
+    private static Project decode(JsonFields doc, String name, Path dir) throws ProjectException {
+        List<JsonElement> nodeList = doc.list("nodes");
+        if (nodeList.size() > MAX_NODES) {
+            throw new ProjectException(name + ": $.nodes has " + nodeList.size() + " layers; at most " + MAX_NODES);
+        }
+        List<GraphNode> nodes = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < nodeList.size(); i++) {
+            String path = "$.nodes[" + i + "]";
+            JsonFields n = JsonFields.of(nodeList.get(i), path);
+            String id = n.string("id");
+            if (id.isBlank() || id.length() > 200) {
+                throw new ProjectException(name + ": " + n.path("id") + " must be 1 to 200 characters");
+            }
+            if (!ids.add(id)) {
+                throw new ProjectException(name + ": " + n.path("id") + " '" + id + "' is used by two nodes");
+            }
+            JsonObject params = null;
+            if (n.has("params")) {
+                n.object("params");
+                params = n.raw("params").getAsJsonObject();
+            }
+            nodes.add(new GraphNode(id, n.string("name", id), LayerCodec.decode(n.string("kind"), params, n.path("params")),
+                    n.number("x", 0), n.number("y", 0)));
+        }
+        List<GraphEdge> edges = new ArrayList<>();
+        List<JsonElement> edgeList = doc.list("edges");
+        for (int i = 0; i < edgeList.size(); i++) {
+            JsonFields e = JsonFields.of(edgeList.get(i), "$.edges[" + i + "]");
+            String from = e.string("from");
+            String to = e.string("to");
+            for (String end : List.of(from, to)) {
+                if (!ids.contains(end)) {
+                    throw new ProjectException(name + ": $.edges[" + i + "] connects '" + end + "', which is not a node");
+                }
+            }
+            int port = e.integer("port", 0);
+            if (port < 0 || port > 64) {
+                throw new ProjectException(name + ": $.edges[" + i + "].port must be between 0 and 64");
+            }
+            edges.add(new GraphEdge(from, to, port));
+        }
+        TrainingConfig training;
+        try {
+            training = TrainingCodec.decode(doc.object("training"));
+        } catch (JsonFields.FieldError e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new ProjectException(name + ": $.training: " + e.getMessage());
+        }
+        DatasetSource dataset = doc.has("dataset") ? DatasetCodec.decode(doc.object("dataset")) : null;
+        List<EpochEvent> history = new ArrayList<>();
+        List<JsonElement> hist = doc.list("history");
+        for (int i = 0; i < hist.size(); i++) {
+            JsonFields h = JsonFields.of(hist.get(i), "$.history[" + i + "]");
+            Map<String, Double> metrics = new LinkedHashMap<>();
+            JsonFields m = h.object("metrics");
+            for (String key : h.raw("metrics").getAsJsonObject().keySet()) {
+                metrics.put(key, m.number(key));
+            }
+            history.add(new EpochEvent(h.integer("epoch"), metrics, 0, h.number("learning_rate", 0), h.number("seconds", 0)));
+        }
+        ParameterStore weights = null;
+        if (doc.has("weights") && dir != null) {
+            String wf = doc.string("weights");
+            Path wp = dir.resolve(wf).normalize();
+            if (!wp.getParent().equals(dir.normalize()) || wf.contains("/") || wf.contains("\\")) {
+                throw new ProjectException(name + ": $.weights must name a file beside the project, not '" + wf + "'");
+            }
+            if (!Files.isRegularFile(wp)) {
+                throw new ProjectException(name + ": its weights file " + wf + " is missing; copy it next to the project,"
+                        + " or remove \"weights\" to start untrained");
+            }
+            weights = WeightsFile.read(wp, training.seed());
+        }
+        return new Project(doc.string("name", name), NetworkGraph.of(nodes, edges), training, dataset, history, weights);
+    }
+}

@@ -1,0 +1,108 @@
+package org.layerlab.project;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.layerlab.data.Normalization;
+import org.layerlab.nn.Network;
+import org.layerlab.nn.ParameterStore;
+import org.layerlab.nn.graph.GraphAnalysis;
+import org.layerlab.nn.graph.Problem;
+import org.layerlab.training.Evaluator;
+import org.layerlab.training.Trainer;
+import org.layerlab.training.TrainingConfig;
+import org.layerlab.training.TrainingListener;
+import org.layerlab.training.TrainingResult;
+
+/**
+ * A project made ready to run: its data loaded, its graph checked against loss and data, and
+ * compiled into a network that starts from the project's saved weights (or fresh ones from the
+ * seed). What the command line and the window both use to train, evaluate and predict.
+ */
+public final class ProjectSession {
+    private final Project project;
+    private final Path dir;
+    private final LoadedData data;
+    private final GraphAnalysis analysis;
+    private Network network;
+
+    private ProjectSession(Project project, Path dir, LoadedData data, GraphAnalysis analysis) {
+        this.project = project;
+        this.dir = dir;
+        this.data = data;
+        this.analysis = analysis;
+    }
+
+    /** Loads the data and analyses the graph; throws with the problems when the network cannot train. */
+    public static ProjectSession open(Project project, Path projectDir) throws IOException, ProjectException {
+        if (project.dataset() == null) {
+            throw new ProjectException("the project has no dataset: choose one before training");
+        }
+        LoadedData data = DataLoader.load(project.dataset(), projectDir);
+        GraphAnalysis analysis = GraphAnalysis.of(project.graph(), project.training().loss(), data.summary());
+        return new ProjectSession(project, projectDir, data, analysis);
+    }
+
+    public GraphAnalysis analysis() {
+        return analysis;
+    }
+
+    public LoadedData data() {
+        return data;
+    }
+
+    /** The problems that block training, each as a line. */
+    public List<String> errors() {
+        return analysis.problems().stream().filter(Problem::isError).map(Problem::message).toList();
+    }
+
+    /** The compiled network, built once; it starts from the project's weights where they fit. */
+    public Network network() {
+        if (network == null) {
+            if (analysis.hasErrors()) {
+                throw new IllegalStateException("the network cannot be built: " + String.join("; ", errors()));
+            }
+            ParameterStore store = project.weights() != null ? project.weights() : new ParameterStore(project.training().seed());
+            network = Network.compile(analysis.plan(), store);
+        }
+        return network;
+    }
+
+    /** Trains with the project's settings (epochs overridable) and returns the updated project. */
+    public Outcome train(int epochs, List<TrainingListener> listeners) throws IOException {
+        TrainingConfig cfg = epochs > 0 ? project.training().withEpochs(epochs) : project.training();
+        Trainer trainer = new Trainer(network(), cfg);
+        listeners.forEach(trainer::addListener);
+        activeTrainer = trainer;
+        TrainingResult result = trainer.fit(data.train());
+        activeTrainer = null;
+        Project updated = project.withResults(network.parameterStore(), result.history());
+        if (updated.dataset() instanceof DatasetSource.Csv c) {
+            Normalization n = DataLoader.fittedNormalization(c, dir);
+            updated = updated.withDataset(c.withStatistics(n.offset(), n.scale()));
+        }
+        return new Outcome(result, updated);
+    }
+
+    private volatile Trainer activeTrainer;
+
+    /** Stops a running {@link #train} after its current batch (from any thread, e.g. on Ctrl-C). */
+    public void requestStop() {
+        Trainer t = activeTrainer;
+        if (t != null) {
+            t.requestStop();
+        }
+    }
+
+    /** Loss and metrics on the test part, or on the training data when there is no test part. */
+    public Map<String, Double> evaluate() {
+        var set = data.test() != null ? data.test() : data.train();
+        return Evaluator.evaluate(network(), project.training().loss(), project.training().metrics(), set, 256, "");
+    }
+
+    /** What a training run returned: how it ended, and the project with its new weights and history. */
+    public record Outcome(TrainingResult result, Project project) {
+    }
+}

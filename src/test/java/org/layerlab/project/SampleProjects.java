@@ -1,0 +1,130 @@
+package org.layerlab.project;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.layerlab.engine.ops.Merge;
+import org.layerlab.nn.Activation;
+import org.layerlab.nn.LayerSpec;
+import org.layerlab.nn.Loss;
+import org.layerlab.nn.Padding;
+import org.layerlab.nn.graph.GraphEdge;
+import org.layerlab.nn.graph.GraphNode;
+import org.layerlab.nn.graph.NetworkGraph;
+import org.layerlab.nn.layers.ActivationLayer;
+import org.layerlab.nn.layers.Conv2D;
+import org.layerlab.nn.layers.Dense;
+import org.layerlab.nn.layers.Dropout;
+import org.layerlab.nn.layers.Flatten;
+import org.layerlab.nn.layers.GlobalAveragePooling2D;
+import org.layerlab.nn.layers.Input;
+import org.layerlab.nn.layers.MaxPooling2D;
+import org.layerlab.nn.layers.MergeLayer;
+import org.layerlab.nn.layers.Reshape;
+import org.layerlab.nn.optimizers.OptimizerSpec;
+import org.layerlab.training.Metric;
+import org.layerlab.training.TrainingConfig;
+
+/**
+ * The bundled sample projects, defined in code. Not a test: {@code main} rewrites samples/*.layerlab
+ * (run it after changing the format or a sample); SampleProjectsTest checks the files on disk.
+ */
+public final class SampleProjects {
+    private SampleProjects() {
+    }
+
+    /** Sample file name → project. */
+    public static Map<String, Project> all() {
+        Map<String, Project> m = new LinkedHashMap<>();
+        m.put("xor", new Project("XOR", chain(Input.of(2), new Dense(4, "tanh"), new Dense(1, "sigmoid")),
+                cfg(Loss.BINARY_CROSSENTROPY, 300, 4, OptimizerSpec.of("adam", 0.05), List.of(Metric.ACCURACY)),
+                csv("data/xor.csv", "xor", "classification", "none", 0), null, null));
+        m.put("square", new Project("y = x² regression", chain(Input.of(1), new Dense(16, "tanh"), new Dense(16, "tanh"),
+                new Dense(1)), cfg(Loss.MSE, 300, 20, OptimizerSpec.of("adam", 0.01), List.of(Metric.MAE)),
+                csv("data/square.csv", "y", "regression", "none", 0), null, null));
+        m.put("boston_housing", new Project("Boston housing MLP 13-10-1 (Harrison & Rubinfeld 1978; see data/SOURCES.md)",
+                chain(Input.of(13), new Dense(10, "relu"), new Dense(1)),
+                cfg(Loss.MSE, 100, 32, OptimizerSpec.of("sgd", 0.01), List.of(Metric.MAE)),
+                csv("data/boston_housing.csv", "MEDV", "regression", "standardize", 0.2), null, null));
+        m.put("iris", new Project("Iris species", chain(Input.of(4), new Dense(16, "relu"), new Dense(3, "softmax")),
+                cfg(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, 150, 16, OptimizerSpec.of("adam", 0.01), List.of(Metric.ACCURACY)),
+                csv("data/iris.csv", "species", "classification", "standardize", 0.3), null, null));
+        m.put("wine", new Project("Wine cultivars", chain(Input.of(13), new Dense(32, "relu"), new Dropout(0.2),
+                new Dense(3, "softmax")),
+                cfg(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, 100, 16, OptimizerSpec.of("adam", 0.005), List.of(Metric.ACCURACY)),
+                csv("data/wine.csv", "class", "classification", "standardize", 0.25), null, null));
+        m.put("breast_cancer", new Project("Breast cancer diagnosis", chain(Input.of(30), new Dense(16, "relu"),
+                new Dense(1, "sigmoid")),
+                cfg(Loss.BINARY_CROSSENTROPY, 60, 32, OptimizerSpec.of("adam", 0.005), List.of(Metric.ACCURACY)),
+                csv("data/breast_cancer.csv", "malignant_or_benign", "classification", "standardize", 0.25), null, null));
+        m.put("digits_cnn", new Project("Handwritten digits 8×8, small CNN", chain(Input.of(64), Reshape.of(8, 8, 1),
+                new Conv2D(16, 3, "relu").withPadding(Padding.SAME), new MaxPooling2D(2), new Conv2D(32, 3, "relu"),
+                new Flatten(), new Dense(10, "softmax")),
+                cfg(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, 20, 32, OptimizerSpec.of("adam", 0.003), List.of(Metric.ACCURACY)),
+                csv("data/digits_8x8.csv", "digit", "classification", "min_max", 0.2), null, null));
+        m.put("fashion_cnn", new Project("Fashion-MNIST CNN (6000-image subset)", chain(Input.of(28, 28, 1),
+                new Conv2D(32, 3, "relu"), new MaxPooling2D(2), new Conv2D(64, 3, "relu"), new MaxPooling2D(2),
+                new Conv2D(64, 3, "relu"), new Flatten(), new Dense(64, "relu"), new Dense(10, "softmax")),
+                cfg(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, 5, 32, OptimizerSpec.of("adam", 0.001), List.of(Metric.ACCURACY)),
+                new DatasetSource.Idx("data/fashion-mnist-small/train-images-idx3-ubyte.gz",
+                        "data/fashion-mnist-small/train-labels-idx1-ubyte.gz",
+                        "data/fashion-mnist-small/t10k-images-idx3-ubyte.gz",
+                        "data/fashion-mnist-small/t10k-labels-idx1-ubyte.gz"), null, null));
+        m.put("residual_digits", new Project("Residual CNN: two Conv2D branches joined by Add", residual(),
+                cfg(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, 20, 32, OptimizerSpec.of("adam", 0.003), List.of(Metric.ACCURACY)),
+                csv("data/digits_8x8.csv", "digit", "classification", "min_max", 0.2), null, null));
+        m.put("spirals", new Project("Two spirals", chain(Input.of(2), new Dense(16, "tanh"), new Dense(16, "tanh"),
+                new Dense(1, "sigmoid")),
+                cfg(Loss.BINARY_CROSSENTROPY, 300, 32, OptimizerSpec.of("adam", 0.01), List.of(Metric.ACCURACY)),
+                new DatasetSource.Generated("spirals", 400, 0.02, 2, 7, 0.2), null, null));
+        return m;
+    }
+
+    private static TrainingConfig cfg(Loss loss, int epochs, int batch, OptimizerSpec opt, List<Metric> metrics) {
+        return new TrainingConfig(epochs, batch, opt, loss, metrics, 42, 0, true, null);
+    }
+
+    private static DatasetSource.Csv csv(String path, String target, String task, String norm, double test) {
+        return new DatasetSource.Csv(path, target, task, norm, test, 42, null, null);
+    }
+
+    /** Layers one after another, laid out top to bottom. */
+    static NetworkGraph chain(LayerSpec... layers) {
+        NetworkGraph g = NetworkGraph.empty();
+        String previous = null;
+        for (int i = 0; i < layers.length; i++) {
+            String id = g.newId(layers[i].kind());
+            g = g.withNode(new GraphNode(id, id, layers[i], 240, 40 + 110 * i));
+            if (previous != null) {
+                g = g.withEdge(new GraphEdge(previous, id, 0));
+            }
+            previous = id;
+        }
+        return g;
+    }
+
+    private static NetworkGraph residual() {
+        NetworkGraph g = chain(Input.of(64), Reshape.of(8, 8, 1), new Conv2D(16, 3, "relu").withPadding(Padding.SAME));
+        g = g.withNode(new GraphNode("conv2d_1", "branch_a", new Conv2D(16, 3, "relu").withPadding(Padding.SAME), 120, 370))
+                .withNode(new GraphNode("conv2d_2", "branch_b", new Conv2D(16, 1, "linear").withPadding(Padding.SAME), 360, 370))
+                .withNode(new GraphNode("add", "add", new MergeLayer(Merge.Kind.ADD), 240, 480))
+                .withNode(new GraphNode("activation", "activation", new ActivationLayer(Activation.RELU), 240, 590))
+                .withNode(new GraphNode("globalaveragepooling2d", "globalaveragepooling2d", new GlobalAveragePooling2D(), 240, 700))
+                .withNode(new GraphNode("dense", "dense", new Dense(10, "softmax"), 240, 810));
+        return g.withEdge(new GraphEdge("conv2d", "conv2d_1", 0)).withEdge(new GraphEdge("conv2d", "conv2d_2", 0))
+                .withEdge(new GraphEdge("conv2d_1", "add", 0)).withEdge(new GraphEdge("conv2d_2", "add", 1))
+                .withEdge(new GraphEdge("add", "activation", 0))
+                .withEdge(new GraphEdge("activation", "globalaveragepooling2d", 0))
+                .withEdge(new GraphEdge("globalaveragepooling2d", "dense", 0));
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args.length > 0 ? args[0] : "samples");
+        for (Map.Entry<String, Project> e : all().entrySet()) {
+            ProjectFiles.save(e.getValue(), dir.resolve(e.getKey() + ProjectFiles.EXTENSION));
+        }
+    }
+}
