@@ -74,7 +74,8 @@ public record OptimizerSpec(String kind, LearningRateSchedule schedule, Map<Stri
     private static Optimizer build(String kind, LearningRateSchedule schedule, Map<String, Double> options,
                                    GradientClipping clipping) {
         java.util.function.ToDoubleBiFunction<String, Double> opt = options::getOrDefault;
-        double lr = schedule.initial();
+        // A warmup may start at rate 0; the constructors want a usable rate, and the schedule replaces it below.
+        double lr = schedule.initial() > 0 ? schedule.initial() : 1e-3;
         Optimizer o = switch (kind) {
             case "sgd" -> new Sgd(lr, opt.applyAsDouble("momentum", 0.0), opt.applyAsDouble("nesterov", 0.0) != 0);
             case "rmsprop" -> new RmsProp(lr, opt.applyAsDouble("rho", 0.9), opt.applyAsDouble("momentum", 0.0), opt.applyAsDouble("epsilon", 1e-7),

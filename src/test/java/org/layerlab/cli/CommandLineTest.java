@@ -1,0 +1,92 @@
+package org.layerlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The headless commands end to end on the XOR sample. */
+class CommandLineTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private Path xor() throws Exception {
+        Files.createDirectories(dir.resolve("data"));
+        Files.copy(Path.of("samples", "data", "xor.csv"), dir.resolve("data/xor.csv"));
+        Path p = dir.resolve("xor.layerlab");
+        Files.copy(Path.of("samples", "xor.layerlab"), p);
+        return p;
+    }
+
+    @Test
+    void trainEvaluatePredictValidateAndSummarize() throws Exception {
+        Path p = xor();
+        Run train = run("train", p.toString(), "--epochs", "300");
+        assertEquals(0, train.code(), train.err());
+        assertTrue(train.out().contains("epoch 300  loss"), train.out());
+        assertTrue(train.out().contains("accuracy 100.00%"), train.out());
+        assertTrue(Files.exists(dir.resolve("xor.weights")));
+        Run eval = run("evaluate", p.toString());
+        assertTrue(eval.out().contains("accuracy 100.00%"), eval.out());
+        Path rows = dir.resolve("rows.csv");
+        Files.writeString(rows, "a,b\n0,0\n0,1\n1,0\n1,1\n");
+        Run predict = run("predict", p.toString(), "--input", rows.toString());
+        assertEquals(0, predict.code(), predict.err());
+        List<String> lines = predict.out().lines().toList();
+        assertEquals(List.of("0", "1", "1", "0"), lines.stream().map(l -> l.split("\t")[0]).toList());
+        Run validate = run("validate", p.toString());
+        assertEquals(0, validate.code());
+        assertTrue(validate.out().contains("is valid: 3 layers, 17 parameters"), validate.out());
+        Run summary = run("summary", p.toString());
+        assertTrue(summary.out().contains("Total params: 17"), summary.out());
+    }
+
+    @Test
+    void mistakesGiveOneLineAndANonZeroExitCode() throws Exception {
+        Run missing = run("train", dir.resolve("nope.layerlab").toString());
+        assertEquals(2, missing.code());
+        assertEquals("error: no project file " + dir.resolve("nope.layerlab") + "\n", missing.err());
+        Run unknown = run("fly");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().startsWith("error: unknown command 'fly'"));
+        Path p = xor();
+        Run option = run("train", p.toString(), "--epochz", "3");
+        assertEquals(2, option.code());
+        assertTrue(option.err().contains("unknown option --epochz"), option.err());
+        Run untrained = run("evaluate", p.toString());
+        assertEquals(2, untrained.code());
+        assertTrue(untrained.err().contains("no trained weights yet"), untrained.err());
+        Files.writeString(p, Files.readString(p).replace("\"units\": 4", "\"units\": 0"));
+        Run broken = run("validate", p.toString());
+        assertEquals(2, broken.code());
+        assertTrue(broken.err().contains("$.nodes[1].params: Dense: units must be a positive integer"), broken.err());
+    }
+
+    @Test
+    void validateReportsGraphProblemsWithExitCodeOne() throws Exception {
+        Path p = xor();
+        Files.writeString(p, Files.readString(p).replace("\"shape\": [\n          2\n        ]", "\"shape\": [\n          3\n        ]"));
+        Run r = run("validate", p.toString());
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("set the Input shape to (2)") && r.out().contains("(fix: Set Input shape to (2))"), r.out());
+    }
+}

@@ -1,0 +1,145 @@
+package org.layerlab.project;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.layerlab.data.DataException;
+import org.layerlab.engine.Tensor;
+
+class ProjectFilesTest {
+    @TempDir
+    Path dir;
+
+    private Path copySample(String name) throws IOException {
+        Path data = dir.resolve("data");
+        Files.createDirectories(data);
+        for (String f : List.of("xor.csv", "iris.csv")) {
+            Files.copy(Path.of("samples", "data", f), data.resolve(f));
+        }
+        Path p = dir.resolve(name + ProjectFiles.EXTENSION);
+        Files.copy(Path.of("samples", name + ProjectFiles.EXTENSION), p);
+        return p;
+    }
+
+    private Project trained(Path file, int epochs) throws Exception {
+        ProjectSession s = ProjectSession.open(ProjectFiles.load(file), dir);
+        return s.train(epochs, List.of()).project();
+    }
+
+    @Test
+    void goldenFileLoadsAndResavesIdentically() throws Exception {
+        Path golden = Path.of("src", "test", "resources", "projects", "golden-v1.layerlab");
+        String text = Files.readString(golden);
+        Project p = ProjectFiles.parse(text, "golden-v1.layerlab", null);
+        assertEquals(text, ProjectFiles.toJson(p, null));
+        assertEquals(2, p.history().size());
+    }
+
+    @Test
+    void saveAndReloadWithWeightsGivesIdenticalPredictions() throws Exception {
+        Path file = copySample("iris");
+        Project p = trained(file, 5);
+        Path out = dir.resolve("copy.layerlab");
+        ProjectFiles.save(p, out);
+        assertTrue(Files.exists(dir.resolve("copy.weights")));
+        Project back = ProjectFiles.load(out);
+        assertEquals(ProjectFiles.toJson(p, "copy.weights"), Files.readString(out));
+        Tensor x = Tensor.wrap(new float[] {0.1f, -0.2f, 0.3f, 0.4f, -1, 1, -1, 1}, 2, 4);
+        Tensor before = ProjectSession.open(p, dir).network().predict(x);
+        Tensor after = ProjectSession.open(back, dir).network().predict(x);
+        assertArrayEquals(before.data(), after.data());
+        assertEquals(5, back.history().size());
+        assertTrue(((DatasetSource.Csv) back.dataset()).offset() != null, "normalization statistics are saved");
+    }
+
+    @Test
+    void crashDuringSaveLeavesThePreviousFileIntact() throws Exception {
+        Path file = copySample("xor");
+        String before = Files.readString(file);
+        Project changed = ProjectFiles.load(file).withTraining(ProjectFiles.load(file).training().withEpochs(7));
+        assertThrows(IOException.class, () -> ProjectFiles.save(changed, file, temp -> {
+            throw new IOException("simulated power loss");
+        }));
+        assertEquals(before, Files.readString(file));
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temporary file left behind");
+        }
+        ProjectFiles.save(changed, file);
+        assertEquals(7, ProjectFiles.load(file).training().epochs());
+    }
+
+    private String error(String json) {
+        ProjectException e = assertThrows(ProjectException.class, () -> ProjectFiles.parse(json, "p.layerlab", dir));
+        return e.getMessage();
+    }
+
+    private static String sample() throws IOException {
+        return Files.readString(Path.of("samples", "xor.layerlab"));
+    }
+
+    @Test
+    void corruptFilesGiveClearErrors() throws Exception {
+        String good = sample();
+        assertTrue(error(good.substring(0, good.length() / 2)).startsWith("p.layerlab is not valid JSON"),
+                error(good.substring(0, good.length() / 2)));
+        assertTrue(error("{\"format\": \"something\", \"formatVersion\": 1}").contains("not a LayerLab project"));
+        assertEquals("p.layerlab was saved in project format 9 by a newer LayerLab; this LayerLab reads formats up to 1."
+                + " Update LayerLab to open it.", error(good.replace("\"formatVersion\": 1", "\"formatVersion\": 9")));
+        assertEquals("p.layerlab: $.nodes[1].params: Dense: units must be a positive integer. Received: units=-4",
+                error(good.replace("\"units\": 4", "\"units\": -4")));
+        assertEquals("p.layerlab: $.nodes[1].params.units: expected a number, found \"four\"",
+                error(good.replace("\"units\": 4", "\"units\": \"four\"")));
+        assertTrue(error(good.replace("\"kind\": \"Dense\"", "\"kind\": \"Dense3D\"")).contains("unknown layer kind 'Dense3D'"));
+        assertTrue(error(good.replace("\"to\": \"dense\"", "\"to\": \"ghost\"")).contains("connects 'ghost', which is not a node"));
+        assertTrue(error(good.replace("\"name\": \"adam\"", "\"name\": \"adamax\"")).contains("unknown optimizer 'adamax'"));
+        assertTrue(error("[1, 2").startsWith("p.layerlab is not valid JSON"));
+        assertTrue(error("{\"format\": \"layerlab-project\"} trailing").contains("not valid JSON"));
+    }
+
+    @Test
+    void hostileFilesAreRefusedBeforeAllocating() throws Exception {
+        Path huge = dir.resolve("huge.layerlab");
+        try (RandomAccessFile f = new RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(ProjectFiles.MAX_PROJECT_BYTES + 1);
+        }
+        ProjectException big = assertThrows(ProjectException.class, () -> ProjectFiles.load(huge));
+        assertTrue(big.getMessage().contains("a project file is at most 64 MB"), big.getMessage());
+
+        Path file = copySample("iris");
+        ProjectFiles.save(trained(file, 1), file);
+        Path weights = dir.resolve("iris.weights");
+        byte[] bytes = Files.readAllBytes(weights);
+        Files.write(weights, java.util.Arrays.copyOf(bytes, bytes.length - 10));
+        assertTrue(assertThrows(ProjectException.class, () -> ProjectFiles.load(file)).getMessage().contains("truncated"));
+        // A header claiming 10^12 values: dims 1,000,000 × 1,000,000.
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(64);
+        b.putInt(0x4C4C5731).putInt(1).putShort((short) 1).put((byte) 'n').putShort((short) 1).put((byte) 'k')
+                .put((byte) 1).putInt(2).putInt(1_000_000).putInt(1_000_000);
+        Files.write(weights, java.util.Arrays.copyOf(b.array(), b.position()));
+        String claim = assertThrows(ProjectException.class, () -> ProjectFiles.load(file)).getMessage();
+        assertTrue(claim.contains("claims more than"), claim);
+        Files.delete(weights);
+        assertTrue(assertThrows(ProjectException.class, () -> ProjectFiles.load(file)).getMessage()
+                .contains("weights file iris.weights is missing"));
+    }
+
+    @Test
+    void datasetPathsStayInsideTheProjectFolder() throws Exception {
+        String json = sample().replace("data/xor.csv", "../../etc/passwd");
+        Project p = ProjectFiles.parse(json, "p.layerlab", dir);
+        DataException e = assertThrows(DataException.class, () -> ProjectSession.open(p, dir));
+        assertTrue(e.getMessage().contains("points outside the project's folder"), e.getMessage());
+        Project abs = ProjectFiles.parse(sample().replace("data/xor.csv", "/etc/passwd"), "p.layerlab", dir);
+        assertTrue(assertThrows(DataException.class, () -> ProjectSession.open(abs, dir)).getMessage().contains("absolute"));
+    }
+}
