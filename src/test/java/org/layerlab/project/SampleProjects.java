@@ -97,7 +97,7 @@ public final class SampleProjects {
         String previous = null;
         for (int i = 0; i < layers.length; i++) {
             String id = g.newId(layers[i].kind());
-            g = g.withNode(new GraphNode(id, id, layers[i], 240, 40 + 110 * i));
+            g = g.withNode(new GraphNode(id, id, layers[i], 240, 40 + 125 * i));
             if (previous != null) {
                 g = g.withEdge(new GraphEdge(previous, id, 0));
             }
@@ -108,12 +108,12 @@ public final class SampleProjects {
 
     private static NetworkGraph residual() {
         NetworkGraph g = chain(Input.of(64), Reshape.of(8, 8, 1), new Conv2D(16, 3, "relu").withPadding(Padding.SAME));
-        g = g.withNode(new GraphNode("conv2d_1", "branch_a", new Conv2D(16, 3, "relu").withPadding(Padding.SAME), 120, 370))
-                .withNode(new GraphNode("conv2d_2", "branch_b", new Conv2D(16, 1, "linear").withPadding(Padding.SAME), 360, 370))
-                .withNode(new GraphNode("add", "add", new MergeLayer(Merge.Kind.ADD), 240, 480))
-                .withNode(new GraphNode("activation", "activation", new ActivationLayer(Activation.RELU), 240, 590))
-                .withNode(new GraphNode("globalaveragepooling2d", "globalaveragepooling2d", new GlobalAveragePooling2D(), 240, 700))
-                .withNode(new GraphNode("dense", "dense", new Dense(10, "softmax"), 240, 810));
+        g = g.withNode(new GraphNode("conv2d_1", "branch_a", new Conv2D(16, 3, "relu").withPadding(Padding.SAME), 100, 415))
+                .withNode(new GraphNode("conv2d_2", "branch_b", new Conv2D(16, 1, "linear").withPadding(Padding.SAME), 380, 415))
+                .withNode(new GraphNode("add", "add", new MergeLayer(Merge.Kind.ADD), 240, 540))
+                .withNode(new GraphNode("activation", "activation", new ActivationLayer(Activation.RELU), 240, 665))
+                .withNode(new GraphNode("globalaveragepooling2d", "globalaveragepooling2d", new GlobalAveragePooling2D(), 240, 790))
+                .withNode(new GraphNode("dense", "dense", new Dense(10, "softmax"), 240, 915));
         return g.withEdge(new GraphEdge("conv2d", "conv2d_1", 0)).withEdge(new GraphEdge("conv2d", "conv2d_2", 0))
                 .withEdge(new GraphEdge("conv2d_1", "add", 0)).withEdge(new GraphEdge("conv2d_2", "add", 1))
                 .withEdge(new GraphEdge("add", "activation", 0))

@@ -1,0 +1,72 @@
+package org.layerlab.ui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.stage.Stage;
+import org.layerlab.nn.Loss;
+import org.layerlab.nn.graph.NetworkGraph;
+import org.layerlab.project.Project;
+import org.layerlab.project.ProjectException;
+import org.layerlab.project.ProjectFiles;
+import org.layerlab.training.TrainingConfig;
+import org.layerlab.ui.shell.MainWindow;
+
+/**
+ * The LayerLab window. Arguments: an optional project file (default: the bundled Fashion-MNIST
+ * CNN sample when present), {@code --theme=dark}, and {@code --screenshot=FILE}, which renders the
+ * window to a PNG and exits (how the window is looked at on machines without a display).
+ */
+public final class App extends Application {
+    static final Path DEFAULT_SAMPLE = Path.of("samples", "fashion_cnn.layerlab");
+
+    @Override
+    public void start(Stage stage) {
+        List<String> args = getParameters().getRaw();
+        String screenshot = option(args, "--screenshot=");
+        boolean dark = "dark".equals(option(args, "--theme="));
+        Path file = args.stream().filter(a -> !a.startsWith("--")).findFirst().map(Path::of)
+                .orElse(Files.exists(DEFAULT_SAMPLE) ? DEFAULT_SAMPLE : null);
+        Project project = emptyProject();
+        String loadError = null;
+        if (file != null) {
+            try {
+                project = ProjectFiles.load(file);
+            } catch (ProjectException e) {
+                loadError = e.getMessage();
+                file = null;
+            }
+        }
+        EditorModel model = new EditorModel(project, file);
+        MainWindow window = new MainWindow(stage, model);
+        window.setTheme(dark);
+        stage.show();
+        Platform.runLater(window.canvas()::fitToView);
+        if (loadError != null && screenshot == null) {
+            Alert a = new Alert(Alert.AlertType.ERROR, loadError);
+            a.setHeaderText("Cannot open the project");
+            a.initOwner(stage);
+            a.show();
+        }
+        if (screenshot != null) {
+            Screenshots.afterLayout(window.scene(), Path.of(screenshot), Platform::exit);
+        }
+    }
+
+    static Project emptyProject() {
+        return new Project("Untitled", NetworkGraph.empty(), TrainingConfig.of(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, 10),
+                null, List.of(), null);
+    }
+
+    private static String option(List<String> args, String prefix) {
+        return args.stream().filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length())).findFirst().orElse(null);
+    }
+
+    public static void main(String[] args) {
+        launch(App.class, args);
+    }
+}

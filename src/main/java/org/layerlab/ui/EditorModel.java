@@ -1,0 +1,170 @@
+package org.layerlab.ui;
+
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableSet;
+import org.layerlab.nn.graph.DataSummary;
+import org.layerlab.nn.graph.GraphAnalysis;
+import org.layerlab.nn.graph.NetworkGraph;
+import org.layerlab.project.DataLoader;
+import org.layerlab.project.Project;
+import org.layerlab.ui.commands.Command;
+import org.layerlab.ui.commands.CommandStack;
+
+/**
+ * The editor's view-model: the open project, its file, the command stack (undo, redo, unsaved
+ * mark), the selection and the analysis of the current graph. No controls here: views bind to
+ * it, and tests drive it without a window.
+ */
+public final class EditorModel {
+    private final ObjectProperty<Project> project = new SimpleObjectProperty<>(this, "project");
+    private final ObjectProperty<Path> file = new SimpleObjectProperty<>(this, "file");
+    private final ReadOnlyObjectWrapper<GraphAnalysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
+    private final LongProperty revision = new SimpleLongProperty(this, "revision");
+    private final LongProperty savedRevision = new SimpleLongProperty(this, "savedRevision");
+    private final ObservableSet<String> selection = FXCollections.observableSet(new LinkedHashSet<>());
+    private final CommandStack stack = new CommandStack();
+    private DataSummary data;
+
+    public EditorModel(Project initial, Path initialFile) {
+        project.addListener((obs, old, now) -> reanalyse());
+        open(initial, initialFile);
+    }
+
+    /** Replaces the document (after Open or New): history and selection start afresh. */
+    public void open(Project p, Path f) {
+        stack.clear();
+        selection.clear();
+        data = summarize(p, f);
+        file.set(f);
+        project.set(p);
+        revision.set(stack.revision());
+        savedRevision.set(stack.revision());
+    }
+
+    private static DataSummary summarize(Project p, Path f) {
+        if (p.dataset() == null || f == null) {
+            return null;
+        }
+        try {
+            return DataLoader.load(p.dataset(), f.toAbsolutePath().getParent()).summary();
+        } catch (Exception e) {
+            // The dataset problem is shown when training; editing works without it.
+            return null;
+        }
+    }
+
+    private void reanalyse() {
+        Project p = project.get();
+        analysis.set(p == null ? null : GraphAnalysis.of(p.graph(), p.training().loss(), data));
+        selection.removeIf(id -> p == null || !p.graph().contains(id));
+    }
+
+    public void execute(Command c) {
+        Project next = stack.execute(c, project.get());
+        revision.set(stack.revision());
+        project.set(next);
+    }
+
+    public void undo() {
+        Project p = stack.undo(project.get());
+        revision.set(stack.revision());
+        project.set(p);
+    }
+
+    public void redo() {
+        Project p = stack.redo(project.get());
+        revision.set(stack.revision());
+        project.set(p);
+    }
+
+    public void markSaved(Path f) {
+        file.set(f);
+        savedRevision.set(revision.get());
+    }
+
+    public String undoLabel() {
+        return stack.undoDescription().map(d -> "Undo " + d).orElse("Undo");
+    }
+
+    public String redoLabel() {
+        return stack.redoDescription().map(d -> "Redo " + d).orElse("Redo");
+    }
+
+    public boolean canUndo() {
+        return stack.undoDescription().isPresent();
+    }
+
+    public boolean canRedo() {
+        return stack.redoDescription().isPresent();
+    }
+
+    public ObjectProperty<Project> projectProperty() {
+        return project;
+    }
+
+    public Project project() {
+        return project.get();
+    }
+
+    public NetworkGraph graph() {
+        return project.get().graph();
+    }
+
+    /** Replaces the project without recording a command (e.g. weights after training). */
+    public void replaceWithoutUndo(Project p) {
+        project.set(p);
+    }
+
+    public ObjectProperty<Path> fileProperty() {
+        return file;
+    }
+
+    public ReadOnlyObjectProperty<GraphAnalysis> analysisProperty() {
+        return analysis.getReadOnlyProperty();
+    }
+
+    public GraphAnalysis analysis() {
+        return analysis.get();
+    }
+
+    public LongProperty revisionProperty() {
+        return revision;
+    }
+
+    public BooleanBinding dirtyProperty() {
+        return revision.isNotEqualTo(savedRevision);
+    }
+
+    public boolean isDirty() {
+        return revision.get() != savedRevision.get();
+    }
+
+    public ObservableSet<String> selection() {
+        return selection;
+    }
+
+    public void select(List<String> ids) {
+        selection.clear();
+        selection.addAll(ids);
+    }
+
+    /** "LayerLab — name (file) *": the star marks unsaved changes. */
+    public StringBinding titleProperty() {
+        return Bindings.createStringBinding(() -> "LayerLab — " + project.get().name()
+                + (file.get() == null ? "" : " (" + file.get().getFileName() + ")") + (isDirty() ? " *" : ""),
+                project, file, revision, savedRevision);
+    }
+}

@@ -1,0 +1,43 @@
+package org.layerlab.ui;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+
+import javafx.animation.PauseTransition;
+import javafx.scene.Scene;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.util.Duration;
+import javax.imageio.ImageIO;
+
+/** Renders a scene to PNG without javafx-swing: snapshot, copy the pixels into a BufferedImage, write it. */
+public final class Screenshots {
+    private Screenshots() {
+    }
+
+    /** Waits for layout and CSS to settle, writes the PNG, then runs done. */
+    public static void afterLayout(Scene scene, Path file, Runnable done) {
+        PauseTransition wait = new PauseTransition(Duration.millis(600));
+        wait.setOnFinished(e -> {
+            try {
+                write(scene, file);
+            } catch (IOException ex) {
+                System.err.println("error: cannot write " + file + ": " + ex.getMessage());
+            }
+            done.run();
+        });
+        wait.play();
+    }
+
+    public static void write(Scene scene, Path file) throws IOException {
+        WritableImage img = scene.snapshot(null);
+        int w = (int) img.getWidth();
+        int h = (int) img.getHeight();
+        int[] argb = new int[w * h];
+        img.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        out.setRGB(0, 0, w, h, argb, 0, w);
+        ImageIO.write(out, "png", file.toFile());
+    }
+}

@@ -1,0 +1,51 @@
+package org.layerlab.ui.canvas;
+
+import javafx.scene.Group;
+import javafx.scene.control.Label;
+import javafx.scene.shape.CubicCurve;
+import org.layerlab.nn.graph.GraphEdge;
+
+/** A connection drawn as a curve from an output port to an input port, labelled with the tensor shape it carries. */
+final class EdgeView extends Group {
+    private final CubicCurve curve = new CubicCurve();
+    private final Label label = new Label();
+    private final GraphEdge edge;
+
+    EdgeView(GraphEdge edge, String shape) {
+        this.edge = edge;
+        setId("edge-" + edge.from() + "-" + edge.to() + "-" + edge.port());
+        curve.getStyleClass().add("edge");
+        curve.setFill(null);
+        label.setText(shape);
+        label.getStyleClass().add("edge-label");
+        label.setMouseTransparent(true);
+        getChildren().addAll(curve, label);
+    }
+
+    GraphEdge edge() {
+        return edge;
+    }
+
+    CubicCurve curve() {
+        return curve;
+    }
+
+    void connect(double x1, double y1, double x2, double y2) {
+        shape(curve, x1, y1, x2, y2);
+        label.setLayoutX((x1 + x2) / 2 + 8);
+        label.setLayoutY((y1 + y2) / 2 - 9);
+    }
+
+    /** Vertical S-curve between two points: leaves downwards, arrives from above. */
+    static void shape(CubicCurve c, double x1, double y1, double x2, double y2) {
+        double bend = Math.max(40, Math.abs(y2 - y1) / 2);
+        c.setStartX(x1);
+        c.setStartY(y1);
+        c.setControlX1(x1);
+        c.setControlY1(y1 + bend);
+        c.setControlX2(x2);
+        c.setControlY2(y2 - bend);
+        c.setEndX(x2);
+        c.setEndY(y2);
+    }
+}

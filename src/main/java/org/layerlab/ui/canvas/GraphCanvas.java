@@ -1,0 +1,427 @@
+package org.layerlab.ui.canvas;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Pane;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.CubicCurve;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.transform.Scale;
+import javafx.scene.transform.Translate;
+import org.layerlab.nn.LayerSpec;
+import org.layerlab.nn.graph.Fix;
+import org.layerlab.nn.graph.GraphAnalysis;
+import org.layerlab.nn.graph.GraphEdge;
+import org.layerlab.nn.graph.GraphNode;
+import org.layerlab.nn.graph.NetworkGraph;
+import org.layerlab.nn.graph.NodeInfo;
+import org.layerlab.nn.graph.Problem;
+import org.layerlab.ui.EditorModel;
+import org.layerlab.ui.commands.Edits;
+
+/**
+ * The graph editor. Draws the model's graph (rebuilt on every document change; views own no
+ * data) and turns gestures into commands: drag a node (one Move on release), drag from an
+ * output port to a node to connect (the target shows green or red from validation while
+ * hovering), click / shift-click / rubber band to select, wheel to zoom, middle- or
+ * right-drag or space+drag to pan, Delete to remove, and drops from the palette.
+ */
+public final class GraphCanvas extends Pane {
+    private final EditorModel model;
+    private final Group content = new Group();
+    private final Group edgeLayer = new Group();
+    private final Group nodeLayer = new Group();
+    private final Group portLayer = new Group();
+    private final Group overlay = new Group();
+    private final Scale scale = new Scale(1, 1, 0, 0);
+    private final Translate translate = new Translate(0, 0);
+    private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1);
+    private final Map<String, NodeView> views = new LinkedHashMap<>();
+    private final List<EdgeView> edges = new ArrayList<>();
+    private GraphEdge selectedEdge;
+    private boolean spaceDown;
+
+    // Gesture state.
+    private Point2D pressScene;
+    private Map<String, double[]> dragOrigins;
+    private boolean dragged;
+    private Rectangle band;
+    private CubicCurve pending;
+    private String connectFrom;
+    private NodeView dropTarget;
+    private Point2D panStart;
+
+    public GraphCanvas(EditorModel model) {
+        this.model = model;
+        setId("canvas");
+        getStyleClass().add("graph-canvas");
+        setFocusTraversable(true);
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
+        content.getTransforms().addAll(translate, scale);
+        content.getChildren().addAll(edgeLayer, nodeLayer, portLayer, overlay);
+        getChildren().add(content);
+        zoom.addListener((o, a, b) -> {
+            scale.setX(b.doubleValue());
+            scale.setY(b.doubleValue());
+        });
+        model.projectProperty().addListener((o, a, b) -> rebuild());
+        model.selection().addListener((javafx.collections.SetChangeListener<String>) c -> styleSelection());
+        installGestures();
+        rebuild();
+    }
+
+    public DoubleProperty zoomProperty() {
+        return zoom;
+    }
+
+    /** Redraws every node and edge from the document. */
+    public void rebuild() {
+        NetworkGraph g = model.graph();
+        GraphAnalysis a = model.analysis();
+        views.clear();
+        edges.clear();
+        nodeLayer.getChildren().clear();
+        portLayer.getChildren().clear();
+        edgeLayer.getChildren().clear();
+        for (GraphNode n : g.nodes()) {
+            LayerSpec spec = n.spec();
+            int connected = g.inputsOf(n.id()).size();
+            int ports = spec.maxInputs() == 0 ? 0 : spec.maxInputs() == 1 ? 1
+                    : Math.min(spec.maxInputs(), Math.max(2, connected + 1));
+            NodeInfo info = a == null ? null : a.info(n.id());
+            List<Problem> problems = a == null ? List.of() : a.problemsOf(n.id());
+            NodeView v = new NodeView(n, info, problems, ports);
+            views.put(n.id(), v);
+            nodeLayer.getChildren().add(v);
+            portLayer.getChildren().addAll(v.inputPorts());
+            portLayer.getChildren().add(v.outputPort());
+            wireNode(v);
+        }
+        nodeLayer.applyCss();
+        nodeLayer.layout();
+        views.values().forEach(NodeView::placePorts);
+        for (GraphEdge e : g.edges()) {
+            NodeInfo src = a == null ? null : a.info(e.from());
+            String shape = src == null || src.outputShape() == null ? "" : src.outputShape().toBatchString();
+            EdgeView ev = new EdgeView(e, shape);
+            edges.add(ev);
+            edgeLayer.getChildren().add(ev);
+            ev.setOnMouseClicked(me -> {
+                selectedEdge = e;
+                model.selection().clear();
+                styleSelection();
+                requestFocus();
+                me.consume();
+            });
+        }
+        placeEdges();
+        styleSelection();
+    }
+
+    private void placeEdges() {
+        for (EdgeView ev : edges) {
+            NodeView from = views.get(ev.edge().from());
+            NodeView to = views.get(ev.edge().to());
+            if (from != null && to != null) {
+                ev.connect(from.outputX(), from.outputY(), to.inputX(Math.min(ev.edge().port(),
+                        Math.max(0, to.inputPorts().size() - 1))), to.inputY());
+            }
+        }
+    }
+
+    private void styleSelection() {
+        views.forEach((id, v) -> {
+            v.getStyleClass().remove("selected");
+            if (model.selection().contains(id)) {
+                v.getStyleClass().add("selected");
+            }
+        });
+        for (EdgeView ev : edges) {
+            ev.getStyleClass().remove("selected");
+            if (ev.edge().equals(selectedEdge)) {
+                ev.getStyleClass().add("selected");
+            }
+        }
+    }
+
+    /** A point of this pane in content (graph) coordinates. */
+    private Point2D toContent(double sceneX, double sceneY) {
+        return content.sceneToLocal(sceneX, sceneY);
+    }
+
+    private void wireNode(NodeView v) {
+        v.setOnMousePressed(e -> {
+            if (e.getButton() != MouseButton.PRIMARY) {
+                return;
+            }
+            requestFocus();
+            selectedEdge = null;
+            String id = v.nodeId();
+            if (e.isShiftDown() || e.isShortcutDown()) {
+                if (!model.selection().remove(id)) {
+                    model.selection().add(id);
+                }
+            } else if (!model.selection().contains(id)) {
+                model.select(List.of(id));
+            }
+            pressScene = new Point2D(e.getSceneX(), e.getSceneY());
+            dragOrigins = new LinkedHashMap<>();
+            for (String s : model.selection()) {
+                NodeView sv = views.get(s);
+                dragOrigins.put(s, new double[] {sv.getLayoutX(), sv.getLayoutY()});
+            }
+            dragged = false;
+            e.consume();
+        });
+        v.setOnMouseDragged(e -> {
+            if (dragOrigins == null) {
+                return;
+            }
+            double dx = (e.getSceneX() - pressScene.getX()) / zoom.get();
+            double dy = (e.getSceneY() - pressScene.getY()) / zoom.get();
+            dragged |= Math.abs(dx) + Math.abs(dy) > 2;
+            dragOrigins.forEach((id, o) -> {
+                NodeView sv = views.get(id);
+                sv.setLayoutX(o[0] + dx);
+                sv.setLayoutY(o[1] + dy);
+                sv.placePorts();
+            });
+            placeEdges();
+            e.consume();
+        });
+        v.setOnMouseReleased(e -> {
+            if (dragOrigins != null && dragged) {
+                Map<String, double[]> moved = new HashMap<>();
+                dragOrigins.keySet().forEach(id -> moved.put(id,
+                        new double[] {Math.round(views.get(id).getLayoutX()), Math.round(views.get(id).getLayoutY())}));
+                model.execute(Edits.move(model.graph(), moved));
+            }
+            dragOrigins = null;
+            e.consume();
+        });
+        v.fixButton().setOnAction(e -> {
+            if (v.fixButton().getUserData() instanceof Fix fix) {
+                model.execute(Edits.applyFix(model.graph(), fix));
+            }
+        });
+        Circle out = v.outputPort();
+        out.setOnMousePressed(e -> {
+            connectFrom = v.nodeId();
+            pending = new CubicCurve();
+            pending.getStyleClass().add("edge-pending");
+            pending.setFill(null);
+            pending.setMouseTransparent(true);
+            overlay.getChildren().add(pending);
+            e.consume();
+        });
+        out.setOnMouseDragged(e -> {
+            Point2D p = toContent(e.getSceneX(), e.getSceneY());
+            EdgeView.shape(pending, v.outputX(), v.outputY(), p.getX(), p.getY());
+            hoverTarget(findNodeAt(p));
+            e.consume();
+        });
+        out.setOnMouseReleased(e -> {
+            NodeView target = findNodeAt(toContent(e.getSceneX(), e.getSceneY()));
+            overlay.getChildren().remove(pending);
+            hoverTarget(null);
+            if (target != null && !target.nodeId().equals(connectFrom)) {
+                connect(connectFrom, target.nodeId());
+            }
+            connectFrom = null;
+            e.consume();
+        });
+    }
+
+    /** Connects into the target's first free port, if the layer takes another input. */
+    public void connect(String from, String to) {
+        NetworkGraph g = model.graph();
+        int port = g.nextFreePort(to);
+        if (port < g.require(to).spec().maxInputs()) {
+            model.execute(Edits.connect(g, from, to, port));
+        } else if (g.require(to).spec().maxInputs() == 1) {
+            // A single-input layer: the new connection replaces the old one.
+            model.execute(Edits.connect(g, from, to, 0));
+        }
+    }
+
+    /** Whether connecting from → to would leave the target free of errors (drag-over feedback). */
+    boolean connectionIsValid(String from, String to) {
+        NetworkGraph g = model.graph();
+        LayerSpec spec = g.require(to).spec();
+        if (spec.maxInputs() == 0 || from.equals(to)) {
+            return false;
+        }
+        int port = Math.min(g.nextFreePort(to), spec.maxInputs() - 1);
+        NetworkGraph next = g.withEdge(new GraphEdge(from, to, port));
+        GraphAnalysis a = GraphAnalysis.of(next);
+        if (next.topologicalOrder().isEmpty()) {
+            return false;
+        }
+        return a.problemsOf(to).stream().noneMatch(p -> p.isError() && !p.message().contains("needs at least"));
+    }
+
+    private void hoverTarget(NodeView target) {
+        if (dropTarget != null) {
+            dropTarget.getStyleClass().removeAll("drop-ok", "drop-bad");
+        }
+        dropTarget = target;
+        if (target != null && connectFrom != null && !target.nodeId().equals(connectFrom)) {
+            target.getStyleClass().add(connectionIsValid(connectFrom, target.nodeId()) ? "drop-ok" : "drop-bad");
+        }
+    }
+
+    private NodeView findNodeAt(Point2D p) {
+        for (NodeView v : views.values()) {
+            if (v.getBoundsInParent().contains(p)) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    private void installGestures() {
+        setOnMousePressed(e -> {
+            requestFocus();
+            if (e.getButton() == MouseButton.MIDDLE || e.getButton() == MouseButton.SECONDARY || spaceDown) {
+                panStart = new Point2D(e.getSceneX() - translate.getX(), e.getSceneY() - translate.getY());
+                return;
+            }
+            if (!e.isShiftDown()) {
+                model.selection().clear();
+            }
+            selectedEdge = null;
+            styleSelection();
+            Point2D p = toContent(e.getSceneX(), e.getSceneY());
+            band = new Rectangle(p.getX(), p.getY(), 0, 0);
+            band.getStyleClass().add("rubber-band");
+            band.setUserData(p);
+            overlay.getChildren().add(band);
+        });
+        setOnMouseDragged(e -> {
+            if (panStart != null) {
+                translate.setX(e.getSceneX() - panStart.getX());
+                translate.setY(e.getSceneY() - panStart.getY());
+                return;
+            }
+            if (band != null) {
+                Point2D start = (Point2D) band.getUserData();
+                Point2D p = toContent(e.getSceneX(), e.getSceneY());
+                band.setX(Math.min(start.getX(), p.getX()));
+                band.setY(Math.min(start.getY(), p.getY()));
+                band.setWidth(Math.abs(p.getX() - start.getX()));
+                band.setHeight(Math.abs(p.getY() - start.getY()));
+            }
+        });
+        setOnMouseReleased(e -> {
+            panStart = null;
+            if (band != null) {
+                Bounds b = band.getBoundsInParent();
+                List<String> hit = new ArrayList<>(model.selection());
+                views.forEach((id, v) -> {
+                    if (b.getWidth() > 2 && b.intersects(v.getBoundsInParent()) && !hit.contains(id)) {
+                        hit.add(id);
+                    }
+                });
+                overlay.getChildren().remove(band);
+                band = null;
+                model.select(hit);
+            }
+        });
+        addEventFilter(ScrollEvent.SCROLL, e -> {
+            double factor = Math.pow(1.0015, e.getDeltaY());
+            zoomAt(factor, e.getX(), e.getY());
+            e.consume();
+        });
+        setOnZoom(e -> zoomAt(e.getZoomFactor(), e.getX(), e.getY()));
+        setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.SPACE) {
+                spaceDown = true;
+            } else if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
+                deleteSelection();
+                e.consume();
+            }
+        });
+        setOnKeyReleased(e -> {
+            if (e.getCode() == KeyCode.SPACE) {
+                spaceDown = false;
+            }
+        });
+    }
+
+    /** Deletes the selected nodes (with their edges) or the selected edge, as one command. */
+    public void deleteSelection() {
+        if (!model.selection().isEmpty()) {
+            model.execute(Edits.delete(model.graph(), List.copyOf(model.selection())));
+        } else if (selectedEdge != null) {
+            model.execute(Edits.disconnect(model.graph(), selectedEdge));
+            selectedEdge = null;
+        }
+    }
+
+    /** Zooms by factor keeping the content point under (x, y) of this pane in place. */
+    public void zoomAt(double factor, double x, double y) {
+        double z = Math.max(0.2, Math.min(3, zoom.get() * factor));
+        double f = z / zoom.get();
+        translate.setX(x - (x - translate.getX()) * f);
+        translate.setY(y - (y - translate.getY()) * f);
+        zoom.set(z);
+    }
+
+    /** Zooms and pans so every node is visible, with a margin; zoom at most 100%. */
+    public void fitToView() {
+        if (views.isEmpty() || getWidth() <= 0) {
+            return;
+        }
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (NodeView v : views.values()) {
+            minX = Math.min(minX, v.getLayoutX());
+            minY = Math.min(minY, v.getLayoutY());
+            maxX = Math.max(maxX, v.getLayoutX() + NodeView.WIDTH);
+            maxY = Math.max(maxY, v.getLayoutY() + Math.max(v.getHeight(), v.getPrefHeight()));
+        }
+        double margin = 40;
+        double z = Math.min(1, Math.min((getWidth() - 2 * margin) / (maxX - minX), (getHeight() - 2 * margin) / (maxY - minY)));
+        z = Math.max(0.2, z);
+        zoom.set(z);
+        translate.setX((getWidth() - (maxX - minX) * z) / 2 - minX * z);
+        translate.setY(margin - minY * z);
+    }
+
+    /** Where a drop at scene coordinates lands in the graph (for the palette). */
+    public Point2D graphPoint(double sceneX, double sceneY) {
+        return toContent(sceneX, sceneY);
+    }
+
+    /** The centre of the visible area in graph coordinates (where keyboard-added layers go). */
+    public Point2D visibleCentre() {
+        return content.parentToLocal(getWidth() / 2 - NodeView.WIDTH / 2, getHeight() / 3);
+    }
+
+    Map<String, NodeView> views() {
+        return views;
+    }
+
+    Node content() {
+        return content;
+    }
+}

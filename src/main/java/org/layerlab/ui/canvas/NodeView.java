@@ -1,0 +1,143 @@
+package org.layerlab.ui.canvas;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import javafx.util.Duration;
+import org.layerlab.nn.graph.GraphNode;
+import org.layerlab.nn.graph.NodeInfo;
+import org.layerlab.nn.graph.Problem;
+
+/**
+ * One layer on the canvas: its name and kind, key settings, output shape and parameter count,
+ * an input port on top (one per connected input, plus a free one on merges) and an output port
+ * below; red outline, badge and fix button when validation finds a problem. Draws a node of the
+ * document and holds no data of its own.
+ */
+final class NodeView extends VBox {
+    static final double WIDTH = 230;
+    static final double HEIGHT = 80;
+    private final String nodeId;
+    private final Circle output = new Circle(6);
+    private final List<Circle> inputs = new ArrayList<>();
+    private final Button fix = new Button();
+
+    NodeView(GraphNode node, NodeInfo info, List<Problem> problems, int inputPorts) {
+        this.nodeId = node.id();
+        setId("node-" + node.id());
+        getStyleClass().add("graph-node");
+        getStyleClass().add("kind-" + node.spec().kind().toLowerCase());
+        setPrefSize(WIDTH, HEIGHT);
+        setMinSize(WIDTH, HEIGHT);
+        setMaxSize(WIDTH, Region.USE_PREF_SIZE);
+        setLayoutX(node.x());
+        setLayoutY(node.y());
+
+        Label name = new Label(node.name());
+        name.getStyleClass().add("node-name");
+        Label kind = new Label(node.spec().kind());
+        kind.getStyleClass().add("node-kind");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
+        HBox header = new HBox(6, name, spacer, kind);
+        header.setAlignment(Pos.CENTER_LEFT);
+        Label summary = new Label(node.spec().summary());
+        summary.getStyleClass().add("node-summary");
+        String shape = info == null || info.outputShape() == null ? "shape unknown" : info.outputShape().toBatchString();
+        long params = info == null ? 0 : info.params();
+        Label out = new Label("→ " + shape);
+        out.setId("shape-" + node.id());
+        out.getStyleClass().add("node-shape");
+        Label count = new Label(params > 0 ? String.format("%,d params", params) : "");
+        count.getStyleClass().add("node-shape");
+        Region gap = new Region();
+        HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+        HBox footer = new HBox(4, out, gap, count);
+        getChildren().addAll(header, summary, footer);
+
+        if (!problems.isEmpty()) {
+            boolean error = problems.stream().anyMatch(Problem::isError);
+            getStyleClass().add(error ? "node-error" : "node-warning");
+            Label badge = new Label(error ? "!" : "?");
+            badge.getStyleClass().add("node-badge");
+            badge.setId("badge-" + node.id());
+            header.getChildren().add(badge);
+            Tooltip tip = new Tooltip(String.join("\n", problems.stream().map(Problem::message).toList()));
+            tip.setShowDelay(Duration.millis(200));
+            tip.setWrapText(true);
+            tip.setMaxWidth(420);
+            Tooltip.install(this, tip);
+            Problem withFix = problems.stream().filter(p -> p.fix() != null).findFirst().orElse(null);
+            if (withFix != null) {
+                fix.setText("Fix: " + withFix.fix().label());
+                fix.setId("fix-" + node.id());
+                fix.getStyleClass().add("node-fix");
+                fix.setUserData(withFix.fix());
+                fix.setFocusTraversable(false);
+                getChildren().add(fix);
+                setPrefHeight(HEIGHT + 28);
+            }
+        }
+        output.getStyleClass().add("port");
+        output.setId("out-" + node.id());
+        for (int i = 0; i < inputPorts; i++) {
+            Circle c = new Circle(6);
+            c.getStyleClass().add("port");
+            c.setId("in-" + node.id() + "-" + i);
+            c.setUserData(i);
+            inputs.add(c);
+        }
+    }
+
+    String nodeId() {
+        return nodeId;
+    }
+
+    Circle outputPort() {
+        return output;
+    }
+
+    List<Circle> inputPorts() {
+        return inputs;
+    }
+
+    Button fixButton() {
+        return fix;
+    }
+
+    /** Where input port {@code port} sits, in canvas content coordinates. */
+    double inputX(int port) {
+        int n = Math.max(1, inputs.size());
+        return getLayoutX() + WIDTH * (port + 1) / (n + 1);
+    }
+
+    double inputY() {
+        return getLayoutY();
+    }
+
+    double outputX() {
+        return getLayoutX() + WIDTH / 2;
+    }
+
+    double outputY() {
+        return getLayoutY() + Math.max(getHeight(), getPrefHeight());
+    }
+
+    /** Keeps the port circles (drawn in the canvas' port layer) on this node's edges. */
+    void placePorts() {
+        output.setCenterX(outputX());
+        output.setCenterY(outputY());
+        for (int i = 0; i < inputs.size(); i++) {
+            inputs.get(i).setCenterX(inputX(i));
+            inputs.get(i).setCenterY(inputY());
+        }
+    }
+}

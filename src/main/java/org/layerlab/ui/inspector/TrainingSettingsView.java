@@ -1,0 +1,106 @@
+package org.layerlab.ui.inspector;
+
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import org.layerlab.nn.Loss;
+import org.layerlab.nn.optimizers.OptimizerSpec;
+import org.layerlab.nn.schedules.ConstantRate;
+import org.layerlab.project.Project;
+import org.layerlab.training.TrainingConfig;
+import org.layerlab.ui.EditorModel;
+import org.layerlab.ui.commands.SettingsChange;
+
+/** The project's training settings (shown when no layer is selected); each change is one undoable command. */
+final class TrainingSettingsView extends VBox {
+    private final EditorModel model;
+    private final Label error = new Label();
+
+    TrainingSettingsView(EditorModel model) {
+        this.model = model;
+        setSpacing(8);
+        setId("training-settings");
+        error.getStyleClass().add("error-text");
+        error.setWrapText(true);
+        error.setId("settings-error");
+    }
+
+    void refresh() {
+        getChildren().clear();
+        Project p = model.project();
+        TrainingConfig t = p.training();
+        Label title = new Label("Training");
+        title.getStyleClass().add("panel-title");
+        GridPane grid = InspectorView.grid();
+        int row = 0;
+        Spinner<Integer> epochs = ParamEditors.spinner("epochs", t.epochs(), 1, 100_000);
+        epochs.valueProperty().addListener((o, a, b) -> apply("epochs", () -> t.withEpochs(b)));
+        grid.addRow(row++, InspectorView.label("epochs"), epochs);
+        Spinner<Integer> batch = ParamEditors.spinner("batch_size", t.batchSize(), 1, 65_536);
+        batch.valueProperty().addListener((o, a, b) -> apply("batch size", () -> t.withBatchSize(b)));
+        grid.addRow(row++, InspectorView.label("batch_size"), batch);
+        ChoiceBox<String> optimizer = ParamEditors.choice("optimizer", t.optimizer().kind(),
+                new String[] {"sgd", "rmsprop", "adagrad", "adam", "adamw", "nadam"}, v -> apply("optimizer",
+                        () -> t.withOptimizer(new OptimizerSpec(v.getAsString(), t.optimizer().schedule(), java.util.Map.of(),
+                                t.optimizer().clipping()))));
+        grid.addRow(row++, InspectorView.label("optimizer"), optimizer);
+        TextField lr = ParamEditors.text("learning_rate", Double.toString(t.optimizer().schedule().initial()));
+        ParamEditors.onCommit(lr, () -> {
+            try {
+                double v = Double.parseDouble(lr.getText().trim());
+                apply("learning rate", () -> t.withOptimizer(t.optimizer().withSchedule(new ConstantRate(v))));
+            } catch (NumberFormatException e) {
+                error.setText("learning rate must be a number, such as 0.001");
+            }
+        });
+        grid.addRow(row++, InspectorView.label("learning_rate"), lr);
+        String[] losses = java.util.Arrays.stream(Loss.Kind.values()).map(Loss.Kind::kerasName).toArray(String[]::new);
+        ChoiceBox<String> loss = ParamEditors.choice("loss", t.loss().kind().kerasName(), losses,
+                v -> apply("loss", () -> new TrainingConfig(t.epochs(), t.batchSize(), t.optimizer(), Loss.parse(v.getAsString()),
+                        t.metrics(), t.seed(), t.validationSplit(), t.shuffle(), t.earlyStopping())));
+        grid.addRow(row++, InspectorView.label("loss"), loss);
+        TextField seed = ParamEditors.text("seed", Long.toString(t.seed()));
+        ParamEditors.onCommit(seed, () -> {
+            try {
+                long v = Long.parseLong(seed.getText().trim());
+                apply("seed", () -> t.withSeed(v));
+            } catch (NumberFormatException e) {
+                error.setText("seed must be a whole number");
+            }
+        });
+        grid.addRow(row++, InspectorView.label("seed"), seed);
+        TextField split = ParamEditors.text("validation_split", Double.toString(t.validationSplit()));
+        ParamEditors.onCommit(split, () -> {
+            try {
+                double v = Double.parseDouble(split.getText().trim());
+                apply("validation split", () -> t.withValidationSplit(v));
+            } catch (NumberFormatException e) {
+                error.setText("validation split must be a number between 0 and 1, such as 0.2");
+            }
+        });
+        grid.addRow(row++, InspectorView.label("validation_split"), split);
+        Label data = new Label(p.dataset() == null ? "No dataset chosen." : "Dataset: " + p.dataset().describe());
+        data.setWrapText(true);
+        data.getStyleClass().add("muted");
+        data.setId("settings-dataset");
+        Label metrics = new Label("Metrics: " + String.join(", ", t.metrics().stream().map(m -> m.key()).toList()));
+        metrics.getStyleClass().add("muted");
+        Label hint = new Label("Select a layer to edit it.");
+        hint.getStyleClass().add("muted");
+        getChildren().addAll(title, grid, error, metrics, data, hint);
+    }
+
+    /** Builds the new settings (whose checks may refuse the value) and applies them as one command. */
+    private void apply(String what, java.util.function.Supplier<TrainingConfig> next) {
+        try {
+            TrainingConfig n = next.get();
+            error.setText("");
+            model.execute(new SettingsChange("Set " + what, model.project().training(), n));
+        } catch (IllegalArgumentException e) {
+            error.setText(e.getMessage());
+        }
+    }
+}

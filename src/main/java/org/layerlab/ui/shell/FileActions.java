@@ -1,0 +1,147 @@
+package org.layerlab.ui.shell;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.prefs.Preferences;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.layerlab.project.Project;
+import org.layerlab.project.ProjectException;
+import org.layerlab.project.ProjectFiles;
+import org.layerlab.ui.EditorModel;
+
+/**
+ * New, Open, Save, Save As and Close with the unsaved-changes question. A project that fails to
+ * load shows the loader's message and leaves the open project untouched; recent files are kept
+ * in the user's preferences.
+ */
+final class FileActions {
+    private static final int RECENT = 8;
+    private final EditorModel model;
+    private final Window owner;
+    private final Preferences prefs = Preferences.userNodeForPackage(FileActions.class);
+
+    FileActions(EditorModel model, Window owner) {
+        this.model = model;
+        this.owner = owner;
+    }
+
+    void newProject(Project template) {
+        if (confirmDiscard()) {
+            model.open(template, null);
+        }
+    }
+
+    void open() {
+        FileChooser chooser = chooser("Open project");
+        File f = chooser.showOpenDialog(owner);
+        if (f != null) {
+            open(f.toPath());
+        }
+    }
+
+    /** Opens a file if the user agrees to leave unsaved changes; true when it was opened. */
+    boolean open(Path file) {
+        if (!confirmDiscard()) {
+            return false;
+        }
+        try {
+            Project p = ProjectFiles.load(file);
+            model.open(p, file);
+            remember(file);
+            return true;
+        } catch (ProjectException e) {
+            error("Cannot open " + file.getFileName(), e.getMessage());
+            return false;
+        }
+    }
+
+    boolean save() {
+        Path file = model.fileProperty().get();
+        return file == null ? saveAs() : write(file);
+    }
+
+    boolean saveAs() {
+        FileChooser chooser = chooser("Save project");
+        chooser.setInitialFileName(model.project().name().replaceAll("[^A-Za-z0-9_-]+", "_") + ProjectFiles.EXTENSION);
+        File f = chooser.showSaveDialog(owner);
+        return f != null && write(f.toPath());
+    }
+
+    private boolean write(Path file) {
+        try {
+            ProjectFiles.save(model.project(), file);
+            model.markSaved(file);
+            remember(file);
+            return true;
+        } catch (IOException e) {
+            error("Cannot save " + file.getFileName(), e.getMessage() + "\nThe previous version of the file is unchanged.");
+            return false;
+        }
+    }
+
+    /** Asks Save / Discard / Cancel when there are unsaved changes; true when it is fine to go on. */
+    boolean confirmDiscard() {
+        if (!model.isDirty()) {
+            return true;
+        }
+        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.NO);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Save the changes to " + model.project().name() + "?",
+                save, discard, ButtonType.CANCEL);
+        a.setHeaderText("The project has unsaved changes");
+        a.initOwner(owner);
+        Optional<ButtonType> r = a.showAndWait();
+        if (r.isEmpty() || r.get() == ButtonType.CANCEL) {
+            return false;
+        }
+        return r.get() == discard || save();
+    }
+
+    List<Path> recent() {
+        List<Path> out = new ArrayList<>();
+        for (String s : prefs.get("recent", "").split("\n")) {
+            if (!s.isBlank()) {
+                out.add(Path.of(s));
+            }
+        }
+        return out;
+    }
+
+    private void remember(Path file) {
+        List<Path> list = recent();
+        Path abs = file.toAbsolutePath().normalize();
+        list.remove(abs);
+        list.add(0, abs);
+        StringBuilder sb = new StringBuilder();
+        list.stream().limit(RECENT).forEach(p -> sb.append(p).append('\n'));
+        prefs.put("recent", sb.toString());
+    }
+
+    private FileChooser chooser(String title) {
+        FileChooser c = new FileChooser();
+        c.setTitle(title);
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter("LayerLab projects", "*" + ProjectFiles.EXTENSION));
+        Path file = model.fileProperty().get();
+        if (file != null && file.toAbsolutePath().getParent() != null) {
+            c.setInitialDirectory(file.toAbsolutePath().getParent().toFile());
+        }
+        return c;
+    }
+
+    void error(String header, String message) {
+        Alert a = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
+        a.setHeaderText(header);
+        a.initOwner(owner);
+        a.getDialogPane().setId("error-dialog");
+        a.showAndWait();
+    }
+}

@@ -1,0 +1,263 @@
+package org.layerlab.ui.shell;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.layerlab.nn.graph.NetworkGraph;
+import org.layerlab.project.Project;
+import org.layerlab.project.ProjectException;
+import org.layerlab.project.ProjectFiles;
+import org.layerlab.ui.EditorModel;
+import org.layerlab.ui.canvas.GraphCanvas;
+import org.layerlab.ui.commands.Edits;
+import org.layerlab.ui.inspector.InspectorView;
+import org.layerlab.ui.palette.LayerCatalog;
+import org.layerlab.ui.palette.PaletteView;
+
+/**
+ * The main window: menu bar and toolbar on top, palette, canvas and inspector side by side,
+ * status bar below. Wires menu items and shortcuts to commands and file actions.
+ */
+public final class MainWindow {
+    private final EditorModel model;
+    private final Stage stage;
+    private final GraphCanvas canvas;
+    private final FileActions files;
+    private final Scene scene;
+    private final Menu recentMenu = new Menu("Open Recent");
+    private final MenuItem undoItem = new MenuItem("Undo");
+    private final MenuItem redoItem = new MenuItem("Redo");
+    private boolean dark;
+
+    public MainWindow(Stage stage, EditorModel model) {
+        this.stage = stage;
+        this.model = model;
+        this.canvas = new GraphCanvas(model);
+        this.files = new FileActions(model, stage);
+        PaletteView palette = new PaletteView(this::addFromPalette);
+        InspectorView inspector = new InspectorView(model);
+        SplitPane split = new SplitPane(palette, canvas, inspector);
+        split.setDividerPositions(0.17, 0.76);
+        SplitPane.setResizableWithParent(palette, false);
+        SplitPane.setResizableWithParent(inspector, false);
+        palette.setMinWidth(170);
+        inspector.setMinWidth(270);
+        BorderPane root = new BorderPane(split);
+        root.setTop(new VBox(menus(), toolbar()));
+        root.setBottom(new StatusBar(model, canvas));
+        root.setId("root");
+        scene = new Scene(root, 1280, 760);
+        setTheme(false);
+        stage.setScene(scene);
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
+        stage.titleProperty().bind(model.titleProperty());
+        canvas.setOnMouseDragReleased(e -> {
+            if (e.getGestureSource() instanceof javafx.scene.Node n && n.getUserData() instanceof LayerCatalog.Entry entry) {
+                Point2D p = canvas.graphPoint(e.getSceneX(), e.getSceneY());
+                model.execute(Edits.addLayer(model.graph(), entry.create().get(), Math.round(p.getX() - 100),
+                        Math.round(p.getY() - 20)));
+                model.select(List.of(lastAddedId()));
+            }
+        });
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+        });
+        scene.setOnDragDropped(e -> {
+            boolean ok = e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty()
+                    && files.open(e.getDragboard().getFiles().get(0).toPath());
+            e.setDropCompleted(ok);
+        });
+        stage.setOnCloseRequest(e -> {
+            if (!files.confirmDiscard()) {
+                e.consume();
+            }
+        });
+        model.revisionProperty().addListener((o, a, b) -> refreshUndoLabels());
+        model.projectProperty().addListener((o, a, b) -> refreshUndoLabels());
+        refreshUndoLabels();
+        // Ctrl+Y redoes too, as on Windows (the menu shows Ctrl+Shift+Z).
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Y"), model::redo);
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    public GraphCanvas canvas() {
+        return canvas;
+    }
+
+    private String lastAddedId() {
+        List<String> ids = new ArrayList<>();
+        model.graph().nodes().forEach(n -> ids.add(n.id()));
+        return ids.get(ids.size() - 1);
+    }
+
+    private void addFromPalette(LayerCatalog.Entry entry) {
+        if (model.selection().size() == 1) {
+            model.execute(Edits.addAfter(model.graph(), model.selection().iterator().next(), entry.create().get()));
+        } else {
+            Point2D c = canvas.visibleCentre();
+            model.execute(Edits.addLayer(model.graph(), entry.create().get(), Math.round(c.getX()), Math.round(c.getY())));
+        }
+        model.select(List.of(lastAddedId()));
+    }
+
+    public void setTheme(boolean darkTheme) {
+        dark = darkTheme;
+        scene.getStylesheets().setAll(css("base.css"), css(darkTheme ? "dark.css" : "light.css"));
+    }
+
+    private static String css(String name) {
+        return MainWindow.class.getResource("/org/layerlab/ui/" + name).toExternalForm();
+    }
+
+    private MenuBar menus() {
+        Menu file = new Menu("_File");
+        Menu newFrom = new Menu("New from Template");
+        Templates.all().forEach((name, p) -> newFrom.getItems().add(item(name, null, () -> files.newProject(p))));
+        file.setOnShowing(e -> {
+            recentMenu.getItems().clear();
+            for (Path p : files.recent()) {
+                recentMenu.getItems().add(item(p.getFileName().toString(), null, () -> files.open(p)));
+            }
+            recentMenu.setDisable(recentMenu.getItems().isEmpty());
+        });
+        file.getItems().addAll(item("New", "Shortcut+N", () -> files.newProject(Templates.all().get("Empty"))), newFrom,
+                item("Open…", "Shortcut+O", files::open), recentMenu, new SeparatorMenuItem(),
+                item("Save", "Shortcut+S", files::save), item("Save As…", "Shortcut+Shift+S", files::saveAs),
+                new SeparatorMenuItem(), item("Close", "Shortcut+W", () -> {
+                    if (files.confirmDiscard()) {
+                        stage.close();
+                    }
+                }));
+        undoItem.setAccelerator(KeyCombination.keyCombination("Shortcut+Z"));
+        undoItem.setOnAction(e -> model.undo());
+        redoItem.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+Z"));
+        redoItem.setOnAction(e -> model.redo());
+        Menu edit = new Menu("_Edit");
+        edit.getItems().addAll(undoItem, redoItem, new SeparatorMenuItem(),
+                item("Copy", "Shortcut+C", this::copy), item("Paste", "Shortcut+V", this::paste),
+                item("Duplicate", "Shortcut+D", () -> {
+                    copy();
+                    paste();
+                }),
+                item("Delete", "Delete", canvas::deleteSelection), item("Select All", "Shortcut+A",
+                        () -> model.select(model.graph().nodes().stream().map(n -> n.id()).toList())));
+        Menu view = new Menu("_View");
+        view.getItems().addAll(item("Fit to View", "Shortcut+0", canvas::fitToView),
+                item("Zoom In", "Shortcut+EQUALS", () -> canvas.zoomAt(1.2, canvas.getWidth() / 2, canvas.getHeight() / 2)),
+                item("Zoom Out", "Shortcut+MINUS", () -> canvas.zoomAt(1 / 1.2, canvas.getWidth() / 2, canvas.getHeight() / 2)),
+                new SeparatorMenuItem(),
+                item("Auto-layout Top to Bottom", "Shortcut+L", () -> layout(true)),
+                item("Auto-layout Left to Right", "Shortcut+Shift+L", () -> layout(false)),
+                new SeparatorMenuItem(), item("Light Theme", null, () -> setTheme(false)),
+                item("Dark Theme", null, () -> setTheme(true)));
+        MenuBar bar = new MenuBar(file, edit, view);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private void layout(boolean topToBottom) {
+        model.execute(Edits.autoLayout(model.graph(), topToBottom));
+        canvas.fitToView();
+    }
+
+    private ToolBar toolbar() {
+        ToolBar bar = new ToolBar(
+                button("New", "New empty project (Ctrl+N)", () -> files.newProject(Templates.all().get("Empty"))),
+                button("Open", "Open a project (Ctrl+O)", files::open),
+                button("Save", "Save (Ctrl+S)", files::save),
+                new javafx.scene.control.Separator(),
+                button("Undo", "Undo (Ctrl+Z)", model::undo),
+                button("Redo", "Redo (Ctrl+Shift+Z or Ctrl+Y)", model::redo),
+                new javafx.scene.control.Separator(),
+                button("Fit", "Fit the network to the view (Ctrl+0)", canvas::fitToView),
+                button("Auto-layout", "Arrange layers top to bottom (Ctrl+L)", () -> layout(true)),
+                button("Theme", "Switch between light and dark", () -> setTheme(!dark)));
+        bar.setId("toolbar");
+        return bar;
+    }
+
+    private void refreshUndoLabels() {
+        undoItem.setText(model.undoLabel());
+        undoItem.setDisable(!model.canUndo());
+        redoItem.setText(model.redoLabel());
+        redoItem.setDisable(!model.canRedo());
+    }
+
+    /** Puts the selected layers (and the connections among them) on the clipboard as project JSON. */
+    void copy() {
+        if (model.selection().isEmpty()) {
+            return;
+        }
+        NetworkGraph clip = Edits.extract(model.graph(), model.selection());
+        Project p = model.project().withGraph(clip);
+        ClipboardContent c = new ClipboardContent();
+        c.putString(ProjectFiles.toJson(new Project("clipboard", clip, p.training(), null, List.of(), null), null));
+        Clipboard.getSystemClipboard().setContent(c);
+    }
+
+    /** Pastes layers copied here or in another project, offset so they do not hide the originals. */
+    void paste() {
+        String text = Clipboard.getSystemClipboard().getString();
+        if (text == null || !text.contains(ProjectFiles.FORMAT)) {
+            return;
+        }
+        try {
+            NetworkGraph clip = ProjectFiles.parse(text, "clipboard", null).graph();
+            List<String> ids = new ArrayList<>();
+            model.execute(Edits.paste(model.graph(), clip, 40, 40, ids));
+            model.select(ids);
+        } catch (ProjectException e) {
+            files.error("Cannot paste", e.getMessage());
+        }
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem m = new MenuItem(text);
+        if (accelerator != null) {
+            m.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    private static Button button(String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setId("tool-" + text.toLowerCase().replace(' ', '-').replace("…", ""));
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    /** Opens a project file as File ▸ Open does (asking about unsaved changes first). */
+    public boolean open(Path file) {
+        return files.open(file);
+    }
+
+    public boolean isDarkTheme() {
+        return dark;
+    }
+}

@@ -1,0 +1,54 @@
+package org.layerlab.ui.shell;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.layerlab.nn.graph.GraphAnalysis;
+import org.layerlab.nn.graph.Problem;
+import org.layerlab.ui.EditorModel;
+import org.layerlab.ui.canvas.GraphCanvas;
+
+/** Problems count, total parameters, estimated training memory and zoom, kept current. */
+final class StatusBar extends HBox {
+    private final Label problems = new Label();
+    private final Label params = new Label();
+    private final Label memory = new Label();
+    private final Label zoom = new Label();
+
+    StatusBar(EditorModel model, GraphCanvas canvas) {
+        setId("status-bar");
+        getStyleClass().add("status-bar");
+        setSpacing(18);
+        setPadding(new Insets(4, 10, 4, 10));
+        setAlignment(Pos.CENTER_LEFT);
+        problems.setId("status-problems");
+        params.setId("status-params");
+        memory.setId("status-memory");
+        zoom.setId("status-zoom");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        getChildren().addAll(problems, params, memory, spacer, zoom);
+        model.analysisProperty().addListener((o, a, b) -> update(model));
+        canvas.zoomProperty().addListener((o, a, b) -> zoom.setText(String.format("Zoom %.0f%%", 100 * b.doubleValue())));
+        zoom.setText("Zoom 100%");
+        update(model);
+    }
+
+    private void update(EditorModel model) {
+        GraphAnalysis a = model.analysis();
+        long errors = a.problems().stream().filter(Problem::isError).count();
+        long warnings = a.problems().size() - errors;
+        problems.setText(errors == 0 && warnings == 0 ? "✓ No problems"
+                : errors + " error" + (errors == 1 ? "" : "s") + ", " + warnings + " warning" + (warnings == 1 ? "" : "s"));
+        problems.getStyleClass().removeAll("error-text", "ok-text");
+        problems.getStyleClass().add(errors > 0 ? "error-text" : "ok-text");
+        params.setText(String.format("%,d parameters", a.totalParams()));
+        int batch = model.project().training().batchSize();
+        long bytes = a.trainingMemoryBytes(batch);
+        String size = bytes < 1 << 20 ? String.format("%.0f KB", bytes / 1024.0) : String.format("%.1f MB", bytes / 1048576.0);
+        memory.setText("≈ " + size + " to train at batch " + batch);
+    }
+}

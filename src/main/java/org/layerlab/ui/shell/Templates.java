@@ -1,0 +1,69 @@
+package org.layerlab.ui.shell;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.layerlab.engine.ops.Merge;
+import org.layerlab.nn.LayerSpec;
+import org.layerlab.nn.Loss;
+import org.layerlab.nn.Padding;
+import org.layerlab.nn.graph.GraphEdge;
+import org.layerlab.nn.graph.GraphNode;
+import org.layerlab.nn.graph.NetworkGraph;
+import org.layerlab.nn.layers.ActivationLayer;
+import org.layerlab.nn.layers.Conv2D;
+import org.layerlab.nn.layers.Dense;
+import org.layerlab.nn.layers.Flatten;
+import org.layerlab.nn.layers.GlobalAveragePooling2D;
+import org.layerlab.nn.layers.Input;
+import org.layerlab.nn.layers.MaxPooling2D;
+import org.layerlab.nn.layers.MergeLayer;
+import org.layerlab.project.Project;
+import org.layerlab.training.Metric;
+import org.layerlab.training.TrainingConfig;
+
+/** Starting points for File ▸ New: an empty project and four common networks. */
+final class Templates {
+    private Templates() {
+    }
+
+    static Map<String, Project> all() {
+        Map<String, Project> m = new LinkedHashMap<>();
+        TrainingConfig classify = TrainingConfig.of(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, 10).withMetrics(List.of(Metric.ACCURACY));
+        m.put("Empty", new Project("Untitled", NetworkGraph.empty(), classify, null, List.of(), null));
+        m.put("MLP classifier", new Project("MLP classifier", chain(Input.of(784), new Dense(128, "relu"),
+                new Dense(10, "softmax")), classify, null, List.of(), null));
+        m.put("Regression", new Project("Regression", chain(Input.of(13), new Dense(64, "relu"), new Dense(64, "relu"),
+                new Dense(1)), TrainingConfig.of(Loss.MSE, 50), null, List.of(), null));
+        m.put("CNN", new Project("CNN", chain(Input.of(28, 28, 1), new Conv2D(32, 3, "relu"), new MaxPooling2D(2),
+                new Conv2D(64, 3, "relu"), new MaxPooling2D(2), new Flatten(), new Dense(64, "relu"), new Dense(10, "softmax")),
+                classify, null, List.of(), null));
+        NetworkGraph res = chain(Input.of(28, 28, 1), new Conv2D(32, 3, "relu").withPadding(Padding.SAME));
+        res = res.withNode(new GraphNode("conv2d_1", "conv2d_1", new Conv2D(32, 3, "relu").withPadding(Padding.SAME), 240, 260))
+                .withNode(new GraphNode("add", "add", new MergeLayer(Merge.Kind.ADD), 120, 370))
+                .withNode(new GraphNode("activation", "activation", new ActivationLayer("relu"), 120, 480))
+                .withNode(new GraphNode("globalaveragepooling2d", "globalaveragepooling2d", new GlobalAveragePooling2D(), 120, 590))
+                .withNode(new GraphNode("dense", "dense", new Dense(10, "softmax"), 120, 700))
+                .withEdge(new GraphEdge("conv2d", "conv2d_1", 0)).withEdge(new GraphEdge("conv2d", "add", 0))
+                .withEdge(new GraphEdge("conv2d_1", "add", 1)).withEdge(new GraphEdge("add", "activation", 0))
+                .withEdge(new GraphEdge("activation", "globalaveragepooling2d", 0))
+                .withEdge(new GraphEdge("globalaveragepooling2d", "dense", 0));
+        m.put("Residual CNN", new Project("Residual CNN", res, classify, null, List.of(), null));
+        return m;
+    }
+
+    static NetworkGraph chain(LayerSpec... layers) {
+        NetworkGraph g = NetworkGraph.empty();
+        String prev = null;
+        for (int i = 0; i < layers.length; i++) {
+            String id = g.newId(layers[i].kind());
+            g = g.withNode(new GraphNode(id, id, layers[i], 120, 40 + 125 * i));
+            if (prev != null) {
+                g = g.withEdge(new GraphEdge(prev, id, 0));
+            }
+            prev = id;
+        }
+        return g;
+    }
+}

@@ -1,0 +1,141 @@
+package org.layerlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.layerlab.nn.Loss;
+import org.layerlab.nn.graph.NetworkGraph;
+import org.layerlab.nn.layers.Dense;
+import org.layerlab.project.Project;
+import org.layerlab.project.ProjectFiles;
+import org.layerlab.training.TrainingConfig;
+import org.layerlab.ui.shell.MainWindow;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The editor driven like a user would, headless on Monocle; nodes found by #id. */
+@ExtendWith(ApplicationExtension.class)
+class EditorFlowTest {
+    @TempDir
+    static Path dir;
+    private EditorModel model;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        Project p = new Project("flow", NetworkGraph.empty(), TrainingConfig.of(Loss.MSE, 1), null, List.of(), null);
+        model = new EditorModel(p, null);
+        window = new MainWindow(stage, model);
+        stage.show();
+    }
+
+    private void dragToCanvas(FxRobot robot, String kind, double dx, double dy) {
+        robot.drag("#palette-" + kind).moveTo("#canvas").moveBy(dx, dy).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void buildConnectEditFixUndoRedoSaveAndReopen(FxRobot robot) throws Exception {
+        dragToCanvas(robot, "Input", -150, -200);
+        dragToCanvas(robot, "Dense", -150, 0);
+        assertEquals(2, model.graph().size(), "both palette drops created a layer");
+        assertTrue(model.graph().edges().isEmpty());
+
+        robot.drag("#out-input").dropTo("#node-dense");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, model.graph().edges().size(), "dragging from the output port connects");
+
+        // Input defaults to (784): the Dense shape label shows its 64 units.
+        robot.clickOn("#node-dense");
+        assertEquals("Dense", robot.lookup("#inspector-title").queryAs(Label.class).getText());
+        Spinner<?> units = robot.lookup("#param-units").queryAs(Spinner.class);
+        robot.doubleClickOn(units.getEditor()).write("7").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(7, ((Dense) model.graph().require("dense").spec()).units());
+        assertEquals("→ (?, 7)", robot.lookup("#shape-dense").queryAs(Label.class).getText());
+        assertEquals("Undo Set units", model.undoLabel());
+
+        // An image input makes Dense wrong; the node offers the fix, which inserts Flatten.
+        robot.interact(() -> model.execute(org.layerlab.ui.commands.Edits.setSpec(model.graph(), "input",
+                org.layerlab.nn.layers.Input.of(28, 28, 1), "shape")));
+        assertTrue(robot.lookup("#badge-dense").tryQuery().isPresent(), "the problem shows as a badge");
+        robot.clickOn("#fix-dense");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(model.graph().contains("flatten"));
+        assertFalse(model.analysis().hasErrors(), model.analysis().problems().toString());
+
+        NetworkGraph built = model.graph();
+        // Focus the canvas: inside a text field, Ctrl+Z undoes typing, as everywhere.
+        robot.clickOn("#canvas", javafx.scene.input.MouseButton.PRIMARY);
+        int steps = 0;
+        while (model.canUndo() && steps < 50) {
+            robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+            steps++;
+        }
+        assertEquals(0, model.graph().size(), "undo goes back to the empty start in " + steps + " steps");
+        for (int i = 0; i < steps; i++) {
+            robot.press(KeyCode.CONTROL).type(KeyCode.Y).release(KeyCode.CONTROL);
+        }
+        assertEquals(built, model.graph(), "redo restores every step");
+
+        Path file = dir.resolve("flow.layerlab");
+        robot.interact(() -> model.markSaved(file));
+        robot.interact(() -> model.execute(org.layerlab.ui.commands.Edits.rename(model.graph(), "dense", "classifier")));
+        assertTrue(model.isDirty());
+        robot.press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(model.isDirty(), "Ctrl+S saved to the project's file");
+        NetworkGraph saved = model.graph();
+        robot.interact(() -> model.open(new Project("other", NetworkGraph.empty(), TrainingConfig.of(Loss.MSE, 1), null,
+                List.of(), null), null));
+        robot.interact(() -> window.open(file));
+        assertEquals(saved, model.graph(), "reopening gives the same document");
+        assertEquals(ProjectFiles.toJson(model.project(), null), Files.readString(file));
+    }
+
+    @Test
+    void autoLayoutAndKeyboardDelete(FxRobot robot) {
+        robot.interact(() -> {
+            model.execute(org.layerlab.ui.commands.Edits.addLayer(model.graph(), org.layerlab.nn.layers.Input.of(4), 600, 40));
+            model.execute(org.layerlab.ui.commands.Edits.addLayer(model.graph(), new Dense(3), 20, 20));
+            model.execute(org.layerlab.ui.commands.Edits.connect(model.graph(), "input", "dense", 0));
+        });
+        robot.clickOn("#tool-auto-layout");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(model.graph().require("dense").y() > model.graph().require("input").y());
+        assertEquals("Undo Auto-layout", model.undoLabel());
+        robot.clickOn("#node-input");
+        robot.type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(model.graph().contains("input"));
+        assertTrue(model.graph().edges().isEmpty(), "the node's edges went with it");
+        assertEquals("Undo Delete input", model.undoLabel());
+    }
+
+    @Test
+    void paletteSearchFiltersAndDoubleClickAddsAfterTheSelection(FxRobot robot) {
+        robot.interact(() -> model.execute(org.layerlab.ui.commands.Edits.addLayer(model.graph(),
+                org.layerlab.nn.layers.Input.of(4), 300, 40)));
+        robot.clickOn("#node-input");
+        robot.clickOn("#palette-search").write("pool");
+        assertFalse(robot.lookup("#palette-Dense").query().isVisible());
+        assertTrue(robot.lookup("#palette-MaxPooling2D").query().isVisible());
+        robot.doubleClickOn("#palette-GlobalAveragePooling2D");
+        assertTrue(model.graph().contains("globalaveragepooling2d"));
+        assertEquals(1, model.graph().inputsOf("globalaveragepooling2d").size(), "connected to the selected layer");
+    }
+}
