@@ -1,0 +1,106 @@
+package org.layerlab.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * Carries training events to a UI thread without either side waiting on the other: metric
+ * events queue up, snapshots are latest-wins, and at most one delivery is pending on the UI
+ * executor at a time, started no more often than every {@code minIntervalNanos} for batch events
+ * (epoch ends, snapshots' arrival after a quiet spell, and the final result always go out).
+ * The executor is injected: {@code Platform::runLater} in the window, a direct one in tests.
+ */
+public final class CoalescingFeed implements TrainingListener {
+    /** Everything that arrived since the last delivery. */
+    public record Delivery(List<Object> events, WeightSnapshot weights, BoundarySnapshot boundary) {
+    }
+
+    private final Executor ui;
+    private final Consumer<Delivery> sink;
+    private final long minIntervalNanos;
+    private final ConcurrentLinkedQueue<Object> events = new ConcurrentLinkedQueue<>();
+    private final AtomicReference<WeightSnapshot> weights = new AtomicReference<>();
+    private final AtomicReference<BoundarySnapshot> boundary = new AtomicReference<>();
+    private final AtomicBoolean pending = new AtomicBoolean();
+    private volatile long lastDelivery;
+    private long deliveries;
+
+    public CoalescingFeed(Executor ui, Consumer<Delivery> sink, long minIntervalNanos) {
+        this.ui = ui;
+        this.sink = sink;
+        this.minIntervalNanos = minIntervalNanos;
+    }
+
+    /** 25 deliveries a second at most, as the dashboard draws. */
+    public static CoalescingFeed at25Hz(Executor ui, Consumer<Delivery> sink) {
+        return new CoalescingFeed(ui, sink, 40_000_000L);
+    }
+
+    @Override
+    public void onBatch(BatchEvent e) {
+        events.add(e);
+        schedule(false);
+    }
+
+    @Override
+    public void onEpoch(EpochEvent e) {
+        events.add(e);
+        schedule(true);
+    }
+
+    @Override
+    public void onFinished(TrainingResult r) {
+        events.add(r);
+        schedule(true);
+    }
+
+    public void offerWeights(WeightSnapshot s) {
+        weights.set(s);
+        schedule(false);
+    }
+
+    public void offerBoundary(BoundarySnapshot s) {
+        boundary.set(s);
+        schedule(false);
+    }
+
+    private void schedule(boolean urgent) {
+        if (!urgent && System.nanoTime() - lastDelivery < minIntervalNanos) {
+            return;
+        }
+        if (pending.compareAndSet(false, true)) {
+            ui.execute(this::deliver);
+        }
+    }
+
+    /** Runs on the UI thread: hands over everything queued, then allows the next delivery. */
+    private void deliver() {
+        pending.set(false);
+        List<Object> batch = new ArrayList<>();
+        for (Object o; (o = events.poll()) != null; ) {
+            batch.add(o);
+        }
+        WeightSnapshot w = weights.getAndSet(null);
+        BoundarySnapshot b = boundary.getAndSet(null);
+        lastDelivery = System.nanoTime();
+        deliveries++;
+        if (!batch.isEmpty() || w != null || b != null) {
+            sink.accept(new Delivery(batch, w, b));
+        }
+    }
+
+    /** Deliveries made so far (for tests and the benchmark). */
+    public long deliveries() {
+        return deliveries;
+    }
+
+    /** Hands over whatever is still queued (e.g. when the UI wants the final state now). */
+    public void flush() {
+        deliver();
+    }
+}

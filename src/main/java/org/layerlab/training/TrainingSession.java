@@ -1,0 +1,225 @@
+package org.layerlab.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+import org.layerlab.data.Dataset;
+import org.layerlab.engine.Tensor;
+import org.layerlab.nn.Network;
+import org.layerlab.nn.Parameter;
+
+/**
+ * A training run on its own thread, controlled from any thread: start, pause, resume, stop (in
+ * any order, any number of times; a call that does not apply in the current state is ignored).
+ * Events go to the listeners on the training thread; between batches, at a bounded rate, the
+ * session also copies the watched layer's weights and, for low-dimensional data, the network's
+ * output over a grid. The final {@link TrainingResult} is delivered exactly once.
+ */
+public final class TrainingSession {
+    private static final long SNAPSHOT_NANOS = 150_000_000L;
+    private final Network net;
+    private final Trainer trainer;
+    private final Dataset train;
+    private final Dataset validation;
+    private final List<TrainingListener> listeners = new ArrayList<>();
+    private final AtomicReference<SessionState> state = new AtomicReference<>(SessionState.IDLE);
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile String watchedNode;
+    private volatile Double pendingLearningRate;
+    private volatile TrainingResult result;
+    private Consumer<WeightSnapshot> weightSink = s -> { };
+    private Consumer<BoundarySnapshot> boundarySink;
+    private double[] bounds;
+    private long lastSnapshot;
+    private Thread thread;
+
+    public TrainingSession(Network net, TrainingConfig config, Dataset train, Dataset validation) {
+        this.net = net;
+        this.trainer = new Trainer(net, config);
+        this.train = train;
+        this.validation = validation;
+    }
+
+    public TrainingSession addListener(TrainingListener l) {
+        listeners.add(l);
+        return this;
+    }
+
+    /** Receives weight snapshots of the watched layer (see {@link #watch}). */
+    public TrainingSession onWeights(Consumer<WeightSnapshot> sink) {
+        this.weightSink = sink;
+        return this;
+    }
+
+    /**
+     * Receives the network's output over a grid when the data has one or two features; bounds
+     * are the feature ranges to cover (minX, maxX, minY, maxY).
+     */
+    public TrainingSession onBoundary(Consumer<BoundarySnapshot> sink, double[] featureBounds) {
+        this.boundarySink = sink;
+        this.bounds = featureBounds;
+        return this;
+    }
+
+    /** The layer whose weights are copied for the views (null for none). */
+    public void watch(String nodeId) {
+        watchedNode = nodeId;
+    }
+
+    public SessionState state() {
+        return state.get();
+    }
+
+    public Trainer trainer() {
+        return trainer;
+    }
+
+    public void start() {
+        if (!state.compareAndSet(SessionState.IDLE, SessionState.RUNNING)) {
+            return;
+        }
+        trainer.addListener(new Snapshots());
+        listeners.forEach(trainer::addListener);
+        thread = new Thread(this::run, "layerlab-training");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run() {
+        TrainingResult r;
+        try {
+            r = trainer.fit(train, validation);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            String msg = e instanceof OutOfMemoryError
+                    ? "Training ran out of memory: use a smaller batch size or network, or give Java more memory (-Xmx)."
+                    : e.getMessage();
+            r = new TrainingResult(TrainingResult.Outcome.FAILED, List.of(), 0, msg, null);
+            TrainingResult failed = r;
+            listeners.forEach(l -> l.onFinished(failed));
+        }
+        result = r;
+        state.set(SessionState.FINISHED);
+        finished.countDown();
+    }
+
+    public void pause() {
+        if (state.compareAndSet(SessionState.RUNNING, SessionState.PAUSED)) {
+            trainer.pauseGate().pause();
+        }
+    }
+
+    public void resume() {
+        if (state.compareAndSet(SessionState.PAUSED, SessionState.RUNNING)) {
+            trainer.pauseGate().resume();
+        }
+    }
+
+    public void stop() {
+        SessionState s = state.get();
+        if ((s == SessionState.RUNNING || s == SessionState.PAUSED) && state.compareAndSet(s, SessionState.STOPPING)) {
+            trainer.requestStop();
+        } else if (s == SessionState.IDLE && state.compareAndSet(s, SessionState.FINISHED)) {
+            result = new TrainingResult(TrainingResult.Outcome.STOPPED, List.of(), 0, null, null);
+            listeners.forEach(l -> l.onFinished(result));
+            finished.countDown();
+        }
+    }
+
+    /** Changes the learning rate from the next batch on (typically while paused). */
+    public void setLearningRate(double rate) {
+        if (!(rate > 0) || Double.isInfinite(rate)) {
+            throw new IllegalArgumentException("learning rate must be a positive number. Received: " + rate);
+        }
+        pendingLearningRate = rate;
+    }
+
+    /** Waits for the run to end; returns its result, or null on timeout. */
+    public TrainingResult await(long timeout, TimeUnit unit) throws InterruptedException {
+        return finished.await(timeout, unit) ? result : null;
+    }
+
+    public TrainingResult result() {
+        return result;
+    }
+
+    /** Runs on the training thread between batches: rate changes and bounded-rate copies. */
+    private final class Snapshots implements TrainingListener {
+        @Override
+        public void onBatch(BatchEvent e) {
+            Double lr = pendingLearningRate;
+            if (lr != null) {
+                pendingLearningRate = null;
+                trainer.optimizer().setLearningRate(lr);
+            }
+            long now = System.nanoTime();
+            if (now - lastSnapshot < SNAPSHOT_NANOS) {
+                return;
+            }
+            lastSnapshot = now;
+            snapshotWeights(e.step());
+            snapshotBoundary(e.step());
+        }
+
+        @Override
+        public void onEpoch(EpochEvent e) {
+            lastSnapshot = 0;
+        }
+    }
+
+    private void snapshotWeights(long step) {
+        String id = watchedNode;
+        if (id == null) {
+            return;
+        }
+        List<WeightSnapshot.Entry> entries = new ArrayList<>();
+        for (Parameter p : net.parameters()) {
+            if (p.nodeId().equals(id)) {
+                float[] v = java.util.Arrays.copyOf(p.value().data(), p.size());
+                float[] g = java.util.Arrays.copyOf(p.grad().data(), p.size());
+                entries.add(new WeightSnapshot.Entry(p.name(), p.value().dims(), v, g));
+            }
+        }
+        if (!entries.isEmpty()) {
+            weightSink.accept(new WeightSnapshot(id, step, entries));
+        }
+    }
+
+    private void snapshotBoundary(long step) {
+        int features = net.inputShape().size();
+        if (boundarySink == null || features > 2) {
+            return;
+        }
+        int res = features == 2 ? 64 : 200;
+        int n = features == 2 ? res * res : res;
+        float[] x = new float[n * features];
+        for (int i = 0; i < n; i++) {
+            double fx = bounds[0] + (bounds[1] - bounds[0]) * ((features == 2 ? i % res : i) + 0.5) / res;
+            x[i * features] = (float) fx;
+            if (features == 2) {
+                x[i * 2 + 1] = (float) (bounds[2] + (bounds[3] - bounds[2]) * (i / res + 0.5) / res);
+            }
+        }
+        Tensor y = net.predict(Tensor.wrap(x, n, features));
+        int outs = y.sampleSize();
+        float[] values = new float[n];
+        for (int i = 0; i < n; i++) {
+            if (outs == 1) {
+                values[i] = y.get(i);
+            } else {
+                int best = 0;
+                for (int j = 1; j < outs; j++) {
+                    if (y.get(i * outs + j) > y.get(i * outs + best)) {
+                        best = j;
+                    }
+                }
+                values[i] = best;
+            }
+        }
+        boundarySink.accept(new BoundarySnapshot(step, bounds[0], bounds[1], bounds[2], bounds[3], res, values,
+                outs == 1 ? 2 : outs));
+    }
+}

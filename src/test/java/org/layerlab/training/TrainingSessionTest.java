@@ -1,0 +1,130 @@
+package org.layerlab.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.layerlab.data.ArrayDataset;
+import org.layerlab.nn.Loss;
+import org.layerlab.nn.Network;
+import org.layerlab.nn.Sequential;
+import org.layerlab.nn.layers.Dense;
+import org.layerlab.nn.optimizers.OptimizerSpec;
+
+class TrainingSessionTest {
+    private static TrainingSession session(int epochs, List<TrainingResult> finals) {
+        ArrayDataset data = TrainerBehaviourTest.blobs(40, 1);
+        Network net = Sequential.input(2).add(new Dense(8, "relu")).add(new Dense(3, "softmax")).build(1);
+        TrainingConfig cfg = TrainingConfig.of(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, epochs).withBatchSize(8)
+                .withOptimizer(OptimizerSpec.of("adam", 0.01));
+        TrainingSession s = new TrainingSession(net, cfg, data, null);
+        s.addListener(new TrainingListener() {
+            @Override
+            public void onFinished(TrainingResult r) {
+                synchronized (finals) {
+                    finals.add(r);
+                }
+            }
+        });
+        return s;
+    }
+
+    @Test
+    void thousandRapidControlSequencesNeverDeadlockOrLoseTheFinalEvent() throws Exception {
+        Random rng = new Random(3);
+        for (int i = 0; i < 1000; i++) {
+            List<TrainingResult> finals = new ArrayList<>();
+            TrainingSession s = session(1_000_000, finals);
+            int ops = 1 + rng.nextInt(6);
+            for (int k = 0; k < ops; k++) {
+                switch (rng.nextInt(4)) {
+                    case 0 -> s.start();
+                    case 1 -> s.pause();
+                    case 2 -> s.resume();
+                    default -> s.stop();
+                }
+            }
+            s.stop();
+            TrainingResult r = s.await(10, TimeUnit.SECONDS);
+            assertNotNull(r, "run " + i + " ended");
+            assertEquals(SessionState.FINISHED, s.state());
+            synchronized (finals) {
+                assertEquals(1, finals.size(), "exactly one final event in run " + i);
+            }
+        }
+    }
+
+    @Test
+    void pauseHoldsTrainingAndARateChangeAppliesAfterResume() throws Exception {
+        List<TrainingResult> finals = new ArrayList<>();
+        TrainingSession s = session(1_000_000, finals);
+        List<BatchEvent> batches = new java.util.concurrent.CopyOnWriteArrayList<>();
+        s.addListener(new TrainingListener() {
+            @Override
+            public void onBatch(BatchEvent e) {
+                batches.add(e);
+            }
+        });
+        s.start();
+        while (batches.size() < 5) {
+            Thread.sleep(1);
+        }
+        s.pause();
+        Thread.sleep(50);
+        int held = batches.size();
+        Thread.sleep(100);
+        assertTrue(batches.size() <= held + 1, "no batches while paused");
+        s.setLearningRate(0.123);
+        s.resume();
+        while (batches.size() < held + 5) {
+            Thread.sleep(1);
+        }
+        s.stop();
+        TrainingResult r = s.await(10, TimeUnit.SECONDS);
+        assertEquals(TrainingResult.Outcome.STOPPED, r.outcome());
+        assertEquals(0.123, batches.get(batches.size() - 1).learningRate(), 1e-12);
+    }
+
+    @Test
+    void feedCoalescesAHundredThousandBatchEventsIntoFewDeliveries() {
+        AtomicInteger delivered = new AtomicInteger();
+        List<CoalescingFeed.Delivery> got = new ArrayList<>();
+        CoalescingFeed feed = new CoalescingFeed(Runnable::run, d -> {
+            got.add(d);
+            delivered.addAndGet(d.events().size());
+        }, 40_000_000L);
+        long start = System.nanoTime();
+        for (int i = 1; i <= 100_000; i++) {
+            feed.onBatch(new BatchEvent(i, 1, i, 100_000, 0.5, Map.of(), 0, 0.01));
+        }
+        feed.onFinished(new TrainingResult(TrainingResult.Outcome.COMPLETED, List.of(), 100_000, null, null));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertEquals(100_001, delivered.get(), "nothing is lost");
+        assertTrue(got.size() <= 2 + seconds * 25, got.size() + " deliveries in " + seconds + " s");
+        assertTrue(got.get(got.size() - 1).events().get(got.get(got.size() - 1).events().size() - 1) instanceof TrainingResult);
+    }
+
+    @Test
+    void snapshotsCopyTheWatchedLayerAndTheBoundaryGrid() throws Exception {
+        List<TrainingResult> finals = new ArrayList<>();
+        TrainingSession s = session(3, finals);
+        List<WeightSnapshot> weights = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<BoundarySnapshot> grids = new java.util.concurrent.CopyOnWriteArrayList<>();
+        s.watch("dense");
+        s.onWeights(weights::add).onBoundary(grids::add, new double[] {-4, 4, -3, 4});
+        s.start();
+        TrainingResult r = s.await(30, TimeUnit.SECONDS);
+        assertEquals(TrainingResult.Outcome.COMPLETED, r.outcome());
+        assertTrue(!weights.isEmpty() && !grids.isEmpty());
+        assertEquals(2 * 8, weights.get(0).params().get(0).values().length);
+        assertEquals(64 * 64, grids.get(0).values().length);
+    }
+}
