@@ -18,8 +18,9 @@ import org.layerlab.ui.shell.MainWindow;
 
 /**
  * The LayerLab window. Arguments: an optional project file (default: the bundled Fashion-MNIST
- * CNN sample when present), {@code --theme=dark}, and {@code --screenshot=FILE}, which renders the
- * window to a PNG and exits (how the window is looked at on machines without a display).
+ * CNN sample when present), {@code --theme=dark}, {@code --screenshot=FILE}, which renders the
+ * window to a PNG and exits (how the window is looked at on machines without a display), and
+ * {@code --train-for=SECONDS}, which starts training and takes the screenshot that much later.
  */
 public final class App extends Application {
     static final Path DEFAULT_SAMPLE = Path.of("samples", "fashion_cnn.layerlab");
@@ -52,8 +53,23 @@ public final class App extends Application {
             a.initOwner(stage);
             a.show();
         }
+        String tab = option(args, "--tab=");
+        if (tab != null) {
+            Platform.runLater(() -> {
+                javafx.scene.Node t = window.scene().lookup("#dashboard-tabs");
+                if (t instanceof javafx.scene.control.TabPane pane) {
+                    pane.getTabs().stream().filter(x -> ("tab-" + tab).equals(x.getId())).findFirst()
+                            .ifPresent(x -> pane.getSelectionModel().select(x));
+                }
+            });
+        }
+        String trainFor = option(args, "--train-for=");
+        if (trainFor != null) {
+            Platform.runLater(window.training()::start);
+        }
         if (screenshot != null) {
-            Screenshots.afterLayout(window.scene(), Path.of(screenshot), Platform::exit);
+            double delay = trainFor == null ? 0.6 : Double.parseDouble(trainFor);
+            Screenshots.afterLayout(window.scene(), Path.of(screenshot), delay, Platform::exit);
         }
     }
 

@@ -50,8 +50,8 @@ public final class EditorModel {
         data = summarize(p, f);
         file.set(f);
         project.set(p);
-        revision.set(stack.revision());
-        savedRevision.set(stack.revision());
+        revision.set(revision.get() + 1);
+        savedRevision.set(revision.get());
     }
 
     private static DataSummary summarize(Project p, Path f) {
@@ -73,21 +73,37 @@ public final class EditorModel {
     }
 
     public void execute(Command c) {
-        Project next = stack.execute(c, project.get());
-        revision.set(stack.revision());
-        project.set(next);
+        Project before = project.get();
+        Project next = stack.execute(c, before);
+        if (next != before) {
+            revision.set(revision.get() + 1);
+            project.set(next);
+        }
     }
 
     public void undo() {
-        Project p = stack.undo(project.get());
-        revision.set(stack.revision());
-        project.set(p);
+        if (canUndo()) {
+            Project p = stack.undo(project.get());
+            revision.set(revision.get() + 1);
+            project.set(p);
+        }
     }
 
     public void redo() {
-        Project p = stack.redo(project.get());
-        revision.set(stack.revision());
+        if (canRedo()) {
+            Project p = stack.redo(project.get());
+            revision.set(revision.get() + 1);
+            project.set(p);
+        }
+    }
+
+    /**
+     * Replaces the project with trained weights and history: unsaved, but not an edit to undo
+     * (undoing a layer change must not throw away a training run).
+     */
+    public void replaceAfterTraining(Project p) {
         project.set(p);
+        revision.set(revision.get() + 1);
     }
 
     public void markSaved(Path f) {
@@ -121,11 +137,6 @@ public final class EditorModel {
 
     public NetworkGraph graph() {
         return project.get().graph();
-    }
-
-    /** Replaces the project without recording a command (e.g. weights after training). */
-    public void replaceWithoutUndo(Project p) {
-        project.set(p);
     }
 
     public ObjectProperty<Path> fileProperty() {

@@ -17,8 +17,8 @@ public final class Screenshots {
     }
 
     /** Waits for layout and CSS to settle, writes the PNG, then runs done. */
-    public static void afterLayout(Scene scene, Path file, Runnable done) {
-        PauseTransition wait = new PauseTransition(Duration.millis(600));
+    public static void afterLayout(Scene scene, Path file, double seconds, Runnable done) {
+        PauseTransition wait = new PauseTransition(Duration.seconds(seconds));
         wait.setOnFinished(e -> {
             try {
                 write(scene, file);

@@ -28,6 +28,8 @@ import org.layerlab.project.ProjectFiles;
 import org.layerlab.ui.EditorModel;
 import org.layerlab.ui.canvas.GraphCanvas;
 import org.layerlab.ui.commands.Edits;
+import org.layerlab.ui.dashboard.DashboardView;
+import org.layerlab.ui.dashboard.TrainingController;
 import org.layerlab.ui.inspector.InspectorView;
 import org.layerlab.ui.palette.LayerCatalog;
 import org.layerlab.ui.palette.PaletteView;
@@ -46,6 +48,8 @@ public final class MainWindow {
     private final MenuItem undoItem = new MenuItem("Undo");
     private final MenuItem redoItem = new MenuItem("Redo");
     private boolean dark;
+    private final DashboardView dashboard;
+    private final TrainingController training;
 
     public MainWindow(Stage stage, EditorModel model) {
         this.stage = stage;
@@ -54,7 +58,12 @@ public final class MainWindow {
         this.files = new FileActions(model, stage);
         PaletteView palette = new PaletteView(this::addFromPalette);
         InspectorView inspector = new InspectorView(model);
-        SplitPane split = new SplitPane(palette, canvas, inspector);
+        dashboard = new DashboardView();
+        training = new TrainingController(model, dashboard);
+        SplitPane centre = new SplitPane(canvas, dashboard);
+        centre.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        centre.setDividerPositions(0.6);
+        SplitPane split = new SplitPane(palette, centre, inspector);
         split.setDividerPositions(0.17, 0.76);
         SplitPane.setResizableWithParent(palette, false);
         SplitPane.setResizableWithParent(inspector, false);
@@ -108,6 +117,10 @@ public final class MainWindow {
         return canvas;
     }
 
+    public TrainingController training() {
+        return training;
+    }
+
     private String lastAddedId() {
         List<String> ids = new ArrayList<>();
         model.graph().nodes().forEach(n -> ids.add(n.id()));
@@ -126,6 +139,7 @@ public final class MainWindow {
 
     public void setTheme(boolean darkTheme) {
         dark = darkTheme;
+        dashboard.setDark(darkTheme);
         scene.getStylesheets().setAll(css("base.css"), css(darkTheme ? "dark.css" : "light.css"));
     }
 
@@ -174,7 +188,11 @@ public final class MainWindow {
                 item("Auto-layout Left to Right", "Shortcut+Shift+L", () -> layout(false)),
                 new SeparatorMenuItem(), item("Light Theme", null, () -> setTheme(false)),
                 item("Dark Theme", null, () -> setTheme(true)));
-        MenuBar bar = new MenuBar(file, edit, view);
+        Menu train = new Menu("_Train");
+        train.getItems().addAll(item("Train", "Shortcut+T", training::start),
+                item("Pause", null, () -> dashboard.lookup("#train-pause").fireEvent(new javafx.event.ActionEvent())),
+                item("Stop", null, () -> dashboard.lookup("#train-stop").fireEvent(new javafx.event.ActionEvent())));
+        MenuBar bar = new MenuBar(file, edit, view, train);
         bar.setId("menu-bar");
         return bar;
     }

@@ -1,0 +1,141 @@
+package org.layerlab.ui.dashboard;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/**
+ * The Train panel below the canvas: Train / Pause / Resume / Stop, Reset weights, a learning-rate
+ * field that applies from the next batch, progress (epoch, batch, samples/s, ETA), and tabs with
+ * the live views: loss, accuracy, weights of the selected layer, decision boundary. Controls and
+ * views only; {@link TrainingController} drives them.
+ */
+public final class DashboardView extends BorderPane {
+    final Button train = button("Train", "Train from the current weights (Ctrl+T)", "train-start");
+    final Button pause = button("Pause", "Hold training after the current batch", "train-pause");
+    final Button resume = button("Resume", "Continue a paused run", "train-resume");
+    final Button stop = button("Stop", "End the run after the current batch; weights so far are kept", "train-stop");
+    final Button reset = button("Reset weights", "Start over from fresh weights drawn with the seed", "train-reset");
+    final TextField rate = new TextField();
+    final Button applyRate = button("Set rate", "Change the learning rate from the next batch", "train-rate");
+    final ProgressBar progress = new ProgressBar(0);
+    final Label status = new Label("Ready to train.");
+    final PlotView loss = new PlotView("Loss", "step");
+    final PlotView accuracy = new PlotView("Accuracy", "step");
+    final HeatmapView weights = new HeatmapView();
+    final BoundaryView boundary = new BoundaryView();
+    final CheckBox logScale = new CheckBox("log scale");
+    final CheckBox showGradients = new CheckBox("gradients");
+    final Slider smoothing = new Slider(0, 0.99, 0.6);
+    final Series batchLoss = new Series("train loss (per batch)", "#4a7bd1");
+    final Series epochLoss = new Series("train loss (epoch)", "#1f3f7a");
+    final Series valLoss = new Series("validation loss", "#d9822b");
+    final Series batchAcc = new Series("train (per batch)", "#4a7bd1");
+    final Series valAcc = new Series("validation", "#d9822b");
+
+    public DashboardView() {
+        setId("dashboard");
+        getStyleClass().add("dashboard");
+        rate.setPrefColumnCount(7);
+        rate.setId("train-rate-field");
+        progress.setPrefWidth(220);
+        progress.setId("train-progress");
+        status.setId("train-status");
+        status.setMinWidth(0);
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        smoothing.setPrefWidth(90);
+        smoothing.setTooltip(new Tooltip("Smoothing of the per-batch curves"));
+        logScale.setId("loss-log");
+        showGradients.setId("show-gradients");
+        for (Button b : new Button[] {train, pause, resume, stop, reset, applyRate}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        Label rateLabel = new Label("learning rate");
+        rateLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox buttons = new HBox(8, train, pause, resume, stop, reset, rateLabel, rate, applyRate);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        HBox progressRow = new HBox(10, progress, status);
+        progressRow.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.VBox controls = new javafx.scene.layout.VBox(6, buttons, progressRow);
+        controls.setPadding(new Insets(6, 8, 6, 8));
+        controls.getStyleClass().add("train-controls");
+        loss.add(batchLoss, true);
+        loss.add(epochLoss, false);
+        loss.add(valLoss, false);
+        accuracy.add(batchAcc, true);
+        accuracy.add(valAcc, false);
+        HBox lossBar = new HBox(10, logScale, new Label("smoothing"), smoothing);
+        lossBar.setAlignment(Pos.CENTER_LEFT);
+        lossBar.setPadding(new Insets(2, 8, 2, 8));
+        BorderPane lossPane = new BorderPane(loss, lossBar, null, null, null);
+        BorderPane weightPane = new BorderPane(weights, showGradients, null, null, null);
+        BorderPane.setMargin(showGradients, new Insets(2, 8, 2, 8));
+        TabPane tabs = new TabPane(tab("Loss", lossPane, "tab-loss"), tab("Accuracy", accuracy, "tab-accuracy"),
+                tab("Weights", weightPane, "tab-weights"), tab("Decision boundary", boundary, "tab-boundary"));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("dashboard-tabs");
+        setTop(controls);
+        setCenter(tabs);
+        logScale.selectedProperty().addListener((o, a, b) -> loss.setLogScale(b));
+        smoothing.valueProperty().addListener((o, a, b) -> {
+            loss.setSmoothing(b.doubleValue());
+            accuracy.setSmoothing(b.doubleValue());
+        });
+        loss.setSmoothing(smoothing.getValue());
+        accuracy.setSmoothing(smoothing.getValue());
+        showGradients.selectedProperty().addListener((o, a, b) -> weights.setGradients(b));
+        setRunning(false, false);
+    }
+
+    private static Tab tab(String name, javafx.scene.Node content, String id) {
+        Tab t = new Tab(name, content);
+        t.setId(id);
+        return t;
+    }
+
+    private static Button button(String text, String tip, String id) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        return b;
+    }
+
+    /** Enables the buttons that apply: running or not, paused or not. */
+    void setRunning(boolean running, boolean paused) {
+        train.setDisable(running);
+        reset.setDisable(running);
+        pause.setDisable(!running || paused);
+        resume.setDisable(!running || !paused);
+        stop.setDisable(!running);
+    }
+
+    void clearCharts() {
+        loss.clear();
+        accuracy.clear();
+    }
+
+    void refreshCharts() {
+        loss.refresh();
+        accuracy.refresh();
+    }
+
+    public void setDark(boolean dark) {
+        loss.setDark(dark);
+        accuracy.setDark(dark);
+        weights.setDark(dark);
+        boundary.setDark(dark);
+    }
+}

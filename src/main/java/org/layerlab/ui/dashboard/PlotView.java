@@ -1,0 +1,287 @@
+package org.layerlab.ui.dashboard;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+
+/**
+ * A line chart drawn on a Canvas. Long series are decimated per pixel column (min and max of the
+ * points that fall in it), so a million points draw as fast as a thousand while keeping every
+ * spike visible; the data itself is kept whole. An optional exponential smoothing applies to
+ * series marked smoothable; the y axis can be logarithmic; hovering shows the nearest values.
+ */
+final class PlotView extends Region {
+    private final Canvas canvas = new Canvas();
+    private final List<Series> series = new ArrayList<>();
+    private final List<Boolean> smoothable = new ArrayList<>();
+    private final String title;
+    private final String xLabel;
+    private final List<Double> markers = new ArrayList<>();
+    private boolean logScale;
+    private double smoothing;
+    private boolean dirty = true;
+    private Color text = Color.web("#5f6873");
+    private Color grid = Color.web("#dde1e6");
+    private final Tooltip hover = new Tooltip();
+
+    PlotView(String title, String xLabel) {
+        this.title = title;
+        this.xLabel = xLabel;
+        getChildren().add(canvas);
+        getStyleClass().add("plot");
+        setMinSize(200, 140);
+        Tooltip.install(this, hover);
+        setOnMouseMoved(e -> hover.setText(describeAt(e.getX())));
+    }
+
+    void add(Series s, boolean smooth) {
+        series.add(s);
+        smoothable.add(smooth);
+        dirty = true;
+    }
+
+    void mark(double x) {
+        markers.add(x);
+        dirty = true;
+    }
+
+    void setLogScale(boolean log) {
+        logScale = log;
+        redraw();
+    }
+
+    void setSmoothing(double s) {
+        smoothing = s;
+        redraw();
+    }
+
+    void setDark(boolean dark) {
+        text = Color.web(dark ? "#9aa3ad" : "#5f6873");
+        grid = Color.web(dark ? "#30353c" : "#dde1e6");
+        redraw();
+    }
+
+    void clear() {
+        series.forEach(Series::clear);
+        markers.clear();
+        redraw();
+    }
+
+    void changed() {
+        dirty = true;
+    }
+
+    /** Redraws if data changed since the last frame (called by the dashboard at most 25 times a second). */
+    void refresh() {
+        if (dirty) {
+            redraw();
+        }
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+        redraw();
+    }
+
+    private double left() {
+        return 56;
+    }
+
+    private double tx(double x, double x0, double x1) {
+        return left() + (x - x0) / Math.max(1e-12, x1 - x0) * (getWidth() - left() - 12);
+    }
+
+    private double ty(double y, double y0, double y1) {
+        double top = 26;
+        double bottom = getHeight() - 30;
+        double v = logScale ? Math.log10(Math.max(y, 1e-12)) : y;
+        double a = logScale ? Math.log10(Math.max(y0, 1e-12)) : y0;
+        double b = logScale ? Math.log10(Math.max(y1, 1e-12)) : y1;
+        return bottom - (v - a) / Math.max(1e-12, b - a) * (bottom - top);
+    }
+
+    void redraw() {
+        dirty = false;
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = getWidth();
+        double h = getHeight();
+        g.clearRect(0, 0, w, h);
+        if (w < 50 || h < 50) {
+            return;
+        }
+        g.setFont(Font.font(12));
+        g.setFill(text);
+        g.fillText(title, left(), 16);
+        double x0 = Double.MAX_VALUE;
+        double x1 = -Double.MAX_VALUE;
+        double y0 = Double.MAX_VALUE;
+        double y1 = -Double.MAX_VALUE;
+        for (Series s : series) {
+            for (int i = 0; i < s.size(); i++) {
+                double y = s.y(i);
+                if (!Double.isFinite(y) || (logScale && y <= 0)) {
+                    continue;
+                }
+                x0 = Math.min(x0, s.x(i));
+                x1 = Math.max(x1, s.x(i));
+                y0 = Math.min(y0, y);
+                y1 = Math.max(y1, y);
+            }
+        }
+        if (x0 > x1) {
+            g.fillText("No data yet: press Train.", left(), h / 2);
+            return;
+        }
+        if (x1 == x0) {
+            x1 = x0 + 1;
+        }
+        if (y1 == y0) {
+            y1 = y0 + (y0 == 0 ? 1 : Math.abs(y0) * 0.1);
+            y0 = logScale ? y0 : y0 - (y1 - y0);
+        }
+        axes(g, x0, x1, y0, y1);
+        for (Double m : markers) {
+            double px = tx(m, x0, x1);
+            g.setStroke(Color.web("#b7791f"));
+            g.setLineDashes(4, 3);
+            g.strokeLine(px, 24, px, h - 30);
+            g.setLineDashes();
+        }
+        double legendX = left() + 140;
+        for (int k = 0; k < series.size(); k++) {
+            Series s = series.get(k);
+            Color c = Color.web(s.styleColor);
+            draw(g, s, smoothable.get(k) ? smoothing : 0, c, x0, x1, y0, y1);
+            g.setFill(c);
+            g.fillRect(legendX, 8, 14, 3);
+            g.setFill(text);
+            g.fillText(s.name, legendX + 18, 14);
+            legendX += 26 + s.name.length() * 7;
+        }
+    }
+
+    private void axes(GraphicsContext g, double x0, double x1, double y0, double y1) {
+        double w = getWidth();
+        double h = getHeight();
+        g.setLineWidth(1);
+        for (int i = 0; i <= 4; i++) {
+            double v = logScale ? Math.pow(10, Math.log10(y0) + (Math.log10(y1) - Math.log10(y0)) * i / 4)
+                    : y0 + (y1 - y0) * i / 4;
+            double py = ty(v, y0, y1);
+            g.setStroke(grid);
+            g.strokeLine(left(), py, w - 12, py);
+            g.setFill(text);
+            g.fillText(format(v), 4, py + 4);
+        }
+        for (int i = 0; i <= 4; i++) {
+            double v = x0 + (x1 - x0) * i / 4;
+            double px = tx(v, x0, x1);
+            g.setFill(text);
+            // Steps and epochs are whole numbers.
+            g.fillText(x1 - x0 >= 8 ? String.format("%,d", Math.round(v)) : format(v), px - 10, h - 14);
+        }
+        g.fillText(xLabel, w - 12 - xLabel.length() * 7, h - 2);
+    }
+
+    private void draw(GraphicsContext g, Series s, double smooth, Color c, double x0, double x1, double y0, double y1) {
+        int n = s.size();
+        if (n == 0) {
+            return;
+        }
+        g.setStroke(c);
+        g.setLineWidth(1.6);
+        g.beginPath();
+        double ema = Double.NaN;
+        int column = Integer.MIN_VALUE;
+        double colMin = 0;
+        double colMax = 0;
+        boolean started = false;
+        for (int i = 0; i < n; i++) {
+            double y = s.y(i);
+            if (!Double.isFinite(y)) {
+                continue;
+            }
+            ema = Double.isNaN(ema) || smooth == 0 ? y : smooth * ema + (1 - smooth) * y;
+            int px = (int) tx(s.x(i), x0, x1);
+            double py = ty(ema, y0, y1);
+            if (px != column) {
+                if (started) {
+                    g.lineTo(column, colMin);
+                    g.lineTo(column, colMax);
+                }
+                column = px;
+                colMin = py;
+                colMax = py;
+                if (!started) {
+                    g.moveTo(px, py);
+                    started = true;
+                }
+            } else {
+                colMin = Math.min(colMin, py);
+                colMax = Math.max(colMax, py);
+            }
+        }
+        g.lineTo(column, colMin);
+        g.lineTo(column, colMax);
+        g.stroke();
+        if (n < 60) {
+            g.setFill(c);
+            for (int i = 0; i < n; i++) {
+                if (Double.isFinite(s.y(i))) {
+                    g.fillOval(tx(s.x(i), x0, x1) - 2.5, ty(s.y(i), y0, y1) - 2.5, 5, 5);
+                }
+            }
+        }
+    }
+
+    private String describeAt(double px) {
+        StringBuilder sb = new StringBuilder();
+        for (Series s : series) {
+            if (s.size() == 0) {
+                continue;
+            }
+            double x0 = s.x(0);
+            double x1 = s.x(s.size() - 1);
+            double target = x0 + (px - left()) / Math.max(1, getWidth() - left() - 12) * (x1 - x0);
+            int best = 0;
+            for (int i = 0; i < s.size(); i++) {
+                if (Math.abs(s.x(i) - target) < Math.abs(s.x(best) - target)) {
+                    best = i;
+                }
+            }
+            sb.append(sb.length() == 0 ? "" : "\n").append(s.name).append(" at ").append(format(s.x(best))).append(": ")
+                    .append(format(s.y(best)));
+        }
+        return sb.length() == 0 ? title : sb.toString();
+    }
+
+    static String format(double v) {
+        double a = Math.abs(v);
+        if (a == 0) {
+            return "0";
+        }
+        if (a >= 1000) {
+            return String.format("%,.0f", v);
+        }
+        if (a >= 1) {
+            return String.format("%.2f", v);
+        }
+        if (a >= 0.001) {
+            return String.format("%.4f", v);
+        }
+        return String.format("%.1e", v);
+    }
+
+    /** The chart as an image (for export). */
+    javafx.scene.image.WritableImage image() {
+        return canvas.snapshot(null, null);
+    }
+}

@@ -1,0 +1,253 @@
+package org.layerlab.ui.dashboard;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.application.Platform;
+import org.layerlab.data.Dataset;
+import org.layerlab.project.Project;
+import org.layerlab.project.ProjectSession;
+import org.layerlab.training.BatchEvent;
+import org.layerlab.training.CoalescingFeed;
+import org.layerlab.training.EpochEvent;
+import org.layerlab.training.TrainingConfig;
+import org.layerlab.training.TrainingResult;
+import org.layerlab.training.TrainingSession;
+import org.layerlab.ui.EditorModel;
+
+/**
+ * Runs training from the window: the run trains a snapshot of the graph on its own thread
+ * (editing goes on; edits apply to the next run), events reach the views through a
+ * {@link CoalescingFeed} at most 25 times a second, and at the end the weights and history
+ * become part of the project. A failed run shows its message and selects the offending layer.
+ */
+public final class TrainingController {
+    private final EditorModel model;
+    private final DashboardView view;
+    private TrainingSession session;
+    private ProjectSession prepared;
+    private final List<EpochEvent> history = new ArrayList<>();
+    private long stepOffset;
+    private long lastStep;
+
+    public TrainingController(EditorModel model, DashboardView view) {
+        this.model = model;
+        this.view = view;
+        view.train.setOnAction(e -> start());
+        view.pause.setOnAction(e -> {
+            if (session != null) {
+                session.pause();
+                view.setRunning(true, true);
+                view.status.setText("Paused: change the rate if you like, then Resume.");
+            }
+        });
+        view.resume.setOnAction(e -> {
+            if (session != null) {
+                session.resume();
+                view.setRunning(true, false);
+            }
+        });
+        view.stop.setOnAction(e -> {
+            if (session != null) {
+                session.stop();
+            }
+        });
+        view.reset.setOnAction(e -> resetWeights());
+        view.applyRate.setOnAction(e -> applyRate());
+        view.rate.setOnAction(e -> applyRate());
+        model.selection().addListener((javafx.collections.SetChangeListener<String>) c -> watchSelection());
+        model.projectProperty().addListener((o, a, b) -> {
+            if (session == null && b != null && (a == null || a.history() != b.history())) {
+                showHistory(b);
+            }
+            if (session == null && b != null) {
+                view.rate.setText(Double.toString(b.training().optimizer().schedule().initial()));
+                if (a == null || a.dataset() != b.dataset()) {
+                    prepared = null;
+                }
+            }
+        });
+        view.rate.setText(Double.toString(model.project().training().optimizer().schedule().initial()));
+        showHistory(model.project());
+    }
+
+    /** A saved project's history, one point per epoch (live runs plot per step). */
+    private void showHistory(Project p) {
+        view.clearCharts();
+        int i = 0;
+        for (EpochEvent e : p.history()) {
+            i++;
+            view.epochLoss.add(i, e.get("loss"));
+            if (e.metrics().containsKey("val_loss")) {
+                view.valLoss.add(i, e.get("val_loss"));
+            }
+            Double acc = e.metrics().get("accuracy");
+            if (acc != null) {
+                view.batchAcc.add(i, acc);
+            }
+            if (e.metrics().containsKey("val_accuracy")) {
+                view.valAcc.add(i, e.get("val_accuracy"));
+            }
+        }
+        view.loss.changed();
+        view.accuracy.changed();
+        view.refreshCharts();
+        if (!p.history().isEmpty()) {
+            view.status.setText("Trained for " + p.history().size() + " epochs (history shown per epoch). Train continues"
+                    + " from these weights; Reset weights starts over.");
+        }
+    }
+
+    public boolean isRunning() {
+        return session != null;
+    }
+
+    private Path projectDir() {
+        Path f = model.fileProperty().get();
+        return f == null ? Path.of("").toAbsolutePath() : f.toAbsolutePath().getParent();
+    }
+
+    /** Starts (or continues from the current weights) a run with the project's settings. */
+    public void start() {
+        if (session != null) {
+            return;
+        }
+        Project p = model.project();
+        if (model.analysis().hasErrors()) {
+            error("Fix the network's problems first: " + model.analysis().problems().stream()
+                    .filter(x -> x.isError()).findFirst().map(x -> x.message()).orElse(""));
+            return;
+        }
+        try {
+            prepared = ProjectSession.open(p, projectDir());
+            if (!prepared.errors().isEmpty()) {
+                error(prepared.errors().get(0));
+                return;
+            }
+            TrainingConfig cfg = p.training();
+            Dataset validation = cfg.validationSplit() > 0 ? null : prepared.data().test();
+            session = new TrainingSession(prepared.network(), cfg, prepared.data().train(), validation);
+        } catch (Exception e) {
+            error(e.getMessage() == null ? e.toString() : e.getMessage());
+            return;
+        }
+        view.boundary.setData(prepared.data().train());
+        CoalescingFeed feed = CoalescingFeed.at25Hz(Platform::runLater, this::deliver);
+        session.addListener(feed).onWeights(feed::offerWeights).onBoundary(feed::offerBoundary, view.boundary.bounds());
+        watchSelection();
+        // Live curves are per step; a saved history (per epoch) is cleared rather than mixed in.
+        view.clearCharts();
+        stepOffset = 0;
+        history.clear();
+        view.status.getStyleClass().remove("error-text");
+        view.status.setText("Starting…");
+        view.setRunning(true, false);
+        session.start();
+    }
+
+    private void watchSelection() {
+        if (session == null) {
+            return;
+        }
+        String id = model.selection().isEmpty() ? firstLayerWithWeights() : model.selection().iterator().next();
+        session.watch(id);
+    }
+
+    private String firstLayerWithWeights() {
+        return prepared.network().parameters().isEmpty() ? null : prepared.network().parameters().get(0).nodeId();
+    }
+
+    private void applyRate() {
+        try {
+            double r = Double.parseDouble(view.rate.getText().trim());
+            if (session != null) {
+                session.setLearningRate(r);
+                view.loss.mark(lastStep);
+                view.accuracy.mark(lastStep);
+                view.status.setText("Learning rate " + r + " from the next batch (marked on the charts).");
+            }
+        } catch (IllegalArgumentException e) {
+            error("The learning rate must be a positive number, such as 0.001.");
+        }
+    }
+
+    private void resetWeights() {
+        Project p = model.project();
+        model.replaceAfterTraining(new Project(p.name(), p.graph(), p.training(), p.dataset(), List.of(), null));
+        view.clearCharts();
+        lastStep = 0;
+        view.status.setText("Weights reset: the next run starts fresh from the seed.");
+    }
+
+    /** On the JavaFX thread, at most 25 times a second. */
+    private void deliver(CoalescingFeed.Delivery d) {
+        for (Object o : d.events()) {
+            if (o instanceof BatchEvent b) {
+                long step = stepOffset + b.step();
+                lastStep = step;
+                view.batchLoss.add(step, b.loss());
+                Double acc = b.metrics().get("accuracy");
+                if (acc != null) {
+                    view.batchAcc.add(step, acc);
+                }
+                int epochs = model.project().training().epochs();
+                view.progress.setProgress(((b.epoch() - 1) + (double) b.batch() / b.batchesPerEpoch()) / epochs);
+                view.status.setText(String.format("Epoch %d/%d · batch %d/%d · %,.0f samples/s · loss %.4f", b.epoch(),
+                        epochs, b.batch(), b.batchesPerEpoch(), b.samplesPerSecond(), b.loss()));
+            } else if (o instanceof EpochEvent e) {
+                history.add(e);
+                view.epochLoss.add(lastStep, e.get("loss"));
+                if (e.metrics().containsKey("val_loss")) {
+                    view.valLoss.add(lastStep, e.get("val_loss"));
+                }
+                if (e.metrics().containsKey("val_accuracy")) {
+                    view.valAcc.add(lastStep, e.get("val_accuracy"));
+                }
+            } else if (o instanceof TrainingResult r) {
+                finish(r);
+            }
+        }
+        if (d.weights() != null) {
+            view.weights.show(d.weights());
+        }
+        if (d.boundary() != null) {
+            view.boundary.show(d.boundary());
+        }
+        view.loss.changed();
+        view.accuracy.changed();
+        view.refreshCharts();
+    }
+
+    private void finish(TrainingResult r) {
+        Project p = model.project();
+        if (!history.isEmpty() || r.outcome() != TrainingResult.Outcome.FAILED) {
+            model.replaceAfterTraining(p.withResults(prepared.network().parameterStore(), history));
+        }
+        session = null;
+        view.setRunning(false, false);
+        view.progress.setProgress(r.outcome() == TrainingResult.Outcome.COMPLETED ? 1 : view.progress.getProgress());
+        EpochEvent last = r.last();
+        String summary = last == null ? "" : " Last epoch: " + last.metrics().entrySet().stream()
+                .map(e -> e.getKey() + " " + PlotView.format(e.getValue())).reduce((a, b) -> a + ", " + b).orElse("");
+        switch (r.outcome()) {
+            case COMPLETED -> view.status.setText("Done." + summary);
+            case STOPPED -> view.status.setText("Stopped; the weights so far are kept." + summary);
+            case EARLY_STOPPED -> view.status.setText(r.message() + "." + summary);
+            case FAILED -> {
+                error(r.message());
+                if (r.offendingLayer() != null && model.graph().contains(r.offendingLayer())) {
+                    model.select(List.of(r.offendingLayer()));
+                }
+            }
+        }
+    }
+
+    private void error(String message) {
+        view.status.setText(message);
+        if (!view.status.getStyleClass().contains("error-text")) {
+            view.status.getStyleClass().add("error-text");
+        }
+        view.status.setTooltip(new javafx.scene.control.Tooltip(message));
+    }
+}

@@ -1,0 +1,95 @@
+package org.layerlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.layerlab.engine.Tensor;
+import org.layerlab.project.Project;
+import org.layerlab.project.ProjectFiles;
+import org.layerlab.project.ProjectSession;
+import org.layerlab.ui.shell.MainWindow;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Train the spirals sample in the window, watch it learn, save, and reopen with its history. */
+@ExtendWith(ApplicationExtension.class)
+class TrainingFlowTest {
+    @TempDir
+    static Path dir;
+    private EditorModel model;
+    private MainWindow window;
+    private Path file;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        file = dir.resolve("xor.layerlab");
+        Files.createDirectories(dir.resolve("data"));
+        Files.copy(Path.of("samples", "data", "xor.csv"), dir.resolve("data/xor.csv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(Path.of("samples", "xor.layerlab"), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.deleteIfExists(dir.resolve("xor.weights"));
+        model = new EditorModel(ProjectFiles.load(file), file);
+        window = new MainWindow(stage, model);
+        stage.show();
+    }
+
+    @Test
+    void trainInTheWindowThenSaveAndReopen(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-boundary");
+        robot.clickOn("#train-start");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.training().isRunning());
+        WaitForAsyncUtils.waitForFxEvents();
+        String status = robot.lookup("#train-status").queryAs(Label.class).getText();
+        assertTrue(status.startsWith("Done."), status);
+        assertTrue(status.contains("accuracy 1.00"), status);
+        Project trained = model.project();
+        assertEquals(300, trained.history().size(), "the history is part of the project");
+        assertTrue(model.isDirty(), "trained weights are unsaved changes");
+        // The decision boundary separates the classes: the trained network gets all four rows right.
+        Tensor p = ProjectSession.open(trained, dir).network()
+                .predict(Tensor.wrap(new float[] {0, 0, 0, 1, 1, 0, 1, 1}, 4, 2));
+        float[] expected = {0, 1, 1, 0};
+        for (int i = 0; i < 4; i++) {
+            assertEquals(expected[i], p.get(i) > 0.5f ? 1f : 0f);
+        }
+        robot.clickOn("#canvas");
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.S)
+                .release(javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(model.isDirty());
+        assertTrue(Files.exists(dir.resolve("xor.weights")));
+        robot.interact(() -> model.open(App.emptyProject(), null));
+        robot.interact(() -> window.open(file));
+        assertEquals(300, model.project().history().size());
+        assertTrue(model.project().isTrained());
+        String reopened = robot.lookup("#train-status").queryAs(Label.class).getText();
+        assertTrue(reopened.startsWith("Trained for 300 epochs"), reopened);
+    }
+
+    @Test
+    void stopKeepsTheWeightsSoFar(FxRobot robot) throws Exception {
+        robot.interact(() -> model.execute(new org.layerlab.ui.commands.SettingsChange("Set epochs",
+                model.project().training(), model.project().training().withEpochs(1_000_000))));
+        robot.clickOn("#train-start");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#train-status").queryAs(Label.class)
+                .getText().startsWith("Epoch"));
+        robot.clickOn("#train-pause");
+        robot.clickOn("#train-resume");
+        robot.clickOn("#train-stop");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.training().isRunning());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#train-status").queryAs(Label.class).getText().startsWith("Stopped"));
+        assertTrue(model.project().isTrained());
+    }
+}
