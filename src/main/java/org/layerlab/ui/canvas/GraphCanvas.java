@@ -91,48 +91,95 @@ public final class GraphCanvas extends Pane {
         return zoom;
     }
 
-    /** Redraws every node and edge from the document. */
+    /** What a node view shows; a view is reused while its key is unchanged. */
+    private record NodeKey(GraphNode node, NodeInfo info, List<Problem> problems, int ports) {
+    }
+
+    private final Map<String, NodeKey> viewKeys = new HashMap<>();
+    private final Map<String, EdgeView> edgeCache = new HashMap<>();
+
+    /**
+     * Redraws the document. Views whose node, shape, problems and ports are unchanged are kept,
+     * so an edit to one layer of a 300-layer network rebuilds one view, not 300.
+     */
     public void rebuild() {
         NetworkGraph g = model.graph();
         GraphAnalysis a = model.analysis();
+        Map<String, NodeView> old = new LinkedHashMap<>(views);
         views.clear();
-        edges.clear();
-        nodeLayer.getChildren().clear();
-        portLayer.getChildren().clear();
-        edgeLayer.getChildren().clear();
+        List<javafx.scene.Node> nodes = new ArrayList<>();
+        List<javafx.scene.Node> ports = new ArrayList<>();
+        List<NodeView> fresh = new ArrayList<>();
         for (GraphNode n : g.nodes()) {
             LayerSpec spec = n.spec();
             int connected = g.inputsOf(n.id()).size();
-            int ports = spec.maxInputs() == 0 ? 0 : spec.maxInputs() == 1 ? 1
+            int portCount = spec.maxInputs() == 0 ? 0 : spec.maxInputs() == 1 ? 1
                     : Math.min(spec.maxInputs(), Math.max(2, connected + 1));
             NodeInfo info = a == null ? null : a.info(n.id());
             List<Problem> problems = a == null ? List.of() : a.problemsOf(n.id());
-            NodeView v = new NodeView(n, info, problems, ports);
+            NodeKey key = new NodeKey(n, info, problems.stream().map(p -> p.message()).toList().isEmpty() ? List.of() : problems,
+                    portCount);
+            NodeView v = old.get(n.id());
+            if (v == null || !sameKey(viewKeys.get(n.id()), key)) {
+                v = new NodeView(n, info, problems, portCount);
+                wireNode(v);
+                fresh.add(v);
+            }
+            viewKeys.put(n.id(), key);
             views.put(n.id(), v);
-            nodeLayer.getChildren().add(v);
-            portLayer.getChildren().addAll(v.inputPorts());
-            portLayer.getChildren().add(v.outputPort());
-            wireNode(v);
+            nodes.add(v);
+            ports.addAll(v.inputPorts());
+            ports.add(v.outputPort());
         }
-        nodeLayer.applyCss();
-        nodeLayer.layout();
+        viewKeys.keySet().retainAll(views.keySet());
+        nodeLayer.getChildren().setAll(nodes);
+        portLayer.getChildren().setAll(ports);
+        for (NodeView v : fresh) {
+            v.applyCss();
+            v.layout();
+        }
         views.values().forEach(NodeView::placePorts);
+        edges.clear();
+        Map<String, EdgeView> keep = new HashMap<>();
         for (GraphEdge e : g.edges()) {
             NodeInfo src = a == null ? null : a.info(e.from());
             String shape = src == null || src.outputShape() == null ? "" : src.outputShape().toBatchString();
-            EdgeView ev = new EdgeView(e, shape);
+            String key = e + "|" + shape;
+            EdgeView ev = edgeCache.get(key);
+            if (ev == null) {
+                ev = new EdgeView(e, shape);
+                ev.setOnMouseClicked(me -> {
+                    selectedEdge = e;
+                    model.selection().clear();
+                    styleSelection();
+                    requestFocus();
+                    me.consume();
+                });
+            }
+            keep.put(key, ev);
             edges.add(ev);
-            edgeLayer.getChildren().add(ev);
-            ev.setOnMouseClicked(me -> {
-                selectedEdge = e;
-                model.selection().clear();
-                styleSelection();
-                requestFocus();
-                me.consume();
-            });
         }
+        edgeCache.clear();
+        edgeCache.putAll(keep);
+        edgeLayer.getChildren().setAll(edges);
         placeEdges();
         styleSelection();
+    }
+
+    /** Problems compare by message and fix label (fixes hold lambdas, which never compare equal). */
+    private static boolean sameKey(NodeKey a, NodeKey b) {
+        if (a == null || !a.node().equals(b.node()) || !java.util.Objects.equals(a.info(), b.info())
+                || a.ports() != b.ports() || a.problems().size() != b.problems().size()) {
+            return false;
+        }
+        for (int i = 0; i < a.problems().size(); i++) {
+            Problem x = a.problems().get(i);
+            Problem y = b.problems().get(i);
+            if (!x.message().equals(y.message()) || (x.fix() == null) != (y.fix() == null)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void placeEdges() {
