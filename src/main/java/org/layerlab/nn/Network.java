@@ -255,6 +255,33 @@ public final class Network {
         return null;
     }
 
+    /**
+     * For each layer whose activation is ReLU: the share of its units that were zero for every
+     * sample of the last forward pass (dead units), keyed by node id.
+     */
+    public java.util.Map<String, Double> deadReluShares() {
+        java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+        for (Step s : steps) {
+            if (s.activation == null || s.activation.function() != org.layerlab.engine.ops.ActivationFunction.RELU
+                    || s.out == null) {
+                continue;
+            }
+            int units = s.out.sampleSize();
+            int n = s.out.batch();
+            float[] d = s.out.data();
+            int dead = 0;
+            for (int u = 0; u < units; u++) {
+                boolean alive = false;
+                for (int b = 0; b < n && !alive; b++) {
+                    alive = d[b * units + u] > 0f;
+                }
+                dead += alive ? 0 : 1;
+            }
+            out.put(s.node.id(), units == 0 ? 0.0 : (double) dead / units);
+        }
+        return out;
+    }
+
     /** Outputs for many samples, computed in chunks; returns a new tensor (N, output shape). */
     public Tensor predict(Tensor x) {
         int n = x.batch();

@@ -17,7 +17,8 @@ import java.util.function.Consumer;
  */
 public final class CoalescingFeed implements TrainingListener {
     /** Everything that arrived since the last delivery. */
-    public record Delivery(List<Object> events, WeightSnapshot weights, BoundarySnapshot boundary) {
+    public record Delivery(List<Object> events, WeightSnapshot weights, BoundarySnapshot boundary,
+                           HealthSnapshot health, ConfusionMatrix confusion) {
     }
 
     private final Executor ui;
@@ -26,6 +27,8 @@ public final class CoalescingFeed implements TrainingListener {
     private final ConcurrentLinkedQueue<Object> events = new ConcurrentLinkedQueue<>();
     private final AtomicReference<WeightSnapshot> weights = new AtomicReference<>();
     private final AtomicReference<BoundarySnapshot> boundary = new AtomicReference<>();
+    private final AtomicReference<HealthSnapshot> health = new AtomicReference<>();
+    private final AtomicReference<ConfusionMatrix> confusion = new AtomicReference<>();
     private final AtomicBoolean pending = new AtomicBoolean();
     private volatile long lastDelivery;
     private long deliveries;
@@ -69,6 +72,16 @@ public final class CoalescingFeed implements TrainingListener {
         schedule(false);
     }
 
+    public void offerHealth(HealthSnapshot s) {
+        health.set(s);
+        schedule(false);
+    }
+
+    public void offerConfusion(ConfusionMatrix m) {
+        confusion.set(m);
+        schedule(true);
+    }
+
     private void schedule(boolean urgent) {
         if (!urgent && System.nanoTime() - lastDelivery < minIntervalNanos) {
             return;
@@ -87,10 +100,12 @@ public final class CoalescingFeed implements TrainingListener {
         }
         WeightSnapshot w = weights.getAndSet(null);
         BoundarySnapshot b = boundary.getAndSet(null);
+        HealthSnapshot h = health.getAndSet(null);
+        ConfusionMatrix c = confusion.getAndSet(null);
         lastDelivery = System.nanoTime();
         deliveries++;
-        if (!batch.isEmpty() || w != null || b != null) {
-            sink.accept(new Delivery(batch, w, b));
+        if (!batch.isEmpty() || w != null || b != null || h != null || c != null) {
+            sink.accept(new Delivery(batch, w, b, h, c));
         }
     }
 

@@ -32,6 +32,9 @@ public final class TrainingSession {
     private volatile Double pendingLearningRate;
     private volatile TrainingResult result;
     private Consumer<WeightSnapshot> weightSink = s -> { };
+    private Consumer<HealthSnapshot> healthSink = s -> { };
+    private Consumer<ConfusionMatrix> confusionSink;
+    private final List<EpochEvent> epochs = new ArrayList<>();
     private Consumer<BoundarySnapshot> boundarySink;
     private double[] bounds;
     private long lastSnapshot;
@@ -62,6 +65,18 @@ public final class TrainingSession {
     public TrainingSession onBoundary(Consumer<BoundarySnapshot> sink, double[] featureBounds) {
         this.boundarySink = sink;
         this.bounds = featureBounds;
+        return this;
+    }
+
+    /** Receives per-layer health at the snapshot rate. */
+    public TrainingSession onHealth(Consumer<HealthSnapshot> sink) {
+        this.healthSink = sink;
+        return this;
+    }
+
+    /** Receives the confusion matrix on the validation data after each epoch (classification only). */
+    public TrainingSession onConfusion(Consumer<ConfusionMatrix> sink) {
+        this.confusionSink = sink;
         return this;
     }
 
@@ -162,11 +177,16 @@ public final class TrainingSession {
             lastSnapshot = now;
             snapshotWeights(e.step());
             snapshotBoundary(e.step());
+            snapshotHealth(e.step(), e.learningRate());
         }
 
         @Override
         public void onEpoch(EpochEvent e) {
             lastSnapshot = 0;
+            epochs.add(e);
+            if (confusionSink != null && validation != null && validation.isClassification()) {
+                confusionSink.accept(ConfusionMatrix.of(net, validation, e.epoch()));
+            }
         }
     }
 
@@ -186,6 +206,40 @@ public final class TrainingSession {
         if (!entries.isEmpty()) {
             weightSink.accept(new WeightSnapshot(id, step, entries));
         }
+    }
+
+    private void snapshotHealth(long step, double lr) {
+        java.util.Map<String, double[]> norms = new java.util.LinkedHashMap<>();
+        for (Parameter p : net.parameters()) {
+            double[] wg = norms.computeIfAbsent(p.nodeId(), k -> new double[2]);
+            float[] w = p.value().data();
+            float[] g = p.grad().data();
+            for (int i = 0; i < p.size(); i++) {
+                wg[0] += (double) w[i] * w[i];
+                wg[1] += (double) g[i] * g[i];
+            }
+        }
+        java.util.Map<String, Double> dead = net.deadReluShares();
+        List<LayerHealth> layers = new ArrayList<>();
+        norms.forEach((id, wg) -> {
+            double wn = Math.sqrt(wg[0]);
+            double gn = Math.sqrt(wg[1]);
+            layers.add(new LayerHealth(id, wn, gn, wn == 0 ? 0 : lr * gn / wn, dead.getOrDefault(id, Double.NaN)));
+        });
+        healthSink.accept(new HealthSnapshot(step, layers, overfitting()));
+    }
+
+    /** Validation loss up for two epochs in a row while training loss went down. */
+    private boolean overfitting() {
+        int n = epochs.size();
+        if (n < 3 || !epochs.get(n - 1).metrics().containsKey("val_loss")) {
+            return false;
+        }
+        EpochEvent a = epochs.get(n - 3);
+        EpochEvent b = epochs.get(n - 2);
+        EpochEvent c = epochs.get(n - 1);
+        return b.get("val_loss") > a.get("val_loss") && c.get("val_loss") > b.get("val_loss")
+                && c.get("loss") < a.get("loss");
     }
 
     private void snapshotBoundary(long step) {

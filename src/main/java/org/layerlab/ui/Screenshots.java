@@ -31,7 +31,10 @@ public final class Screenshots {
     }
 
     public static void write(Scene scene, Path file) throws IOException {
-        WritableImage img = scene.snapshot(null);
+        writeImage(scene.snapshot(null), file);
+    }
+
+    public static void writeImage(WritableImage img, Path file) throws IOException {
         int w = (int) img.getWidth();
         int h = (int) img.getHeight();
         int[] argb = new int[w * h];

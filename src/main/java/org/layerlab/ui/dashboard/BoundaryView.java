@@ -1,8 +1,6 @@
 package org.layerlab.ui.dashboard;
 
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import org.layerlab.data.Dataset;
@@ -14,22 +12,16 @@ import org.layerlab.training.BoundarySnapshot;
  * training points, as in TensorFlow Playground; for one-feature regression: the fitted curve
  * over the points.
  */
-final class BoundaryView extends Region {
+final class BoundaryView extends CanvasView {
     private static final Color[] CLASSES = {Color.web("#4a7bd1"), Color.web("#d9822b"), Color.web("#2f9e77"),
         Color.web("#b65fc4"), Color.web("#d24d57"), Color.web("#9c8a3c"), Color.web("#1f9fb4"), Color.web("#8a8f98")};
-    private final Canvas canvas = new Canvas();
     private BoundarySnapshot snapshot;
     private float[] px = new float[0];
     private float[] py = new float[0];
     private int[] labels = new int[0];
     private boolean regression;
     private String placeholder = "The decision boundary appears here for data with one or two features.";
-    private Color text = Color.web("#5f6873");
 
-    BoundaryView() {
-        getChildren().add(canvas);
-        setMinSize(200, 140);
-    }
 
     /** The points to draw (the first 2,000 samples), normalized as the network sees them. */
     void setData(Dataset d) {
@@ -82,23 +74,10 @@ final class BoundaryView extends Region {
         draw();
     }
 
-    void setDark(boolean dark) {
-        text = Color.web(dark ? "#9aa3ad" : "#5f6873");
-        draw();
-    }
+
 
     @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        draw();
-    }
-
-    private void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = getWidth();
-        double h = getHeight();
-        g.clearRect(0, 0, w, h);
+    protected void paint(GraphicsContext g, double w, double h) {
         g.setFont(Font.font(12));
         g.setFill(text);
         if (px.length == 0) {

@@ -36,6 +36,10 @@ public final class DashboardView extends BorderPane {
     final PlotView accuracy = new PlotView("Accuracy", "step");
     final HeatmapView weights = new HeatmapView();
     final BoundaryView boundary = new BoundaryView();
+    final ConfusionView confusion = new ConfusionView();
+    final HealthView health = new HealthView();
+    final Button exportPng = button("Export PNG…", "Save the view in the open tab as a PNG image", "export-png");
+    final Button exportCsv = button("Export CSV…", "Save the per-epoch history as CSV", "export-csv");
     final CheckBox logScale = new CheckBox("log scale");
     final CheckBox showGradients = new CheckBox("gradients");
     final Slider smoothing = new Slider(0, 0.99, 0.6);
@@ -44,6 +48,7 @@ public final class DashboardView extends BorderPane {
     final Series valLoss = new Series("validation loss", "#d9822b");
     final Series batchAcc = new Series("train (per batch)", "#4a7bd1");
     final Series valAcc = new Series("validation", "#d9822b");
+    private TabPane tabs;
 
     public DashboardView() {
         setId("dashboard");
@@ -65,9 +70,13 @@ public final class DashboardView extends BorderPane {
         }
         Label rateLabel = new Label("learning rate");
         rateLabel.setMinWidth(Region.USE_PREF_SIZE);
+        exportPng.setMinWidth(Region.USE_PREF_SIZE);
+        exportCsv.setMinWidth(Region.USE_PREF_SIZE);
+        rate.setMinWidth(70);
         HBox buttons = new HBox(8, train, pause, resume, stop, reset, rateLabel, rate, applyRate);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        HBox progressRow = new HBox(10, progress, status);
+        progress.setMinWidth(120);
+        HBox progressRow = new HBox(10, progress, status, exportPng, exportCsv);
         progressRow.setAlignment(Pos.CENTER_LEFT);
         javafx.scene.layout.VBox controls = new javafx.scene.layout.VBox(6, buttons, progressRow);
         controls.setPadding(new Insets(6, 8, 6, 8));
@@ -84,9 +93,11 @@ public final class DashboardView extends BorderPane {
         BorderPane weightPane = new BorderPane(weights, showGradients, null, null, null);
         BorderPane.setMargin(showGradients, new Insets(2, 8, 2, 8));
         TabPane tabs = new TabPane(tab("Loss", lossPane, "tab-loss"), tab("Accuracy", accuracy, "tab-accuracy"),
-                tab("Weights", weightPane, "tab-weights"), tab("Decision boundary", boundary, "tab-boundary"));
+                tab("Weights", weightPane, "tab-weights"), tab("Decision boundary", boundary, "tab-boundary"),
+                tab("Confusion", confusion, "tab-confusion"), tab("Health", new javafx.scene.control.ScrollPane(health), "tab-health"));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("dashboard-tabs");
+        this.tabs = tabs;
         setTop(controls);
         setCenter(tabs);
         logScale.selectedProperty().addListener((o, a, b) -> loss.setLogScale(b));
@@ -132,7 +143,21 @@ public final class DashboardView extends BorderPane {
         accuracy.refresh();
     }
 
+    /** The canvas-drawn view in the open tab, or null for a tab that is not one (health). */
+    CanvasView currentView() {
+        String id = tabs.getSelectionModel().getSelectedItem().getId();
+        return switch (id) {
+            case "tab-loss" -> loss;
+            case "tab-accuracy" -> accuracy;
+            case "tab-weights" -> weights;
+            case "tab-boundary" -> boundary;
+            case "tab-confusion" -> confusion;
+            default -> null;
+        };
+    }
+
     public void setDark(boolean dark) {
+        confusion.setDark(dark);
         loss.setDark(dark);
         accuracy.setDark(dark);
         weights.setDark(dark);

@@ -1,8 +1,6 @@
 package org.layerlab.ui.dashboard;
 
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import org.layerlab.training.WeightSnapshot;
@@ -11,17 +9,11 @@ import org.layerlab.training.WeightSnapshot;
  * Weight (or gradient) heatmaps of one layer with a diverging colormap (blue negative, white
  * zero, red positive) scaled to ±max|value| and a legend with that scale.
  */
-final class HeatmapView extends Region {
-    private final Canvas canvas = new Canvas();
+final class HeatmapView extends CanvasView {
     private WeightSnapshot snapshot;
     private boolean gradients;
     private String placeholder = "Select a Dense or Conv2D layer on the canvas to see its weights while training.";
-    private Color text = Color.web("#5f6873");
 
-    HeatmapView() {
-        getChildren().add(canvas);
-        setMinSize(200, 140);
-    }
 
     void show(WeightSnapshot s) {
         snapshot = s;
@@ -39,17 +31,7 @@ final class HeatmapView extends Region {
         draw();
     }
 
-    void setDark(boolean dark) {
-        text = Color.web(dark ? "#9aa3ad" : "#5f6873");
-        draw();
-    }
 
-    @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        draw();
-    }
 
     static Color diverging(double t) {
         // t in [-1, 1]: blue (#2166ac) through white to red (#b2182b).
@@ -60,11 +42,8 @@ final class HeatmapView extends Region {
         return t < 0 ? Color.WHITE.interpolate(Color.web("#2166ac"), -t) : Color.WHITE.interpolate(Color.web("#b2182b"), t);
     }
 
-    private void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = getWidth();
-        double h = getHeight();
-        g.clearRect(0, 0, w, h);
+    @Override
+    protected void paint(GraphicsContext g, double w, double h) {
         g.setFont(Font.font(12));
         g.setFill(text);
         if (snapshot == null) {

@@ -3,10 +3,8 @@ package org.layerlab.ui.dashboard;
 import java.util.ArrayList;
 import java.util.List;
 
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 
@@ -16,8 +14,7 @@ import javafx.scene.text.Font;
  * spike visible; the data itself is kept whole. An optional exponential smoothing applies to
  * series marked smoothable; the y axis can be logarithmic; hovering shows the nearest values.
  */
-final class PlotView extends Region {
-    private final Canvas canvas = new Canvas();
+final class PlotView extends CanvasView {
     private final List<Series> series = new ArrayList<>();
     private final List<Boolean> smoothable = new ArrayList<>();
     private final String title;
@@ -26,16 +23,13 @@ final class PlotView extends Region {
     private boolean logScale;
     private double smoothing;
     private boolean dirty = true;
-    private Color text = Color.web("#5f6873");
     private Color grid = Color.web("#dde1e6");
     private final Tooltip hover = new Tooltip();
 
     PlotView(String title, String xLabel) {
         this.title = title;
         this.xLabel = xLabel;
-        getChildren().add(canvas);
         getStyleClass().add("plot");
-        setMinSize(200, 140);
         Tooltip.install(this, hover);
         setOnMouseMoved(e -> hover.setText(describeAt(e.getX())));
     }
@@ -61,10 +55,10 @@ final class PlotView extends Region {
         redraw();
     }
 
+    @Override
     void setDark(boolean dark) {
-        text = Color.web(dark ? "#9aa3ad" : "#5f6873");
         grid = Color.web(dark ? "#30353c" : "#dde1e6");
-        redraw();
+        super.setDark(dark);
     }
 
     void clear() {
@@ -82,13 +76,6 @@ final class PlotView extends Region {
         if (dirty) {
             redraw();
         }
-    }
-
-    @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        redraw();
     }
 
     private double left() {
@@ -110,10 +97,11 @@ final class PlotView extends Region {
 
     void redraw() {
         dirty = false;
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = getWidth();
-        double h = getHeight();
-        g.clearRect(0, 0, w, h);
+        draw();
+    }
+
+    @Override
+    protected void paint(GraphicsContext g, double w, double h) {
         if (w < 50 || h < 50) {
             return;
         }
@@ -186,7 +174,8 @@ final class PlotView extends Region {
             double px = tx(v, x0, x1);
             g.setFill(text);
             // Steps and epochs are whole numbers.
-            g.fillText(x1 - x0 >= 8 ? String.format("%,d", Math.round(v)) : format(v), px - 10, h - 14);
+            String label = x1 - x0 >= 8 ? String.format("%,d", Math.round(v)) : format(v);
+            g.fillText(label, i == 4 ? px - label.length() * 7 : px - 10, h - 14);
         }
         g.fillText(xLabel, w - 12 - xLabel.length() * 7, h - 2);
     }
@@ -280,8 +269,4 @@ final class PlotView extends Region {
         return String.format("%.1e", v);
     }
 
-    /** The chart as an image (for export). */
-    javafx.scene.image.WritableImage image() {
-        return canvas.snapshot(null, null);
-    }
 }

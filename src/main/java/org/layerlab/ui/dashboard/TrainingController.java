@@ -54,6 +54,8 @@ public final class TrainingController {
             }
         });
         view.reset.setOnAction(e -> resetWeights());
+        view.exportPng.setOnAction(e -> exportPng());
+        view.exportCsv.setOnAction(e -> exportCsv());
         view.applyRate.setOnAction(e -> applyRate());
         view.rate.setOnAction(e -> applyRate());
         model.selection().addListener((javafx.collections.SetChangeListener<String>) c -> watchSelection());
@@ -134,7 +136,9 @@ public final class TrainingController {
         }
         view.boundary.setData(prepared.data().train());
         CoalescingFeed feed = CoalescingFeed.at25Hz(Platform::runLater, this::deliver);
-        session.addListener(feed).onWeights(feed::offerWeights).onBoundary(feed::offerBoundary, view.boundary.bounds());
+        session.addListener(feed).onWeights(feed::offerWeights).onBoundary(feed::offerBoundary, view.boundary.bounds())
+                .onHealth(feed::offerHealth).onConfusion(feed::offerConfusion);
+        view.confusion.clear();
         watchSelection();
         // Live curves are per step; a saved history (per epoch) is cleared rather than mixed in.
         view.clearCharts();
@@ -169,6 +173,39 @@ public final class TrainingController {
             }
         } catch (IllegalArgumentException e) {
             error("The learning rate must be a positive number, such as 0.001.");
+        }
+    }
+
+    private void exportPng() {
+        CanvasView v = view.currentView();
+        if (v == null) {
+            error("This tab is a table; open a chart, heatmap, boundary or confusion tab to export it.");
+            return;
+        }
+        javafx.stage.FileChooser c = new javafx.stage.FileChooser();
+        c.setInitialFileName("layerlab-chart.png");
+        java.io.File f = c.showSaveDialog(view.getScene().getWindow());
+        if (f != null) {
+            try {
+                org.layerlab.ui.Screenshots.writeImage(v.image(), f.toPath());
+                view.status.setText("Saved " + f.getName());
+            } catch (java.io.IOException ex) {
+                error("Cannot save " + f.getName() + ": " + ex.getMessage());
+            }
+        }
+    }
+
+    private void exportCsv() {
+        javafx.stage.FileChooser c = new javafx.stage.FileChooser();
+        c.setInitialFileName("history.csv");
+        java.io.File f = c.showSaveDialog(view.getScene().getWindow());
+        if (f != null) {
+            try {
+                java.nio.file.Files.writeString(f.toPath(), HistoryCsv.of(model.project().history()));
+                view.status.setText("Saved " + f.getName());
+            } catch (java.io.IOException ex) {
+                error("Cannot save " + f.getName() + ": " + ex.getMessage());
+            }
         }
     }
 
@@ -213,6 +250,12 @@ public final class TrainingController {
         }
         if (d.boundary() != null) {
             view.boundary.show(d.boundary());
+        }
+        if (d.health() != null) {
+            view.health.show(d.health());
+        }
+        if (d.confusion() != null) {
+            view.confusion.show(d.confusion());
         }
         view.loss.changed();
         view.accuracy.changed();

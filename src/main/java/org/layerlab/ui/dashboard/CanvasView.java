@@ -1,0 +1,49 @@
+package org.layerlab.ui.dashboard;
+
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+
+/**
+ * A region that paints itself on a Canvas the size of the region: the base of the dashboard's
+ * views, which draw many cells or points where scene-graph nodes would be too slow. Subclasses
+ * implement {@link #paint}; {@link #draw} repaints now.
+ */
+abstract class CanvasView extends Region {
+    private final Canvas canvas = new Canvas();
+    /** The colour of labels and axes, which follows the theme. */
+    protected Color text = Color.web("#5f6873");
+
+    CanvasView() {
+        getChildren().add(canvas);
+        setMinSize(200, 140);
+    }
+
+    void setDark(boolean dark) {
+        text = Color.web(dark ? "#9aa3ad" : "#5f6873");
+        draw();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+        draw();
+    }
+
+    final void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, getWidth(), getHeight());
+        if (getWidth() > 0 && getHeight() > 0) {
+            paint(g, getWidth(), getHeight());
+        }
+    }
+
+    protected abstract void paint(GraphicsContext g, double w, double h);
+
+    /** The view as an image, for export. */
+    javafx.scene.image.WritableImage image() {
+        return canvas.snapshot(null, null);
+    }
+}
