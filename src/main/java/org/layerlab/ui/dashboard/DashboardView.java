@@ -138,7 +138,18 @@ public final class DashboardView extends BorderPane {
         accuracy.clear();
     }
 
-    void refreshCharts() {
+    private long lastChartDraw;
+
+    /**
+     * Redraws the charts that changed, at most 5 times a second unless forced: curves need no
+     * more, and on machines that render in software every redraw takes CPU from training.
+     */
+    void refreshCharts(boolean force) {
+        long now = System.nanoTime();
+        if (!force && now - lastChartDraw < 200_000_000L) {
+            return;
+        }
+        lastChartDraw = now;
         loss.refresh();
         accuracy.refresh();
     }

@@ -19,7 +19,7 @@ import org.layerlab.ui.EditorModel;
 /**
  * Runs training from the window: the run trains a snapshot of the graph on its own thread
  * (editing goes on; edits apply to the next run), events reach the views through a
- * {@link CoalescingFeed} at most 25 times a second, and at the end the weights and history
+ * {@link CoalescingFeed} at most 10 times a second, and at the end the weights and history
  * become part of the project. A failed run shows its message and selects the offending layer.
  */
 public final class TrainingController {
@@ -94,7 +94,7 @@ public final class TrainingController {
         }
         view.loss.changed();
         view.accuracy.changed();
-        view.refreshCharts();
+        view.refreshCharts(true);
         if (!p.history().isEmpty()) {
             view.status.setText("Trained for " + p.history().size() + " epochs (history shown per epoch). Train continues"
                     + " from these weights; Reset weights starts over.");
@@ -135,7 +135,7 @@ public final class TrainingController {
             return;
         }
         view.boundary.setData(prepared.data().train());
-        CoalescingFeed feed = CoalescingFeed.at25Hz(Platform::runLater, this::deliver);
+        CoalescingFeed feed = CoalescingFeed.forDashboard(Platform::runLater, this::deliver);
         session.addListener(feed).onWeights(feed::offerWeights).onBoundary(feed::offerBoundary, view.boundary.bounds())
                 .onHealth(feed::offerHealth).onConfusion(feed::offerConfusion);
         view.confusion.clear();
@@ -217,7 +217,7 @@ public final class TrainingController {
         view.status.setText("Weights reset: the next run starts fresh from the seed.");
     }
 
-    /** On the JavaFX thread, at most 25 times a second. */
+    /** On the JavaFX thread, at most 10 times a second. */
     private void deliver(CoalescingFeed.Delivery d) {
         for (Object o : d.events()) {
             if (o instanceof BatchEvent b) {
@@ -259,7 +259,7 @@ public final class TrainingController {
         }
         view.loss.changed();
         view.accuracy.changed();
-        view.refreshCharts();
+        view.refreshCharts(session == null);
     }
 
     private void finish(TrainingResult r) {
@@ -274,7 +274,8 @@ public final class TrainingController {
         String summary = last == null ? "" : " Last epoch: " + last.metrics().entrySet().stream()
                 .map(e -> e.getKey() + " " + PlotView.format(e.getValue())).reduce((a, b) -> a + ", " + b).orElse("");
         switch (r.outcome()) {
-            case COMPLETED -> view.status.setText("Done." + summary);
+            case COMPLETED -> view.status.setText("Done" + (last == null ? "." : String.format(" (last epoch %,.0f samples/s).",
+                    last.samplesPerSecond())) + summary);
             case STOPPED -> view.status.setText("Stopped; the weights so far are kept." + summary);
             case EARLY_STOPPED -> view.status.setText(r.message() + "." + summary);
             case FAILED -> {
