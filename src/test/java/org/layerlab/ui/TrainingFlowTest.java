@@ -51,7 +51,7 @@ class TrainingFlowTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.training().isRunning());
         WaitForAsyncUtils.waitForFxEvents();
         String status = robot.lookup("#train-status").queryAs(Label.class).getText();
-        assertTrue(status.startsWith("Done."), status);
+        assertTrue(status.startsWith("Done"), status);
         assertTrue(status.contains("accuracy 1.00"), status);
         Project trained = model.project();
         assertEquals(300, trained.history().size(), "the history is part of the project");
