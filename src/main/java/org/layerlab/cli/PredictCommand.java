@@ -98,7 +98,8 @@ final class PredictCommand {
         List<Integer> cols = new ArrayList<>();
         for (int c = 0; c < table.columnCount(); c++) {
             String name = table.header().get(c);
-            if (csv.target() != null && name.equalsIgnoreCase(csv.target())) {
+            if (csv.target() != null && name.equalsIgnoreCase(csv.target())
+                    || csv.ignore().stream().anyMatch(name::equalsIgnoreCase)) {
                 continue;
             }
             cols.add(c);

@@ -15,6 +15,7 @@ import java.util.List;
 public record CsvTable(List<String> header, List<String[]> rows, List<Integer> lineNumbers, char delimiter) {
     /** Files beyond this size are refused before reading; larger data belongs in a streaming format. */
     public static final long MAX_BYTES = 512L * 1024 * 1024;
+    private static final java.util.regex.Pattern DECIMAL_COMMA = java.util.regex.Pattern.compile("-?\\d*,\\d+");
 
     public static CsvTable read(Path file) throws IOException {
         long size = Files.size(file);
@@ -33,6 +34,16 @@ public record CsvTable(List<String> header, List<String[]> rows, List<Integer> l
         List<String[]> records = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
         tokenize(text, delim, source, records, lines);
+        if (delim == ';') {
+            // Semicolon files usually come from locales that write decimals with a comma: 1,5 means 1.5.
+            for (String[] r : records) {
+                for (int i = 0; i < r.length; i++) {
+                    if (DECIMAL_COMMA.matcher(r[i]).matches()) {
+                        r[i] = r[i].replace(',', '.');
+                    }
+                }
+            }
+        }
         if (records.isEmpty()) {
             throw new DataException(source + " has no data rows");
         }

@@ -74,8 +74,7 @@ public final class DataLoader {
             case "auto" -> CsvLoader.Task.AUTO;
             default -> throw new DataException("task must be auto, classification or regression, not '" + c.task() + "'");
         };
-        ArrayDataset all = CsvLoader.load(resolve(projectDir, c.path()),
-                CsvLoader.Options.defaults().withTarget(c.target()).withTask(task));
+        ArrayDataset all = CsvLoader.load(resolve(projectDir, c.path()), c.options(task));
         Normalization.Kind kind = normalization(c.normalization());
         if (c.testSplit() > 0) {
             Split s = Split.of(all, c.testSplit(), c.seed());
@@ -92,7 +91,7 @@ public final class DataLoader {
 
     /** The normalization a CSV source uses, fitted on its training rows (what predict must apply). */
     public static Normalization fittedNormalization(DatasetSource.Csv c, Path projectDir) throws IOException {
-        ArrayDataset all = CsvLoader.load(resolve(projectDir, c.path()), CsvLoader.Options.defaults().withTarget(c.target()));
+        ArrayDataset all = CsvLoader.load(resolve(projectDir, c.path()), c.options(CsvLoader.Task.AUTO));
         int[] rows = c.testSplit() > 0 ? Split.of(all, c.testSplit(), c.seed()).train() : null;
         if (rows == null) {
             rows = new int[all.size()];

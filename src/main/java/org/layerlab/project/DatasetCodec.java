@@ -16,6 +16,14 @@ final class DatasetCodec {
             if (c.target() != null) {
                 o.addProperty("target", c.target());
             }
+            if (!c.ignore().isEmpty()) {
+                JsonArray ig = new JsonArray();
+                c.ignore().forEach(ig::add);
+                o.add("ignore", ig);
+            }
+            if (c.dropIncomplete()) {
+                o.addProperty("drop_incomplete_rows", true);
+            }
             o.addProperty("task", c.task() == null ? "auto" : c.task());
             o.addProperty("normalization", c.normalization() == null ? "none" : c.normalization());
             o.addProperty("test_split", c.testSplit());
@@ -47,7 +55,8 @@ final class DatasetCodec {
     static DatasetSource decode(JsonFields d) {
         String kind = d.string("kind");
         return switch (kind) {
-            case "csv" -> new DatasetSource.Csv(d.string("path"), d.string("target", null), d.string("task", "auto"),
+            case "csv" -> new DatasetSource.Csv(d.string("path"), d.string("target", null), strings(d, "ignore"),
+                    d.bool("drop_incomplete_rows", false), d.string("task", "auto"),
                     d.string("normalization", "standardize"), d.number("test_split", 0.2), d.longValue("seed", 42),
                     d.has("offset") ? floats(d, "offset") : null, d.has("scale") ? floats(d, "scale") : null);
             case "idx" -> new DatasetSource.Idx(d.string("train_images"), d.string("train_labels"),
@@ -57,6 +66,18 @@ final class DatasetCodec {
             default -> throw new JsonFields.FieldError(d.path("kind"), "unknown dataset kind '" + kind
                     + "'; choose csv, idx or synthetic");
         };
+    }
+
+    private static java.util.List<String> strings(JsonFields d, String field) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        var list = d.list(field);
+        for (int i = 0; i < list.size(); i++) {
+            if (!list.get(i).isJsonPrimitive()) {
+                throw new JsonFields.FieldError(d.path(field) + "[" + i + "]", "expected a column name");
+            }
+            out.add(list.get(i).getAsString());
+        }
+        return out;
     }
 
     private static JsonArray floats(float[] v) {

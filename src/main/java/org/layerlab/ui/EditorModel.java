@@ -39,7 +39,12 @@ public final class EditorModel {
     private DataSummary data;
 
     public EditorModel(Project initial, Path initialFile) {
-        project.addListener((obs, old, now) -> reanalyse());
+        project.addListener((obs, old, now) -> {
+            if (old != null && now != null && old.dataset() != now.dataset()) {
+                data = summarize(now, file.get());
+            }
+            reanalyse();
+        });
         open(initial, initialFile);
     }
 
@@ -54,12 +59,19 @@ public final class EditorModel {
         savedRevision.set(revision.get());
     }
 
+    /** Where the project's relative data paths start: its folder, or the working folder when unsaved. */
+    public Path projectDir() {
+        Path f = file.get();
+        return f == null ? Path.of("").toAbsolutePath() : f.toAbsolutePath().getParent();
+    }
+
     private static DataSummary summarize(Project p, Path f) {
-        if (p.dataset() == null || f == null) {
+        if (p.dataset() == null) {
             return null;
         }
         try {
-            return DataLoader.load(p.dataset(), f.toAbsolutePath().getParent()).summary();
+            Path dir = f == null ? Path.of("").toAbsolutePath() : f.toAbsolutePath().getParent();
+            return DataLoader.load(p.dataset(), dir).summary();
         } catch (Exception e) {
             // The dataset problem is shown when training; editing works without it.
             return null;

@@ -86,11 +86,16 @@ final class TrainingSettingsView extends VBox {
         data.setWrapText(true);
         data.getStyleClass().add("muted");
         data.setId("settings-dataset");
+        javafx.scene.control.Button chooseData = new javafx.scene.control.Button(p.dataset() == null ? "Choose data…" : "Change data…");
+        chooseData.setId("choose-data");
+        chooseData.setOnAction(e -> new org.layerlab.ui.data.DatasetDialog(getScene().getWindow(), model.projectDir(),
+                model.project().dataset()).ask().ifPresent(d -> model.execute(new org.layerlab.ui.commands.DatasetChange(
+                        "Set dataset", model.project().dataset(), d))));
         Label metrics = new Label("Metrics: " + String.join(", ", t.metrics().stream().map(m -> m.key()).toList()));
         metrics.getStyleClass().add("muted");
         Label hint = new Label("Select a layer to edit it.");
         hint.getStyleClass().add("muted");
-        getChildren().addAll(title, grid, error, metrics, data, hint);
+        getChildren().addAll(title, grid, error, metrics, data, chooseData, hint);
     }
 
     /** Builds the new settings (whose checks may refuse the value) and applies them as one command. */

@@ -20,8 +20,8 @@ import org.layerlab.nn.layers.Flatten;
 import org.layerlab.nn.layers.Input;
 import org.layerlab.nn.layers.MergeLayer;
 
-class GraphAnalysisTest {
-    static NetworkGraph chain(LayerSpec... layers) {
+public class GraphAnalysisTest {
+    public static NetworkGraph chain(LayerSpec... layers) {
         NetworkGraph g = NetworkGraph.empty();
         String prev = null;
         for (LayerSpec l : layers) {

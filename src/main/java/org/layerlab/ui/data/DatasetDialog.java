@@ -1,0 +1,366 @@
+package org.layerlab.ui.data;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.layerlab.data.ArrayDataset;
+import org.layerlab.data.CsvLoader;
+import org.layerlab.data.CsvProfile;
+import org.layerlab.data.CsvTable;
+import org.layerlab.data.DataException;
+import org.layerlab.data.Synthetic;
+import org.layerlab.project.DatasetSource;
+
+/**
+ * Chooses a project's data: a synthetic generator (with a live scatter preview), a CSV file
+ * (preview of the first rows, column types and gaps, target, task, scaling and test share, and
+ * the problems explained before training), or an MNIST-style IDX pair. A file from outside the
+ * project's folder is copied into its data/ folder, so the project stays self-contained.
+ */
+public final class DatasetDialog extends Dialog<DatasetSource> {
+    private static final Color[] COLORS = {Color.web("#4a7bd1"), Color.web("#d9822b"), Color.web("#2f9e77"),
+        Color.web("#b65fc4"), Color.web("#d24d57"), Color.web("#9c8a3c")};
+    private final Path projectDir;
+    private final TabPane tabs = new TabPane();
+    // Synthetic
+    private final ChoiceBox<String> generator = new ChoiceBox<>(FXCollections.observableArrayList(Synthetic.NAMES));
+    private final Spinner<Integer> samples = new Spinner<>(10, 100_000, 400, 50);
+    private final TextField noise = new TextField("0.1");
+    private final Spinner<Integer> classes = new Spinner<>(2, 10, 3);
+    private final TextField seed = new TextField("42");
+    private final Canvas preview = new Canvas(300, 300);
+    private final Label syntheticError = errorLabel();
+    // CSV
+    private Path csvFile;
+    private CsvProfile profile;
+    private final Label csvName = new Label("No file chosen.");
+    private final ChoiceBox<String> target = new ChoiceBox<>();
+    private final ChoiceBox<String> task = new ChoiceBox<>(FXCollections.observableArrayList("auto", "classification", "regression"));
+    private final ChoiceBox<String> scaling = new ChoiceBox<>(FXCollections.observableArrayList("standardize", "min_max", "none"));
+    private final TextField testSplit = new TextField("0.2");
+    private final TableView<String[]> table = new TableView<>();
+    private final VBox csvProblems = new VBox(4);
+    private final javafx.scene.layout.FlowPane ignoreBoxes = new javafx.scene.layout.FlowPane(10, 4);
+    private final java.util.Map<String, javafx.scene.control.CheckBox> ignored = new java.util.LinkedHashMap<>();
+    // IDX
+    private final TextField trainImages = new TextField();
+    private final Label idxInfo = new Label("Choose the training images file (…images-idx3-ubyte[.gz]); the labels and test files"
+            + " are found by their usual names.");
+
+    public DatasetDialog(Window owner, Path projectDir, DatasetSource current) {
+        this.projectDir = projectDir;
+        initOwner(owner);
+        setTitle("Choose data");
+        setHeaderText("Where should the network learn from?");
+        setResizable(true);
+        tabs.getTabs().addAll(new Tab("Synthetic", syntheticPane()), new Tab("CSV file", csvPane()),
+                new Tab("Images (IDX)", idxPane()));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setPrefSize(820, 520);
+        getDialogPane().setContent(tabs);
+        getDialogPane().setId("dataset-dialog");
+        getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        if (current instanceof DatasetSource.Csv) {
+            tabs.getSelectionModel().select(1);
+        } else if (current instanceof DatasetSource.Idx) {
+            tabs.getSelectionModel().select(2);
+        }
+        setResultConverter(b -> b == ButtonType.OK ? result() : null);
+        Button ok = (Button) getDialogPane().lookupButton(ButtonType.OK);
+        ok.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            try {
+                if (result() == null) {
+                    e.consume();
+                }
+            } catch (RuntimeException ex) {
+                e.consume();
+            }
+        });
+    }
+
+    private static Label errorLabel() {
+        Label l = new Label();
+        l.getStyleClass().add("error-text");
+        l.setWrapText(true);
+        return l;
+    }
+
+    private VBox syntheticPane() {
+        generator.setValue("spirals");
+        samples.setEditable(true);
+        classes.setEditable(true);
+        GridPane g = new GridPane();
+        g.setHgap(8);
+        g.setVgap(8);
+        g.addRow(0, new Label("generator"), generator);
+        g.addRow(1, new Label("samples"), samples);
+        g.addRow(2, new Label("noise"), noise);
+        g.addRow(3, new Label("classes (blobs)"), classes);
+        g.addRow(4, new Label("seed"), seed);
+        Runnable redraw = this::drawPreview;
+        generator.valueProperty().addListener((o, a, b) -> redraw.run());
+        samples.valueProperty().addListener((o, a, b) -> redraw.run());
+        classes.valueProperty().addListener((o, a, b) -> redraw.run());
+        noise.textProperty().addListener((o, a, b) -> redraw.run());
+        seed.textProperty().addListener((o, a, b) -> redraw.run());
+        drawPreview();
+        HBox row = new HBox(24, new VBox(8, g, syntheticError), preview);
+        VBox box = new VBox(8, new Label("Toy problems to try a network on; 20% is held out for testing."), row);
+        box.setPadding(new Insets(12));
+        return box;
+    }
+
+    private DatasetSource.Generated generated() {
+        return new DatasetSource.Generated(generator.getValue(), samples.getValue(), Double.parseDouble(noise.getText().trim()),
+                classes.getValue(), Long.parseLong(seed.getText().trim()), 0.2);
+    }
+
+    private void drawPreview() {
+        GraphicsContext g = preview.getGraphicsContext2D();
+        g.clearRect(0, 0, 300, 300);
+        try {
+            DatasetSource.Generated s = generated();
+            ArrayDataset d = Synthetic.generate(s.generator(), s.samples(), s.noise(), s.classes(), s.seed());
+            syntheticError.setText("");
+            float[] x = d.featureValues();
+            int f = d.featureShape().size();
+            double minX = Double.MAX_VALUE;
+            double maxX = -Double.MAX_VALUE;
+            double minY = Double.MAX_VALUE;
+            double maxY = -Double.MAX_VALUE;
+            for (int i = 0; i < d.size(); i++) {
+                double px = x[i * f];
+                double py = f == 2 ? x[i * 2 + 1] : d.target(i);
+                minX = Math.min(minX, px);
+                maxX = Math.max(maxX, px);
+                minY = Math.min(minY, py);
+                maxY = Math.max(maxY, py);
+            }
+            g.setStroke(Color.web("#cfd4db"));
+            g.strokeRect(0.5, 0.5, 299, 299);
+            for (int i = 0; i < d.size(); i++) {
+                double px = 10 + (x[i * f] - minX) / (maxX - minX + 1e-9) * 280;
+                double py = 290 - ((f == 2 ? x[i * 2 + 1] : d.target(i)) - minY) / (maxY - minY + 1e-9) * 280;
+                g.setFill(d.isClassification() ? COLORS[(int) d.target(i) % COLORS.length] : COLORS[0]);
+                g.fillOval(px - 2.5, py - 2.5, 5, 5);
+            }
+        } catch (RuntimeException e) {
+            syntheticError.setText(e instanceof NumberFormatException ? "noise and seed must be numbers" : e.getMessage());
+        }
+    }
+
+    private VBox csvPane() {
+        Button choose = new Button("Choose CSV file…");
+        choose.setOnAction(e -> {
+            FileChooser c = new FileChooser();
+            c.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV and text tables", "*.csv", "*.txt", "*.tsv"));
+            File f = c.showOpenDialog(getOwner());
+            if (f != null) {
+                openCsv(f.toPath());
+            }
+        });
+        task.setValue("auto");
+        scaling.setValue("standardize");
+        target.valueProperty().addListener((o, a, b) -> updateProblems());
+        task.valueProperty().addListener((o, a, b) -> updateProblems());
+        GridPane g = new GridPane();
+        g.setHgap(8);
+        g.setVgap(8);
+        g.addRow(0, new Label("target column"), target, new Label("task"), task);
+        g.addRow(1, new Label("scaling"), scaling, new Label("test share"), testSplit);
+        table.setPrefHeight(220);
+        table.setPlaceholder(new Label("The first rows of the file appear here."));
+        VBox box = new VBox(8, new HBox(12, choose, csvName), table, g, new Label("leave out:"), ignoreBoxes, csvProblems);
+        box.setPadding(new Insets(12));
+        return box;
+    }
+
+    /** Reads a CSV for the preview; errors (ragged rows, unclosed quotes) are shown, not thrown. */
+    public void openCsv(Path file) {
+        tabs.getSelectionModel().select(1);
+        try {
+            profile = new CsvProfile(CsvTable.read(file));
+            csvFile = file;
+        } catch (IOException | DataException e) {
+            profile = null;
+            csvFile = null;
+            csvName.setText("Cannot read " + file.getFileName() + ": " + e.getMessage());
+            table.getColumns().clear();
+            table.getItems().clear();
+            return;
+        }
+        csvName.setText(file.getFileName() + ": " + profile.rows() + " rows, " + profile.columns().size() + " columns"
+                + (file.toAbsolutePath().normalize().startsWith(projectDir.toAbsolutePath().normalize()) ? ""
+                : " (will be copied into the project's data/ folder)"));
+        table.getColumns().clear();
+        for (int c = 0; c < profile.columns().size(); c++) {
+            CsvProfile.Column col = profile.columns().get(c);
+            TableColumn<String[], String> tc = new TableColumn<>(col.name() + "\n" + col.type().name().toLowerCase()
+                    + (col.missing() > 0 ? ", " + col.missing() + " missing" : ""));
+            int index = c;
+            tc.setCellValueFactory(r -> new SimpleStringProperty(r.getValue()[index]));
+            tc.setSortable(false);
+            table.getColumns().add(tc);
+        }
+        table.getItems().setAll(profile.table().rows().subList(0, Math.min(50, profile.rows())));
+        ignored.clear();
+        ignoreBoxes.getChildren().clear();
+        for (CsvProfile.Column col : profile.columns()) {
+            javafx.scene.control.CheckBox box = new javafx.scene.control.CheckBox(col.name());
+            // Columns that are not numbers cannot be features yet: left out unless the user says otherwise.
+            box.setSelected(col.type() != CsvProfile.Type.NUMERIC);
+            box.selectedProperty().addListener((o, a, b) -> updateProblems());
+            ignored.put(col.name(), box);
+            ignoreBoxes.getChildren().add(box);
+        }
+        target.getItems().setAll(profile.table().header());
+        target.setValue(profile.table().header().get(profile.table().header().size() - 1));
+        updateProblems();
+    }
+
+    private void updateProblems() {
+        csvProblems.getChildren().clear();
+        if (profile == null || target.getValue() == null) {
+            return;
+        }
+        int t = profile.table().header().indexOf(target.getValue());
+        ignored.forEach((name, box) -> box.setDisable(name.equals(target.getValue())));
+        CsvLoader.Task detected = profile.detectTask(t);
+        CsvLoader.Task chosen = switch (task.getValue()) {
+            case "classification" -> CsvLoader.Task.CLASSIFICATION;
+            case "regression" -> CsvLoader.Task.REGRESSION;
+            default -> detected;
+        };
+        Label kind = new Label("Task: " + chosen.name().toLowerCase() + (task.getValue().equals("auto") ? " (detected)" : ""));
+        csvProblems.getChildren().add(kind);
+        List<String> problems = profile.problems(t, ignoredIndices(), chosen);
+        for (String p : problems) {
+            Label l = new Label("⚠ " + p);
+            l.setWrapText(true);
+            l.getStyleClass().add("warning-text");
+            csvProblems.getChildren().add(l);
+        }
+        if (problems.isEmpty()) {
+            Label ok = new Label("✓ Ready to train.");
+            ok.getStyleClass().add("ok-text");
+            csvProblems.getChildren().add(ok);
+        }
+    }
+
+    private Set<Integer> ignoredIndices() {
+        Set<Integer> out = new java.util.HashSet<>();
+        List<String> header = profile.table().header();
+        ignored.forEach((name, box) -> {
+            if (box.isSelected() && !name.equals(target.getValue())) {
+                out.add(header.indexOf(name));
+            }
+        });
+        return out;
+    }
+
+    private List<String> ignoredNames() {
+        return ignoredIndices().stream().sorted().map(i -> profile.table().header().get(i)).toList();
+    }
+
+    private VBox idxPane() {
+        Button choose = new Button("Choose training images…");
+        choose.setOnAction(e -> {
+            FileChooser c = new FileChooser();
+            File f = c.showOpenDialog(getOwner());
+            if (f != null) {
+                trainImages.setText(f.getAbsolutePath());
+            }
+        });
+        idxInfo.setWrapText(true);
+        VBox box = new VBox(8, idxInfo, new HBox(8, choose, trainImages));
+        trainImages.setPrefColumnCount(40);
+        box.setPadding(new Insets(12));
+        return box;
+    }
+
+    /** The chosen source, with files brought into the project's folder; null when incomplete. */
+    private DatasetSource result() {
+        int tab = tabs.getSelectionModel().getSelectedIndex();
+        try {
+            if (tab == 0) {
+                return generated();
+            }
+            if (tab == 1) {
+                if (csvFile == null) {
+                    csvName.setText("Choose a CSV file first.");
+                    return null;
+                }
+                boolean gaps = profile.columns().stream().anyMatch(c -> c.missing() > 0);
+                return new DatasetSource.Csv(inProject(csvFile), target.getValue(), ignoredNames(), gaps, task.getValue(),
+                        scaling.getValue(), Double.parseDouble(testSplit.getText().trim()), 42, null, null);
+            }
+            Path images = Path.of(trainImages.getText().trim());
+            String name = images.getFileName().toString();
+            Path labels = images.resolveSibling(name.replace("images-idx3", "labels-idx1"));
+            Path testImages = images.resolveSibling(name.replace("train-", "t10k-"));
+            Path testLabels = labels.resolveSibling(labels.getFileName().toString().replace("train-", "t10k-"));
+            if (!Files.isRegularFile(images) || !Files.isRegularFile(labels)) {
+                idxInfo.setText("Need " + images.getFileName() + " and " + labels.getFileName() + " in the same folder.");
+                return null;
+            }
+            boolean test = Files.isRegularFile(testImages) && Files.isRegularFile(testLabels);
+            return new DatasetSource.Idx(inProject(images), inProject(labels), test ? inProject(testImages) : null,
+                    test ? inProject(testLabels) : null);
+        } catch (NumberFormatException e) {
+            csvName.setText("The test share must be a number between 0 and 1, such as 0.2.");
+            return null;
+        } catch (IOException e) {
+            csvName.setText("Cannot copy the file into the project: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** A path relative to the project folder, copying the file into data/ when it lies outside. */
+    private String inProject(Path file) throws IOException {
+        Path dir = projectDir.toAbsolutePath().normalize();
+        Path abs = file.toAbsolutePath().normalize();
+        if (!abs.startsWith(dir)) {
+            Path data = dir.resolve("data");
+            Files.createDirectories(data);
+            Path copy = data.resolve(abs.getFileName());
+            if (!Files.exists(copy) || Files.mismatch(copy, abs) != -1) {
+                Files.copy(abs, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+            abs = copy;
+        }
+        return dir.relativize(abs).toString().replace('\\', '/');
+    }
+
+    /** Shows the dialog and returns the choice. */
+    public Optional<DatasetSource> ask() {
+        return showAndWait();
+    }
+}

@@ -1,0 +1,81 @@
+package org.layerlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.layerlab.project.DatasetSource;
+import org.layerlab.ui.data.DatasetDialog;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The data dialog on a messy CSV from outside the project: preview, problems, and the copy into data/. */
+@ExtendWith(ApplicationExtension.class)
+class DatasetDialogTest {
+    @TempDir
+    static Path dir;
+    private Stage stage;
+
+    @Start
+    void start(Stage s) {
+        stage = s;
+        s.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 200, 100));
+        s.show();
+    }
+
+    @Test
+    void csvFromElsewhereIsPreviewedExplainedAndCopiedIn(FxRobot robot) throws Exception {
+        Path outside = Files.createDirectories(dir.resolve("downloads")).resolve("people.csv");
+        Files.writeString(outside, "\uFEFFage;height;colour;label\n31;1,7;red;yes\n42;;blue;no\n25;1,6;red;yes\n");
+        Path project = Files.createDirectories(dir.resolve("project"));
+        DatasetDialog[] dialog = new DatasetDialog[1];
+        robot.interact(() -> {
+            dialog[0] = new DatasetDialog(stage, project, null);
+            dialog[0].show();
+            dialog[0].openCsv(outside);
+        });
+        String text = robot.lookup(".warning-text").queryAll().stream().map(n -> ((Label) n).getText())
+                .reduce("", (a, b) -> a + "\n" + b);
+        assertTrue(!text.contains("Column 'colour' is categorical"), "colour is left out by default: " + text);
+        assertTrue(text.contains("Column 'height' has 1 missing value(s)"), text);
+        Path png = Path.of("target", "dataset-dialog.png");
+        robot.interact(() -> {
+            try {
+                Screenshots.write(dialog[0].getDialogPane().getScene(), png);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        robot.clickOn("OK");
+        DatasetSource.Csv result = (DatasetSource.Csv) dialog[0].getResult();
+        assertEquals("data/people.csv", result.path());
+        assertEquals("label", result.target());
+        assertTrue(Files.exists(project.resolve("data/people.csv")), "the file was copied into the project");
+        assertEquals(java.util.List.of("colour"), result.ignore(), "the text column is left out by default");
+        assertTrue(result.dropIncomplete(), "rows with gaps are dropped, as the dialog said");
+
+        // The whole path: CSV -> project -> train -> save -> reopen.
+        org.layerlab.project.Project p = new org.layerlab.project.Project("people",
+                org.layerlab.nn.graph.GraphAnalysisTest.chain(org.layerlab.nn.layers.Input.of(2),
+                        new org.layerlab.nn.layers.Dense(4, "relu"), new org.layerlab.nn.layers.Dense(1, "sigmoid")),
+                org.layerlab.training.TrainingConfig.of(org.layerlab.nn.Loss.BINARY_CROSSENTROPY, 5).withBatchSize(2),
+                result, java.util.List.of(), null);
+        org.layerlab.project.ProjectSession session = org.layerlab.project.ProjectSession.open(p, project);
+        assertTrue(session.errors().isEmpty(), session.errors().toString());
+        assertEquals(2, session.data().train().size() + (session.data().test() == null ? 0 : session.data().test().size()));
+        org.layerlab.project.Project trained = session.train(5, java.util.List.of()).project();
+        Path file = project.resolve("people.layerlab");
+        org.layerlab.project.ProjectFiles.save(trained, file);
+        org.layerlab.project.Project back = org.layerlab.project.ProjectFiles.load(file);
+        assertEquals(5, back.history().size());
+        assertEquals(java.util.List.of("colour"), ((DatasetSource.Csv) back.dataset()).ignore());
+    }
+}
