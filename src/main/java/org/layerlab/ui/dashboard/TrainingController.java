@@ -139,6 +139,7 @@ public final class TrainingController {
         session.addListener(feed).onWeights(feed::offerWeights).onBoundary(feed::offerBoundary, view.boundary.bounds())
                 .onHealth(feed::offerHealth).onConfusion(feed::offerConfusion);
         view.confusion.clear();
+        view.histograms.clear();
         watchSelection();
         // Live curves are per step; a saved history (per epoch) is cleared rather than mixed in.
         view.clearCharts();
@@ -247,6 +248,7 @@ public final class TrainingController {
         }
         if (d.weights() != null) {
             view.weights.show(d.weights());
+            view.histograms.add(d.weights());
         }
         if (d.boundary() != null) {
             view.boundary.show(d.boundary());
