@@ -52,6 +52,23 @@ public final class DataLoader {
         return resolved;
     }
 
+    /** Like {@link #resolve} for a folder. */
+    public static Path resolveFolder(Path projectDir, String relative) throws IOException {
+        Path p = Path.of(relative);
+        Path dir = projectDir.toAbsolutePath().normalize();
+        Path resolved = dir.resolve(p).normalize();
+        if (p.isAbsolute() || !resolved.startsWith(dir)) {
+            throw new DataException("image folder '" + relative + "' must lie inside the project's folder " + dir);
+        }
+        if (!Files.isDirectory(resolved)) {
+            throw new DataException("image folder '" + relative + "' does not exist (looked in " + dir + ")");
+        }
+        if (!resolved.toRealPath().startsWith(dir.toRealPath())) {
+            throw new DataException("image folder '" + relative + "' is a link that leads outside the project's folder");
+        }
+        return resolved;
+    }
+
     public static LoadedData load(DatasetSource source, Path projectDir) throws IOException {
         if (source instanceof DatasetSource.Csv c) {
             return loadCsv(c, projectDir);
@@ -61,6 +78,17 @@ public final class DataLoader {
             Dataset test = i.testImages() == null ? null
                     : ByteImageDataset.loadIdx(resolve(projectDir, i.testImages()), resolve(projectDir, i.testLabels()), null);
             return new LoadedData(train, test, summary(train), source);
+        }
+        if (source instanceof DatasetSource.ImageFolder f) {
+            Path dir = resolveFolder(projectDir, f.path());
+            org.layerlab.data.ImageFolderLoader.Result r = org.layerlab.data.ImageFolderLoader.load(dir, f.width(), f.height(),
+                    f.channels(), (done, total) -> { }, () -> false);
+            Dataset all = r.dataset();
+            if (f.testSplit() <= 0) {
+                return new LoadedData(all, null, summary(all), source);
+            }
+            Split s = Split.of(all, f.testSplit(), f.seed());
+            return new LoadedData(all.subset(s.train()), all.subset(s.holdOut()), summary(all), source);
         }
         DatasetSource.Generated g = (DatasetSource.Generated) source;
         ArrayDataset all = Synthetic.generate(g.generator(), g.samples(), g.noise(), g.classes(), g.seed());

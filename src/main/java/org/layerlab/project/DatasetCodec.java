@@ -40,6 +40,14 @@ final class DatasetCodec {
                 o.addProperty("test_images", i.testImages());
                 o.addProperty("test_labels", i.testLabels());
             }
+        } else if (d instanceof DatasetSource.ImageFolder f) {
+            o.addProperty("kind", "image_folder");
+            o.addProperty("path", f.path());
+            o.addProperty("width", f.width());
+            o.addProperty("height", f.height());
+            o.addProperty("channels", f.channels());
+            o.addProperty("test_split", f.testSplit());
+            o.addProperty("seed", f.seed());
         } else if (d instanceof DatasetSource.Generated g) {
             o.addProperty("kind", "synthetic");
             o.addProperty("generator", g.generator());
@@ -61,10 +69,12 @@ final class DatasetCodec {
                     d.has("offset") ? floats(d, "offset") : null, d.has("scale") ? floats(d, "scale") : null);
             case "idx" -> new DatasetSource.Idx(d.string("train_images"), d.string("train_labels"),
                     d.string("test_images", null), d.string("test_labels", null));
+            case "image_folder" -> new DatasetSource.ImageFolder(d.string("path"), d.integer("width", 32),
+                    d.integer("height", 32), d.integer("channels", 1), d.number("test_split", 0.2), d.longValue("seed", 42));
             case "synthetic" -> new DatasetSource.Generated(d.string("generator"), d.integer("samples", 400),
                     d.number("noise", 0.1), d.integer("classes", 2), d.longValue("seed", 42), d.number("test_split", 0.2));
             default -> throw new JsonFields.FieldError(d.path("kind"), "unknown dataset kind '" + kind
-                    + "'; choose csv, idx or synthetic");
+                    + "'; choose csv, idx, image_folder or synthetic");
         };
     }
 

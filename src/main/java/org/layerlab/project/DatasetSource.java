@@ -4,7 +4,8 @@ package org.layerlab.project;
  * Where a project's data comes from, as saved: a CSV file, an MNIST-style IDX pair, or a
  * synthetic generator. Paths are relative to the project file.
  */
-public sealed interface DatasetSource permits DatasetSource.Csv, DatasetSource.Idx, DatasetSource.Generated {
+public sealed interface DatasetSource permits DatasetSource.Csv, DatasetSource.Idx, DatasetSource.Generated,
+        DatasetSource.ImageFolder {
     /** A short description for summaries, e.g. "csv data/iris.csv → species". */
     String describe();
 
@@ -55,6 +56,15 @@ public sealed interface DatasetSource permits DatasetSource.Csv, DatasetSource.I
         @Override
         public String describe() {
             return "synthetic " + generator + " (" + samples + " samples, noise " + noise + ")";
+        }
+    }
+
+    /** A folder with one subfolder of images per class, resized to width × height with 1 or 3 channels. */
+    record ImageFolder(String path, int width, int height, int channels, double testSplit, long seed)
+            implements DatasetSource {
+        @Override
+        public String describe() {
+            return "images " + path + " (" + width + "×" + height + (channels == 1 ? " gray" : " RGB") + ")";
         }
     }
 }

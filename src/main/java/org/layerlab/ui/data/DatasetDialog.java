@@ -72,17 +72,19 @@ public final class DatasetDialog extends Dialog<DatasetSource> {
     private final java.util.Map<String, javafx.scene.control.CheckBox> ignored = new java.util.LinkedHashMap<>();
     // IDX
     private final TextField trainImages = new TextField();
+    private final ImageFolderPane folderPane;
     private final Label idxInfo = new Label("Choose the training images file (…images-idx3-ubyte[.gz]); the labels and test files"
             + " are found by their usual names.");
 
     public DatasetDialog(Window owner, Path projectDir, DatasetSource current) {
         this.projectDir = projectDir;
+        this.folderPane = new ImageFolderPane(owner, projectDir);
         initOwner(owner);
         setTitle("Choose data");
         setHeaderText("Where should the network learn from?");
         setResizable(true);
         tabs.getTabs().addAll(new Tab("Synthetic", syntheticPane()), new Tab("CSV file", csvPane()),
-                new Tab("Images (IDX)", idxPane()));
+                new Tab("Images (IDX)", idxPane()), new Tab("Image folder", folderPane));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setPrefSize(820, 520);
         getDialogPane().setContent(tabs);
@@ -92,6 +94,8 @@ public final class DatasetDialog extends Dialog<DatasetSource> {
             tabs.getSelectionModel().select(1);
         } else if (current instanceof DatasetSource.Idx) {
             tabs.getSelectionModel().select(2);
+        } else if (current instanceof DatasetSource.ImageFolder) {
+            tabs.getSelectionModel().select(3);
         }
         setResultConverter(b -> b == ButtonType.OK ? result() : null);
         Button ok = (Button) getDialogPane().lookupButton(ButtonType.OK);
@@ -310,6 +314,9 @@ public final class DatasetDialog extends Dialog<DatasetSource> {
     private DatasetSource result() {
         int tab = tabs.getSelectionModel().getSelectedIndex();
         try {
+            if (tab == 3) {
+                return folderPane.result();
+            }
             if (tab == 0) {
                 return generated();
             }

@@ -1,0 +1,165 @@
+package org.layerlab.data;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+import org.layerlab.engine.Shape;
+
+/**
+ * Loads a folder with one subfolder per class (names sorted become the class names) of PNG,
+ * JPEG, BMP or GIF images, resized to width × height with 1 (grayscale) or 3 (RGB) channels and
+ * kept as bytes. Every file is checked before it is decoded: links leading outside the folder,
+ * files that are not images, and images with absurd dimensions (decompression bombs) are listed
+ * as skipped with the reason, never fatal. The memory needed is checked before anything loads.
+ */
+public final class ImageFolderLoader {
+    /** A file that was not loaded, and why. */
+    public record Skipped(Path file, String reason) {
+    }
+
+    /** The loaded images and the files passed over. */
+    public record Result(ByteImageDataset dataset, List<Skipped> skipped) {
+    }
+
+    /** Reports progress: images handled so far and in all. */
+    @FunctionalInterface
+    public interface Progress {
+        void update(int done, int total);
+    }
+
+    static final long MAX_SOURCE_PIXELS = 50_000_000L;
+    static final long MAX_BYTES = 2L * 1024 * 1024 * 1024 - 64;
+    private static final List<String> EXTENSIONS = List.of(".png", ".jpg", ".jpeg", ".bmp", ".gif");
+
+    private ImageFolderLoader() {
+    }
+
+    public static Result load(Path root, int width, int height, int channels, Progress progress, BooleanSupplier cancelled)
+            throws IOException {
+        if (width < 1 || height < 1 || width > 1024 || height > 1024) {
+            throw new DataException("image size must be between 1×1 and 1024×1024, not " + width + "×" + height);
+        }
+        if (channels != 1 && channels != 3) {
+            throw new DataException("channels must be 1 (grayscale) or 3 (RGB), not " + channels);
+        }
+        Path real = root.toRealPath();
+        List<Path> classDirs;
+        try (Stream<Path> s = Files.list(real)) {
+            classDirs = s.filter(Files::isDirectory).sorted().toList();
+        }
+        if (classDirs.size() < 2) {
+            throw new DataException(root.getFileName() + " needs one subfolder per class (at least two); it has "
+                    + classDirs.size());
+        }
+        List<Path> files = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
+        for (int c = 0; c < classDirs.size(); c++) {
+            try (Stream<Path> s = Files.list(classDirs.get(c))) {
+                for (Path f : s.sorted().toList()) {
+                    String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
+                    if (!f.toRealPath().startsWith(real)) {
+                        skipped.add(new Skipped(f, "a link that leads outside the folder"));
+                    } else if (Files.isDirectory(f)) {
+                        skipped.add(new Skipped(f, "a folder inside a class folder"));
+                    } else if (EXTENSIONS.stream().noneMatch(name::endsWith)) {
+                        skipped.add(new Skipped(f, "not a PNG, JPEG, BMP or GIF image"));
+                    } else {
+                        files.add(f);
+                        labels.add(c);
+                    }
+                }
+            }
+        }
+        long per = (long) width * height * channels;
+        if (per * files.size() > MAX_BYTES) {
+            throw new DataException(files.size() + " images of " + width + "×" + height + "×" + channels + " need "
+                    + per * files.size() / (1024 * 1024) + " MB; choose a smaller size or fewer images");
+        }
+        byte[] pixels = new byte[(int) (per * files.size())];
+        byte[] ys = new byte[files.size()];
+        int kept = 0;
+        for (int i = 0; i < files.size(); i++) {
+            if (cancelled.getAsBoolean()) {
+                throw new DataException("loading was cancelled");
+            }
+            String problem = decode(files.get(i), width, height, channels, pixels, (int) (kept * per));
+            if (problem != null) {
+                skipped.add(new Skipped(files.get(i), problem));
+            } else {
+                ys[kept++] = (byte) (int) labels.get(i);
+            }
+            progress.update(i + 1, files.size());
+        }
+        if (kept == 0) {
+            throw new DataException("no readable image in " + root.getFileName());
+        }
+        List<String> names = classDirs.stream().map(p -> p.getFileName().toString()).toList();
+        ByteImageDataset d = new ByteImageDataset(java.util.Arrays.copyOf(pixels, (int) (per * kept)),
+                java.util.Arrays.copyOf(ys, kept), Shape.of(height, width, channels), names);
+        return new Result(d, skipped);
+    }
+
+    /** Decodes one image into out at offset; returns why it could not, or null. */
+    private static String decode(Path f, int w, int h, int channels, byte[] out, int offset) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(f.toFile())) {
+            if (in == null) {
+                return "cannot be opened";
+            }
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return "not an image format Java can read (corrupt?)";
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long sw = reader.getWidth(0);
+                long sh = reader.getHeight(0);
+                if (sw <= 0 || sh <= 0 || sw * sh > MAX_SOURCE_PIXELS) {
+                    return "claims " + sw + "×" + sh + " pixels, more than " + MAX_SOURCE_PIXELS / 1_000_000 + " million";
+                }
+                BufferedImage img = reader.read(0);
+                BufferedImage scaled = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+                Graphics2D g = scaled.createGraphics();
+                g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+                g.drawImage(img, 0, 0, w, h, null);
+                g.dispose();
+                int o = offset;
+                for (int y = 0; y < h; y++) {
+                    for (int x = 0; x < w; x++) {
+                        int rgb = scaled.getRGB(x, y);
+                        int r = (rgb >> 16) & 0xff;
+                        int gr = (rgb >> 8) & 0xff;
+                        int b = rgb & 0xff;
+                        if (channels == 1) {
+                            out[o++] = (byte) Math.round(0.299 * r + 0.587 * gr + 0.114 * b);
+                        } else {
+                            out[o++] = (byte) r;
+                            out[o++] = (byte) gr;
+                            out[o++] = (byte) b;
+                        }
+                    }
+                }
+                return null;
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            return "unreadable: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+    }
+}
