@@ -38,6 +38,7 @@ public final class DashboardView extends BorderPane {
     final BoundaryView boundary = new BoundaryView();
     final ConfusionView confusion = new ConfusionView();
     final HistogramView histograms = new HistogramView();
+    final DataView data = new DataView();
     final HealthView health = new HealthView();
     final Button exportPng = button("Export PNG…", "Save the view in the open tab as a PNG image", "export-png");
     final Button exportCsv = button("Export CSV…", "Save the per-epoch history as CSV", "export-csv");
@@ -93,12 +94,13 @@ public final class DashboardView extends BorderPane {
         BorderPane lossPane = new BorderPane(loss, lossBar, null, null, null);
         BorderPane weightPane = new BorderPane(weights, showGradients, null, null, null);
         BorderPane.setMargin(showGradients, new Insets(2, 8, 2, 8));
-        TabPane tabs = new TabPane(tab("Loss", lossPane, "tab-loss"), tab("Accuracy", accuracy, "tab-accuracy"),
+        TabPane tabs = new TabPane(tab("Data", data, "tab-data"), tab("Loss", lossPane, "tab-loss"), tab("Accuracy", accuracy, "tab-accuracy"),
                 tab("Weights", weightPane, "tab-weights"), tab("Histograms", histograms, "tab-histograms"),
                 tab("Decision boundary", boundary, "tab-boundary"),
                 tab("Confusion", confusion, "tab-confusion"), tab("Health", new javafx.scene.control.ScrollPane(health), "tab-health"));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("dashboard-tabs");
+        tabs.getSelectionModel().select(1);
         this.tabs = tabs;
         setTop(controls);
         setCenter(tabs);
@@ -164,6 +166,7 @@ public final class DashboardView extends BorderPane {
             case "tab-accuracy" -> accuracy;
             case "tab-weights" -> weights;
             case "tab-histograms" -> histograms;
+            case "tab-data" -> data;
             case "tab-boundary" -> boundary;
             case "tab-confusion" -> confusion;
             default -> null;
@@ -173,6 +176,7 @@ public final class DashboardView extends BorderPane {
     public void setDark(boolean dark) {
         confusion.setDark(dark);
         histograms.setDark(dark);
+        data.setDark(dark);
         loss.setDark(dark);
         accuracy.setDark(dark);
         weights.setDark(dark);

@@ -63,6 +63,9 @@ public final class TrainingController {
             if (session == null && b != null && (a == null || a.history() != b.history())) {
                 showHistory(b);
             }
+            if (b != null && (a == null || a.dataset() != b.dataset())) {
+                loadDataView(b);
+            }
             if (session == null && b != null) {
                 view.rate.setText(Double.toString(b.training().optimizer().schedule().initial()));
                 if (a == null || a.dataset() != b.dataset()) {
@@ -72,6 +75,28 @@ public final class TrainingController {
         });
         view.rate.setText(Double.toString(model.project().training().optimizer().schedule().initial()));
         showHistory(model.project());
+        loadDataView(model.project());
+    }
+
+    /** Loads the project's data off the JavaFX thread and shows its summary in the Data tab. */
+    private void loadDataView(Project p) {
+        if (p.dataset() == null) {
+            view.data.showMessage("No data chosen yet: select nothing on the canvas, then Choose data… in the inspector.");
+            return;
+        }
+        Path dir = projectDir();
+        view.data.showMessage("Loading " + p.dataset().describe() + "…");
+        Thread t = new Thread(() -> {
+            try {
+                org.layerlab.project.LoadedData d = org.layerlab.project.DataLoader.load(p.dataset(), dir);
+                org.layerlab.data.DatasetStats stats = org.layerlab.data.DatasetStats.of(d.train());
+                Platform.runLater(() -> view.data.show(d.train(), d.test() == null ? 0 : d.test().size(), stats));
+            } catch (Exception e) {
+                Platform.runLater(() -> view.data.showMessage("The data cannot be loaded: " + e.getMessage()));
+            }
+        }, "layerlab-data-view");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** A saved project's history, one point per epoch (live runs plot per step). */
