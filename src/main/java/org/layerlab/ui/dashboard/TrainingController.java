@@ -29,6 +29,26 @@ public final class TrainingController {
     private ProjectSession prepared;
     private final List<EpochEvent> history = new ArrayList<>();
     private long stepOffset;
+    /** Watches the gap between JavaFX frames during a run: the longest is reported when it ends. */
+    private final javafx.animation.AnimationTimer stallWatch = new javafx.animation.AnimationTimer() {
+        private long last;
+
+        @Override
+        public void handle(long now) {
+            if (last != 0) {
+                longestStallNanos = Math.max(longestStallNanos, now - last);
+            }
+            last = now;
+        }
+
+        @Override
+        public void start() {
+            last = 0;
+            longestStallNanos = 0;
+            super.start();
+        }
+    };
+    private long longestStallNanos;
     private long lastStep;
 
     public TrainingController(EditorModel model, DashboardView view) {
@@ -173,6 +193,7 @@ public final class TrainingController {
         view.status.getStyleClass().remove("error-text");
         view.status.setText("Starting…");
         view.setRunning(true, false);
+        stallWatch.start();
         session.start();
     }
 
@@ -295,7 +316,10 @@ public final class TrainingController {
             model.replaceAfterTraining(p.withResults(prepared.network().parameterStore(), history));
         }
         session = null;
+        stallWatch.stop();
         view.setRunning(false, false);
+        view.status.setTooltip(new javafx.scene.control.Tooltip(String.format(
+                "Longest pause of the window during the run: %.0f ms", longestStallNanos / 1e6)));
         view.progress.setProgress(r.outcome() == TrainingResult.Outcome.COMPLETED ? 1 : view.progress.getProgress());
         EpochEvent last = r.last();
         String summary = last == null ? "" : " Last epoch: " + last.metrics().entrySet().stream()
