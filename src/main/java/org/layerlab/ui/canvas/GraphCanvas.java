@@ -17,8 +17,6 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Pane;
-import javafx.scene.shape.Circle;
-import javafx.scene.shape.CubicCurve;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Scale;
 import javafx.scene.transform.Translate;
@@ -35,10 +33,10 @@ import org.layerlab.ui.commands.Edits;
 
 /**
  * The graph editor. Draws the model's graph (rebuilt on every document change; views own no
- * data) and turns gestures into commands: drag a node (one Move on release), drag from an
- * output port to a node to connect (the target shows green or red from validation while
- * hovering), click / shift-click / rubber band to select, wheel to zoom, middle- or
- * right-drag or space+drag to pan, Delete to remove, and drops from the palette.
+ * data) and turns gestures into commands: drag a node (one Move on release), click /
+ * shift-click / rubber band to select, wheel to zoom, middle- or right-drag or space+drag to
+ * pan, Delete to remove, and drops from the palette. Connecting by dragging from a port is
+ * {@link ConnectionGesture}.
  */
 public final class GraphCanvas extends Pane {
     private final EditorModel model;
@@ -60,9 +58,7 @@ public final class GraphCanvas extends Pane {
     private Map<String, double[]> dragOrigins;
     private boolean dragged;
     private Rectangle band;
-    private CubicCurve pending;
-    private String connectFrom;
-    private NodeView dropTarget;
+    private final ConnectionGesture connections;
     private Point2D panStart;
 
     public GraphCanvas(EditorModel model) {
@@ -74,6 +70,7 @@ public final class GraphCanvas extends Pane {
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
+        this.connections = new ConnectionGesture(model, overlay, this::toContent, this::findNodeAt);
         content.getTransforms().addAll(translate, scale);
         content.getChildren().addAll(edgeLayer, nodeLayer, portLayer, overlay);
         getChildren().add(content);
@@ -209,7 +206,7 @@ public final class GraphCanvas extends Pane {
     }
 
     /** A point of this pane in content (graph) coordinates. */
-    private Point2D toContent(double sceneX, double sceneY) {
+    Point2D toContent(double sceneX, double sceneY) {
         return content.sceneToLocal(sceneX, sceneY);
     }
 
@@ -268,73 +265,15 @@ public final class GraphCanvas extends Pane {
                 model.execute(Edits.applyFix(model.graph(), fix));
             }
         });
-        Circle out = v.outputPort();
-        out.setOnMousePressed(e -> {
-            connectFrom = v.nodeId();
-            pending = new CubicCurve();
-            pending.getStyleClass().add("edge-pending");
-            pending.setFill(null);
-            pending.setMouseTransparent(true);
-            overlay.getChildren().add(pending);
-            e.consume();
-        });
-        out.setOnMouseDragged(e -> {
-            Point2D p = toContent(e.getSceneX(), e.getSceneY());
-            EdgeView.shape(pending, v.outputX(), v.outputY(), p.getX(), p.getY());
-            hoverTarget(findNodeAt(p));
-            e.consume();
-        });
-        out.setOnMouseReleased(e -> {
-            NodeView target = findNodeAt(toContent(e.getSceneX(), e.getSceneY()));
-            overlay.getChildren().remove(pending);
-            hoverTarget(null);
-            if (target != null && !target.nodeId().equals(connectFrom)) {
-                connect(connectFrom, target.nodeId());
-            }
-            connectFrom = null;
-            e.consume();
-        });
+        connections.install(v);
     }
 
-    /** Connects into the target's first free port, if the layer takes another input. */
+    /** Connects into the target's first free port (see {@link ConnectionGesture#connect}). */
     public void connect(String from, String to) {
-        NetworkGraph g = model.graph();
-        int port = g.nextFreePort(to);
-        if (port < g.require(to).spec().maxInputs()) {
-            model.execute(Edits.connect(g, from, to, port));
-        } else if (g.require(to).spec().maxInputs() == 1) {
-            // A single-input layer: the new connection replaces the old one.
-            model.execute(Edits.connect(g, from, to, 0));
-        }
+        connections.connect(from, to);
     }
 
-    /** Whether connecting from → to would leave the target free of errors (drag-over feedback). */
-    boolean connectionIsValid(String from, String to) {
-        NetworkGraph g = model.graph();
-        LayerSpec spec = g.require(to).spec();
-        if (spec.maxInputs() == 0 || from.equals(to)) {
-            return false;
-        }
-        int port = Math.min(g.nextFreePort(to), spec.maxInputs() - 1);
-        NetworkGraph next = g.withEdge(new GraphEdge(from, to, port));
-        GraphAnalysis a = GraphAnalysis.of(next);
-        if (next.topologicalOrder().isEmpty()) {
-            return false;
-        }
-        return a.problemsOf(to).stream().noneMatch(p -> p.isError() && !p.message().contains("needs at least"));
-    }
-
-    private void hoverTarget(NodeView target) {
-        if (dropTarget != null) {
-            dropTarget.getStyleClass().removeAll("drop-ok", "drop-bad");
-        }
-        dropTarget = target;
-        if (target != null && connectFrom != null && !target.nodeId().equals(connectFrom)) {
-            target.getStyleClass().add(connectionIsValid(connectFrom, target.nodeId()) ? "drop-ok" : "drop-bad");
-        }
-    }
-
-    private NodeView findNodeAt(Point2D p) {
+    NodeView findNodeAt(Point2D p) {
         for (NodeView v : views.values()) {
             if (v.getBoundsInParent().contains(p)) {
                 return v;
