@@ -16,10 +16,61 @@ public final class MaxPool2D {
         float[] xd = x.data();
         float[] yd = y.data();
         int n = x.batch();
-        Parallel.range(n, (long) y.size() * w.kh() * w.kw(), (from, to) -> forwardImages(xd, yd, w, argMax, from, to));
+        boolean pairs = w.kh() == 2 && w.kw() == 2 && w.strideH() == 2 && w.strideW() == 2 && w.padTop() == 0
+                && w.padLeft() == 0 && w.inH() >= 2 * w.outH() && w.inW() >= 2 * w.outW();
+        Parallel.range(n, (long) y.size() * w.kh() * w.kw(), (from, to) -> {
+            if (pairs) {
+                forward2x2(xd, yd, w, argMax, from, to);
+            } else {
+                forwardImages(xd, yd, w, argMax, from, to);
+            }
+        });
     }
 
-    private static void forwardImages(float[] xd, float[] yd, Window w, int[] argMax, int from, int to) {
+    /**
+     * The common 2×2, stride-2, unpadded case without the general loop's bounds and first-cell
+     * bookkeeping: four candidates per output, compared in the same row-major order (so ties and
+     * NaN resolve exactly as in {@link #forwardImages}).
+     */
+    static void forward2x2(float[] xd, float[] yd, Window w, int[] argMax, int from, int to) {
+        int c = w.channels();
+        int rowStride = w.inW() * c;
+        for (int b = from; b < to; b++) {
+            int xb = b * w.inputSize();
+            int o = b * w.outH() * w.outW() * c;
+            for (int oh = 0; oh < w.outH(); oh++) {
+                for (int ow = 0; ow < w.outW(); ow++, o += c) {
+                    int i00 = xb + (2 * oh * w.inW() + 2 * ow) * c;
+                    int i01 = i00 + c;
+                    int i10 = i00 + rowStride;
+                    int i11 = i10 + c;
+                    for (int ch = 0; ch < c; ch++) {
+                        float best = xd[i00 + ch];
+                        int at = i00 + ch;
+                        float v = xd[i01 + ch];
+                        if (v > best || v != v) {
+                            best = v;
+                            at = i01 + ch;
+                        }
+                        v = xd[i10 + ch];
+                        if (v > best || v != v) {
+                            best = v;
+                            at = i10 + ch;
+                        }
+                        v = xd[i11 + ch];
+                        if (v > best || v != v) {
+                            best = v;
+                            at = i11 + ch;
+                        }
+                        yd[o + ch] = best;
+                        argMax[o + ch] = at;
+                    }
+                }
+            }
+        }
+    }
+
+    static void forwardImages(float[] xd, float[] yd, Window w, int[] argMax, int from, int to) {
         int c = w.channels();
         for (int b = from; b < to; b++) {
             int xb = b * w.inputSize();

@@ -114,6 +114,27 @@ class ConvolutionOpsTest {
     }
 
     @Test
+    void twoByTwoFastPathAgreesWithTheGeneralLoopIncludingTiesAndNaN() {
+        Window win = Window.of(7, 6, 3, 2, 2, 2, 2, 1, 1, false);
+        float[] x = new float[2 * 7 * 6 * 3];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = rng.nextInt(3);
+        }
+        x[5] = Float.NaN;
+        x[40] = Float.NaN;
+        x[43] = Float.NaN;
+        int out = 2 * 3 * 3 * 3;
+        float[] y1 = new float[out];
+        float[] y2 = new float[out];
+        int[] a1 = new int[out];
+        int[] a2 = new int[out];
+        MaxPool2D.forwardImages(x, y1, win, a1, 0, 2);
+        MaxPool2D.forward2x2(x, y2, win, a2, 0, 2);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(a1, a2);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(y1, y2);
+    }
+
+    @Test
     void maxPoolWithTiesRoutesTheGradientToExactlyOneWinner() {
         Window win = Window.of(2, 2, 1, 2, 2, 2, 2, 1, 1, false);
         Tensor x = Tensor.wrap(new float[] {3, 3, 1, 3}, 1, 2, 2, 1);
