@@ -370,7 +370,7 @@ public final class GraphCanvas extends Pane {
         zoom.set(z);
     }
 
-    /** Zooms and pans so every node is visible, with a margin; zoom at most 100%. */
+    /** Zooms and pans so every node is visible, with a margin, between 55% and 100%. */
     public void fitToView() {
         if (views.isEmpty() || getWidth() <= 0) {
             return;
@@ -387,10 +387,12 @@ public final class GraphCanvas extends Pane {
         }
         double margin = 40;
         double z = Math.min(1, Math.min((getWidth() - 2 * margin) / (maxX - minX), (getHeight() - 2 * margin) / (maxY - minY)));
-        z = Math.max(0.2, z);
+        // Below about half size the text is unreadable: then show the top of the network readable
+        // and let the user pan, rather than all of it as a thumbnail.
+        z = Math.max(0.55, z);
         zoom.set(z);
-        translate.setX((getWidth() - (maxX - minX) * z) / 2 - minX * z);
-        translate.setY(margin - minY * z);
+        translate.setX(Math.max(margin - minX * z, (getWidth() - (maxX - minX) * z) / 2 - minX * z));
+        translate.setY(margin / 2 - minY * z);
     }
 
     /** Where a drop at scene coordinates lands in the graph (for the palette). */
