@@ -3,7 +3,6 @@ package org.layerlab.project;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 
 import org.layerlab.data.ArrayDataset;
@@ -149,9 +148,5 @@ public final class DataLoader {
 
     public static DataSummary summary(Dataset d) {
         return new DataSummary(d.featureShape(), d.classNames().size(), d.targetWidth());
-    }
-
-    static List<String> classes(Dataset d) {
-        return d.classNames();
     }
 }

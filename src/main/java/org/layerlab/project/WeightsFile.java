@@ -13,8 +13,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.layerlab.engine.Tensor;
 import org.layerlab.nn.Parameter;
@@ -81,7 +79,6 @@ public final class WeightsFile {
             if (count < 0 || count > 100_000) {
                 throw new ProjectException(name + " claims " + count + " tensors; the file is corrupt");
             }
-            Map<String, Tensor> tensors = new LinkedHashMap<>();
             ParameterStore store = new ParameterStore(seed);
             long total = 0;
             for (int t = 0; t < count; t++) {
@@ -106,7 +103,7 @@ public final class WeightsFile {
                     }
                 }
                 total += n;
-                left -= 4L + node.length() + param.length() + 1 + 4 + 4L * rank;
+                left -= 4L + utf8(node) + utf8(param) + 1 + 4 + 4L * rank;
                 if (total > MAX_VALUES || n * 4 > left) {
                     throw new ProjectException(name + " is truncated: tensor " + node + "/" + param + " needs " + n * 4
                             + " bytes but only " + Math.max(0, left) + " remain");
@@ -119,12 +116,7 @@ public final class WeightsFile {
                 float[] v = new float[(int) n];
                 ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
                 Tensor value = Tensor.wrap(v, dims);
-                if (trainable) {
-                    store.put(new Parameter(node, param, value, null, true));
-                } else {
-                    store.put(new Parameter(node, param, value, null, false));
-                }
-                tensors.put(node + "/" + param, value);
+                store.put(new Parameter(node, param, value, null, trainable));
             }
             return store;
         } catch (EOFException e) {
@@ -132,6 +124,10 @@ public final class WeightsFile {
         } catch (IOException e) {
             throw new ProjectException("cannot read " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    private static int utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
     }
 
     private static String readString(DataInputStream in, String file) throws IOException, ProjectException {

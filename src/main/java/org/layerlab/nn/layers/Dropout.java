@@ -57,11 +57,6 @@ public record Dropout(double rate) implements LayerSpec {
         }
 
         @Override
-        public void allocate(int batchCapacity) {
-            // Sized lazily in forward from the real sample size.
-        }
-
-        @Override
         public void forward(Tensor[] inputs, Tensor output, boolean training) {
             Tensor x = inputs[0];
             masked = training && rate > 0;

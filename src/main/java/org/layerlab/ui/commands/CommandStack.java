@@ -7,15 +7,13 @@ import java.util.Optional;
 import org.layerlab.project.Project;
 
 /**
- * Undo and redo stacks of commands with a revision counter that counts every change (undo
- * included), so "unsaved" is simply revision ≠ the revision at the last save. A command that
- * would change nothing is not pushed. The stacks are capped.
+ * Undo and redo stacks of commands, capped. A command that would change nothing is not pushed.
+ * (The unsaved mark is the editor model's revision counter, which also counts training results.)
  */
 public final class CommandStack {
     private static final int LIMIT = 500;
     private final Deque<Command> undo = new ArrayDeque<>();
     private final Deque<Command> redo = new ArrayDeque<>();
-    private long revision;
 
     /** Applies the command and records it; returns the new project (the same one when nothing changed). */
     public Project execute(Command c, Project p) {
@@ -28,7 +26,6 @@ public final class CommandStack {
             undo.removeLast();
         }
         redo.clear();
-        revision++;
         return next;
     }
 
@@ -38,7 +35,6 @@ public final class CommandStack {
         }
         Command c = undo.pop();
         redo.push(c);
-        revision++;
         return c.revert(p);
     }
 
@@ -48,7 +44,6 @@ public final class CommandStack {
         }
         Command c = redo.pop();
         undo.push(c);
-        revision++;
         return c.apply(p);
     }
 
@@ -58,10 +53,6 @@ public final class CommandStack {
 
     public Optional<String> redoDescription() {
         return Optional.ofNullable(redo.peek()).map(Command::description);
-    }
-
-    public long revision() {
-        return revision;
     }
 
     public void clear() {

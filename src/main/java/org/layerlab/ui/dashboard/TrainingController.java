@@ -28,7 +28,6 @@ public final class TrainingController {
     private TrainingSession session;
     private ProjectSession prepared;
     private final List<EpochEvent> history = new ArrayList<>();
-    private long stepOffset;
     /** Watches the gap between JavaFX frames during a run: the longest is reported when it ends. */
     private final javafx.animation.AnimationTimer stallWatch = new javafx.animation.AnimationTimer() {
         private long last;
@@ -188,7 +187,6 @@ public final class TrainingController {
         watchSelection();
         // Live curves are per step; a saved history (per epoch) is cleared rather than mixed in.
         view.clearCharts();
-        stepOffset = 0;
         history.clear();
         view.status.getStyleClass().remove("error-text");
         view.status.setText("Starting…");
@@ -268,7 +266,7 @@ public final class TrainingController {
     private void deliver(CoalescingFeed.Delivery d) {
         for (Object o : d.events()) {
             if (o instanceof BatchEvent b) {
-                long step = stepOffset + b.step();
+                long step = b.step();
                 lastStep = step;
                 view.batchLoss.add(step, b.loss());
                 Double acc = b.metrics().get("accuracy");
