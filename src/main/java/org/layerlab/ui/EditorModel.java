@@ -18,7 +18,6 @@ import javafx.collections.ObservableSet;
 import org.layerlab.nn.graph.DataSummary;
 import org.layerlab.nn.graph.GraphAnalysis;
 import org.layerlab.nn.graph.NetworkGraph;
-import org.layerlab.project.DataLoader;
 import org.layerlab.project.Project;
 import org.layerlab.ui.commands.Command;
 import org.layerlab.ui.commands.CommandStack;
@@ -41,7 +40,7 @@ public final class EditorModel {
     public EditorModel(Project initial, Path initialFile) {
         project.addListener((obs, old, now) -> {
             if (old != null && now != null && old.dataset() != now.dataset()) {
-                data = summarize(now, file.get());
+                data = null;
             }
             reanalyse();
         });
@@ -52,7 +51,7 @@ public final class EditorModel {
     public void open(Project p, Path f) {
         stack.clear();
         selection.clear();
-        data = summarize(p, f);
+        data = null;
         file.set(f);
         project.set(p);
         revision.set(revision.get() + 1);
@@ -65,16 +64,15 @@ public final class EditorModel {
         return f == null ? Path.of("").toAbsolutePath() : f.toAbsolutePath().getParent();
     }
 
-    private static DataSummary summarize(Project p, Path f) {
-        if (p.dataset() == null) {
-            return null;
-        }
-        try {
-            Path dir = f == null ? Path.of("").toAbsolutePath() : f.toAbsolutePath().getParent();
-            return DataLoader.load(p.dataset(), dir).summary();
-        } catch (Exception e) {
-            // The dataset problem is shown when training; editing works without it.
-            return null;
+    /**
+     * What the project's data looks like, once loaded (off the JavaFX thread, by whoever loads it):
+     * validation then also checks the network against the data. Ignored if the data source has
+     * changed since the load started.
+     */
+    public void dataLoaded(org.layerlab.project.DatasetSource source, DataSummary summary) {
+        if (project.get() != null && project.get().dataset() == source) {
+            data = summary;
+            reanalyse();
         }
     }
 

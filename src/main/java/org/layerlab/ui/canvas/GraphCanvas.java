@@ -78,7 +78,8 @@ public final class GraphCanvas extends Pane {
             scale.setX(b.doubleValue());
             scale.setY(b.doubleValue());
         });
-        model.projectProperty().addListener((o, a, b) -> rebuild());
+        // The analysis follows every document change and also arrives later when the data has loaded.
+        model.analysisProperty().addListener((o, a, b) -> rebuild());
         model.selection().addListener((javafx.collections.SetChangeListener<String>) c -> styleSelection());
         installGestures();
         rebuild();

@@ -97,7 +97,10 @@ public final class TrainingController {
         loadDataView(model.project());
     }
 
-    /** Loads the project's data off the JavaFX thread and shows its summary in the Data tab. */
+    /**
+     * Loads the project's data off the JavaFX thread, shows it in the Data tab and gives its
+     * summary to the model, so validation can check the network against the data.
+     */
     private void loadDataView(Project p) {
         if (p.dataset() == null) {
             view.data.showMessage("No data chosen yet: select nothing on the canvas, then Choose data… in the inspector.");
@@ -109,7 +112,10 @@ public final class TrainingController {
             try {
                 org.layerlab.project.LoadedData d = org.layerlab.project.DataLoader.load(p.dataset(), dir);
                 org.layerlab.data.DatasetStats stats = org.layerlab.data.DatasetStats.of(d.train());
-                Platform.runLater(() -> view.data.show(d.train(), d.test() == null ? 0 : d.test().size(), stats));
+                Platform.runLater(() -> {
+                    view.data.show(d.train(), d.test() == null ? 0 : d.test().size(), stats);
+                    model.dataLoaded(p.dataset(), d.summary());
+                });
             } catch (Exception e) {
                 Platform.runLater(() -> view.data.showMessage("The data cannot be loaded: " + e.getMessage()));
             }

@@ -42,7 +42,7 @@ public final class InspectorView extends VBox {
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         getChildren().add(scroll);
-        model.projectProperty().addListener((o, a, b) -> refresh());
+        model.analysisProperty().addListener((o, a, b) -> refresh());
         model.selection().addListener((javafx.collections.SetChangeListener<String>) c -> refresh());
         refresh();
     }
