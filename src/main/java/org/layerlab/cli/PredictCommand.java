@@ -7,16 +7,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.layerlab.data.CsvLoader;
 import org.layerlab.data.CsvTable;
 import org.layerlab.data.DataException;
+import org.layerlab.data.FeatureEncoder;
 import org.layerlab.engine.Tensor;
+import org.layerlab.project.DataLoader;
 import org.layerlab.project.DatasetSource;
 import org.layerlab.project.Project;
 import org.layerlab.project.ProjectSession;
 
 /**
  * {@code predict PROJECT --input CSV}: runs the trained network on the rows of a CSV with the
- * same feature columns (a target column, if present, is ignored), normalized as in training, and
+ * same feature columns (a target column, if present, is ignored), encoded (categories one-hot,
+ * gaps filled if training filled them) and normalized as in training, and
  * prints one line per row: the class and its probability, or the predicted values.
  */
 final class PredictCommand {
@@ -43,23 +47,33 @@ final class PredictCommand {
         ProjectSession s = ProjectArgs.openValid(p, file);
         int features = s.network().inputShape().size();
         CsvTable table;
+        FeatureEncoder encoder;
         try {
             table = CsvTable.read(Path.of(input));
+            Path training = DataLoader.resolve(file.toAbsolutePath().getParent(), csv.path());
+            encoder = CsvLoader.encoder(CsvTable.read(training), csv.options(CsvLoader.Task.AUTO), csv.path());
         } catch (DataException e) {
             throw new UserError(e.getMessage());
         }
-        List<Integer> cols = featureColumns(table, csv, features);
+        if (encoder.width() != features) {
+            throw new UserError("the network takes " + features + " inputs but " + csv.path() + " now gives "
+                    + encoder.width() + ": the training file changed since training; train again");
+        }
+        int[] source = inputColumns(table, csv, encoder);
         int n = table.rows().size();
         float[] x = new float[n * features];
+        String[] cells = new String[encoder.columns().stream().mapToInt(FeatureEncoder.Column::index).max().orElse(0) + 1];
         for (int r = 0; r < n; r++) {
-            for (int f = 0; f < features; f++) {
-                String cell = table.rows().get(r)[cols.get(f)];
-                if (!CsvTable.isNumber(cell)) {
-                    throw new UserError(input + " line " + table.lineNumbers().get(r) + ", column '"
-                            + table.header().get(cols.get(f)) + "': '" + cell + "' is not a number");
-                }
-                float v = Float.parseFloat(cell);
-                x[r * features + f] = csv.offset() == null ? v : (v - csv.offset()[f]) / csv.scale()[f];
+            String[] row = table.rows().get(r);
+            for (int j = 0; j < source.length; j++) {
+                cells[encoder.columns().get(j).index()] = row[source[j]];
+            }
+            String problem = encoder.encode(cells, x, r * features);
+            if (problem != null) {
+                throw new UserError(input + " line " + table.lineNumbers().get(r) + ": " + problem);
+            }
+            for (int f = 0; f < features && csv.offset() != null; f++) {
+                x[r * features + f] = (x[r * features + f] - csv.offset()[f]) / csv.scale()[f];
             }
         }
         Tensor y = s.network().predict(Tensor.wrap(x, n, features));
@@ -93,8 +107,21 @@ final class PredictCommand {
         return 0;
     }
 
-    /** Feature columns by the training file's names when the input has a header, else by position. */
-    private static List<Integer> featureColumns(CsvTable table, DatasetSource.Csv csv, int features) {
+    /**
+     * For each training feature column, the input column that holds it: by name when the input's
+     * header has every name, else by position (the input's columns minus target and left-out ones).
+     */
+    private static int[] inputColumns(CsvTable table, DatasetSource.Csv csv, FeatureEncoder encoder) {
+        List<FeatureEncoder.Column> wanted = encoder.columns();
+        int[] byName = new int[wanted.size()];
+        boolean allNamed = true;
+        for (int j = 0; j < wanted.size() && allNamed; j++) {
+            byName[j] = indexOf(table.header(), wanted.get(j).name());
+            allNamed = byName[j] >= 0;
+        }
+        if (allNamed) {
+            return byName;
+        }
         List<Integer> cols = new ArrayList<>();
         for (int c = 0; c < table.columnCount(); c++) {
             String name = table.header().get(c);
@@ -104,13 +131,23 @@ final class PredictCommand {
             }
             cols.add(c);
         }
-        if (cols.size() == features + 1 && csv.target() == null) {
+        if (cols.size() == wanted.size() + 1 && csv.target() == null) {
             cols.remove(cols.size() - 1);
         }
-        if (cols.size() != features) {
-            throw new UserError("the network takes " + features + " features per row but the input has " + cols.size()
-                    + " columns (besides the target)");
+        if (cols.size() != wanted.size()) {
+            throw new UserError("the network was trained on the columns "
+                    + String.join(", ", wanted.stream().map(FeatureEncoder.Column::name).toList()) + " but the input has "
+                    + cols.size() + " columns besides the target, and not all of those names");
         }
-        return cols;
+        return cols.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int indexOf(List<String> header, String name) {
+        for (int i = 0; i < header.size(); i++) {
+            if (header.get(i).equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

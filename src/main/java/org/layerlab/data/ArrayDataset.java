@@ -13,6 +13,8 @@ public final class ArrayDataset implements Dataset {
     private final int targetWidth;
     private final int size;
     private final List<String> classNames;
+    /** Set only while building a named copy, never changed after. */
+    private List<String> featureNames = List.of();
 
     public ArrayDataset(float[] features, Shape featureShape, float[] targets, int targetWidth, List<String> classNames) {
         int per = featureShape.size();
@@ -87,6 +89,21 @@ public final class ArrayDataset implements Dataset {
     @Override
     public float target(int i) {
         return targets[i * targetWidth];
+    }
+
+    /** The same data (sharing its arrays) with a name for each feature value. */
+    public ArrayDataset withFeatureNames(List<String> names) {
+        if (!names.isEmpty() && names.size() != featureShape.size()) {
+            throw new IllegalArgumentException(names.size() + " names for " + featureShape.size() + " features");
+        }
+        ArrayDataset named = new ArrayDataset(features, featureShape, targets, targetWidth, classNames);
+        named.featureNames = List.copyOf(names);
+        return named;
+    }
+
+    @Override
+    public List<String> featureNames() {
+        return featureNames;
     }
 
     /** The feature values of all samples, row-major; the array itself, not a copy. */

@@ -9,30 +9,41 @@ import java.util.Map;
 
 /**
  * Turns a CSV table into a dataset: every column but the target and the ignored ones is a
- * numeric feature; the target is a class (text labels become class indices, names kept in order
+ * feature (numbers as they are, categories one-hot, see {@link FeatureEncoder}); the target is a class (text labels become class indices, names kept in order
  * of first appearance; integer labels become classes 0..k−1) or a regression value.
  */
 public final class CsvLoader {
     /** What the target column means. */
     public enum Task { AUTO, CLASSIFICATION, REGRESSION }
 
-    /** Loading choices; the defaults take the last column as target and detect the task. */
-    public record Options(String target, Task task, List<String> ignore, boolean dropIncompleteRows) {
+    /**
+     * Loading choices; the defaults take the last column as target, detect the task and refuse
+     * rows with missing feature values (naming the first one).
+     */
+    public record Options(String target, Task task, List<String> ignore, FeatureEncoder.Missing missing) {
         public static Options defaults() {
-            return new Options(null, Task.AUTO, List.of(), false);
+            return new Options(null, Task.AUTO, List.of(), FeatureEncoder.Missing.REFUSE);
         }
 
         public Options withTarget(String t) {
-            return new Options(t, task, ignore, dropIncompleteRows);
+            return new Options(t, task, ignore, missing);
         }
 
         public Options withTask(Task t) {
-            return new Options(target, t, ignore, dropIncompleteRows);
+            return new Options(target, t, ignore, missing);
+        }
+
+        public Options withMissing(FeatureEncoder.Missing m) {
+            return new Options(target, task, ignore, m);
         }
 
         public Options droppingIncompleteRows() {
-            return new Options(target, task, ignore, true);
+            return withMissing(FeatureEncoder.Missing.DROP_ROWS);
         }
+    }
+
+    /** The dataset, the encoding that made its features, and how many rows were dropped for gaps. */
+    public record Encoded(ArrayDataset data, FeatureEncoder encoder, int droppedRows) {
     }
 
     private CsvLoader() {
@@ -43,7 +54,12 @@ public final class CsvLoader {
     }
 
     public static ArrayDataset fromTable(CsvTable table, Options options, String source) {
-        int targetCol = options.target() == null ? table.columnCount() - 1 : table.column(options.target());
+        return encode(table, options, source).data();
+    }
+
+    /** The feature encoding these options give for this table, without building the dataset. */
+    public static FeatureEncoder encoder(CsvTable table, Options options, String source) {
+        int targetCol = targetColumn(table, options);
         List<Integer> featureCols = new ArrayList<>();
         for (int c = 0; c < table.columnCount(); c++) {
             if (c != targetCol && !isIgnored(table, c, options.ignore())) {
@@ -53,49 +69,42 @@ public final class CsvLoader {
         if (featureCols.isEmpty()) {
             throw new DataException(source + " has no feature column besides the target '" + table.header().get(targetCol) + "'");
         }
+        return FeatureEncoder.fit(table, featureCols, options.missing(), source);
+    }
+
+    public static Encoded encode(CsvTable table, Options options, String source) {
+        int targetCol = targetColumn(table, options);
+        FeatureEncoder encoder = encoder(table, options, source);
         Task task = options.task() == Task.AUTO ? detectTask(table, targetCol) : options.task();
-        List<float[]> xs = new ArrayList<>();
+        int f = encoder.width();
+        float[] features = new float[table.rows().size() * f];
         List<String> ys = new ArrayList<>();
+        int dropped = 0;
         for (int r = 0; r < table.rows().size(); r++) {
             String[] row = table.rows().get(r);
-            float[] x = new float[featureCols.size()];
-            String problem = null;
-            for (int f = 0; f < x.length; f++) {
-                int c = featureCols.get(f);
-                String cell = row[c];
-                if (!CsvTable.isNumber(cell) || cell.equalsIgnoreCase("nan")) {
-                    problem = cell.isEmpty() ? "is missing a value" : "has the non-numeric value '" + cell + "'";
-                    problem = source + " line " + table.lineNumbers().get(r) + ", column '" + table.header().get(c)
-                            + "' " + problem;
-                    break;
-                }
-                x[f] = Float.parseFloat(cell);
-            }
             String y = row[targetCol];
-            if (problem == null && y.isEmpty()) {
-                problem = source + " line " + table.lineNumbers().get(r) + " has no target value in column '"
-                        + table.header().get(targetCol) + "'";
+            if (FeatureEncoder.isMissing(y)) {
+                // Nothing to learn from a row without an answer, and nothing sensible to fill in.
+                dropped++;
+                continue;
             }
+            String problem = encoder.encode(row, features, ys.size() * f);
             if (problem == null && task == Task.REGRESSION && !CsvTable.isNumber(y)) {
-                problem = source + " line " + table.lineNumbers().get(r) + ": the target '" + y
-                        + "' is not a number, but the task is regression";
+                problem = "has the target '" + y + "', which is not a number, but the task is regression";
             }
             if (problem != null) {
-                if (options.dropIncompleteRows()) {
+                if (options.missing() != FeatureEncoder.Missing.REFUSE) {
+                    dropped++;
                     continue;
                 }
-                throw new DataException(problem + ". Fix the file, ignore that column, or choose to drop incomplete rows.");
+                String where = source + " line " + table.lineNumbers().get(r);
+                throw new DataException((problem.startsWith("column") ? where + ", " : where + " ") + problem
+                        + ". Fix the file, leave that column out, or choose to drop or fill incomplete rows.");
             }
-            xs.add(x);
             ys.add(y);
         }
-        if (xs.isEmpty()) {
+        if (ys.isEmpty()) {
             throw new DataException(source + ": no complete rows are left after dropping incomplete ones");
-        }
-        int f = featureCols.size();
-        float[] features = new float[xs.size() * f];
-        for (int i = 0; i < xs.size(); i++) {
-            System.arraycopy(xs.get(i), 0, features, i * f, f);
         }
         float[] targets = new float[ys.size()];
         List<String> classNames = new ArrayList<>();
@@ -106,7 +115,14 @@ public final class CsvLoader {
                 targets[i] = Float.parseFloat(ys.get(i));
             }
         }
-        return new ArrayDataset(features, org.layerlab.engine.Shape.of(f), targets, 1, classNames);
+        float[] kept = ys.size() * f == features.length ? features : java.util.Arrays.copyOf(features, ys.size() * f);
+        ArrayDataset data = new ArrayDataset(kept, org.layerlab.engine.Shape.of(f), targets, 1, classNames)
+                .withFeatureNames(encoder.featureNames());
+        return new Encoded(data, encoder, dropped);
+    }
+
+    private static int targetColumn(CsvTable table, Options options) {
+        return options.target() == null ? table.columnCount() - 1 : table.column(options.target());
     }
 
     private static boolean isIgnored(CsvTable t, int col, List<String> ignore) {
@@ -124,7 +140,7 @@ public final class CsvLoader {
         boolean allIntegers = true;
         for (String[] row : t.rows()) {
             String v = row[col];
-            if (v.isEmpty()) {
+            if (FeatureEncoder.isMissing(v)) {
                 continue;
             }
             if (!CsvTable.isNumber(v)) {

@@ -20,6 +20,11 @@ public interface Dataset {
     /** Class names in index order for classification data; empty for regression. */
     List<String> classNames();
 
+    /** Names of the features for tables ("age", "color=red"); empty when they have none (images). */
+    default List<String> featureNames() {
+        return List.of();
+    }
+
     default boolean isClassification() {
         return !classNames().isEmpty();
     }

@@ -3,10 +3,16 @@ package org.layerlab.data;
 import org.layerlab.engine.Tensor;
 
 /**
- * Summary statistics of a dataset for the data view: samples per class, and min, mean, max and
- * standard deviation of each feature (over all samples, as the network sees them).
+ * Summary statistics of a dataset for the data view: samples per class, and min, mean, max,
+ * standard deviation and a histogram ({@link #BINS} equal bins from min to max) of each feature,
+ * over all samples as the network sees them. Histograms are kept for tables only (at most
+ * {@link #MAX_HISTOGRAMS} features), not for every pixel of an image.
  */
-public record DatasetStats(int size, long[] classCounts, double[] min, double[] mean, double[] max, double[] std) {
+public record DatasetStats(int size, long[] classCounts, double[] min, double[] mean, double[] max, double[] std,
+                           long[][] histograms) {
+    public static final int BINS = 24;
+    public static final int MAX_HISTOGRAMS = 256;
+
     public static DatasetStats of(Dataset d) {
         int n = d.size();
         int f = d.featureShape().size();
@@ -50,6 +56,30 @@ public record DatasetStats(int size, long[] classCounts, double[] min, double[] 
             mean[j] = n == 0 ? Double.NaN : sum[j] / n;
             std[j] = n == 0 ? Double.NaN : Math.sqrt(Math.max(0, sq[j] / n - mean[j] * mean[j]));
         }
-        return new DatasetStats(n, counts, min, mean, max, std);
+        return new DatasetStats(n, counts, min, mean, max, std, histograms(d, order, min, max));
+    }
+
+    private static long[][] histograms(Dataset d, int[] order, double[] min, double[] max) {
+        int f = d.featureShape().size();
+        if (f > MAX_HISTOGRAMS || d.featureShape().rank() != 1) {
+            return new long[0][];
+        }
+        long[][] h = new long[f][BINS];
+        int chunk = 512;
+        Tensor x = Tensor.ofBatch(chunk, d.featureShape());
+        Tensor y = Tensor.zeros(chunk, d.targetWidth());
+        for (int from = 0; from < order.length; from += chunk) {
+            int to = Math.min(order.length, from + chunk);
+            d.gather(order, from, to, x, y);
+            float[] xd = x.data();
+            for (int r = 0; r < to - from; r++) {
+                for (int j = 0; j < f; j++) {
+                    double span = max[j] - min[j];
+                    int bin = span > 0 ? (int) ((xd[r * f + j] - min[j]) / span * BINS) : 0;
+                    h[j][Math.max(0, Math.min(BINS - 1, bin))]++;
+                }
+            }
+        }
+        return h;
     }
 }

@@ -59,6 +59,7 @@ public record Normalization(Kind kind, float[] offset, float[] scale) {
         Normalization n = fit(kind, data.featureValues(), f, trainRows);
         float[] copy = data.featureValues().clone();
         n.applyInPlace(copy);
-        return new ArrayDataset(copy, data.featureShape(), data.targetValues(), data.targetWidth(), data.classNames());
+        return new ArrayDataset(copy, data.featureShape(), data.targetValues(), data.targetWidth(), data.classNames())
+                .withFeatureNames(data.featureNames());
     }
 }

@@ -42,6 +42,11 @@ final class SubsetDataset implements Dataset {
     }
 
     @Override
+    public List<String> featureNames() {
+        return base.featureNames();
+    }
+
+    @Override
     public float target(int i) {
         return base.target(indices[i]);
     }

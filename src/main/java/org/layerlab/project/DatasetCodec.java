@@ -3,6 +3,8 @@ package org.layerlab.project;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
+import org.layerlab.data.FeatureEncoder;
+
 /** The "dataset" object of a project file. */
 final class DatasetCodec {
     private DatasetCodec() {
@@ -21,8 +23,8 @@ final class DatasetCodec {
                 c.ignore().forEach(ig::add);
                 o.add("ignore", ig);
             }
-            if (c.dropIncomplete()) {
-                o.addProperty("drop_incomplete_rows", true);
+            if (c.missing() != FeatureEncoder.Missing.REFUSE) {
+                o.addProperty("missing_values", c.missing().name().toLowerCase(java.util.Locale.ROOT));
             }
             o.addProperty("task", c.task() == null ? "auto" : c.task());
             o.addProperty("normalization", c.normalization() == null ? "none" : c.normalization());
@@ -64,7 +66,7 @@ final class DatasetCodec {
         String kind = d.string("kind");
         return switch (kind) {
             case "csv" -> new DatasetSource.Csv(d.string("path"), d.string("target", null), strings(d, "ignore"),
-                    d.bool("drop_incomplete_rows", false), d.string("task", "auto"),
+                    missing(d), d.string("task", "auto"),
                     d.string("normalization", "standardize"), d.number("test_split", 0.2), d.longValue("seed", 42),
                     d.has("offset") ? floats(d, "offset") : null, d.has("scale") ? floats(d, "scale") : null);
             case "idx" -> new DatasetSource.Idx(d.string("train_images"), d.string("train_labels"),
@@ -75,6 +77,21 @@ final class DatasetCodec {
                     d.number("noise", 0.1), d.integer("classes", 2), d.longValue("seed", 42), d.number("test_split", 0.2));
             default -> throw new JsonFields.FieldError(d.path("kind"), "unknown dataset kind '" + kind
                     + "'; choose csv, idx, image_folder or synthetic");
+        };
+    }
+
+    /** "missing_values": refuse, drop_rows or fill; files from before it was added say drop_incomplete_rows. */
+    private static FeatureEncoder.Missing missing(JsonFields d) {
+        if (!d.has("missing_values")) {
+            return d.bool("drop_incomplete_rows", false) ? FeatureEncoder.Missing.DROP_ROWS : FeatureEncoder.Missing.REFUSE;
+        }
+        String v = d.string("missing_values");
+        return switch (v) {
+            case "refuse" -> FeatureEncoder.Missing.REFUSE;
+            case "drop_rows" -> FeatureEncoder.Missing.DROP_ROWS;
+            case "fill" -> FeatureEncoder.Missing.FILL;
+            default -> throw new JsonFields.FieldError(d.path("missing_values"), "is '" + v
+                    + "'; choose refuse, drop_rows or fill");
         };
     }
 

@@ -1,5 +1,7 @@
 package org.layerlab.project;
 
+import org.layerlab.data.FeatureEncoder;
+
 /**
  * Where a project's data comes from, as saved: a CSV file, an MNIST-style IDX pair, or a
  * synthetic generator. Paths are relative to the project file.
@@ -10,21 +12,22 @@ public sealed interface DatasetSource permits DatasetSource.Csv, DatasetSource.I
     String describe();
 
     /**
-     * A CSV table: target column (null = last), columns to leave out, whether rows with missing
-     * values are dropped (else they are an error), task ("auto", "classification", "regression"),
+     * A CSV table: target column (null = last), columns to leave out, what happens to rows with
+     * missing values (refused with a message, dropped, or filled with mean / most frequent), task ("auto", "classification", "regression"),
      * normalization ("standardize", "min_max", "none") fitted on the training part, the share
      * held out for testing, and the split seed. offset and scale hold the fitted statistics once
      * the project was trained (null before), so predictions see the same transform.
      */
-    record Csv(String path, String target, java.util.List<String> ignore, boolean dropIncomplete, String task,
+    record Csv(String path, String target, java.util.List<String> ignore, FeatureEncoder.Missing missing, String task,
                String normalization, double testSplit, long seed, float[] offset, float[] scale) implements DatasetSource {
         public Csv {
             ignore = ignore == null ? java.util.List.of() : java.util.List.copyOf(ignore);
+            missing = missing == null ? FeatureEncoder.Missing.REFUSE : missing;
         }
 
         public Csv(String path, String target, String task, String normalization, double testSplit, long seed,
                    float[] offset, float[] scale) {
-            this(path, target, java.util.List.of(), false, task, normalization, testSplit, seed, offset, scale);
+            this(path, target, java.util.List.of(), FeatureEncoder.Missing.REFUSE, task, normalization, testSplit, seed, offset, scale);
         }
 
         @Override
@@ -32,13 +35,17 @@ public sealed interface DatasetSource permits DatasetSource.Csv, DatasetSource.I
             return "csv " + path + (target == null ? "" : " → " + target);
         }
 
+        public Csv withPath(String p) {
+            return new Csv(p, target, ignore, missing, task, normalization, testSplit, seed, offset, scale);
+        }
+
         public Csv withStatistics(float[] o, float[] s) {
-            return new Csv(path, target, ignore, dropIncomplete, task, normalization, testSplit, seed, o, s);
+            return new Csv(path, target, ignore, missing, task, normalization, testSplit, seed, o, s);
         }
 
         /** The loader options these settings stand for. */
         public org.layerlab.data.CsvLoader.Options options(org.layerlab.data.CsvLoader.Task t) {
-            return new org.layerlab.data.CsvLoader.Options(target, t, ignore, dropIncomplete);
+            return new org.layerlab.data.CsvLoader.Options(target, t, ignore, missing);
         }
     }
 

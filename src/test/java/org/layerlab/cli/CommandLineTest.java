@@ -61,6 +61,41 @@ class CommandLineTest {
     }
 
     @Test
+    void categoriesAndFilledGapsTrainAndPredictByColumnName() throws Exception {
+        StringBuilder csv = new StringBuilder("x,colour,label\n");
+        for (int i = 0; i < 60; i++) {
+            String x = i % 7 == 0 ? "" : Integer.toString(i % 5);
+            csv.append(x).append(',').append(i % 3 == 0 ? "" : i % 2 == 0 ? "red" : "blue").append(',')
+                    .append(i % 3 == 0 ? "" : i % 2 == 0 ? "yes" : "no").append('\n');
+        }
+        Files.createDirectories(dir.resolve("data"));
+        Files.writeString(dir.resolve("data/colours.csv"), csv);
+        org.layerlab.project.DatasetSource.Csv source = new org.layerlab.project.DatasetSource.Csv("data/colours.csv", "label",
+                List.of(), org.layerlab.data.FeatureEncoder.Missing.FILL, "auto", "standardize", 0, 7, null, null);
+        org.layerlab.project.Project project = new org.layerlab.project.Project("colours",
+                org.layerlab.nn.graph.GraphAnalysisTest.chain(org.layerlab.nn.layers.Input.of(3),
+                        new org.layerlab.nn.layers.Dense(8, "relu"), new org.layerlab.nn.layers.Dense(1, "sigmoid")),
+                org.layerlab.training.TrainingConfig.of(org.layerlab.nn.Loss.BINARY_CROSSENTROPY, 100).withBatchSize(8),
+                source, List.of(), null);
+        Path p = dir.resolve("colours.layerlab");
+        org.layerlab.project.ProjectFiles.save(project, p);
+        assertTrue(Files.readString(p).contains("\"missing_values\": \"fill\""));
+        Run train = run("train", p.toString());
+        assertEquals(0, train.code(), train.err());
+        assertTrue(train.out().contains("accuracy 100.00%"), train.out());
+        Path rows = dir.resolve("rows.csv");
+        Files.writeString(rows, "colour,x\nred,1\nblue,\nblue,3\n");
+        Run predict = run("predict", p.toString(), "--input", rows.toString());
+        assertEquals(0, predict.code(), predict.err());
+        assertEquals(List.of("yes", "no", "no"), predict.out().lines().map(l -> l.split("\t")[0]).toList());
+        Files.writeString(rows, "colour,x\ngreen,1\n");
+        Run unseen = run("predict", p.toString(), "--input", rows.toString());
+        assertEquals(2, unseen.code());
+        assertTrue(unseen.err().contains("line 2: column 'colour' has 'green', a category the training data never had"),
+                unseen.err());
+    }
+
+    @Test
     void mistakesGiveOneLineAndANonZeroExitCode() throws Exception {
         Run missing = run("train", dir.resolve("nope.layerlab").toString());
         assertEquals(2, missing.code());

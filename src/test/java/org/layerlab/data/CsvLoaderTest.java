@@ -45,7 +45,7 @@ class CsvLoaderTest {
     void missingValueNamesLineAndColumnOrIsDroppedOnRequest() {
         String text = "a,b,t\n1,2,0\n3,,1\n5,x,1\n7,8,0\n";
         DataException e = assertThrows(DataException.class, () -> load(text, CsvLoader.Options.defaults()));
-        assertEquals("test.csv line 3, column 'b' is missing a value. Fix the file, ignore that column, or choose to drop"
+        assertEquals("test.csv line 3, column 'b' is missing a value. Fix the file, leave that column out, or choose to drop or fill"
                 + " incomplete rows.", e.getMessage());
         ArrayDataset d = load(text, CsvLoader.Options.defaults().droppingIncompleteRows());
         assertEquals(2, d.size());

@@ -44,8 +44,16 @@ class DatasetDialogTest {
         });
         String text = robot.lookup(".warning-text").queryAll().stream().map(n -> ((Label) n).getText())
                 .reduce("", (a, b) -> a + "\n" + b);
-        assertTrue(!text.contains("Column 'colour' is categorical"), "colour is left out by default: " + text);
-        assertTrue(text.contains("Column 'height' has 1 missing value(s)"), text);
+        assertTrue(!text.contains("'colour'"), "a category column is an input, not a problem: " + text);
+        assertTrue(text.contains("Column 'height' has 1 missing or unreadable value(s): those rows are dropped"), text);
+        robot.interact(() -> robot.lookup("#csv-missing").queryAs(javafx.scene.control.ChoiceBox.class)
+                .setValue(org.layerlab.data.FeatureEncoder.Missing.FILL));
+        String filled = robot.lookup(".warning-text").queryAll().stream().map(n -> ((Label) n).getText())
+                .reduce("", (a, b) -> a + "\n" + b);
+        assertTrue(filled.contains("Column 'height' has 1 missing or unreadable value(s): filled with the column's mean"), filled);
+        String inputs = robot.lookup(".label").queryAll().stream().filter(n -> n instanceof Label)
+                .map(n -> ((Label) n).getText()).filter(t -> t.contains("network input")).findFirst().orElse("");
+        assertTrue(inputs.contains("network input: 4 values per row"), "age, height, colour=blue, colour=red: " + inputs);
         Path png = Path.of("target", "dataset-dialog.png");
         robot.interact(() -> {
             try {
@@ -59,23 +67,25 @@ class DatasetDialogTest {
         assertEquals("data/people.csv", result.path());
         assertEquals("label", result.target());
         assertTrue(Files.exists(project.resolve("data/people.csv")), "the file was copied into the project");
-        assertEquals(java.util.List.of("colour"), result.ignore(), "the text column is left out by default");
-        assertTrue(result.dropIncomplete(), "rows with gaps are dropped, as the dialog said");
+        assertEquals(java.util.List.of(), result.ignore(), "every column is used");
+        assertEquals(org.layerlab.data.FeatureEncoder.Missing.FILL, result.missing(), "gaps are filled, as chosen");
 
         // The whole path: CSV -> project -> train -> save -> reopen.
         org.layerlab.project.Project p = new org.layerlab.project.Project("people",
-                org.layerlab.nn.graph.GraphAnalysisTest.chain(org.layerlab.nn.layers.Input.of(2),
+                org.layerlab.nn.graph.GraphAnalysisTest.chain(org.layerlab.nn.layers.Input.of(4),
                         new org.layerlab.nn.layers.Dense(4, "relu"), new org.layerlab.nn.layers.Dense(1, "sigmoid")),
                 org.layerlab.training.TrainingConfig.of(org.layerlab.nn.Loss.BINARY_CROSSENTROPY, 5).withBatchSize(2),
                 result, java.util.List.of(), null);
         org.layerlab.project.ProjectSession session = org.layerlab.project.ProjectSession.open(p, project);
         assertTrue(session.errors().isEmpty(), session.errors().toString());
-        assertEquals(2, session.data().train().size() + (session.data().test() == null ? 0 : session.data().test().size()));
+        assertEquals(3, session.data().train().size() + (session.data().test() == null ? 0 : session.data().test().size()),
+                "the row with a gap is kept, filled");
+        assertEquals(java.util.List.of("age", "height", "colour=blue", "colour=red"), session.data().train().featureNames());
         org.layerlab.project.Project trained = session.train(5, java.util.List.of()).project();
         Path file = project.resolve("people.layerlab");
         org.layerlab.project.ProjectFiles.save(trained, file);
         org.layerlab.project.Project back = org.layerlab.project.ProjectFiles.load(file);
         assertEquals(5, back.history().size());
-        assertEquals(java.util.List.of("colour"), ((DatasetSource.Csv) back.dataset()).ignore());
+        assertEquals(org.layerlab.data.FeatureEncoder.Missing.FILL, ((DatasetSource.Csv) back.dataset()).missing());
     }
 }

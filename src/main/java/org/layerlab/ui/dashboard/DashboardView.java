@@ -38,7 +38,7 @@ public final class DashboardView extends BorderPane {
     final BoundaryView boundary = new BoundaryView();
     final ConfusionView confusion = new ConfusionView();
     final HistogramView histograms = new HistogramView();
-    final DataView data = new DataView();
+    final DataPane data = new DataPane();
     final HealthView health = new HealthView();
     final Button exportPng = button("Export PNG…", "Save the view in the open tab as a PNG image", "export-png");
     final Button exportCsv = button("Export CSV…", "Save the per-epoch history as CSV", "export-csv");
@@ -166,7 +166,7 @@ public final class DashboardView extends BorderPane {
             case "tab-accuracy" -> accuracy;
             case "tab-weights" -> weights;
             case "tab-histograms" -> histograms;
-            case "tab-data" -> data;
+            case "tab-data" -> data.view;
             case "tab-boundary" -> boundary;
             case "tab-confusion" -> confusion;
             default -> null;
@@ -176,7 +176,7 @@ public final class DashboardView extends BorderPane {
     public void setDark(boolean dark) {
         confusion.setDark(dark);
         histograms.setDark(dark);
-        data.setDark(dark);
+        data.view.setDark(dark);
         loss.setDark(dark);
         accuracy.setDark(dark);
         weights.setDark(dark);

@@ -112,8 +112,9 @@ public final class TrainingController {
             try {
                 org.layerlab.project.LoadedData d = org.layerlab.project.DataLoader.load(p.dataset(), dir);
                 org.layerlab.data.DatasetStats stats = org.layerlab.data.DatasetStats.of(d.train());
+                org.layerlab.data.DataPreview preview = org.layerlab.data.DataPreview.of(d.train());
                 Platform.runLater(() -> {
-                    view.data.show(d.train(), d.test() == null ? 0 : d.test().size(), stats);
+                    view.data.show(d.train(), d.test() == null ? 0 : d.test().size(), stats, preview);
                     model.dataLoaded(p.dataset(), d.summary());
                 });
             } catch (Exception e) {

@@ -5,11 +5,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
-import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.canvas.Canvas;
@@ -22,8 +19,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -32,10 +27,6 @@ import javafx.scene.paint.Color;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.layerlab.data.ArrayDataset;
-import org.layerlab.data.CsvLoader;
-import org.layerlab.data.CsvProfile;
-import org.layerlab.data.CsvTable;
-import org.layerlab.data.DataException;
 import org.layerlab.data.Synthetic;
 import org.layerlab.project.DatasetSource;
 
@@ -58,18 +49,7 @@ public final class DatasetDialog extends Dialog<DatasetSource> {
     private final TextField seed = new TextField("42");
     private final Canvas preview = new Canvas(300, 300);
     private final Label syntheticError = errorLabel();
-    // CSV
-    private Path csvFile;
-    private CsvProfile profile;
-    private final Label csvName = new Label("No file chosen.");
-    private final ChoiceBox<String> target = new ChoiceBox<>();
-    private final ChoiceBox<String> task = new ChoiceBox<>(FXCollections.observableArrayList("auto", "classification", "regression"));
-    private final ChoiceBox<String> scaling = new ChoiceBox<>(FXCollections.observableArrayList("standardize", "min_max", "none"));
-    private final TextField testSplit = new TextField("0.2");
-    private final TableView<String[]> table = new TableView<>();
-    private final VBox csvProblems = new VBox(4);
-    private final javafx.scene.layout.FlowPane ignoreBoxes = new javafx.scene.layout.FlowPane(10, 4);
-    private final java.util.Map<String, javafx.scene.control.CheckBox> ignored = new java.util.LinkedHashMap<>();
+    private final CsvImportPane csv;
     // IDX
     private final TextField trainImages = new TextField();
     private final ImageFolderPane folderPane;
@@ -79,11 +59,12 @@ public final class DatasetDialog extends Dialog<DatasetSource> {
     public DatasetDialog(Window owner, Path projectDir, DatasetSource current) {
         this.projectDir = projectDir;
         this.folderPane = new ImageFolderPane(owner, projectDir);
+        this.csv = new CsvImportPane(owner, projectDir);
         initOwner(owner);
         setTitle("Choose data");
         setHeaderText("Where should the network learn from?");
         setResizable(true);
-        tabs.getTabs().addAll(new Tab("Synthetic", syntheticPane()), new Tab("CSV file", csvPane()),
+        tabs.getTabs().addAll(new Tab("Synthetic", syntheticPane()), new Tab("CSV file", csv),
                 new Tab("Images (IDX)", idxPane()), new Tab("Image folder", folderPane));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setPrefSize(820, 520);
@@ -181,117 +162,10 @@ public final class DatasetDialog extends Dialog<DatasetSource> {
         }
     }
 
-    private VBox csvPane() {
-        Button choose = new Button("Choose CSV file…");
-        choose.setOnAction(e -> {
-            FileChooser c = new FileChooser();
-            c.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV and text tables", "*.csv", "*.txt", "*.tsv"));
-            File f = c.showOpenDialog(getOwner());
-            if (f != null) {
-                openCsv(f.toPath());
-            }
-        });
-        task.setValue("auto");
-        scaling.setValue("standardize");
-        target.valueProperty().addListener((o, a, b) -> updateProblems());
-        task.valueProperty().addListener((o, a, b) -> updateProblems());
-        GridPane g = new GridPane();
-        g.setHgap(8);
-        g.setVgap(8);
-        g.addRow(0, new Label("target column"), target, new Label("task"), task);
-        g.addRow(1, new Label("scaling"), scaling, new Label("test share"), testSplit);
-        table.setPrefHeight(220);
-        table.setPlaceholder(new Label("The first rows of the file appear here."));
-        VBox box = new VBox(8, new HBox(12, choose, csvName), table, g, new Label("leave out:"), ignoreBoxes, csvProblems);
-        box.setPadding(new Insets(12));
-        return box;
-    }
-
-    /** Reads a CSV for the preview; errors (ragged rows, unclosed quotes) are shown, not thrown. */
+    /** Shows a CSV file on the CSV tab. */
     public void openCsv(Path file) {
         tabs.getSelectionModel().select(1);
-        try {
-            profile = new CsvProfile(CsvTable.read(file));
-            csvFile = file;
-        } catch (IOException | DataException e) {
-            profile = null;
-            csvFile = null;
-            csvName.setText("Cannot read " + file.getFileName() + ": " + e.getMessage());
-            table.getColumns().clear();
-            table.getItems().clear();
-            return;
-        }
-        csvName.setText(file.getFileName() + ": " + profile.rows() + " rows, " + profile.columns().size() + " columns"
-                + (file.toAbsolutePath().normalize().startsWith(projectDir.toAbsolutePath().normalize()) ? ""
-                : " (will be copied into the project's data/ folder)"));
-        table.getColumns().clear();
-        for (int c = 0; c < profile.columns().size(); c++) {
-            CsvProfile.Column col = profile.columns().get(c);
-            TableColumn<String[], String> tc = new TableColumn<>(col.name() + "\n" + col.type().name().toLowerCase()
-                    + (col.missing() > 0 ? ", " + col.missing() + " missing" : ""));
-            int index = c;
-            tc.setCellValueFactory(r -> new SimpleStringProperty(r.getValue()[index]));
-            tc.setSortable(false);
-            table.getColumns().add(tc);
-        }
-        table.getItems().setAll(profile.table().rows().subList(0, Math.min(50, profile.rows())));
-        ignored.clear();
-        ignoreBoxes.getChildren().clear();
-        for (CsvProfile.Column col : profile.columns()) {
-            javafx.scene.control.CheckBox box = new javafx.scene.control.CheckBox(col.name());
-            // Columns that are not numbers cannot be features yet: left out unless the user says otherwise.
-            box.setSelected(col.type() != CsvProfile.Type.NUMERIC);
-            box.selectedProperty().addListener((o, a, b) -> updateProblems());
-            ignored.put(col.name(), box);
-            ignoreBoxes.getChildren().add(box);
-        }
-        target.getItems().setAll(profile.table().header());
-        target.setValue(profile.table().header().get(profile.table().header().size() - 1));
-        updateProblems();
-    }
-
-    private void updateProblems() {
-        csvProblems.getChildren().clear();
-        if (profile == null || target.getValue() == null) {
-            return;
-        }
-        int t = profile.table().header().indexOf(target.getValue());
-        ignored.forEach((name, box) -> box.setDisable(name.equals(target.getValue())));
-        CsvLoader.Task detected = profile.detectTask(t);
-        CsvLoader.Task chosen = switch (task.getValue()) {
-            case "classification" -> CsvLoader.Task.CLASSIFICATION;
-            case "regression" -> CsvLoader.Task.REGRESSION;
-            default -> detected;
-        };
-        Label kind = new Label("Task: " + chosen.name().toLowerCase() + (task.getValue().equals("auto") ? " (detected)" : ""));
-        csvProblems.getChildren().add(kind);
-        List<String> problems = profile.problems(t, ignoredIndices(), chosen);
-        for (String p : problems) {
-            Label l = new Label("⚠ " + p);
-            l.setWrapText(true);
-            l.getStyleClass().add("warning-text");
-            csvProblems.getChildren().add(l);
-        }
-        if (problems.isEmpty()) {
-            Label ok = new Label("✓ Ready to train.");
-            ok.getStyleClass().add("ok-text");
-            csvProblems.getChildren().add(ok);
-        }
-    }
-
-    private Set<Integer> ignoredIndices() {
-        Set<Integer> out = new java.util.HashSet<>();
-        List<String> header = profile.table().header();
-        ignored.forEach((name, box) -> {
-            if (box.isSelected() && !name.equals(target.getValue())) {
-                out.add(header.indexOf(name));
-            }
-        });
-        return out;
-    }
-
-    private List<String> ignoredNames() {
-        return ignoredIndices().stream().sorted().map(i -> profile.table().header().get(i)).toList();
+        csv.open(file);
     }
 
     private VBox idxPane() {
@@ -321,13 +195,12 @@ public final class DatasetDialog extends Dialog<DatasetSource> {
                 return generated();
             }
             if (tab == 1) {
-                if (csvFile == null) {
-                    csvName.setText("Choose a CSV file first.");
+                if (csv.file() == null) {
+                    csv.say("Choose a CSV file first.");
                     return null;
                 }
-                boolean gaps = profile.columns().stream().anyMatch(c -> c.missing() > 0);
-                return new DatasetSource.Csv(inProject(csvFile), target.getValue(), ignoredNames(), gaps, task.getValue(),
-                        scaling.getValue(), Double.parseDouble(testSplit.getText().trim()), 42, null, null);
+                DatasetSource.Csv chosen = csv.result("");
+                return chosen == null ? null : chosen.withPath(inProject(csv.file()));
             }
             Path images = Path.of(trainImages.getText().trim());
             String name = images.getFileName().toString();
@@ -341,11 +214,8 @@ public final class DatasetDialog extends Dialog<DatasetSource> {
             boolean test = Files.isRegularFile(testImages) && Files.isRegularFile(testLabels);
             return new DatasetSource.Idx(inProject(images), inProject(labels), test ? inProject(testImages) : null,
                     test ? inProject(testLabels) : null);
-        } catch (NumberFormatException e) {
-            csvName.setText("The test share must be a number between 0 and 1, such as 0.2.");
-            return null;
         } catch (IOException e) {
-            csvName.setText("Cannot copy the file into the project: " + e.getMessage());
+            csv.say("Cannot copy the file into the project: " + e.getMessage());
             return null;
         }
     }
