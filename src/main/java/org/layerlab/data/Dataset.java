@@ -25,6 +25,11 @@ public interface Dataset {
         return List.of();
     }
 
+    /** The data without random augmentation, for statistics and previews that must not vary. */
+    default Dataset original() {
+        return this;
+    }
+
     default boolean isClassification() {
         return !classNames().isEmpty();
     }

@@ -76,7 +76,7 @@ public final class DataLoader {
             Dataset train = ByteImageDataset.loadIdx(resolve(projectDir, i.trainImages()), resolve(projectDir, i.trainLabels()), null);
             Dataset test = i.testImages() == null ? null
                     : ByteImageDataset.loadIdx(resolve(projectDir, i.testImages()), resolve(projectDir, i.testLabels()), null);
-            return new LoadedData(train, test, summary(train), source);
+            return new LoadedData(augmented(train, i.augment(), 42), test, summary(train), source);
         }
         if (source instanceof DatasetSource.ImageFolder f) {
             Path dir = resolveFolder(projectDir, f.path());
@@ -84,14 +84,20 @@ public final class DataLoader {
                     f.channels(), (done, total) -> { }, () -> false);
             Dataset all = r.dataset();
             if (f.testSplit() <= 0) {
-                return new LoadedData(all, null, summary(all), source);
+                return new LoadedData(augmented(all, f.augment(), f.seed()), null, summary(all), source);
             }
             Split s = Split.of(all, f.testSplit(), f.seed());
-            return new LoadedData(all.subset(s.train()), all.subset(s.holdOut()), summary(all), source);
+            return new LoadedData(augmented(all.subset(s.train()), f.augment(), f.seed()), all.subset(s.holdOut()),
+                    summary(all), source);
         }
         DatasetSource.Generated g = (DatasetSource.Generated) source;
         ArrayDataset all = Synthetic.generate(g.generator(), g.samples(), g.noise(), g.classes(), g.seed());
         return split(all, g.testSplit(), g.seed(), source);
+    }
+
+    /** Training images with augmentation, when the source asks for it; test images stay as they are. */
+    private static Dataset augmented(Dataset train, org.layerlab.data.Augmentation a, long seed) {
+        return a.isNone() ? train : new org.layerlab.data.AugmentedDataset(train, a, seed);
     }
 
     private static LoadedData loadCsv(DatasetSource.Csv c, Path projectDir) throws IOException {

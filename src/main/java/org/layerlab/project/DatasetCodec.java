@@ -3,6 +3,7 @@ package org.layerlab.project;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
+import org.layerlab.data.Augmentation;
 import org.layerlab.data.FeatureEncoder;
 
 /** The "dataset" object of a project file. */
@@ -42,6 +43,7 @@ final class DatasetCodec {
                 o.addProperty("test_images", i.testImages());
                 o.addProperty("test_labels", i.testLabels());
             }
+            augmentation(o, i.augment());
         } else if (d instanceof DatasetSource.ImageFolder f) {
             o.addProperty("kind", "image_folder");
             o.addProperty("path", f.path());
@@ -50,6 +52,7 @@ final class DatasetCodec {
             o.addProperty("channels", f.channels());
             o.addProperty("test_split", f.testSplit());
             o.addProperty("seed", f.seed());
+            augmentation(o, f.augment());
         } else if (d instanceof DatasetSource.Generated g) {
             o.addProperty("kind", "synthetic");
             o.addProperty("generator", g.generator());
@@ -70,14 +73,38 @@ final class DatasetCodec {
                     d.string("normalization", "standardize"), d.number("test_split", 0.2), d.longValue("seed", 42),
                     d.has("offset") ? floats(d, "offset") : null, d.has("scale") ? floats(d, "scale") : null);
             case "idx" -> new DatasetSource.Idx(d.string("train_images"), d.string("train_labels"),
-                    d.string("test_images", null), d.string("test_labels", null));
+                    d.string("test_images", null), d.string("test_labels", null), augmentation(d));
             case "image_folder" -> new DatasetSource.ImageFolder(d.string("path"), d.integer("width", 32),
-                    d.integer("height", 32), d.integer("channels", 1), d.number("test_split", 0.2), d.longValue("seed", 42));
+                    d.integer("height", 32), d.integer("channels", 1), d.number("test_split", 0.2), d.longValue("seed", 42),
+                    augmentation(d));
             case "synthetic" -> new DatasetSource.Generated(d.string("generator"), d.integer("samples", 400),
                     d.number("noise", 0.1), d.integer("classes", 2), d.longValue("seed", 42), d.number("test_split", 0.2));
             default -> throw new JsonFields.FieldError(d.path("kind"), "unknown dataset kind '" + kind
                     + "'; choose csv, idx, image_folder or synthetic");
         };
+    }
+
+    private static void augmentation(JsonObject o, Augmentation a) {
+        if (!a.isNone()) {
+            JsonObject j = new JsonObject();
+            j.addProperty("flip", a.flip());
+            j.addProperty("shift", a.shift());
+            j.addProperty("rotate", a.rotate());
+            o.add("augmentation", j);
+        }
+    }
+
+    /** "augmentation": {flip, shift (pixels), rotate (degrees)}; absent means none. */
+    private static Augmentation augmentation(JsonFields d) {
+        if (!d.has("augmentation")) {
+            return Augmentation.NONE;
+        }
+        JsonFields a = d.object("augmentation");
+        try {
+            return new Augmentation(a.bool("flip", false), a.integer("shift", 0), a.number("rotate", 0));
+        } catch (org.layerlab.data.DataException e) {
+            throw new JsonFields.FieldError(d.path("augmentation"), e.getMessage());
+        }
     }
 
     /** "missing_values": refuse, drop_rows or fill; files from before it was added say drop_incomplete_rows. */

@@ -1,5 +1,6 @@
 package org.layerlab.project;
 
+import org.layerlab.data.Augmentation;
 import org.layerlab.data.FeatureEncoder;
 
 /**
@@ -49,8 +50,21 @@ public sealed interface DatasetSource permits DatasetSource.Csv, DatasetSource.I
         }
     }
 
-    /** IDX image and label files for training and (optionally) testing. */
-    record Idx(String trainImages, String trainLabels, String testImages, String testLabels) implements DatasetSource {
+    /** IDX image and label files for training and (optionally) testing, and how training images are augmented. */
+    record Idx(String trainImages, String trainLabels, String testImages, String testLabels, Augmentation augment)
+            implements DatasetSource {
+        public Idx {
+            augment = augment == null ? Augmentation.NONE : augment;
+        }
+
+        public Idx(String trainImages, String trainLabels, String testImages, String testLabels) {
+            this(trainImages, trainLabels, testImages, testLabels, Augmentation.NONE);
+        }
+
+        public Idx withAugmentation(Augmentation a) {
+            return new Idx(trainImages, trainLabels, testImages, testLabels, a);
+        }
+
         @Override
         public String describe() {
             return "idx " + trainImages;
@@ -66,9 +80,24 @@ public sealed interface DatasetSource permits DatasetSource.Csv, DatasetSource.I
         }
     }
 
-    /** A folder with one subfolder of images per class, resized to width × height with 1 or 3 channels. */
-    record ImageFolder(String path, int width, int height, int channels, double testSplit, long seed)
+    /**
+     * A folder with one subfolder of images per class, resized to width × height with 1 or 3
+     * channels, and how training images are augmented.
+     */
+    record ImageFolder(String path, int width, int height, int channels, double testSplit, long seed, Augmentation augment)
             implements DatasetSource {
+        public ImageFolder {
+            augment = augment == null ? Augmentation.NONE : augment;
+        }
+
+        public ImageFolder(String path, int width, int height, int channels, double testSplit, long seed) {
+            this(path, width, height, channels, testSplit, seed, Augmentation.NONE);
+        }
+
+        public ImageFolder withAugmentation(Augmentation a) {
+            return new ImageFolder(path, width, height, channels, testSplit, seed, a);
+        }
+
         @Override
         public String describe() {
             return "images " + path + " (" + width + "×" + height + (channels == 1 ? " gray" : " RGB") + ")";

@@ -142,4 +142,30 @@ class ProjectFilesTest {
         Project abs = ProjectFiles.parse(sample().replace("data/xor.csv", "/etc/passwd"), "p.layerlab", dir);
         assertTrue(assertThrows(DataException.class, () -> ProjectSession.open(abs, dir)).getMessage().contains("absolute"));
     }
+
+    @Test
+    void augmentationAndGapPolicyAreSavedReadAndChecked() throws Exception {
+        String cnn = Files.readString(Path.of("samples", "fashion_cnn.layerlab"));
+        String augmented = cnn.replace("\"kind\": \"idx\",",
+                "\"kind\": \"idx\", \"augmentation\": {\"flip\": true, \"shift\": 2, \"rotate\": 10},");
+        Project p = ProjectFiles.parse(augmented, "p.layerlab", dir);
+        DatasetSource.Idx idx = (DatasetSource.Idx) p.dataset();
+        assertEquals(new org.layerlab.data.Augmentation(true, 2, 10), idx.augment());
+        Path file = dir.resolve("aug.layerlab");
+        ProjectFiles.save(p, file);
+        assertEquals(idx, ProjectFiles.load(file).dataset(), "augmentation survives a save");
+        LoadedData data = DataLoader.load(idx, Path.of("samples"));
+        assertTrue(data.train() instanceof org.layerlab.data.AugmentedDataset, "training images are augmented");
+        assertTrue(!(data.test() instanceof org.layerlab.data.AugmentedDataset), "test images are not");
+        assertEquals("p.layerlab: $.dataset.augmentation: augmentation rotation must be 0 to 45 degrees, not 90.0; larger"
+                + " angles change what many images show", error(augmented.replace("\"rotate\": 10", "\"rotate\": 90")));
+
+        String xor = sample();
+        Project legacy = ProjectFiles.parse(xor.replace("\"kind\": \"csv\",", "\"kind\": \"csv\", \"drop_incomplete_rows\": true,"),
+                "p.layerlab", dir);
+        assertEquals(org.layerlab.data.FeatureEncoder.Missing.DROP_ROWS, ((DatasetSource.Csv) legacy.dataset()).missing(),
+                "files from before missing_values still drop rows");
+        assertTrue(error(xor.replace("\"kind\": \"csv\",", "\"kind\": \"csv\", \"missing_values\": \"sometimes\","))
+                .contains("$.dataset.missing_values: is 'sometimes'; choose refuse, drop_rows or fill"));
+    }
 }

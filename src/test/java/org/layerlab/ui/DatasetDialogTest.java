@@ -88,4 +88,41 @@ class DatasetDialogTest {
         assertEquals(5, back.history().size());
         assertEquals(org.layerlab.data.FeatureEncoder.Missing.FILL, ((DatasetSource.Csv) back.dataset()).missing());
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void idxImagesArePreviewedWithAugmentationAndKeepIt(FxRobot robot) throws Exception {
+        Path samples = Path.of("samples").toAbsolutePath();
+        DatasetSource.Idx current = (DatasetSource.Idx) org.layerlab.project.ProjectFiles.load(samples.resolve("fashion_cnn.layerlab"))
+                .dataset();
+        DatasetDialog[] dialog = new DatasetDialog[1];
+        robot.interact(() -> {
+            dialog[0] = new DatasetDialog(stage, samples, current);
+            dialog[0].show();
+        });
+        org.testfx.util.WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> robot.lookup(".label")
+                .queryAll().stream().anyMatch(n -> ((Label) n).getText().startsWith("6,000 training images")));
+        // The image-folder tab has the same controls; setting both is harmless and keeps the lookup simple.
+        robot.interact(() -> {
+            robot.lookup("#augment-flip").queryAllAs(javafx.scene.control.CheckBox.class).forEach(b -> b.setSelected(true));
+            robot.lookup("#augment-shift").queryAllAs(javafx.scene.control.Spinner.class)
+                    .forEach(b -> ((javafx.scene.control.Spinner<Integer>) b).getValueFactory().setValue(2));
+            robot.lookup("#augment-rotate").queryAllAs(javafx.scene.control.Spinner.class)
+                    .forEach(b -> ((javafx.scene.control.Spinner<Integer>) b).getValueFactory().setValue(10));
+        });
+        assertTrue(robot.lookup(".hint-text").queryAll().stream().anyMatch(n -> ((Label) n).getText()
+                .contains("flip, shift ±2 px, rotate ±10°")), "the preview says what training will do");
+        robot.interact(() -> {
+            try {
+                Screenshots.write(dialog[0].getDialogPane().getScene(), Path.of("target", "dataset-dialog-idx.png"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        robot.clickOn("OK");
+        DatasetSource.Idx result = (DatasetSource.Idx) dialog[0].getResult();
+        assertEquals(current.trainImages(), result.trainImages());
+        assertEquals(current.testLabels(), result.testLabels());
+        assertEquals(new org.layerlab.data.Augmentation(true, 2, 10), result.augment());
+    }
 }

@@ -183,15 +183,8 @@ final class DataView extends CanvasView {
         for (int i = 0; i < n; i++) {
             double cx = ox + (i % perRow) * cellW;
             double cy = oy + (i / perRow) * cellH;
-            for (int r = 0; r < ih; r++) {
-                for (int c = 0; c < iw; c++) {
-                    int base = ((i * ih + r) * iw + c) * ch;
-                    double v = Math.max(0, Math.min(1, x.get(base)));
-                    g.setFill(ch == 3 ? Color.color(v, Math.max(0, Math.min(1, x.get(base + 1))),
-                            Math.max(0, Math.min(1, x.get(base + 2)))) : Color.gray(v));
-                    g.fillRect(cx + c * px, cy + r * px, Math.ceil(px), Math.ceil(px));
-                }
-            }
+            g.setImageSmoothing(false);
+            g.drawImage(org.layerlab.ui.PixelImages.of(x.data(), i * ih * iw * ch, ih, iw, ch), cx, cy, iw * px, ih * px);
             int label = (int) y.get(i * train.targetWidth());
             String name = label < train.classNames().size() ? train.classNames().get(label) : Integer.toString(label);
             g.setFill(text);

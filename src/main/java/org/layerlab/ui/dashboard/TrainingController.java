@@ -111,10 +111,11 @@ public final class TrainingController {
         Thread t = new Thread(() -> {
             try {
                 org.layerlab.project.LoadedData d = org.layerlab.project.DataLoader.load(p.dataset(), dir);
-                org.layerlab.data.DatasetStats stats = org.layerlab.data.DatasetStats.of(d.train());
-                org.layerlab.data.DataPreview preview = org.layerlab.data.DataPreview.of(d.train());
+                // Statistics and pictures of the data as stored; augmentation varies per epoch.
+                org.layerlab.data.DatasetStats stats = org.layerlab.data.DatasetStats.of(d.train().original());
+                org.layerlab.data.DataPreview preview = org.layerlab.data.DataPreview.of(d.train().original());
                 Platform.runLater(() -> {
-                    view.data.show(d.train(), d.test() == null ? 0 : d.test().size(), stats, preview);
+                    view.data.show(d.train().original(), d.test() == null ? 0 : d.test().size(), stats, preview);
                     model.dataLoaded(p.dataset(), d.summary());
                 });
             } catch (Exception e) {

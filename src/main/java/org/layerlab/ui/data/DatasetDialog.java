@@ -1,6 +1,5 @@
 package org.layerlab.ui.data;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +23,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.layerlab.data.ArrayDataset;
 import org.layerlab.data.Synthetic;
@@ -51,21 +49,23 @@ public final class DatasetDialog extends Dialog<DatasetSource> {
     private final Label syntheticError = errorLabel();
     private final CsvImportPane csv;
     // IDX
-    private final TextField trainImages = new TextField();
     private final ImageFolderPane folderPane;
-    private final Label idxInfo = new Label("Choose the training images file (…images-idx3-ubyte[.gz]); the labels and test files"
-            + " are found by their usual names.");
+    private final IdxPane idx;
 
     public DatasetDialog(Window owner, Path projectDir, DatasetSource current) {
         this.projectDir = projectDir;
         this.folderPane = new ImageFolderPane(owner, projectDir);
         this.csv = new CsvImportPane(owner, projectDir);
+        this.idx = new IdxPane(owner, projectDir, current);
+        if (current instanceof DatasetSource.ImageFolder f) {
+            folderPane.augmentation.set(f.augment());
+        }
         initOwner(owner);
         setTitle("Choose data");
         setHeaderText("Where should the network learn from?");
         setResizable(true);
         tabs.getTabs().addAll(new Tab("Synthetic", syntheticPane()), new Tab("CSV file", csv),
-                new Tab("Images (IDX)", idxPane()), new Tab("Image folder", folderPane));
+                new Tab("Images (IDX)", idx), new Tab("Image folder", folderPane));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setPrefSize(820, 520);
         getDialogPane().setContent(tabs);
@@ -168,22 +168,6 @@ public final class DatasetDialog extends Dialog<DatasetSource> {
         csv.open(file);
     }
 
-    private VBox idxPane() {
-        Button choose = new Button("Choose training images…");
-        choose.setOnAction(e -> {
-            FileChooser c = new FileChooser();
-            File f = c.showOpenDialog(getOwner());
-            if (f != null) {
-                trainImages.setText(f.getAbsolutePath());
-            }
-        });
-        idxInfo.setWrapText(true);
-        VBox box = new VBox(8, idxInfo, new HBox(8, choose, trainImages));
-        trainImages.setPrefColumnCount(40);
-        box.setPadding(new Insets(12));
-        return box;
-    }
-
     /** The chosen source, with files brought into the project's folder; null when incomplete. */
     private DatasetSource result() {
         int tab = tabs.getSelectionModel().getSelectedIndex();
@@ -202,18 +186,7 @@ public final class DatasetDialog extends Dialog<DatasetSource> {
                 DatasetSource.Csv chosen = csv.result("");
                 return chosen == null ? null : chosen.withPath(inProject(csv.file()));
             }
-            Path images = Path.of(trainImages.getText().trim());
-            String name = images.getFileName().toString();
-            Path labels = images.resolveSibling(name.replace("images-idx3", "labels-idx1"));
-            Path testImages = images.resolveSibling(name.replace("train-", "t10k-"));
-            Path testLabels = labels.resolveSibling(labels.getFileName().toString().replace("train-", "t10k-"));
-            if (!Files.isRegularFile(images) || !Files.isRegularFile(labels)) {
-                idxInfo.setText("Need " + images.getFileName() + " and " + labels.getFileName() + " in the same folder.");
-                return null;
-            }
-            boolean test = Files.isRegularFile(testImages) && Files.isRegularFile(testLabels);
-            return new DatasetSource.Idx(inProject(images), inProject(labels), test ? inProject(testImages) : null,
-                    test ? inProject(testLabels) : null);
+            return idx.result(this::inProject);
         } catch (IOException e) {
             csv.say("Cannot copy the file into the project: " + e.getMessage());
             return null;

@@ -19,9 +19,9 @@ import javafx.stage.Window;
 import org.layerlab.project.DatasetSource;
 
 /**
- * The image-folder part of the data dialog: folder, target size and channels, and a check that
+ * The image-folder part of the data dialog: folder, target size and channels, a check that
  * loads the images in the background (with progress and cancel) to report counts and the files
- * that will be skipped with their reasons.
+ * that will be skipped with their reasons, and augmentation with a preview of the checked images.
  */
 final class ImageFolderPane extends VBox {
     private final Window owner;
@@ -35,6 +35,7 @@ final class ImageFolderPane extends VBox {
     private final javafx.scene.control.ProgressBar scanProgress = new javafx.scene.control.ProgressBar(0);
     private final javafx.scene.control.TextArea skippedList = new javafx.scene.control.TextArea();
     private volatile boolean cancelScan;
+    final AugmentationPane augmentation = new AugmentationPane();
 
     ImageFolderPane(Window owner, Path projectDir) {
         this.owner = owner;
@@ -65,7 +66,9 @@ final class ImageFolderPane extends VBox {
         g.addRow(1, new Label("channels"), imgChannels);
         folderInfo.setWrapText(true);
         setSpacing(8);
-        getChildren().addAll(new HBox(12, choose, folderInfo), g, new HBox(8, scan, scanProgress, cancel), skippedList);
+        skippedList.setPrefRowCount(3);
+        getChildren().addAll(new HBox(12, choose, folderInfo), g, new HBox(8, scan, scanProgress, cancel), skippedList,
+                augmentation);
         setPadding(new Insets(12));
     }
 
@@ -92,6 +95,7 @@ final class ImageFolderPane extends VBox {
                 javafx.application.Platform.runLater(() -> {
                     folderInfo.setText(info);
                     skippedList.setText(sb.toString());
+                    augmentation.setImages(r.dataset());
                 });
             } catch (IOException | RuntimeException ex) {
                 javafx.application.Platform.runLater(() -> folderInfo.setText(ex.getMessage()));
@@ -109,7 +113,7 @@ final class ImageFolderPane extends VBox {
             return null;
         }
         return new DatasetSource.ImageFolder(folderInProject(folder), imgWidth.getValue(), imgHeight.getValue(),
-                imgChannels.getValue().equals("RGB") ? 3 : 1, 0.2, 42);
+                imgChannels.getValue().equals("RGB") ? 3 : 1, 0.2, 42, augmentation.value());
     }
 
     /** A folder path relative to the project, copying the folder into data/ when it lies outside. */

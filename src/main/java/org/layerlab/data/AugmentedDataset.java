@@ -1,0 +1,74 @@
+package org.layerlab.data;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.layerlab.engine.Shape;
+import org.layerlab.engine.Tensor;
+
+/**
+ * Training images with an {@link Augmentation} applied as each batch is gathered, so every epoch
+ * sees different variants and nothing extra is stored. The random stream is seeded, so the same
+ * project trains the same way twice. Gathering is meant for one training thread at a time.
+ */
+public final class AugmentedDataset implements Dataset {
+    private final Dataset base;
+    private final Augmentation augmentation;
+    private final SplittableRandom rng;
+    private final float[] scratch;
+
+    public AugmentedDataset(Dataset base, Augmentation augmentation, long seed) {
+        if (base.featureShape().rank() != 3) {
+            throw new DataException("augmentation works on images (height, width, channels), but the data has features "
+                    + base.featureShape());
+        }
+        this.base = base;
+        this.augmentation = augmentation;
+        this.rng = new SplittableRandom(seed);
+        this.scratch = new float[base.featureShape().size()];
+    }
+
+    public Augmentation augmentation() {
+        return augmentation;
+    }
+
+    @Override
+    public Dataset original() {
+        return base;
+    }
+
+    @Override
+    public int size() {
+        return base.size();
+    }
+
+    @Override
+    public Shape featureShape() {
+        return base.featureShape();
+    }
+
+    @Override
+    public int targetWidth() {
+        return base.targetWidth();
+    }
+
+    @Override
+    public List<String> classNames() {
+        return base.classNames();
+    }
+
+    @Override
+    public void gather(int[] order, int from, int to, Tensor x, Tensor y) {
+        base.gather(order, from, to, x, y);
+        Shape s = base.featureShape();
+        int per = s.size();
+        for (int i = 0; i < to - from; i++) {
+            augmentation.apply(x.data(), i * per, s.dim(0), s.dim(1), s.dim(2), rng, scratch);
+        }
+    }
+
+    @Override
+    public float target(int i) {
+        return base.target(i);
+    }
+}
