@@ -11,6 +11,7 @@ import org.layerlab.data.CsvLoader;
 import org.layerlab.data.CsvTable;
 import org.layerlab.data.DataException;
 import org.layerlab.data.FeatureEncoder;
+import org.layerlab.data.LargeCsvLoader;
 import org.layerlab.engine.Tensor;
 import org.layerlab.project.DataLoader;
 import org.layerlab.project.DatasetSource;
@@ -51,7 +52,9 @@ final class PredictCommand {
         try {
             table = CsvTable.read(Path.of(input));
             Path training = DataLoader.resolve(file.toAbsolutePath().getParent(), csv.path());
-            encoder = CsvLoader.encoder(CsvTable.read(training), csv.options(CsvLoader.Task.AUTO), csv.path());
+            encoder = java.nio.file.Files.size(training) > LargeCsvLoader.STREAM_ABOVE_BYTES
+                    ? LargeCsvLoader.encoder(training, csv.options(CsvLoader.Task.AUTO))
+                    : CsvLoader.encoder(CsvTable.read(training), csv.options(CsvLoader.Task.AUTO), csv.path());
         } catch (DataException e) {
             throw new UserError(e.getMessage());
         }

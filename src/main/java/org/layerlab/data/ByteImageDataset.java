@@ -9,22 +9,27 @@ import org.layerlab.engine.Shape;
 import org.layerlab.engine.Tensor;
 
 /**
- * Images kept as unsigned bytes (a quarter of the memory of floats: full Fashion-MNIST is 47 MB)
- * and scaled to [0, 1] as each batch is gathered. Shape (H, W, C), NHWC; one class label per image.
+ * Images kept as unsigned bytes (a quarter of the memory of floats: full Fashion-MNIST is 47 MB),
+ * in memory or, for files larger than a quarter of the heap, on disk, and scaled to [0, 1] as
+ * each batch is gathered. Shape (H, W, C), NHWC; one class label per image.
  */
 public final class ByteImageDataset implements Dataset {
     /** Fashion-MNIST's classes in label order. */
     public static final List<String> FASHION_MNIST_CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress",
             "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
 
-    private final byte[] pixels;
+    private final PixelStore pixels;
     private final byte[] labels;
     private final Shape shape;
     private final List<String> classNames;
 
     public ByteImageDataset(byte[] pixels, byte[] labels, Shape shape, List<String> classNames) {
-        if ((long) labels.length * shape.size() != pixels.length) {
-            throw new DataException(labels.length + " labels do not match " + pixels.length + " pixel values of "
+        this(PixelStore.of(pixels), labels, shape, classNames);
+    }
+
+    public ByteImageDataset(PixelStore pixels, byte[] labels, Shape shape, List<String> classNames) {
+        if ((long) labels.length * shape.size() != pixels.size()) {
+            throw new DataException(labels.length + " labels do not match " + pixels.size() + " pixel values of "
                     + shape + " images");
         }
         for (int i = 0; i < labels.length; i++) {
@@ -44,7 +49,21 @@ public final class ByteImageDataset implements Dataset {
      * when there are ten classes and to "0".."k−1" otherwise.
      */
     public static ByteImageDataset loadIdx(Path images, Path labels, List<String> classNames) throws IOException {
-        IdxReader.Idx x = IdxReader.read(images);
+        return loadIdx(images, labels, classNames, inMemoryLimit());
+    }
+
+    /**
+     * The most pixels kept on the heap: a quarter of the heap, so that training buffers, the
+     * window and a second dataset still fit. Larger image files stay on disk ({@link PixelStore}).
+     */
+    public static long inMemoryLimit() {
+        return Math.min(IdxReader.MAX_VALUES, Runtime.getRuntime().maxMemory() / 4);
+    }
+
+    /** Like {@link #loadIdx(Path, Path, List)}, keeping more than inMemoryLimit pixels on disk. */
+    public static ByteImageDataset loadIdx(Path images, Path labels, List<String> classNames, long inMemoryLimit)
+            throws IOException {
+        IdxReader.Stored x = IdxReader.read(images, inMemoryLimit);
         IdxReader.Idx y = IdxReader.read(labels);
         if (x.dims().length != 3 && x.dims().length != 4) {
             throw new DataException(images.getFileName() + " holds " + x.dims().length
@@ -69,6 +88,11 @@ public final class ByteImageDataset implements Dataset {
             names = max == 9 ? FASHION_MNIST_CLASSES : numbered(max + 1);
         }
         return new ByteImageDataset(x.values(), y.values(), shape, names);
+    }
+
+    /** Whether the pixels are read from disk per batch rather than held in memory. */
+    public boolean onDisk() {
+        return pixels.onDisk();
     }
 
     private static List<String> numbered(int n) {
@@ -115,11 +139,7 @@ public final class ByteImageDataset implements Dataset {
         float scale = 1f / 255f;
         for (int r = 0; r < n; r++) {
             int i = order[from + r];
-            int src = i * per;
-            int dst = r * per;
-            for (int k = 0; k < per; k++) {
-                xd[dst + k] = (pixels[src + k] & 0xff) * scale;
-            }
+            pixels.copyScaled((long) i * per, xd, r * per, per, scale);
             yd[r] = labels[i] & 0xff;
         }
     }

@@ -59,6 +59,11 @@ public final class CsvLoader {
 
     /** The feature encoding these options give for this table, without building the dataset. */
     public static FeatureEncoder encoder(CsvTable table, Options options, String source) {
+        return FeatureEncoder.fit(table, featureColumns(table, options, source), options.missing(), source);
+    }
+
+    /** The columns that are features: all but the target and the ignored ones. */
+    static List<Integer> featureColumns(CsvTable table, Options options, String source) {
         int targetCol = targetColumn(table, options);
         List<Integer> featureCols = new ArrayList<>();
         for (int c = 0; c < table.columnCount(); c++) {
@@ -69,7 +74,7 @@ public final class CsvLoader {
         if (featureCols.isEmpty()) {
             throw new DataException(source + " has no feature column besides the target '" + table.header().get(targetCol) + "'");
         }
-        return FeatureEncoder.fit(table, featureCols, options.missing(), source);
+        return featureCols;
     }
 
     public static Encoded encode(CsvTable table, Options options, String source) {
@@ -82,26 +87,12 @@ public final class CsvLoader {
         int dropped = 0;
         for (int r = 0; r < table.rows().size(); r++) {
             String[] row = table.rows().get(r);
-            String y = row[targetCol];
-            if (FeatureEncoder.isMissing(y)) {
-                // Nothing to learn from a row without an answer, and nothing sensible to fill in.
+            if (!encodeRow(encoder, row, targetCol, task, options.missing(), features, ys.size() * f,
+                    source + " line " + table.lineNumbers().get(r))) {
                 dropped++;
                 continue;
             }
-            String problem = encoder.encode(row, features, ys.size() * f);
-            if (problem == null && task == Task.REGRESSION && !CsvTable.isNumber(y)) {
-                problem = "has the target '" + y + "', which is not a number, but the task is regression";
-            }
-            if (problem != null) {
-                if (options.missing() != FeatureEncoder.Missing.REFUSE) {
-                    dropped++;
-                    continue;
-                }
-                String where = source + " line " + table.lineNumbers().get(r);
-                throw new DataException((problem.startsWith("column") ? where + ", " : where + " ") + problem
-                        + ". Fix the file, leave that column out, or choose to drop or fill incomplete rows.");
-            }
-            ys.add(y);
+            ys.add(row[targetCol]);
         }
         if (ys.isEmpty()) {
             throw new DataException(source + ": no complete rows are left after dropping incomplete ones");
@@ -109,7 +100,12 @@ public final class CsvLoader {
         float[] targets = new float[ys.size()];
         List<String> classNames = new ArrayList<>();
         if (task == Task.CLASSIFICATION) {
-            classNames = classIndices(ys, targets, source);
+            ClassLabels labels = new ClassLabels();
+            ys.forEach(labels::add);
+            classNames = labels.names(source);
+            for (int i = 0; i < ys.size(); i++) {
+                targets[i] = labels.index(ys.get(i));
+            }
         } else {
             for (int i = 0; i < ys.size(); i++) {
                 targets[i] = Float.parseFloat(ys.get(i));
@@ -121,7 +117,32 @@ public final class CsvLoader {
         return new Encoded(data, encoder, dropped);
     }
 
-    private static int targetColumn(CsvTable table, Options options) {
+    /**
+     * Encodes one row's features into out[at...]; false when the row is left out (no target, or a
+     * gap when gaps are dropped). With gaps refused, a gap is an error naming where it is.
+     */
+    static boolean encodeRow(FeatureEncoder encoder, String[] row, int targetCol, Task task, FeatureEncoder.Missing missing,
+                             float[] out, int at, String where) {
+        String y = row[targetCol];
+        if (FeatureEncoder.isMissing(y)) {
+            // Nothing to learn from a row without an answer, and nothing sensible to fill in.
+            return false;
+        }
+        String problem = encoder.encode(row, out, at);
+        if (problem == null && task == Task.REGRESSION && !CsvTable.isNumber(y)) {
+            problem = "has the target '" + y + "', which is not a number, but the task is regression";
+        }
+        if (problem == null) {
+            return true;
+        }
+        if (missing != FeatureEncoder.Missing.REFUSE) {
+            return false;
+        }
+        throw new DataException((problem.startsWith("column") ? where + ", " : where + " ") + problem
+                + ". Fix the file, leave that column out, or choose to drop or fill incomplete rows.");
+    }
+
+    static int targetColumn(CsvTable table, Options options) {
         return options.target() == null ? table.columnCount() - 1 : table.column(options.target());
     }
 
@@ -152,38 +173,5 @@ public final class CsvLoader {
         }
         return allIntegers && distinct.size() <= Math.max(2, Math.min(50, t.rows().size() / 5))
                 ? Task.CLASSIFICATION : Task.REGRESSION;
-    }
-
-    private static List<String> classIndices(List<String> ys, float[] targets, String source) {
-        boolean integers = ys.stream().allMatch(CsvLoader::isClassInteger);
-        List<String> names = new ArrayList<>();
-        if (integers) {
-            int max = ys.stream().mapToInt(v -> (int) Double.parseDouble(v)).max().orElse(0);
-            if (max > 10_000) {
-                throw new DataException(source + ": class label " + max + " is too large; class labels must be 0.."
-                        + "(number of classes − 1)");
-            }
-            for (int c = 0; c <= max; c++) {
-                names.add(Integer.toString(c));
-            }
-            for (int i = 0; i < ys.size(); i++) {
-                targets[i] = (int) Double.parseDouble(ys.get(i));
-            }
-            return names;
-        }
-        Map<String, Integer> index = new LinkedHashMap<>();
-        for (int i = 0; i < ys.size(); i++) {
-            targets[i] = index.computeIfAbsent(ys.get(i), k -> index.size());
-        }
-        names.addAll(index.keySet());
-        return names;
-    }
-
-    private static boolean isClassInteger(String v) {
-        if (!CsvTable.isNumber(v)) {
-            return false;
-        }
-        double d = Double.parseDouble(v);
-        return d == Math.rint(d) && d >= 0;
     }
 }

@@ -1,6 +1,7 @@
 package org.layerlab.data;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,15 +35,82 @@ public record CsvTable(List<String> header, List<String[]> rows, List<Integer> l
         List<String[]> records = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
         tokenize(text, delim, source, records, lines);
-        if (delim == ';') {
-            // Semicolon files usually come from locales that write decimals with a comma: 1,5 means 1.5.
-            for (String[] r : records) {
-                for (int i = 0; i < r.length; i++) {
-                    if (DECIMAL_COMMA.matcher(r[i]).matches()) {
-                        r[i] = r[i].replace(',', '.');
+        return fromRecords(records, lines, delim, source);
+    }
+
+    /**
+     * The header, delimiter and first maxRows data rows of a file, read without loading the
+     * rest: what detection and previews of a large file need.
+     */
+    public static CsvTable head(Path file, int maxRows) throws IOException {
+        String source = file.getFileName().toString();
+        char[] start = new char[64 * 1024];
+        int got;
+        try (Reader r = open(file)) {
+            got = Math.max(0, r.read(start));
+        }
+        char delim = detectDelimiter(new String(start, 0, got));
+        List<String[]> records = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        try (Reader r = open(file)) {
+            CsvRecords.read(r, delim, source, (fields, line) -> {
+                records.add(fields);
+                lines.add(line);
+                return records.size() <= maxRows;
+            });
+        }
+        return fromRecords(records, lines, delim, source);
+    }
+
+    /**
+     * Streams every data row of a file whose header and delimiter {@link #head} found, in constant
+     * memory, with the same checks and decimal-comma handling as {@link #read}.
+     */
+    public static void forEachRow(Path file, CsvTable head, CsvRecords.Sink sink) throws IOException {
+        String source = file.getFileName().toString();
+        int width = head.columnCount();
+        boolean[] first = {true};
+        try (Reader r = open(file)) {
+            CsvRecords.read(r, head.delimiter(), source, (fields, line) -> {
+                if (first[0]) {
+                    first[0] = false;
+                    if (java.util.Arrays.asList(fields).equals(head.header())) {
+                        return true;
                     }
                 }
+                if (fields.length != width) {
+                    throw new DataException(source + " line " + line + " has " + fields.length + " fields but the first row has "
+                            + width + " (delimiter '" + printable(head.delimiter()) + "')");
+                }
+                decimalCommas(fields, head.delimiter());
+                return sink.record(fields, line);
+            });
+        }
+    }
+
+    private static Reader open(Path file) throws IOException {
+        java.io.BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        r.mark(1);
+        if (r.read() != '\uFEFF') {
+            r.reset();
+        }
+        return r;
+    }
+
+    private static void decimalCommas(String[] r, char delim) {
+        // Semicolon files usually come from locales that write decimals with a comma: 1,5 means 1.5.
+        if (delim == ';') {
+            for (int i = 0; i < r.length; i++) {
+                if (DECIMAL_COMMA.matcher(r[i]).matches()) {
+                    r[i] = r[i].replace(',', '.');
+                }
             }
+        }
+    }
+
+    private static CsvTable fromRecords(List<String[]> records, List<Integer> lines, char delim, String source) {
+        for (String[] r : records) {
+            decimalCommas(r, delim);
         }
         if (records.isEmpty()) {
             throw new DataException(source + " has no data rows");
@@ -119,51 +187,14 @@ public record CsvTable(List<String> header, List<String[]> rows, List<Integer> l
     }
 
     private static void tokenize(String text, char delim, String source, List<String[]> out, List<Integer> lines) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        boolean wasQuoted = false;
-        int line = 1;
-        int recordLine = 1;
-        for (int i = 0; i <= text.length(); i++) {
-            char ch = i < text.length() ? text.charAt(i) : '\n';
-            if (quoted) {
-                if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else if (i == text.length()) {
-                    throw new DataException(source + " line " + recordLine + ": a quoted field is never closed");
-                } else {
-                    if (ch == '\n') {
-                        line++;
-                    }
-                    cell.append(ch);
-                }
-            } else if (ch == '"' && cell.toString().isBlank()) {
-                quoted = true;
-                wasQuoted = true;
-                cell.setLength(0);
-            } else if (ch == delim) {
-                fields.add(wasQuoted ? cell.toString() : cell.toString().trim());
-                cell.setLength(0);
-                wasQuoted = false;
-            } else if (ch == '\n') {
-                fields.add(wasQuoted ? cell.toString() : cell.toString().trim());
-                boolean blank = fields.size() == 1 && fields.get(0).isEmpty() && !wasQuoted;
-                if (!blank) {
-                    out.add(fields.toArray(new String[0]));
-                    lines.add(recordLine);
-                }
-                fields.clear();
-                cell.setLength(0);
-                wasQuoted = false;
-                line++;
-                recordLine = line;
-            } else if (ch != '\r') {
-                cell.append(ch);
-            }
+        try {
+            CsvRecords.read(new java.io.StringReader(text), delim, source, (fields, line) -> {
+                out.add(fields);
+                lines.add(line);
+                return true;
+            });
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

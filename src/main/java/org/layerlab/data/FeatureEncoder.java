@@ -90,40 +90,78 @@ public final class FeatureEncoder {
 
     /** Fits the encoding of the given columns on every row of the table. */
     public static FeatureEncoder fit(CsvTable t, List<Integer> featureCols, Missing missing, String source) {
-        List<Column> out = new ArrayList<>();
-        for (int c : featureCols) {
-            String name = t.header().get(c);
-            if (isNumericColumn(t, c)) {
-                double sum = 0;
-                int n = 0;
-                for (String[] row : t.rows()) {
-                    if (CsvTable.isNumber(row[c]) && !isMissing(row[c])) {
-                        sum += Double.parseDouble(row[c]);
-                        n++;
-                    }
-                }
-                out.add(new Numeric(name, c, missing == Missing.FILL && n > 0 ? (float) (sum / n) : Float.NaN));
-                continue;
+        Fitter f = new Fitter(t.header(), featureCols);
+        t.rows().forEach(f::add);
+        return f.finish(missing, source);
+    }
+
+    /**
+     * Collects what fitting needs one row at a time (counts, sums, categories), so a file too
+     * large to hold as text can be fitted while it streams past.
+     */
+    public static final class Fitter {
+        private final List<String> header;
+        private final List<Integer> cols;
+        private final int[] present;
+        private final int[] numbers;
+        private final double[] sums;
+        private final List<Map<String, Integer>> counts = new ArrayList<>();
+
+        public Fitter(List<String> header, List<Integer> featureCols) {
+            this.header = header;
+            this.cols = List.copyOf(featureCols);
+            int n = cols.size();
+            present = new int[n];
+            numbers = new int[n];
+            sums = new double[n];
+            for (int j = 0; j < n; j++) {
+                counts.add(new TreeMap<>());
             }
-            Map<String, Integer> counts = new TreeMap<>();
-            for (String[] row : t.rows()) {
-                if (!isMissing(row[c])) {
-                    counts.merge(row[c], 1, Integer::sum);
-                }
-            }
-            if (counts.isEmpty()) {
-                throw new DataException(source + ": column '" + name + "' has no values at all: leave it out");
-            }
-            if (counts.size() > MAX_CATEGORIES) {
-                throw new DataException(source + ": column '" + name + "' has " + counts.size()
-                        + " different text values, too many to be categories (at most " + MAX_CATEGORIES
-                        + "); it looks like names or IDs: leave it out");
-            }
-            List<String> categories = new ArrayList<>(counts.keySet());
-            String mode = counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-            out.add(new Categorical(name, c, categories, missing == Missing.FILL ? categories.indexOf(mode) : -1));
         }
-        return new FeatureEncoder(out, missing);
+
+        public void add(String[] row) {
+            for (int j = 0; j < cols.size(); j++) {
+                String cell = row[cols.get(j)];
+                if (isMissing(cell)) {
+                    continue;
+                }
+                present[j]++;
+                if (CsvTable.isNumber(cell)) {
+                    numbers[j]++;
+                    sums[j] += Double.parseDouble(cell);
+                }
+                Map<String, Integer> m = counts.get(j);
+                // One more than allowed is enough to know a column has too many; the rest would only use memory.
+                if (m.size() <= MAX_CATEGORIES || m.containsKey(cell)) {
+                    m.merge(cell, 1, Integer::sum);
+                }
+            }
+        }
+
+        public FeatureEncoder finish(Missing missing, String source) {
+            List<Column> out = new ArrayList<>();
+            for (int j = 0; j < cols.size(); j++) {
+                int c = cols.get(j);
+                String name = header.get(c);
+                // Numeric when most present cells are numbers; the others are typos or placeholders, reported per row.
+                if (present[j] > 0 && numbers[j] * 2 > present[j]) {
+                    out.add(new Numeric(name, c, missing == Missing.FILL ? (float) (sums[j] / numbers[j]) : Float.NaN));
+                    continue;
+                }
+                Map<String, Integer> m = counts.get(j);
+                if (m.isEmpty()) {
+                    throw new DataException(source + ": column '" + name + "' has no values at all: leave it out");
+                }
+                if (m.size() > MAX_CATEGORIES) {
+                    throw new DataException(source + ": column '" + name + "' has more than " + MAX_CATEGORIES
+                            + " different text values, too many to be categories; it looks like names or IDs: leave it out");
+                }
+                List<String> categories = new ArrayList<>(m.keySet());
+                String mode = m.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+                out.add(new Categorical(name, c, categories, missing == Missing.FILL ? categories.indexOf(mode) : -1));
+            }
+            return new FeatureEncoder(out, missing);
+        }
     }
 
     public List<Column> columns() {

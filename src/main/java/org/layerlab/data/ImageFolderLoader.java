@@ -50,6 +50,12 @@ public final class ImageFolderLoader {
 
     public static Result load(Path root, int width, int height, int channels, Progress progress, BooleanSupplier cancelled)
             throws IOException {
+        return load(root, width, height, channels, progress, cancelled, Math.min(MAX_BYTES, ByteImageDataset.inMemoryLimit()));
+    }
+
+    /** Like the other load, keeping the decoded pixels on disk when there are more than inMemoryLimit. */
+    public static Result load(Path root, int width, int height, int channels, Progress progress, BooleanSupplier cancelled,
+                              long inMemoryLimit) throws IOException {
         if (width < 1 || height < 1 || width > 1024 || height > 1024) {
             throw new DataException("image size must be between 1×1 and 1024×1024, not " + width + "×" + height);
         }
@@ -64,6 +70,10 @@ public final class ImageFolderLoader {
         if (classDirs.size() < 2) {
             throw new DataException(root.getFileName() + " needs one subfolder per class (at least two); it has "
                     + classDirs.size());
+        }
+        if (classDirs.size() > 256) {
+            throw new DataException(root.getFileName() + " has " + classDirs.size() + " class folders; LayerLab handles"
+                    + " up to 256 classes");
         }
         List<Path> files = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
@@ -86,31 +96,50 @@ public final class ImageFolderLoader {
             }
         }
         long per = (long) width * height * channels;
-        if (per * files.size() > MAX_BYTES) {
-            throw new DataException(files.size() + " images of " + width + "×" + height + "×" + channels + " need "
-                    + per * files.size() / (1024 * 1024) + " MB; choose a smaller size or fewer images");
+        long need = per * files.size();
+        // Beyond a quarter of the heap the decoded pixels go to a temporary file that training maps.
+        boolean toDisk = need > Math.min(MAX_BYTES, inMemoryLimit);
+        Path spill = null;
+        if (toDisk) {
+            spill = Files.createTempFile("layerlab-images-", ".bytes");
+            spill.toFile().deleteOnExit();
+            long free = Files.getFileStore(spill).getUsableSpace();
+            if (free < need + (256L << 20)) {
+                Files.deleteIfExists(spill);
+                throw new DataException(files.size() + " images of " + width + "×" + height + "×" + channels + " need "
+                        + need / (1 << 20) + " MB on disk but " + spill.getParent() + " has " + free / (1 << 20)
+                        + " MB free; choose a smaller size or fewer images");
+            }
         }
-        byte[] pixels = new byte[(int) (per * files.size())];
+        byte[] pixels = toDisk ? null : new byte[(int) need];
+        byte[] one = new byte[(int) per];
         byte[] ys = new byte[files.size()];
         int kept = 0;
-        for (int i = 0; i < files.size(); i++) {
-            if (cancelled.getAsBoolean()) {
-                throw new DataException("loading was cancelled");
+        try (java.io.OutputStream disk = toDisk ? new java.io.BufferedOutputStream(Files.newOutputStream(spill), 1 << 20) : null) {
+            for (int i = 0; i < files.size(); i++) {
+                if (cancelled.getAsBoolean()) {
+                    throw new DataException("loading was cancelled");
+                }
+                String problem = decode(files.get(i), width, height, channels, one, 0);
+                if (problem != null) {
+                    skipped.add(new Skipped(files.get(i), problem));
+                } else {
+                    if (toDisk) {
+                        disk.write(one);
+                    } else {
+                        System.arraycopy(one, 0, pixels, (int) (kept * per), (int) per);
+                    }
+                    ys[kept++] = (byte) (int) labels.get(i);
+                }
+                progress.update(i + 1, files.size());
             }
-            String problem = decode(files.get(i), width, height, channels, pixels, (int) (kept * per));
-            if (problem != null) {
-                skipped.add(new Skipped(files.get(i), problem));
-            } else {
-                ys[kept++] = (byte) (int) labels.get(i);
-            }
-            progress.update(i + 1, files.size());
         }
         if (kept == 0) {
             throw new DataException("no readable image in " + root.getFileName());
         }
         List<String> names = classDirs.stream().map(p -> p.getFileName().toString()).toList();
-        ByteImageDataset d = new ByteImageDataset(java.util.Arrays.copyOf(pixels, (int) (per * kept)),
-                java.util.Arrays.copyOf(ys, kept), Shape.of(height, width, channels), names);
+        PixelStore store = toDisk ? PixelStore.map(spill, 0, per * kept) : PixelStore.of(java.util.Arrays.copyOf(pixels, (int) (per * kept)));
+        ByteImageDataset d = new ByteImageDataset(store, java.util.Arrays.copyOf(ys, kept), Shape.of(height, width, channels), names);
         return new Result(d, skipped);
     }
 

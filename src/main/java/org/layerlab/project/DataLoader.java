@@ -9,6 +9,8 @@ import org.layerlab.data.ArrayDataset;
 import org.layerlab.data.ByteImageDataset;
 import org.layerlab.data.CsvLoader;
 import org.layerlab.data.DataException;
+import org.layerlab.data.LargeCsvLoader;
+import org.layerlab.data.MappedTableDataset;
 import org.layerlab.data.Dataset;
 import org.layerlab.data.Normalization;
 import org.layerlab.data.Split;
@@ -100,6 +102,12 @@ public final class DataLoader {
         return a.isNone() ? train : new org.layerlab.data.AugmentedDataset(train, a, seed);
     }
 
+    /**
+     * Loads a CSV source, normalized with statistics of its training rows; the returned source
+     * carries those statistics, which is what the project saves for predictions. Files over
+     * {@link LargeCsvLoader#STREAM_ABOVE_BYTES} are streamed (and kept on disk if they would not
+     * fit in a quarter of the heap).
+     */
     private static LoadedData loadCsv(DatasetSource.Csv c, Path projectDir) throws IOException {
         CsvLoader.Task task = switch (c.task() == null ? "auto" : c.task().toLowerCase(Locale.ROOT)) {
             case "classification" -> CsvLoader.Task.CLASSIFICATION;
@@ -107,32 +115,32 @@ public final class DataLoader {
             case "auto" -> CsvLoader.Task.AUTO;
             default -> throw new DataException("task must be auto, classification or regression, not '" + c.task() + "'");
         };
-        ArrayDataset all = CsvLoader.load(resolve(projectDir, c.path()), c.options(task));
-        Normalization.Kind kind = normalization(c.normalization());
-        if (c.testSplit() > 0) {
-            Split s = Split.of(all, c.testSplit(), c.seed());
-            ArrayDataset scaled = Normalization.fitAndApply(all, kind, s.train());
-            return new LoadedData(scaled.subset(s.train()), scaled.subset(s.holdOut()), summary(all), c);
+        Path file = resolve(projectDir, c.path());
+        Dataset all = Files.size(file) > LargeCsvLoader.STREAM_ABOVE_BYTES
+                ? LargeCsvLoader.load(file, c.options(task), ByteImageDataset.inMemoryLimit()).data()
+                : CsvLoader.load(file, c.options(task));
+        Split s = c.testSplit() > 0 ? Split.of(all, c.testSplit(), c.seed()) : null;
+        int[] trainRows = s != null ? s.train() : every(all.size());
+        Normalization n = Normalization.fit(normalization(c.normalization()), all, trainRows);
+        Dataset scaled;
+        if (all instanceof ArrayDataset a) {
+            // The loader's arrays are ours alone: scale them in place rather than holding a second copy.
+            n.applyInPlace(a.featureValues());
+            scaled = a;
+        } else {
+            scaled = ((MappedTableDataset) all).withNormalization(n);
         }
-        int[] every = new int[all.size()];
-        for (int i = 0; i < every.length; i++) {
-            every[i] = i;
-        }
-        ArrayDataset scaled = Normalization.fitAndApply(all, kind, every);
-        return new LoadedData(scaled, null, summary(all), c);
+        DatasetSource.Csv fitted = c.withStatistics(n.offset(), n.scale());
+        return s == null ? new LoadedData(scaled, null, summary(all), fitted)
+                : new LoadedData(scaled.subset(s.train()), scaled.subset(s.holdOut()), summary(all), fitted);
     }
 
-    /** The normalization a CSV source uses, fitted on its training rows (what predict must apply). */
-    public static Normalization fittedNormalization(DatasetSource.Csv c, Path projectDir) throws IOException {
-        ArrayDataset all = CsvLoader.load(resolve(projectDir, c.path()), c.options(CsvLoader.Task.AUTO));
-        int[] rows = c.testSplit() > 0 ? Split.of(all, c.testSplit(), c.seed()).train() : null;
-        if (rows == null) {
-            rows = new int[all.size()];
-            for (int i = 0; i < rows.length; i++) {
-                rows[i] = i;
-            }
+    private static int[] every(int n) {
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = i;
         }
-        return Normalization.fit(normalization(c.normalization()), all.featureValues(), all.featureShape().size(), rows);
+        return rows;
     }
 
     static Normalization.Kind normalization(String name) {

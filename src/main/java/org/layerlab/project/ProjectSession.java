@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.layerlab.data.Normalization;
 import org.layerlab.nn.Network;
 import org.layerlab.nn.ParameterStore;
 import org.layerlab.nn.graph.GraphAnalysis;
@@ -79,9 +78,8 @@ public final class ProjectSession {
         TrainingResult result = trainer.fit(data.train());
         activeTrainer = null;
         Project updated = project.withResults(network.parameterStore(), result.history());
-        if (updated.dataset() instanceof DatasetSource.Csv c) {
-            Normalization n = DataLoader.fittedNormalization(c, dir);
-            updated = updated.withDataset(c.withStatistics(n.offset(), n.scale()));
+        if (updated.dataset() instanceof DatasetSource.Csv c && data.source() instanceof DatasetSource.Csv fitted) {
+            updated = updated.withDataset(c.withStatistics(fitted.offset(), fitted.scale()));
         }
         return new Outcome(result, updated);
     }

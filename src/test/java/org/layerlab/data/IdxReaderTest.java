@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,37 @@ class IdxReaderTest {
             assertEquals(12, idx.values().length);
             assertEquals(7, idx.values()[7]);
         }
+    }
+
+    @Test
+    void filesLargerThanTheMemoryLimitStayOnDiskAndReadTheSame() throws IOException {
+        Path base = Path.of("samples", "data", "fashion-mnist-small");
+        Path images = base.resolve("t10k-images-idx3-ubyte.gz");
+        Path labels = base.resolve("t10k-labels-idx1-ubyte.gz");
+        ByteImageDataset inMemory = ByteImageDataset.loadIdx(images, labels, null);
+        ByteImageDataset unpacked = ByteImageDataset.loadIdx(images, labels, null, 1000);
+        assertTrue(!inMemory.onDisk() && unpacked.onDisk(), "gzip is unpacked to a temporary file and mapped");
+        // A raw copy is mapped where it lies.
+        Path raw = dir.resolve("images.idx");
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(images))) {
+            Files.copy(in, raw);
+        }
+        ByteImageDataset mapped = ByteImageDataset.loadIdx(raw, labels, null, 1000);
+        assertTrue(mapped.onDisk());
+        int[] order = {999, 0, 517, 3};
+        for (ByteImageDataset d : List.of(unpacked, mapped)) {
+            Tensor a = Tensor.zeros(4, 28, 28, 1);
+            Tensor b = Tensor.zeros(4, 28, 28, 1);
+            Tensor ya = Tensor.zeros(4, 1);
+            Tensor yb = Tensor.zeros(4, 1);
+            inMemory.gather(order, 0, 4, a, ya);
+            d.gather(order, 0, 4, b, yb);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(a.data(), b.data());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(ya.data(), yb.data());
+        }
+        DataException truncated = assertThrows(DataException.class,
+                () -> IdxReader.read(write("short2.gz", 0x00000803, new int[] {3, 2, 2}, 10, true), 4));
+        assertEquals("short2.gz is truncated: its header (3×2×2) promises: 12 values but it holds 10", truncated.getMessage());
     }
 
     @Test

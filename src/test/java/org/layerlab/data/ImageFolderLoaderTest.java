@@ -1,5 +1,6 @@
 package org.layerlab.data;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -73,6 +74,14 @@ class ImageFolderLoaderTest {
         assertEquals(0.299f, x.get(48), 0.01, "red in grayscale");
         assertEquals(0f, x.get(96), 1e-6, "black");
         assertEquals(1f, y.get(2));
+
+        // The same folder with a tiny memory limit: pixels go to a file on disk, batches read the same values.
+        ImageFolderLoader.Result onDisk = ImageFolderLoader.load(dir, 8, 6, 1, (done, total) -> { }, () -> false, 10);
+        assertTrue(((ByteImageDataset) onDisk.dataset()).onDisk());
+        assertTrue(!((ByteImageDataset) r.dataset()).onDisk());
+        Tensor x2 = Tensor.zeros(3, 6, 8, 1);
+        onDisk.dataset().gather(new int[] {0, 1, 2}, 0, 3, x2, y);
+        assertArrayEquals(x.data(), x2.data());
     }
 
     @Test

@@ -43,6 +43,7 @@ final class CsvImportPane extends VBox {
     private final Path projectDir;
     private Path file;
     private CsvProfile profile;
+    private boolean large;
     private final Label name = new Label("No file chosen.");
     private final ChoiceBox<String> target = new ChoiceBox<>();
     private final ChoiceBox<String> task = new ChoiceBox<>(FXCollections.observableArrayList("auto", "classification", "regression"));
@@ -110,7 +111,9 @@ final class CsvImportPane extends VBox {
     /** Reads a CSV for the preview; errors (ragged rows, unclosed quotes) are shown, not thrown. */
     void open(Path f) {
         try {
-            profile = new CsvProfile(CsvTable.read(f));
+            // A large file is profiled on its first rows; training streams all of it.
+            large = java.nio.file.Files.size(f) > org.layerlab.data.LargeCsvLoader.STREAM_ABOVE_BYTES;
+            profile = new CsvProfile(large ? CsvTable.head(f, 5000) : CsvTable.read(f));
             file = f;
         } catch (IOException | DataException e) {
             profile = null;
@@ -120,7 +123,8 @@ final class CsvImportPane extends VBox {
             table.getItems().clear();
             return;
         }
-        name.setText(f.getFileName() + ": " + profile.rows() + " rows, " + profile.columns().size() + " columns"
+        name.setText(f.getFileName() + ": " + (large ? "first " : "") + profile.rows() + " rows, "
+                + profile.columns().size() + " columns" + (large ? " (large file: profiled on these, streamed in training)" : "")
                 + (f.toAbsolutePath().normalize().startsWith(projectDir.toAbsolutePath().normalize())
                 ? "" : " (will be copied into the project's data/ folder)"));
         table.getColumns().clear();
