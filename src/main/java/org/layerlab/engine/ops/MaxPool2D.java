@@ -20,11 +20,27 @@ public final class MaxPool2D {
                 && w.padLeft() == 0 && w.inH() >= 2 * w.outH() && w.inW() >= 2 * w.outW();
         Parallel.range(n, (long) y.size() * w.kh() * w.kw(), (from, to) -> {
             if (pairs) {
-                forward2x2(xd, yd, w, argMax, from, to);
+                PAIRS.forward(xd, yd, w, argMax, from, to);
             } else {
                 forwardImages(xd, yd, w, argMax, from, to);
             }
         });
+    }
+
+    /** The 2×2, stride-2 case, on the Vector API where it is present. */
+    interface Pairs {
+        void forward(float[] xd, float[] yd, Window w, int[] argMax, int from, int to);
+    }
+
+    static final Pairs PAIRS = loadPairs();
+
+    private static Pairs loadPairs() {
+        try {
+            return (Pairs) Class.forName("org.layerlab.engine.ops.VectorMaxPool").getDeclaredConstructor().newInstance();
+        } catch (Throwable e) {
+            // No jdk.incubator.vector module at run time: the scalar loop serves.
+            return MaxPool2D::forward2x2;
+        }
     }
 
     /**
@@ -41,32 +57,33 @@ public final class MaxPool2D {
             for (int oh = 0; oh < w.outH(); oh++) {
                 for (int ow = 0; ow < w.outW(); ow++, o += c) {
                     int i00 = xb + (2 * oh * w.inW() + 2 * ow) * c;
-                    int i01 = i00 + c;
-                    int i10 = i00 + rowStride;
-                    int i11 = i10 + c;
-                    for (int ch = 0; ch < c; ch++) {
-                        float best = xd[i00 + ch];
-                        int at = i00 + ch;
-                        float v = xd[i01 + ch];
-                        if (v > best || v != v) {
-                            best = v;
-                            at = i01 + ch;
-                        }
-                        v = xd[i10 + ch];
-                        if (v > best || v != v) {
-                            best = v;
-                            at = i10 + ch;
-                        }
-                        v = xd[i11 + ch];
-                        if (v > best || v != v) {
-                            best = v;
-                            at = i11 + ch;
-                        }
-                        yd[o + ch] = best;
-                        argMax[o + ch] = at;
-                    }
+                    pairChannels(xd, yd, argMax, i00, i00 + c, i00 + rowStride, i00 + rowStride + c, o, 0, c);
                 }
             }
+        }
+    }
+
+    /** Channels [from, to) of one 2×2 window whose four cells start at i00, i01, i10, i11. */
+    static void pairChannels(float[] xd, float[] yd, int[] argMax, int i00, int i01, int i10, int i11, int o,
+                             int from, int to) {
+        for (int ch = from; ch < to; ch++) {
+            float best = xd[i00 + ch];
+            int at = i00 + ch;
+            // Selects instead of branches: which input wins is random, so branches mispredict.
+            float v = xd[i01 + ch];
+            boolean take = v > best || v != v;
+            at = take ? i01 + ch : at;
+            best = take ? v : best;
+            v = xd[i10 + ch];
+            take = v > best || v != v;
+            at = take ? i10 + ch : at;
+            best = take ? v : best;
+            v = xd[i11 + ch];
+            take = v > best || v != v;
+            at = take ? i11 + ch : at;
+            best = take ? v : best;
+            yd[o + ch] = best;
+            argMax[o + ch] = at;
         }
     }
 
