@@ -20,7 +20,8 @@ import org.layerlab.ui.shell.MainWindow;
  * The LayerLab window. Arguments: an optional project file (default: the bundled Fashion-MNIST
  * CNN sample when present), {@code --theme=dark}, {@code --screenshot=FILE}, which renders the
  * window to a PNG and exits (how the window is looked at on machines without a display), and
- * {@code --train-for=SECONDS}, which starts training and takes the screenshot that much later.
+ * {@code --train-for=SECONDS}, which starts training and takes the screenshot that much later,
+ * and {@code --report}, which prints each epoch's speed and the window's longest pause.
  */
 public final class App extends Application {
     static final Path DEFAULT_SAMPLE = Path.of("samples", "fashion_cnn.layerlab");
@@ -64,6 +65,7 @@ public final class App extends Application {
             });
         }
         String trainFor = option(args, "--train-for=");
+        window.training().setReport(args.contains("--report"));
         if (trainFor != null) {
             Platform.runLater(window.training()::start);
         }

@@ -162,9 +162,13 @@ public final class TrainingController {
         return f == null ? Path.of("").toAbsolutePath() : f.toAbsolutePath().getParent();
     }
 
-    /** Starts (or continues from the current weights) a run with the project's settings. */
+    /**
+     * Starts (or continues from the current weights) a run with the project's settings. The data
+     * is loaded on a background thread (a large dataset takes seconds, which the window must not
+     * freeze for); the run starts on the JavaFX thread once it is there.
+     */
     public void start() {
-        if (session != null) {
+        if (session != null || starting) {
             return;
         }
         Project p = model.project();
@@ -173,19 +177,46 @@ public final class TrainingController {
                     .filter(x -> x.isError()).findFirst().map(x -> x.message()).orElse(""));
             return;
         }
-        try {
-            prepared = ProjectSession.open(p, projectDir());
-            if (!prepared.errors().isEmpty()) {
-                error(prepared.errors().get(0));
-                return;
+        starting = true;
+        view.status.getStyleClass().remove("error-text");
+        view.status.setText("Loading " + (p.dataset() == null ? "data" : p.dataset().describe()) + "…");
+        view.setRunning(true, false);
+        Path dir = projectDir();
+        Thread t = new Thread(() -> {
+            try {
+                ProjectSession opened = ProjectSession.open(p, dir);
+                Platform.runLater(() -> launch(p, opened));
+            } catch (Exception e) {
+                Platform.runLater(() -> {
+                    starting = false;
+                    view.setRunning(false, false);
+                    error(e.getMessage() == null ? e.toString() : e.getMessage());
+                });
             }
-            TrainingConfig cfg = p.training();
-            Dataset validation = cfg.validationSplit() > 0 ? null : prepared.data().test();
-            session = new TrainingSession(prepared.network(), cfg, prepared.data().train(), validation);
-        } catch (Exception e) {
-            error(e.getMessage() == null ? e.toString() : e.getMessage());
+        }, "layerlab-prepare");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private boolean starting;
+    private boolean report;
+
+    /** Prints each epoch's speed and the longest window pause to standard output (for measuring). */
+    public void setReport(boolean on) {
+        report = on;
+    }
+
+    private void launch(Project p, ProjectSession opened) {
+        starting = false;
+        if (!opened.errors().isEmpty()) {
+            view.setRunning(false, false);
+            error(opened.errors().get(0));
             return;
         }
+        prepared = opened;
+        TrainingConfig cfg = p.training();
+        Dataset validation = cfg.validationSplit() > 0 ? null : prepared.data().test();
+        session = new TrainingSession(prepared.network(), cfg, prepared.data().train(), validation);
         view.boundary.setData(prepared.data().train());
         CoalescingFeed feed = CoalescingFeed.forDashboard(Platform::runLater, this::deliver);
         session.addListener(feed).onWeights(feed::offerWeights).onBoundary(feed::offerBoundary, view.boundary.bounds())
@@ -287,6 +318,10 @@ public final class TrainingController {
                         epochs, b.batch(), b.batchesPerEpoch(), b.samplesPerSecond(), b.loss()));
             } else if (o instanceof EpochEvent e) {
                 history.add(e);
+                if (report) {
+                    System.out.printf("window epoch %d: %,.0f samples/s, longest pause so far %.0f ms%n", e.epoch(),
+                            e.samplesPerSecond(), longestStallNanos / 1e6);
+                }
                 view.epochLoss.add(lastStep, e.get("loss"));
                 if (e.metrics().containsKey("val_loss")) {
                     view.valLoss.add(lastStep, e.get("val_loss"));
