@@ -23,15 +23,28 @@ public final class Im2Col {
             for (int oh = 0; oh < w.outH(); oh++) {
                 for (int ow = 0; ow < w.outW(); ow++, row++) {
                     int o = row * patch;
+                    int iw0 = ow * w.strideW() - w.padLeft();
+                    // Undilated and inside the image left to right: the kw taps of a kernel row are
+                    // one contiguous run of kw·C floats (for the first layer's C = 1, one copy, not kw).
+                    boolean rowInside = w.dilationW() == 1 && iw0 >= 0 && iw0 + w.kw() <= w.inW();
                     for (int i = 0; i < w.kh(); i++) {
                         int ih = oh * w.strideH() - w.padTop() + i * w.dilationH();
+                        int rowDst = o + i * w.kw() * c;
+                        if (ih < 0 || ih >= w.inH()) {
+                            Arrays.fill(cols, rowDst, rowDst + w.kw() * c, 0f);
+                            continue;
+                        }
+                        if (rowInside) {
+                            copy(x, xn + (ih * w.inW() + iw0) * c, cols, rowDst, w.kw() * c);
+                            continue;
+                        }
                         for (int j = 0; j < w.kw(); j++) {
-                            int iw = ow * w.strideW() - w.padLeft() + j * w.dilationW();
-                            int dst = o + (i * w.kw() + j) * c;
-                            if (ih < 0 || ih >= w.inH() || iw < 0 || iw >= w.inW()) {
+                            int iw = iw0 + j * w.dilationW();
+                            int dst = rowDst + j * c;
+                            if (iw < 0 || iw >= w.inW()) {
                                 Arrays.fill(cols, dst, dst + c, 0f);
                             } else {
-                                System.arraycopy(x, xn + (ih * w.inW() + iw) * c, cols, dst, c);
+                                copy(x, xn + (ih * w.inW() + iw) * c, cols, dst, c);
                             }
                         }
                     }
@@ -52,9 +65,19 @@ public final class Im2Col {
             for (int oh = 0; oh < w.outH(); oh++) {
                 for (int ow = 0; ow < w.outW(); ow++, row++) {
                     int o = row * patch;
+                    int iw0 = ow * w.strideW() - w.padLeft();
+                    boolean rowInside = w.dilationW() == 1 && iw0 >= 0 && iw0 + w.kw() <= w.inW();
                     for (int i = 0; i < w.kh(); i++) {
                         int ih = oh * w.strideH() - w.padTop() + i * w.dilationH();
                         if (ih < 0 || ih >= w.inH()) {
+                            continue;
+                        }
+                        if (rowInside) {
+                            int src = o + i * w.kw() * c;
+                            int dst = xn + (ih * w.inW() + iw0) * c;
+                            for (int k = 0, len = w.kw() * c; k < len; k++) {
+                                dx[dst + k] += cols[src + k];
+                            }
                             continue;
                         }
                         for (int j = 0; j < w.kw(); j++) {
@@ -71,6 +94,17 @@ public final class Im2Col {
                     }
                 }
             }
+        }
+    }
+
+    /** System.arraycopy has a fixed cost that dominates runs of a few floats; a loop is faster there. */
+    private static void copy(float[] src, int from, float[] dst, int to, int len) {
+        if (len <= 8) {
+            for (int k = 0; k < len; k++) {
+                dst[to + k] = src[from + k];
+            }
+        } else {
+            System.arraycopy(src, from, dst, to, len);
         }
     }
 }
