@@ -87,6 +87,15 @@ class DatasetDialogTest {
         org.layerlab.project.Project back = org.layerlab.project.ProjectFiles.load(file);
         assertEquals(5, back.history().size());
         assertEquals(org.layerlab.data.FeatureEncoder.Missing.FILL, ((DatasetSource.Csv) back.dataset()).missing());
+
+        // Opening the dialog on the saved source shows its file and choices; OK gives the same source back.
+        DatasetSource.Csv saved = ((DatasetSource.Csv) back.dataset()).withStatistics(null, null);
+        robot.interact(() -> {
+            dialog[0] = new DatasetDialog(stage, project, saved);
+            dialog[0].show();
+        });
+        robot.clickOn("OK");
+        assertEquals(saved, dialog[0].getResult());
     }
 
     @Test

@@ -51,6 +51,7 @@ final class CsvImportPane extends VBox {
     private final ChoiceBox<FeatureEncoder.Missing> gaps = new ChoiceBox<>(
             FXCollections.observableArrayList(FeatureEncoder.Missing.values()));
     private final TextField testSplit = new TextField("0.2");
+    private final TextField seed = new TextField("42");
     private final TableView<String[]> table = new TableView<>();
     private final VBox problems = new VBox(4);
     private final FlowPane ignoreBoxes = new FlowPane(10, 4);
@@ -96,8 +97,9 @@ final class CsvImportPane extends VBox {
         g.setVgap(8);
         g.addRow(0, new Label("target column"), target, new Label("task"), task);
         g.addRow(1, new Label("missing values"), gaps, new Label("scaling"), scaling);
-        g.addRow(2, new Label("test share"), testSplit);
+        g.addRow(2, new Label("test share"), testSplit, new Label("split seed"), seed);
         testSplit.setPrefColumnCount(5);
+        seed.setPrefColumnCount(6);
         table.setPrefHeight(200);
         table.setPlaceholder(new Label("The first rows of the file appear here."));
         getChildren().addAll(new HBox(12, choose, name), table, g, new Label("leave out:"), ignoreBoxes, problems);
@@ -197,20 +199,50 @@ final class CsvImportPane extends VBox {
         return out;
     }
 
+    /** Shows a saved source's file and choices, so changing one setting keeps the others. */
+    void show(DatasetSource.Csv c) {
+        Path f = projectDir.resolve(c.path());
+        if (!java.nio.file.Files.isRegularFile(f)) {
+            return;
+        }
+        open(f);
+        if (profile == null) {
+            return;
+        }
+        if (c.target() != null && profile.table().header().contains(c.target())) {
+            target.setValue(c.target());
+        }
+        ignored.forEach((n, box) -> box.setSelected(c.ignore().contains(n)));
+        gaps.setValue(c.missing());
+        task.setValue(c.task() == null ? "auto" : c.task());
+        scaling.setValue(c.normalization() == null ? "none" : c.normalization());
+        testSplit.setText(Double.toString(c.testSplit()));
+        seed.setText(Long.toString(c.seed()));
+        updateProblems();
+    }
+
     /** The source for the given saved path, or a message in the pane and null when incomplete. */
     DatasetSource.Csv result(String savedPath) {
+        double split;
+        long splitSeed;
         try {
-            double split = Double.parseDouble(testSplit.getText().trim());
+            split = Double.parseDouble(testSplit.getText().trim());
             if (!(split >= 0 && split < 1)) {
                 throw new NumberFormatException();
             }
-            List<String> leftOut = ignoredIndices().stream().sorted().map(i -> profile.table().header().get(i)).toList();
-            return new DatasetSource.Csv(savedPath, target.getValue(), leftOut, gaps.getValue(), task.getValue(),
-                    scaling.getValue(), split, 42, null, null);
         } catch (NumberFormatException e) {
             name.setText("The test share must be a number from 0 up to 1, such as 0.2.");
             return null;
         }
+        try {
+            splitSeed = Long.parseLong(seed.getText().trim());
+        } catch (NumberFormatException e) {
+            name.setText("The split seed must be a whole number, such as 42.");
+            return null;
+        }
+        List<String> leftOut = ignoredIndices().stream().sorted().map(i -> profile.table().header().get(i)).toList();
+        return new DatasetSource.Csv(savedPath, target.getValue(), leftOut, gaps.getValue(), task.getValue(),
+                scaling.getValue(), split, splitSeed, null, null);
     }
 
     void say(String message) {

@@ -60,6 +60,9 @@ public final class DatasetDialog extends Dialog<DatasetSource> {
         if (current instanceof DatasetSource.ImageFolder f) {
             folderPane.augmentation.set(f.augment());
         }
+        if (current instanceof DatasetSource.Csv c) {
+            csv.show(c);
+        }
         initOwner(owner);
         setTitle("Choose data");
         setHeaderText("Where should the network learn from?");
