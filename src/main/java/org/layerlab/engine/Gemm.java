@@ -12,7 +12,8 @@ package org.layerlab.engine;
  */
 public final class Gemm {
     private static final int KC = 256;
-    private static final int NC = 1536;
+    // kc × nc floats of packed B (512 KB) stay in a 1 MB L2 while row tiles stream past.
+    private static final int NC = 512;
     private static final MicroKernel VECTOR = loadVectorKernel();
     private static final MicroKernel SCALAR = new ScalarKernel();
     private static final MicroKernel DEFAULT = VECTOR != null && !Boolean.getBoolean("layerlab.noVector")
@@ -118,40 +119,45 @@ public final class Gemm {
                 boolean add = accumulate || pc > 0;
                 if (packB) {
                     packB(transB, b, bOff, ldb, pc, kc, jc, nc, nr, packedB);
+                } else if (nc % nr != 0) {
+                    packB(false, b, bOff, ldb, pc, kc, jc + nc - nc % nr, nc % nr, nr, packedB);
                 }
-                for (int jr = 0; jr < nc; jr += nr) {
-                    int nrNow = Math.min(nr, nc - jr);
-                    float[] bArr;
-                    int bAt;
-                    int bp;
-                    if (packB) {
-                        bArr = packedB;
-                        bAt = jr * kc;
-                        bp = nr;
-                    } else if (nrNow < nr) {
-                        packB(false, b, bOff, ldb, pc, kc, jc + jr, nrNow, nr, packedB);
-                        bArr = packedB;
-                        bAt = 0;
-                        bp = nr;
-                    } else {
-                        bArr = b;
-                        bAt = bOff + pc * ldb + jc + jr;
-                        bp = ldb;
+                // Row tiles outside, column strips inside: a tile of A (mr × kc) is read once and
+                // stays in L1 across all strips of B, whose panel (kc × nc) stays in L2. The other
+                // order streamed all of A from memory once per strip.
+                for (int ir = i0; ir < i1; ir += mr) {
+                    int mrNow = Math.min(mr, i1 - ir);
+                    float[] aArr = a;
+                    int aAt = aOff + (transA ? pc * lda + ir : ir * lda + pc);
+                    int si = ai;
+                    int sp = ap;
+                    if (mrNow < mr) {
+                        packA(transA, a, aOff, lda, ir, mrNow, pc, kc, mr, packedA);
+                        aArr = packedA;
+                        aAt = 0;
+                        si = 1;
+                        sp = mr;
                     }
-                    for (int ir = i0; ir < i1; ir += mr) {
-                        int mrNow = Math.min(mr, i1 - ir);
-                        int cAt = cOff + ir * ldc + jc + jr;
-                        float[] aArr = a;
-                        int aAt = aOff + (transA ? pc * lda + ir : ir * lda + pc);
-                        int si = ai;
-                        int sp = ap;
-                        if (mrNow < mr) {
-                            packA(transA, a, aOff, lda, ir, mrNow, pc, kc, mr, packedA);
-                            aArr = packedA;
-                            aAt = 0;
-                            si = 1;
-                            sp = mr;
+                    for (int jr = 0; jr < nc; jr += nr) {
+                        int nrNow = Math.min(nr, nc - jr);
+                        float[] bArr;
+                        int bAt;
+                        int bp;
+                        if (packB) {
+                            bArr = packedB;
+                            bAt = jr * kc;
+                            bp = nr;
+                        } else if (nrNow < nr) {
+                            // The partial last strip, packed once per (jc, pc) into its own slot.
+                            bArr = packedB;
+                            bAt = 0;
+                            bp = nr;
+                        } else {
+                            bArr = b;
+                            bAt = bOff + pc * ldb + jc + jr;
+                            bp = ldb;
                         }
+                        int cAt = cOff + ir * ldc + jc + jr;
                         if (mrNow == mr && nrNow == nr) {
                             kernel.tile(kc, aArr, aAt, si, sp, bArr, bAt, bp, c, cAt, ldc, add);
                         } else {
