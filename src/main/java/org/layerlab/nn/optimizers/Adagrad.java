@@ -40,9 +40,9 @@ public final class Adagrad extends Optimizer {
     }
 
     @Override
-    protected void update(float[] w, float[] g, float[][] s, int n, double lr, long t) {
+    protected void update(float[] w, float[] g, float[][] s, int from, int to, double lr, long t) {
         float[] acc = s[0];
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             double gi = g[i];
             acc[i] += (float) (gi * gi);
             w[i] -= (float) (lr * gi / Math.sqrt(acc[i] + epsilon));

@@ -38,14 +38,14 @@ public class Adam extends Optimizer {
     }
 
     @Override
-    protected void update(float[] w, float[] g, float[][] s, int n, double lr, long t) {
+    protected void update(float[] w, float[] g, float[][] s, int from, int to, double lr, long t) {
         float[] m = s[0];
         float[] v = s[1];
         float alpha = (float) (lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t)));
         float b1 = (float) (1 - beta1);
         float b2 = (float) (1 - beta2);
         float eps = (float) epsilon;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             float gi = g[i];
             m[i] += (gi - m[i]) * b1;
             v[i] += (gi * gi - v[i]) * b2;

@@ -60,11 +60,11 @@ public final class Nadam extends Optimizer {
     }
 
     @Override
-    protected void update(float[] w, float[] g, float[][] s, int n, double lr, long t) {
+    protected void update(float[] w, float[] g, float[][] s, int from, int to, double lr, long t) {
         float[] m = s[0];
         float[] v = s[1];
         double beta2Power = Math.pow(beta2, t);
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             double gi = g[i];
             m[i] += (float) ((gi - m[i]) * (1 - beta1));
             v[i] += (float) ((gi * gi - v[i]) * (1 - beta2));

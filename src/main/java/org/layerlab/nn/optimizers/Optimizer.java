@@ -43,8 +43,14 @@ public abstract class Optimizer {
     protected void beginStep(long t) {
     }
 
-    /** Updates w (n values) in place from gradient g with this optimizer's rule. */
-    protected abstract void update(float[] w, float[] g, float[][] slots, int n, double lr, long t);
+    /**
+     * Updates w[from..to) in place from gradient g with this optimizer's rule. Called on ranges
+     * of one parameter from both cores at once, so it must touch only those indices.
+     */
+    protected abstract void update(float[] w, float[] g, float[][] slots, int from, int to, double lr, long t);
+
+    // Each element is a handful of flops and a square root: weigh it so that only large tensors split.
+    private static final int COST = 8;
 
     public final void step(List<Parameter> params) {
         clipping.apply(params);
@@ -52,16 +58,21 @@ public abstract class Optimizer {
         iterations++;
         lastRate = lr;
         beginStep(iterations);
+        long t = iterations;
+        float keep = (float) (1 - lr * weightDecay);
         for (Parameter p : params) {
             float[] w = p.value().data();
+            float[] g = p.grad().data();
+            float[][] s = slotsOf(p);
             int n = p.size();
-            if (weightDecay > 0) {
-                float keep = (float) (1 - lr * weightDecay);
-                for (int i = 0; i < n; i++) {
-                    w[i] *= keep;
+            org.layerlab.engine.Parallel.range(n, (long) n * COST, (from, to) -> {
+                if (weightDecay > 0) {
+                    for (int i = from; i < to; i++) {
+                        w[i] *= keep;
+                    }
                 }
-            }
-            update(w, p.grad().data(), slotsOf(p), n, lr, iterations);
+                update(w, g, s, from, to, lr, t);
+            });
         }
     }
 

@@ -40,11 +40,11 @@ public final class RmsProp extends Optimizer {
     }
 
     @Override
-    protected void update(float[] w, float[] g, float[][] s, int n, double lr, long t) {
+    protected void update(float[] w, float[] g, float[][] s, int from, int to, double lr, long t) {
         float[] ms = s[0];
         float[] mg = s[1];
         float[] mom = s[2];
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             double gi = g[i];
             ms[i] = (float) (rho * ms[i] + (1 - rho) * gi * gi);
             double denom = ms[i] + epsilon;

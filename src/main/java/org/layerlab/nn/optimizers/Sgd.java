@@ -44,17 +44,17 @@ public final class Sgd extends Optimizer {
     }
 
     @Override
-    protected void update(float[] w, float[] g, float[][] s, int n, double lr, long t) {
+    protected void update(float[] w, float[] g, float[][] s, int from, int to, double lr, long t) {
         float rate = (float) lr;
         if (momentum == 0) {
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < to; i++) {
                 w[i] -= rate * g[i];
             }
             return;
         }
         float mu = (float) momentum;
         float[] v = s[0];
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             v[i] = mu * v[i] - rate * g[i];
             w[i] += nesterov ? mu * v[i] - rate * g[i] : v[i];
         }
