@@ -129,8 +129,12 @@ public final class Parallel {
                 int spins = 0;
                 Job job;
                 while ((job = current) == seen) {
-                    if ((++spins & 63) != 0 || System.nanoTime() - spinStart < SPIN_NANOS) {
+                    if ((++spins & 63) != 0) {
                         Thread.onSpinWait();
+                    } else if (System.nanoTime() - spinStart < SPIN_NANOS) {
+                        // Let another runnable thread (the window's) have this core if it wants
+                        // it; with nothing else to run this returns at once.
+                        Thread.yield();
                     } else {
                         parked = true;
                         if (current == seen) {

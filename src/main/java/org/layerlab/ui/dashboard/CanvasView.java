@@ -32,12 +32,40 @@ abstract class CanvasView extends Region {
         draw();
     }
 
+    /**
+     * Repaints now if the view can be seen; a view in a hidden tab only remembers that it is out
+     * of date and repaints when its tab is shown (see DashboardView), so training updates cost
+     * nothing for the views nobody is looking at.
+     */
     final void draw() {
+        if (!showing()) {
+            stale = true;
+            return;
+        }
+        stale = false;
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, getWidth(), getHeight());
         if (getWidth() > 0 && getHeight() > 0) {
             paint(g, getWidth(), getHeight());
         }
+    }
+
+    private boolean stale;
+
+    /** Repaints if an update arrived while the view was hidden. */
+    final void drawIfStale() {
+        if (stale) {
+            draw();
+        }
+    }
+
+    private boolean showing() {
+        for (javafx.scene.Node n = this; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     protected abstract void paint(GraphicsContext g, double w, double h);

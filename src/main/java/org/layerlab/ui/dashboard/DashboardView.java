@@ -100,6 +100,13 @@ public final class DashboardView extends BorderPane {
                 tab("Confusion", confusion, "tab-confusion"), tab("Health", new javafx.scene.control.ScrollPane(health), "tab-health"));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("dashboard-tabs");
+        // The skin makes the new tab's content visible after this event: repaint a stale view then.
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(() -> {
+            CanvasView v = currentView();
+            if (v != null) {
+                v.drawIfStale();
+            }
+        }));
         tabs.getSelectionModel().select(1);
         this.tabs = tabs;
         setTop(controls);

@@ -1,5 +1,8 @@
 package org.layerlab.ui.dashboard;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
@@ -11,10 +14,18 @@ import org.layerlab.training.LayerHealth;
  * Training health per layer: weight and gradient norms, update/weight ratio, dead ReLU units,
  * with plain-words warnings (vanishing or exploding gradients, too large steps, many dead units,
  * validation loss rising while training loss falls).
+ *
+ * <p>The labels are made once per layer and then only change text: creating them anew on each
+ * snapshot cost the JavaFX thread a style and layout pass over every one, tens of ms per update
+ * while training kept both cores busy.
  */
 final class HealthView extends VBox {
+    private static final String[] HEAD = {"layer", "|weights|", "|gradients|", "update / weight", "dead ReLU units"};
     private final GridPane table = new GridPane();
     private final VBox warnings = new VBox(4);
+    private final Label step = new Label("Layer health appears while training.");
+    private final List<Label[]> rows = new ArrayList<>();
+    private final List<String> shownWarnings = new ArrayList<>();
 
     HealthView() {
         setPadding(new Insets(8));
@@ -22,54 +33,84 @@ final class HealthView extends VBox {
         setId("health");
         table.setHgap(18);
         table.setVgap(4);
-        getChildren().addAll(new Label("Layer health appears while training."), table, warnings);
-    }
-
-    void show(HealthSnapshot h) {
-        table.getChildren().clear();
-        warnings.getChildren().clear();
-        String[] head = {"layer", "|weights|", "|gradients|", "update / weight", "dead ReLU units"};
-        for (int c = 0; c < head.length; c++) {
-            Label l = new Label(head[c]);
+        for (int c = 0; c < HEAD.length; c++) {
+            Label l = new Label(HEAD[c]);
             l.getStyleClass().add("field-label");
             table.add(l, c, 0);
         }
-        int r = 1;
-        for (LayerHealth l : h.layers()) {
-            table.add(new Label(l.nodeId()), 0, r);
-            table.add(new Label(PlotView.format(l.weightNorm())), 1, r);
-            table.add(new Label(PlotView.format(l.gradNorm())), 2, r);
-            table.add(new Label(PlotView.format(l.updateRatio())), 3, r);
-            table.add(new Label(Double.isNaN(l.deadShare()) ? "—" : String.format("%.0f%%", 100 * l.deadShare())), 4, r);
-            r++;
+        table.setVisible(false);
+        getChildren().addAll(step, table, warnings);
+    }
+
+    void show(HealthSnapshot h) {
+        List<LayerHealth> layers = h.layers();
+        while (rows.size() < layers.size()) {
+            Label[] row = new Label[HEAD.length];
+            for (int c = 0; c < row.length; c++) {
+                row[c] = new Label();
+                table.add(row[c], c, rows.size() + 1);
+            }
+            rows.add(row);
+        }
+        List<String> found = new ArrayList<>();
+        for (int r = 0; r < rows.size(); r++) {
+            Label[] row = rows.get(r);
+            boolean used = r < layers.size();
+            for (Label l : row) {
+                l.setVisible(used);
+                l.setManaged(used);
+            }
+            if (!used) {
+                continue;
+            }
+            LayerHealth l = layers.get(r);
+            row[0].setText(l.nodeId());
+            row[1].setText(PlotView.format(l.weightNorm()));
+            row[2].setText(PlotView.format(l.gradNorm()));
+            row[3].setText(PlotView.format(l.updateRatio()));
+            row[4].setText(Double.isNaN(l.deadShare()) ? "—" : String.format("%.0f%%", 100 * l.deadShare()));
             if (l.gradNorm() < 1e-7 && l.weightNorm() > 0) {
-                warn(l.nodeId() + ": gradients have vanished; try relu-family activations, batch normalization or a larger rate.");
+                found.add(l.nodeId() + ": gradients have vanished; try relu-family activations, batch normalization or a larger rate.");
             }
             if (l.updateRatio() > 0.05) {
-                warn(l.nodeId() + ": each step changes the weights by " + String.format("%.0f%%", 100 * l.updateRatio())
+                found.add(l.nodeId() + ": each step changes the weights by " + String.format("%.0f%%", 100 * l.updateRatio())
                         + "; lower the learning rate or clip gradients.");
             }
             if (!Double.isNaN(l.deadShare()) && l.deadShare() > 0.5) {
-                warn(l.nodeId() + ": " + String.format("%.0f%%", 100 * l.deadShare())
+                found.add(l.nodeId() + ": " + String.format("%.0f%%", 100 * l.deadShare())
                         + " of its ReLU units output zero for every sample; try leaky_relu, he_normal or a lower rate.");
             }
         }
         if (h.overfitting()) {
-            warn("Validation loss has risen for two epochs while training loss fell: the network is overfitting."
+            found.add("Validation loss has risen for two epochs while training loss fell: the network is overfitting."
                     + " Add Dropout or regularization, use more data, or stop earlier.");
         }
-        if (warnings.getChildren().isEmpty()) {
-            Label ok = new Label("No warnings at step " + h.step() + ".");
+        table.setVisible(true);
+        step.setText("Step " + h.step());
+        showWarnings(found, h.step());
+    }
+
+    /** Replaces the warning labels only when the warnings changed. */
+    private void showWarnings(List<String> found, long atStep) {
+        if (found.equals(shownWarnings) && !warnings.getChildren().isEmpty()) {
+            if (found.isEmpty()) {
+                ((Label) warnings.getChildren().get(0)).setText("No warnings at step " + atStep + ".");
+            }
+            return;
+        }
+        shownWarnings.clear();
+        shownWarnings.addAll(found);
+        warnings.getChildren().clear();
+        for (String message : found) {
+            Label l = new Label("⚠ " + message);
+            l.setWrapText(true);
+            l.getStyleClass().add("warning-text");
+            warnings.getChildren().add(l);
+        }
+        if (found.isEmpty()) {
+            Label ok = new Label("No warnings at step " + atStep + ".");
             ok.getStyleClass().add("ok-text");
             warnings.getChildren().add(ok);
         }
-        getChildren().set(0, new Label("Step " + h.step()));
-    }
-
-    private void warn(String message) {
-        Label l = new Label("⚠ " + message);
-        l.setWrapText(true);
-        l.getStyleClass().add("warning-text");
-        warnings.getChildren().add(l);
     }
 }

@@ -154,7 +154,7 @@ public final class TrainingController {
     }
 
     public boolean isRunning() {
-        return session != null;
+        return session != null || starting;
     }
 
     private Path projectDir() {
@@ -303,6 +303,17 @@ public final class TrainingController {
 
     /** On the JavaFX thread, at most 10 times a second. */
     private void deliver(CoalescingFeed.Delivery d) {
+        long began = System.nanoTime();
+        try {
+            deliverNow(d);
+        } finally {
+            longestDeliveryNanos = Math.max(longestDeliveryNanos, System.nanoTime() - began);
+        }
+    }
+
+    private long longestDeliveryNanos;
+
+    private void deliverNow(CoalescingFeed.Delivery d) {
         for (Object o : d.events()) {
             if (o instanceof BatchEvent b) {
                 long step = b.step();
@@ -319,8 +330,9 @@ public final class TrainingController {
             } else if (o instanceof EpochEvent e) {
                 history.add(e);
                 if (report) {
-                    System.out.printf("window epoch %d: %,.0f samples/s, longest pause so far %.0f ms%n", e.epoch(),
-                            e.samplesPerSecond(), longestStallNanos / 1e6);
+                    System.out.printf("window epoch %d: %,.0f samples/s, longest pause so far %.0f ms"
+                            + " (longest update of the views %.0f ms)%n", e.epoch(), e.samplesPerSecond(),
+                            longestStallNanos / 1e6, longestDeliveryNanos / 1e6);
                 }
                 view.epochLoss.add(lastStep, e.get("loss"));
                 if (e.metrics().containsKey("val_loss")) {
