@@ -7,7 +7,11 @@ import java.util.List;
  * batches (so the UI never reads live buffers). Each entry: name ("kernel"), dims, values, grads.
  */
 public record WeightSnapshot(String nodeId, long step, List<Entry> params) {
-    /** One parameter tensor. */
-    public record Entry(String name, int[] dims, float[] values, float[] grads) {
+    /** One parameter tensor, with the distributions of its values and gradients. */
+    public record Entry(String name, int[] dims, float[] values, float[] grads, Distribution valueDistribution,
+                        Distribution gradDistribution) {
+        public Entry(String name, int[] dims, float[] values, float[] grads) {
+            this(name, dims, values, grads, Distribution.of(values), Distribution.of(grads));
+        }
     }
 }

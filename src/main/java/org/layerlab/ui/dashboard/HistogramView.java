@@ -28,9 +28,9 @@ final class HistogramView extends CanvasView {
             range[1] = 0;
         }
         title = s.nodeId() + "/" + e.name() + " · step " + s.step();
-        range[0] = Math.max(range[0], 1.2 * maxAbs(e.values()));
-        range[1] = Math.max(range[1], 1.2 * maxAbs(e.grads()));
-        history.addLast(new float[][] {histogram(e.values(), range[0]), histogram(e.grads(), range[1])});
+        range[0] = Math.max(range[0], 1.2 * e.valueDistribution().maxAbs());
+        range[1] = Math.max(range[1], 1.2 * e.gradDistribution().maxAbs());
+        history.addLast(new float[][] {e.valueDistribution().rebin(BINS, range[0]), e.gradDistribution().rebin(BINS, range[1])});
         if (history.size() > KEEP) {
             history.removeFirst();
         }
@@ -41,31 +41,6 @@ final class HistogramView extends CanvasView {
         history.clear();
         title = "";
         draw();
-    }
-
-    private static double maxAbs(float[] v) {
-        double m = 1e-12;
-        for (float x : v) {
-            if (Float.isFinite(x)) {
-                m = Math.max(m, Math.abs(x));
-            }
-        }
-        return m;
-    }
-
-    /** Shares of the values in BINS equal bins over [−r, r]. */
-    private static float[] histogram(float[] v, double r) {
-        float[] h = new float[BINS];
-        for (float x : v) {
-            if (Float.isFinite(x)) {
-                int b = (int) ((x + r) / (2 * r) * BINS);
-                h[Math.max(0, Math.min(BINS - 1, b))]++;
-            }
-        }
-        for (int i = 0; i < BINS; i++) {
-            h[i] /= Math.max(1, v.length);
-        }
-        return h;
     }
 
     @Override
