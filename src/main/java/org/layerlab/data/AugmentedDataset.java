@@ -1,6 +1,5 @@
 package org.layerlab.data;
 
-import java.util.List;
 import java.util.SplittableRandom;
 
 import org.layerlab.engine.Shape;
@@ -11,21 +10,24 @@ import org.layerlab.engine.Tensor;
  * sees different variants and nothing extra is stored. The random stream is seeded, so the same
  * project trains the same way twice. Gathering is meant for one training thread at a time.
  */
-public final class AugmentedDataset implements Dataset {
-    private final Dataset base;
+public final class AugmentedDataset extends DerivedDataset {
     private final Augmentation augmentation;
     private final SplittableRandom rng;
     private final float[] scratch;
 
     public AugmentedDataset(Dataset base, Augmentation augmentation, long seed) {
+        super(images(base));
+        this.augmentation = augmentation;
+        this.rng = new SplittableRandom(seed);
+        this.scratch = new float[base.featureShape().size()];
+    }
+
+    private static Dataset images(Dataset base) {
         if (base.featureShape().rank() != 3) {
             throw new DataException("augmentation works on images (height, width, channels), but the data has features "
                     + base.featureShape());
         }
-        this.base = base;
-        this.augmentation = augmentation;
-        this.rng = new SplittableRandom(seed);
-        this.scratch = new float[base.featureShape().size()];
+        return base;
     }
 
     public Augmentation augmentation() {
@@ -40,21 +42,6 @@ public final class AugmentedDataset implements Dataset {
     @Override
     public int size() {
         return base.size();
-    }
-
-    @Override
-    public Shape featureShape() {
-        return base.featureShape();
-    }
-
-    @Override
-    public int targetWidth() {
-        return base.targetWidth();
-    }
-
-    @Override
-    public List<String> classNames() {
-        return base.classNames();
     }
 
     @Override

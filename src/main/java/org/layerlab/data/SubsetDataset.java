@@ -1,49 +1,25 @@
 package org.layerlab.data;
 
-import java.util.List;
-
-import org.layerlab.engine.Shape;
 import org.layerlab.engine.Tensor;
 
 /** Some samples of another dataset, by index, without copying them. */
-final class SubsetDataset implements Dataset {
-    private final Dataset base;
+final class SubsetDataset extends DerivedDataset {
     private final int[] indices;
     private int[] scratch = new int[0];
 
     SubsetDataset(Dataset base, int[] indices) {
+        super(base);
         for (int i : indices) {
             if (i < 0 || i >= base.size()) {
                 throw new IllegalArgumentException("sample index " + i + " is outside the dataset of " + base.size());
             }
         }
-        this.base = base;
         this.indices = indices.clone();
     }
 
     @Override
     public int size() {
         return indices.length;
-    }
-
-    @Override
-    public Shape featureShape() {
-        return base.featureShape();
-    }
-
-    @Override
-    public int targetWidth() {
-        return base.targetWidth();
-    }
-
-    @Override
-    public List<String> classNames() {
-        return base.classNames();
-    }
-
-    @Override
-    public List<String> featureNames() {
-        return base.featureNames();
     }
 
     @Override
