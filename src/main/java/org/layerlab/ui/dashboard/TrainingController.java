@@ -312,6 +312,7 @@ public final class TrainingController {
     }
 
     private long longestDeliveryNanos;
+    private BatchEvent latestBatch;
 
     private void deliverNow(CoalescingFeed.Delivery d) {
         for (Object o : d.events()) {
@@ -323,10 +324,7 @@ public final class TrainingController {
                 if (acc != null) {
                     view.batchAcc.add(step, acc);
                 }
-                int epochs = model.project().training().epochs();
-                view.progress.setProgress(((b.epoch() - 1) + (double) b.batch() / b.batchesPerEpoch()) / epochs);
-                view.status.setText(String.format("Epoch %d/%d · batch %d/%d · %,.0f samples/s · loss %.4f", b.epoch(),
-                        epochs, b.batch(), b.batchesPerEpoch(), b.samplesPerSecond(), b.loss()));
+                latestBatch = b;
             } else if (o instanceof EpochEvent e) {
                 history.add(e);
                 if (report) {
@@ -342,8 +340,19 @@ public final class TrainingController {
                     view.valAcc.add(lastStep, e.get("val_accuracy"));
                 }
             } else if (o instanceof TrainingResult r) {
+                // The run's end speaks for itself; a batch line after it would hide "Done".
+                latestBatch = null;
                 finish(r);
             }
+        }
+        if (latestBatch != null) {
+            // A fast network delivers hundreds of batches at once: only the newest is worth showing.
+            BatchEvent b = latestBatch;
+            latestBatch = null;
+            int epochs = model.project().training().epochs();
+            view.progress.setProgress(((b.epoch() - 1) + (double) b.batch() / b.batchesPerEpoch()) / epochs);
+            view.status.setText(String.format("Epoch %d/%d · batch %d/%d · %,.0f samples/s · loss %.4f", b.epoch(),
+                    epochs, b.batch(), b.batchesPerEpoch(), b.samplesPerSecond(), b.loss()));
         }
         if (d.weights() != null) {
             view.weights.show(d.weights());
