@@ -105,6 +105,8 @@ public final class DashboardView extends BorderPane {
             CanvasView v = currentView();
             if (v != null) {
                 v.drawIfStale();
+            } else if (b != null && "tab-health".equals(b.getId())) {
+                health.showLatest();
             }
         }));
         tabs.getSelectionModel().select(1);

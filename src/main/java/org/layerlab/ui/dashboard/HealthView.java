@@ -42,7 +42,37 @@ final class HealthView extends VBox {
         getChildren().addAll(step, table, warnings);
     }
 
+    /**
+     * Takes the newest snapshot; it is laid out now if the view can be seen, else when its tab
+     * is shown ({@link #showLatest}). Laying out the table the first time costs the JavaFX thread
+     * a style pass over its labels, which is better spent when the user opens the tab than in the
+     * first second of every run.
+     */
     void show(HealthSnapshot h) {
+        latest = h;
+        if (showing()) {
+            render(h);
+        }
+    }
+
+    void showLatest() {
+        if (latest != null) {
+            render(latest);
+        }
+    }
+
+    private HealthSnapshot latest;
+
+    private boolean showing() {
+        for (javafx.scene.Node n = this; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return getScene() != null;
+    }
+
+    private void render(HealthSnapshot h) {
         List<LayerHealth> layers = h.layers();
         while (rows.size() < layers.size()) {
             Label[] row = new Label[HEAD.length];

@@ -31,11 +31,17 @@ public final class TrainingController {
     /** Watches the gap between JavaFX frames during a run: the longest is reported when it ends. */
     private final javafx.animation.AnimationTimer stallWatch = new javafx.animation.AnimationTimer() {
         private long last;
+        private long first;
 
         @Override
         public void handle(long now) {
             if (last != 0) {
                 longestStallNanos = Math.max(longestStallNanos, now - last);
+                if (report && now - last > 40_000_000L) {
+                    System.out.printf("window pause of %.0f ms, %.1f s into the run%n", (now - last) / 1e6, (now - first) / 1e9);
+                }
+            } else {
+                first = now;
             }
             last = now;
         }

@@ -15,8 +15,10 @@ import org.testfx.framework.junit5.Start;
 /** A view in a hidden tab does not paint on updates, and paints once when it is shown again. */
 @ExtendWith(ApplicationExtension.class)
 class CanvasViewTest {
-    private final StackPane tab = new StackPane();
-    private final Counting view = new Counting();
+    private StackPane tab;
+    private Counting view;
+    private StackPane healthTab;
+    private HealthView health;
 
     private static final class Counting extends CanvasView {
         int paints;
@@ -29,8 +31,13 @@ class CanvasViewTest {
 
     @Start
     void start(Stage stage) {
+        tab = new StackPane();
+        view = new Counting();
+        healthTab = new StackPane();
+        health = new HealthView();
         tab.getChildren().add(view);
-        stage.setScene(new Scene(tab, 300, 200));
+        healthTab.getChildren().add(health);
+        stage.setScene(new Scene(new javafx.scene.layout.VBox(tab, healthTab), 300, 400));
         stage.show();
     }
 
@@ -51,5 +58,26 @@ class CanvasViewTest {
             view.drawIfStale();
             assertEquals(before + 2, view.paints, "and not again while nothing changed");
         });
+    }
+
+    @Test
+    void healthIsLaidOutWhenItsTabIsShownNotWhileHidden(FxRobot robot) {
+        org.layerlab.training.HealthSnapshot h = new org.layerlab.training.HealthSnapshot(7, java.util.List.of(
+                new org.layerlab.training.LayerHealth("dense", 1.5, 0.2, 1e-3, 0.1),
+                new org.layerlab.training.LayerHealth("dense_1", 0.5, 0.1, 2e-3, Double.NaN)), false);
+        robot.interact(() -> {
+            healthTab.setVisible(false);
+            health.show(h);
+            assertEquals(0, labelsSaying("dense_1"), "hidden: nothing laid out");
+            healthTab.setVisible(true);
+            health.showLatest();
+            assertEquals(1, labelsSaying("dense_1"), "shown: the latest snapshot's rows");
+            assertEquals(1, labelsSaying("Step 7"));
+        });
+    }
+
+    private long labelsSaying(String text) {
+        return health.lookupAll(".label").stream()
+                .filter(n -> n instanceof javafx.scene.control.Label l && text.equals(l.getText())).count();
     }
 }
