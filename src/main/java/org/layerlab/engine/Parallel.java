@@ -31,7 +31,15 @@ public final class Parallel {
     private static final long SPIN_NANOS = 200_000;
     private static final ReentrantLock OWNER = new ReentrantLock();
     private static final Worker[] WORKERS = new Worker[THREADS - 1];
-    private static volatile Job current;
+    /**
+     * The one job object, reused for every loop so that a training step allocates nothing here.
+     * Only the OWNER lock's holder changes it, and only after the previous loop's chunks are all
+     * done; workers notice a new loop by the generation number.
+     */
+    private static final Job JOB = new Job();
+    /** A chunk index no loop reaches, far enough from overflow for any number of late increments. */
+    private static final int CLOSED = Integer.MAX_VALUE / 2;
+    private static volatile int generation;
 
     static {
         for (int i = 0; i < WORKERS.length; i++) {
@@ -47,20 +55,17 @@ public final class Parallel {
         return THREADS;
     }
 
-    /** One loop being run: its body, chunking, the next chunk to take and how many are done. */
+    /**
+     * The loop being run: its body and chunking (written before {@code next} is reset, so a
+     * thread that takes a chunk index also sees them), the next chunk to take and how many are done.
+     */
     private static final class Job {
-        final RangeBody body;
-        final int n;
-        final int chunks;
-        final AtomicInteger next = new AtomicInteger();
+        RangeBody body;
+        int n;
+        int chunks;
+        final AtomicInteger next = new AtomicInteger(CLOSED);
         final AtomicInteger done = new AtomicInteger();
         volatile Throwable failure;
-
-        Job(RangeBody body, int n, int chunks) {
-            this.body = body;
-            this.n = n;
-            this.chunks = chunks;
-        }
 
         void runChunks() {
             for (int c; (c = next.getAndIncrement()) < chunks; ) {
@@ -86,15 +91,24 @@ public final class Parallel {
             return;
         }
         try {
-            Job job = new Job(body, n, split);
-            current = job;
+            Job job = JOB;
+            job.body = body;
+            job.n = n;
+            job.chunks = split;
+            job.failure = null;
+            job.done.set(0);
+            job.next.set(0);
+            generation++;
             for (Worker w : WORKERS) {
                 w.wake();
             }
             job.runChunks();
-            while (job.done.get() < job.chunks) {
+            while (job.done.get() < split) {
                 Thread.onSpinWait();
             }
+            // Stop late workers from taking chunks of this loop once it is over.
+            job.next.set(CLOSED);
+            job.body = null;
             Throwable t = job.failure;
             if (t instanceof RuntimeException r) {
                 throw r;
@@ -123,12 +137,11 @@ public final class Parallel {
 
         @Override
         public void run() {
-            Job seen = null;
+            int seen = generation;
             while (true) {
                 long spinStart = System.nanoTime();
                 int spins = 0;
-                Job job;
-                while ((job = current) == seen) {
+                while (generation == seen) {
                     if ((++spins & 63) != 0) {
                         Thread.onSpinWait();
                     } else if (System.nanoTime() - spinStart < SPIN_NANOS) {
@@ -137,15 +150,15 @@ public final class Parallel {
                         Thread.yield();
                     } else {
                         parked = true;
-                        if (current == seen) {
+                        if (generation == seen) {
                             LockSupport.park(this);
                         }
                         parked = false;
                         spinStart = System.nanoTime();
                     }
                 }
-                seen = job;
-                job.runChunks();
+                seen = generation;
+                JOB.runChunks();
             }
         }
     }

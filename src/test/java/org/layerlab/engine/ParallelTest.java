@@ -1,0 +1,49 @@
+package org.layerlab.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.concurrent.atomic.AtomicIntegerArray;
+
+import org.junit.jupiter.api.Test;
+
+/** Every index of every loop runs exactly once, loops of all sizes back to back, and failures surface. */
+class ParallelTest {
+    @Test
+    void manyLoopsBackToBackCoverEachIndexExactlyOnce() {
+        java.util.Random rng = new java.util.Random(4);
+        for (int loop = 0; loop < 20_000; loop++) {
+            int n = 1 + rng.nextInt(300);
+            AtomicIntegerArray hits = new AtomicIntegerArray(n);
+            Parallel.range(n, 1_000_000, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    hits.incrementAndGet(i);
+                }
+            });
+            for (int i = 0; i < n; i++) {
+                assertEquals(1, hits.get(i), "loop " + loop + " index " + i);
+            }
+        }
+    }
+
+    @Test
+    void aFailingChunkFailsTheLoopAndTheNextLoopRunsNormally() {
+        IllegalStateException boom = new IllegalStateException("boom");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Parallel.range(64, 1_000_000, (from, to) -> {
+            if (from == 0) {
+                throw boom;
+            }
+        }));
+        assertSame(boom, e);
+        AtomicIntegerArray hits = new AtomicIntegerArray(64);
+        Parallel.range(64, 1_000_000, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                hits.incrementAndGet(i);
+            }
+        });
+        for (int i = 0; i < 64; i++) {
+            assertEquals(1, hits.get(i));
+        }
+    }
+}
