@@ -69,23 +69,77 @@ public final class Gemm {
             }
             return;
         }
-        long work = 2L * m * n * k;
-        if (m >= n) {
-            int mr = kernel.mr();
-            int blocks = (m + mr - 1) / mr;
-            Parallel.range(blocks, work, (from, to) -> {
-                int i0 = from * mr;
-                int i1 = Math.min(m, to * mr);
-                block(kernel, transA, transB, i0, i1, 0, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
-            });
-        } else {
-            int nr = kernel.nr();
-            int blocks = (n + nr - 1) / nr;
-            Parallel.range(blocks, work, (from, to) -> {
-                int j0 = from * nr;
-                int j1 = Math.min(n, to * nr);
-                block(kernel, transA, transB, 0, m, j0, j1, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
-            });
+        Task t = TASKS.get();
+        t.set(kernel, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+        int blocks = m >= n ? (m + kernel.mr() - 1) / kernel.mr() : (n + kernel.nr() - 1) / kernel.nr();
+        try {
+            Parallel.range(blocks, 2L * m * n * k, t);
+        } finally {
+            t.release();
+        }
+    }
+
+    // One task per calling thread, refilled for each product, so a product allocates nothing. A
+    // thread never starts a second product inside the first, so its task is free when it is refilled.
+    private static final ThreadLocal<Task> TASKS = ThreadLocal.withInitial(Task::new);
+
+    /** One product split by row tiles (m ≥ n) or by column strips; the fields are the product's arguments. */
+    private static final class Task implements Parallel.RangeBody {
+        private MicroKernel kernel;
+        private boolean transA;
+        private boolean transB;
+        private int m;
+        private int n;
+        private int k;
+        private float[] a;
+        private int aOff;
+        private int lda;
+        private float[] b;
+        private int bOff;
+        private int ldb;
+        private float[] c;
+        private int cOff;
+        private int ldc;
+        private boolean accumulate;
+
+        void set(MicroKernel kernel, boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, int lda,
+                 float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
+            this.kernel = kernel;
+            this.transA = transA;
+            this.transB = transB;
+            this.m = m;
+            this.n = n;
+            this.k = k;
+            this.a = a;
+            this.aOff = aOff;
+            this.lda = lda;
+            this.b = b;
+            this.bOff = bOff;
+            this.ldb = ldb;
+            this.c = c;
+            this.cOff = cOff;
+            this.ldc = ldc;
+            this.accumulate = accumulate;
+        }
+
+        /** Drops the references to the matrices, which may be large, once the product is done. */
+        void release() {
+            a = null;
+            b = null;
+            c = null;
+        }
+
+        @Override
+        public void run(int from, int to) {
+            if (m >= n) {
+                int mr = kernel.mr();
+                block(kernel, transA, transB, from * mr, Math.min(m, to * mr), 0, n, k, a, aOff, lda, b, bOff, ldb,
+                        c, cOff, ldc, accumulate);
+            } else {
+                int nr = kernel.nr();
+                block(kernel, transA, transB, 0, m, from * nr, Math.min(n, to * nr), k, a, aOff, lda, b, bOff, ldb,
+                        c, cOff, ldc, accumulate);
+            }
         }
     }
 
