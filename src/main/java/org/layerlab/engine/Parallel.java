@@ -81,11 +81,24 @@ public final class Parallel {
     }
 
     /**
+     * Whether {@link #range} would split a loop of this size and work. Callers with small loops
+     * run them directly instead, and so do not create a body object for them: most loops in a
+     * training step are small, and their bodies were most of what a step allocated.
+     */
+    public static boolean splits(int n, long work) {
+        return THREADS > 1 && chunks(n, work) > 1;
+    }
+
+    private static int chunks(int n, long work) {
+        return (int) Math.min((long) THREADS * CHUNKS_PER_THREAD, Math.min(n, Math.max(1, work / MIN_WORK_TO_SPLIT)));
+    }
+
+    /**
      * Runs body over [0, n); work is the estimated number of scalar operations in the whole loop
      * and keeps small loops on the calling thread.
      */
     public static void range(int n, long work, RangeBody body) {
-        int split = (int) Math.min((long) THREADS * CHUNKS_PER_THREAD, Math.min(n, Math.max(1, work / MIN_WORK_TO_SPLIT)));
+        int split = chunks(n, work);
         if (THREADS == 1 || split <= 1 || !OWNER.tryLock()) {
             body.run(0, n);
             return;

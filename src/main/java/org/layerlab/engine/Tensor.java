@@ -110,6 +110,10 @@ public final class Tensor {
 
     public void fill(float v) {
         int n = size();
+        if (!Parallel.splits(n, n)) {
+            Arrays.fill(data, 0, n, v);
+            return;
+        }
         Parallel.range(n, n, (from, to) -> Arrays.fill(data, from, to, v));
     }
 

@@ -15,6 +15,10 @@ public final class Activate {
         }
         float[] xd = x.data();
         float[] yd = y.data();
+        if (!Parallel.splits(x.size(), (long) x.size() * COST)) {
+            forwardRange(f, alpha, xd, yd, 0, x.size());
+            return;
+        }
         Parallel.range(x.size(), (long) x.size() * COST, (from, to) -> forwardRange(f, alpha, xd, yd, from, to));
     }
 
@@ -49,6 +53,10 @@ public final class Activate {
         float[] yd = y.data();
         float[] g = dy.data();
         float[] d = dx.data();
+        if (!Parallel.splits(x.size(), (long) x.size() * COST)) {
+            backwardRange(f, alpha, xd, yd, g, d, 0, x.size());
+            return;
+        }
         Parallel.range(x.size(), (long) x.size() * COST,
                 (from, to) -> backwardRange(f, alpha, xd, yd, g, d, from, to));
     }

@@ -13,14 +13,20 @@ public final class AddBias {
         float[] bd = b.data();
         int c = b.size();
         int rows = y.size() / c;
-        Parallel.range(rows, (long) y.size() * 2, (from, to) -> {
-            for (int r = from; r < to; r++) {
-                int o = r * c;
-                for (int j = 0; j < c; j++) {
-                    yd[o + j] += bd[j];
-                }
+        if (!Parallel.splits(rows, (long) y.size() * 2)) {
+            addRows(yd, bd, c, 0, rows);
+            return;
+        }
+        Parallel.range(rows, (long) y.size() * 2, (from, to) -> addRows(yd, bd, c, from, to));
+    }
+
+    private static void addRows(float[] yd, float[] bd, int c, int from, int to) {
+        for (int r = from; r < to; r++) {
+            int o = r * c;
+            for (int j = 0; j < c; j++) {
+                yd[o + j] += bd[j];
             }
-        });
+        }
     }
 
     /** db[c] += Σ dy[..., c]. */

@@ -65,15 +65,21 @@ public abstract class Optimizer {
             float[] g = p.grad().data();
             float[][] s = slotsOf(p);
             int n = p.size();
-            org.layerlab.engine.Parallel.range(n, (long) n * COST, (from, to) -> {
-                if (weightDecay > 0) {
-                    for (int i = from; i < to; i++) {
-                        w[i] *= keep;
-                    }
-                }
-                update(w, g, s, from, to, lr, t);
-            });
+            if (!org.layerlab.engine.Parallel.splits(n, (long) n * COST)) {
+                decayAndUpdate(w, g, s, 0, n, lr, t, keep);
+                continue;
+            }
+            org.layerlab.engine.Parallel.range(n, (long) n * COST, (from, to) -> decayAndUpdate(w, g, s, from, to, lr, t, keep));
         }
+    }
+
+    private void decayAndUpdate(float[] w, float[] g, float[][] s, int from, int to, double lr, long t, float keep) {
+        if (weightDecay > 0) {
+            for (int i = from; i < to; i++) {
+                w[i] *= keep;
+            }
+        }
+        update(w, g, s, from, to, lr, t);
     }
 
     private float[][] slotsOf(Parameter p) {
