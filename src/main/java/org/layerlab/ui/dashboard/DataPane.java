@@ -35,7 +35,7 @@ final class DataPane extends BorderPane {
         yAxis.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> axesChanged());
     }
 
-    void show(Dataset train, int test, DatasetStats stats, DataPreview preview) {
+    void show(Dataset train, int test, DatasetStats stats, DataPreview preview, String note) {
         int f = train.featureShape().size();
         boolean table = train.featureShape().rank() == 1 && f >= 2;
         updating = true;
@@ -56,7 +56,7 @@ final class DataPane extends BorderPane {
         yAxis.getSelectionModel().select(f == 2 || pcs == 0 ? pcs + 1 : 1);
         updating = false;
         setTop(table ? bar : null);
-        view.show(train, test, stats, preview);
+        view.show(train, test, stats, preview, note);
         axesChanged();
     }
 

@@ -24,6 +24,8 @@ final class DataView extends CanvasView {
     private int testSize;
     private DatasetStats stats;
     private DataPreview preview;
+    /** A line about how training sees the data (augmentation), shown after the sizes; may be empty. */
+    private String note = "";
     /** Scatter axes: a feature index, or {@link #PC1} / {@link #PC2}. */
     private int xAxis;
     private int yAxis = 1;
@@ -31,7 +33,8 @@ final class DataView extends CanvasView {
     static final int PC2 = -2;
     private String message = "Choose data in the inspector (nothing selected ▸ Choose data…) to see it here.";
 
-    void show(Dataset trainPart, int test, DatasetStats s, DataPreview p) {
+    void show(Dataset trainPart, int test, DatasetStats s, DataPreview p, String note) {
+        this.note = note;
         train = trainPart;
         testSize = test;
         stats = s;
@@ -59,8 +62,8 @@ final class DataView extends CanvasView {
             g.fillText(message, 12, 24);
             return;
         }
-        g.fillText(String.format("%,d training samples, %,d test samples · features %s", train.size(), testSize,
-                train.featureShape()), 12, 16);
+        g.fillText(String.format("%,d training / %,d test samples · features %s%s", train.size(), testSize,
+                train.featureShape(), note.isEmpty() ? "" : " · " + note), 12, 16);
         // Columns side by side, so a short dashboard still shows everything: class balance,
         // feature table, then the image grid or the scatter in what is left.
         double x = 12;

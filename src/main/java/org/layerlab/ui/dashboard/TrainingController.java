@@ -121,7 +121,9 @@ public final class TrainingController {
                 org.layerlab.data.DatasetStats stats = org.layerlab.data.DatasetStats.of(d.train().original());
                 org.layerlab.data.DataPreview preview = org.layerlab.data.DataPreview.of(d.train().original());
                 Platform.runLater(() -> {
-                    view.data.show(d.train().original(), d.test() == null ? 0 : d.test().size(), stats, preview);
+                    view.data.show(d.train().original(), d.test() == null ? 0 : d.test().size(), stats, preview,
+                            d.train() instanceof org.layerlab.data.AugmentedDataset a
+                                    ? "augmented: " + a.augmentation().describe() : "");
                     model.dataLoaded(p.dataset(), d.summary());
                 });
             } catch (Exception e) {
