@@ -9,6 +9,7 @@ import org.layerlab.nn.Network;
 import org.layerlab.nn.ParameterStore;
 import org.layerlab.nn.graph.GraphAnalysis;
 import org.layerlab.nn.graph.Problem;
+import org.layerlab.training.EpochEvent;
 import org.layerlab.training.Evaluator;
 import org.layerlab.training.Trainer;
 import org.layerlab.training.TrainingConfig;
@@ -77,11 +78,20 @@ public final class ProjectSession {
         activeTrainer = trainer;
         TrainingResult result = trainer.fit(data.train());
         activeTrainer = null;
-        Project updated = project.withResults(network.parameterStore(), result.history());
+        return new Outcome(result, withResults(project, result.history()));
+    }
+
+    /**
+     * The project with this session's trained weights and the given epochs, and for CSV data the
+     * normalization fitted on its training rows, which predictions must apply; the window's runs
+     * and the command line's both save through here.
+     */
+    public Project withResults(Project base, List<EpochEvent> epochs) {
+        Project updated = base.withResults(network.parameterStore(), epochs);
         if (updated.dataset() instanceof DatasetSource.Csv c && data.source() instanceof DatasetSource.Csv fitted) {
             updated = updated.withDataset(c.withStatistics(fitted.offset(), fitted.scale()));
         }
-        return new Outcome(result, updated);
+        return updated;
     }
 
     private volatile Trainer activeTrainer;

@@ -56,6 +56,8 @@ class TrainingFlowTest {
         Project trained = model.project();
         assertEquals(300, trained.history().size(), "the history is part of the project");
         assertTrue(model.isDirty(), "trained weights are unsaved changes");
+        assertTrue(((org.layerlab.project.DatasetSource.Csv) trained.dataset()).offset() != null,
+                "the normalization predictions need is saved with a run from the window too");
         // The decision boundary separates the classes: the trained network gets all four rows right.
         Tensor p = ProjectSession.open(trained, dir).network()
                 .predict(Tensor.wrap(new float[] {0, 0, 0, 1, 1, 0, 1, 1}, 4, 2));

@@ -383,7 +383,8 @@ public final class TrainingController {
     private void finish(TrainingResult r) {
         Project p = model.project();
         if (!history.isEmpty() || r.outcome() != TrainingResult.Outcome.FAILED) {
-            model.replaceAfterTraining(p.withResults(prepared.network().parameterStore(), history));
+            // Through the session, so CSV data keeps the normalization predictions must apply.
+            model.replaceAfterTraining(prepared.withResults(p, history));
         }
         session = null;
         stallWatch.stop();
