@@ -28,32 +28,7 @@ public final class TrainingController {
     private TrainingSession session;
     private ProjectSession prepared;
     private final List<EpochEvent> history = new ArrayList<>();
-    /** Watches the gap between JavaFX frames during a run: the longest is reported when it ends. */
-    private final javafx.animation.AnimationTimer stallWatch = new javafx.animation.AnimationTimer() {
-        private long last;
-        private long first;
-
-        @Override
-        public void handle(long now) {
-            if (last != 0) {
-                longestStallNanos = Math.max(longestStallNanos, now - last);
-                if (report && now - last > 40_000_000L) {
-                    System.out.printf("window pause of %.0f ms, %.1f s into the run%n", (now - last) / 1e6, (now - first) / 1e9);
-                }
-            } else {
-                first = now;
-            }
-            last = now;
-        }
-
-        @Override
-        public void start() {
-            last = 0;
-            longestStallNanos = 0;
-            super.start();
-        }
-    };
-    private long longestStallNanos;
+    private final PauseWatch pauses = new PauseWatch();
     private long lastStep;
 
     public TrainingController(EditorModel model, DashboardView view) {
@@ -79,8 +54,9 @@ public final class TrainingController {
             }
         });
         view.reset.setOnAction(e -> resetWeights());
-        view.exportPng.setOnAction(e -> exportPng());
-        view.exportCsv.setOnAction(e -> exportCsv());
+        DashboardExport export = new DashboardExport(view, model, this::error);
+        view.exportPng.setOnAction(e -> export.png());
+        view.exportCsv.setOnAction(e -> export.csv());
         view.applyRate.setOnAction(e -> applyRate());
         view.rate.setOnAction(e -> applyRate());
         model.selection().addListener((javafx.collections.SetChangeListener<String>) c -> watchSelection());
@@ -207,11 +183,10 @@ public final class TrainingController {
     }
 
     private boolean starting;
-    private boolean report;
 
     /** Prints each epoch's speed and the longest window pause to standard output (for measuring). */
     public void setReport(boolean on) {
-        report = on;
+        pauses.setReport(on);
     }
 
     private void launch(Project p, ProjectSession opened) {
@@ -238,7 +213,7 @@ public final class TrainingController {
         view.status.getStyleClass().remove("error-text");
         view.status.setText("Starting…");
         view.setRunning(true, false);
-        stallWatch.start();
+        pauses.start();
         session.start();
     }
 
@@ -268,39 +243,6 @@ public final class TrainingController {
         }
     }
 
-    private void exportPng() {
-        CanvasView v = view.currentView();
-        if (v == null) {
-            error("This tab is a table; open a chart, heatmap, boundary or confusion tab to export it.");
-            return;
-        }
-        javafx.stage.FileChooser c = new javafx.stage.FileChooser();
-        c.setInitialFileName("layerlab-chart.png");
-        java.io.File f = c.showSaveDialog(view.getScene().getWindow());
-        if (f != null) {
-            try {
-                org.layerlab.ui.Screenshots.writeImage(v.image(), f.toPath());
-                view.status.setText("Saved " + f.getName());
-            } catch (java.io.IOException ex) {
-                error("Cannot save " + f.getName() + ": " + ex.getMessage());
-            }
-        }
-    }
-
-    private void exportCsv() {
-        javafx.stage.FileChooser c = new javafx.stage.FileChooser();
-        c.setInitialFileName("history.csv");
-        java.io.File f = c.showSaveDialog(view.getScene().getWindow());
-        if (f != null) {
-            try {
-                java.nio.file.Files.writeString(f.toPath(), HistoryCsv.of(model.project().history()));
-                view.status.setText("Saved " + f.getName());
-            } catch (java.io.IOException ex) {
-                error("Cannot save " + f.getName() + ": " + ex.getMessage());
-            }
-        }
-    }
-
     private void resetWeights() {
         Project p = model.project();
         model.replaceAfterTraining(new Project(p.name(), p.graph(), p.training(), p.dataset(), List.of(), null));
@@ -311,15 +253,9 @@ public final class TrainingController {
 
     /** On the JavaFX thread, at most 10 times a second. */
     private void deliver(CoalescingFeed.Delivery d) {
-        long began = System.nanoTime();
-        try {
-            deliverNow(d);
-        } finally {
-            longestDeliveryNanos = Math.max(longestDeliveryNanos, System.nanoTime() - began);
-        }
+        pauses.timeUpdate(() -> deliverNow(d));
     }
 
-    private long longestDeliveryNanos;
     private BatchEvent latestBatch;
 
     private void deliverNow(CoalescingFeed.Delivery d) {
@@ -335,11 +271,7 @@ public final class TrainingController {
                 latestBatch = b;
             } else if (o instanceof EpochEvent e) {
                 history.add(e);
-                if (report) {
-                    System.out.printf("window epoch %d: %,.0f samples/s, longest pause so far %.0f ms"
-                            + " (longest update of the views %.0f ms)%n", e.epoch(), e.samplesPerSecond(),
-                            longestStallNanos / 1e6, longestDeliveryNanos / 1e6);
-                }
+                pauses.epochEnded(e);
                 view.epochLoss.add(lastStep, e.get("loss"));
                 if (e.metrics().containsKey("val_loss")) {
                     view.valLoss.add(lastStep, e.get("val_loss"));
@@ -387,10 +319,10 @@ public final class TrainingController {
             model.replaceAfterTraining(prepared.withResults(p, history));
         }
         session = null;
-        stallWatch.stop();
+        pauses.stop();
         view.setRunning(false, false);
         view.status.setTooltip(new javafx.scene.control.Tooltip(String.format(
-                "Longest pause of the window during the run: %.0f ms", longestStallNanos / 1e6)));
+                "Longest pause of the window during the run: %.0f ms", pauses.longestPauseMillis())));
         view.progress.setProgress(r.outcome() == TrainingResult.Outcome.COMPLETED ? 1 : view.progress.getProgress());
         EpochEvent last = r.last();
         String summary = last == null ? "" : " Last epoch: " + last.metrics().entrySet().stream()
