@@ -38,7 +38,7 @@ abstract class CanvasView extends Region {
      * nothing for the views nobody is looking at.
      */
     final void draw() {
-        if (!showing()) {
+        if (!showing(this)) {
             stale = true;
             return;
         }
@@ -59,8 +59,9 @@ abstract class CanvasView extends Region {
         }
     }
 
-    private boolean showing() {
-        for (javafx.scene.Node n = this; n != null; n = n.getParent()) {
+    /** Whether a node can be seen: it and every parent visible (a hidden tab's content is not). */
+    static boolean showing(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
             if (!n.isVisible()) {
                 return false;
             }

@@ -8,7 +8,6 @@ import javafx.scene.text.Font;
 import org.layerlab.data.DataPreview;
 import org.layerlab.data.Dataset;
 import org.layerlab.data.DatasetStats;
-import org.layerlab.engine.Tensor;
 
 /**
  * What the project trains on: samples per split, class balance bars, per-feature statistics
@@ -75,7 +74,7 @@ final class DataView extends CanvasView {
             x = featureTable(g, x, 38, h) + 24;
         }
         double size = Math.min(w - x - 16, h - 56);
-        if (train.featureShape().rank() == 3) {
+        if (train.featureShape().rank() == 3 && preview != null) {
             images(g, x, 26, size);
         } else if (train.featureShape().size() >= 2 && preview != null && size > 60) {
             scatter(g, x + 16, 30, size);
@@ -173,22 +172,17 @@ final class DataView extends CanvasView {
         double cellH = 64 + 14;
         int perRow = Math.max(1, (int) ((getWidth() - ox - 8) / cellW));
         int rows = Math.max(1, (int) ((getHeight() - oy - 4) / cellH));
-        int n = Math.min(perRow * rows, train.size());
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Tensor x = Tensor.ofBatch(n, train.featureShape());
-        Tensor y = Tensor.zeros(n, train.targetWidth());
-        train.gather(order, 0, n, x, y);
+        // The preview already holds the first images: each repaint draws from it, not from the dataset.
+        int n = Math.min(perRow * rows, preview.rows());
         double px = (cellW - 8) / Math.max(ih, iw);
         g.setFont(Font.font(10));
         for (int i = 0; i < n; i++) {
             double cx = ox + (i % perRow) * cellW;
             double cy = oy + (i / perRow) * cellH;
             g.setImageSmoothing(false);
-            g.drawImage(org.layerlab.ui.PixelImages.of(x.data(), i * ih * iw * ch, ih, iw, ch), cx, cy, iw * px, ih * px);
-            int label = (int) y.get(i * train.targetWidth());
+            g.drawImage(org.layerlab.ui.PixelImages.of(preview.features(), i * ih * iw * ch, ih, iw, ch), cx, cy, iw * px,
+                    ih * px);
+            int label = (int) preview.targets()[i];
             String name = label < train.classNames().size() ? train.classNames().get(label) : Integer.toString(label);
             g.setFill(text);
             g.fillText(name.length() > 10 ? name.substring(0, 10) : name, cx, cy + ih * px + 11);

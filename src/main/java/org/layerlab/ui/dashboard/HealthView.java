@@ -50,7 +50,7 @@ final class HealthView extends VBox {
      */
     void show(HealthSnapshot h) {
         latest = h;
-        if (showing()) {
+        if (CanvasView.showing(this)) {
             render(h);
         }
     }
@@ -62,15 +62,6 @@ final class HealthView extends VBox {
     }
 
     private HealthSnapshot latest;
-
-    private boolean showing() {
-        for (javafx.scene.Node n = this; n != null; n = n.getParent()) {
-            if (!n.isVisible()) {
-                return false;
-            }
-        }
-        return getScene() != null;
-    }
 
     private void render(HealthSnapshot h) {
         List<LayerHealth> layers = h.layers();
