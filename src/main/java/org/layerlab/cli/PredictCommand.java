@@ -7,13 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.layerlab.data.CsvLoader;
 import org.layerlab.data.CsvTable;
 import org.layerlab.data.DataException;
 import org.layerlab.data.FeatureEncoder;
-import org.layerlab.data.LargeCsvLoader;
 import org.layerlab.engine.Tensor;
-import org.layerlab.project.DataLoader;
 import org.layerlab.project.DatasetSource;
 import org.layerlab.project.Project;
 import org.layerlab.project.ProjectSession;
@@ -48,16 +45,13 @@ final class PredictCommand {
         ProjectSession s = ProjectArgs.openValid(p, file);
         int features = s.network().inputShape().size();
         CsvTable table;
-        FeatureEncoder encoder;
         try {
             table = CsvTable.read(Path.of(input));
-            Path training = DataLoader.resolve(file.toAbsolutePath().getParent(), csv.path());
-            encoder = java.nio.file.Files.size(training) > LargeCsvLoader.STREAM_ABOVE_BYTES
-                    ? LargeCsvLoader.encoder(training, csv.options(CsvLoader.Task.AUTO))
-                    : CsvLoader.encoder(CsvTable.read(training), csv.options(CsvLoader.Task.AUTO), csv.path());
         } catch (DataException e) {
             throw new UserError(e.getMessage());
         }
+        // The encoding fitted when the session loaded the training file, not a second read of it.
+        FeatureEncoder encoder = s.data().encoder();
         if (encoder.width() != features) {
             throw new UserError("the network takes " + features + " inputs but " + csv.path() + " now gives "
                     + encoder.width() + ": the training file changed since training; train again");

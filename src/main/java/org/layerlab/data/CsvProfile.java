@@ -45,7 +45,7 @@ public final class CsvProfile {
                     distinct.add(v);
                 }
             }
-            boolean numeric = FeatureEncoder.isNumericColumn(table, c);
+            boolean numeric = FeatureEncoder.mostlyNumbers(rows - missing, rows - missing - notNumbers);
             Type type = missing == rows ? Type.EMPTY : numeric ? Type.NUMERIC
                     : distinct.size() <= FeatureEncoder.MAX_CATEGORIES ? Type.CATEGORICAL : Type.TEXT;
             columns.add(new Column(table.header().get(c), type, missing, distinct.size(), numeric ? notNumbers : 0));

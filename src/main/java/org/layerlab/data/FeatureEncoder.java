@@ -76,15 +76,7 @@ public final class FeatureEncoder {
      * A column is numeric when most of its present cells are numbers; then the others are typos
      * or placeholders, reported per row rather than turning the column into categories.
      */
-    public static boolean isNumericColumn(CsvTable t, int col) {
-        int numbers = 0;
-        int present = 0;
-        for (String[] row : t.rows()) {
-            if (!isMissing(row[col])) {
-                present++;
-                numbers += CsvTable.isNumber(row[col]) ? 1 : 0;
-            }
-        }
+    public static boolean mostlyNumbers(int present, int numbers) {
         return present > 0 && numbers * 2 > present;
     }
 
@@ -143,8 +135,7 @@ public final class FeatureEncoder {
             for (int j = 0; j < cols.size(); j++) {
                 int c = cols.get(j);
                 String name = header.get(c);
-                // Numeric when most present cells are numbers; the others are typos or placeholders, reported per row.
-                if (present[j] > 0 && numbers[j] * 2 > present[j]) {
+                if (mostlyNumbers(present[j], numbers[j])) {
                     out.add(new Numeric(name, c, missing == Missing.FILL ? (float) (sums[j] / numbers[j]) : Float.NaN));
                     continue;
                 }

@@ -30,11 +30,6 @@ public final class LargeCsvLoader {
     public record Loaded(Dataset data, FeatureEncoder encoder, int droppedRows) {
     }
 
-    /** The feature encoding of the whole file (the first pass only), for predictions. */
-    public static FeatureEncoder encoder(Path file, CsvLoader.Options options) throws IOException {
-        return firstPass(file, CsvTable.head(file, HEAD_ROWS), options).encoder;
-    }
-
     public static Loaded load(Path file, CsvLoader.Options options, long inMemoryLimit) throws IOException {
         String source = file.getFileName().toString();
         CsvTable head = CsvTable.head(file, HEAD_ROWS);

@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.layerlab.data.ArrayDataset;
 import org.layerlab.data.ByteImageDataset;
 import org.layerlab.data.CsvLoader;
+import org.layerlab.data.CsvTable;
 import org.layerlab.data.DataException;
 import org.layerlab.data.LargeCsvLoader;
 import org.layerlab.data.MappedTableDataset;
@@ -116,9 +117,17 @@ public final class DataLoader {
             default -> throw new DataException("task must be auto, classification or regression, not '" + c.task() + "'");
         };
         Path file = resolve(projectDir, c.path());
-        Dataset all = Files.size(file) > LargeCsvLoader.STREAM_ABOVE_BYTES
-                ? LargeCsvLoader.load(file, c.options(task), ByteImageDataset.inMemoryLimit()).data()
-                : CsvLoader.load(file, c.options(task));
+        Dataset all;
+        org.layerlab.data.FeatureEncoder encoder;
+        if (Files.size(file) > LargeCsvLoader.STREAM_ABOVE_BYTES) {
+            LargeCsvLoader.Loaded l = LargeCsvLoader.load(file, c.options(task), ByteImageDataset.inMemoryLimit());
+            all = l.data();
+            encoder = l.encoder();
+        } else {
+            CsvLoader.Encoded e = CsvLoader.encode(CsvTable.read(file), c.options(task), file.getFileName().toString());
+            all = e.data();
+            encoder = e.encoder();
+        }
         Split s = c.testSplit() > 0 ? Split.of(all, c.testSplit(), c.seed()) : null;
         int[] trainRows = s != null ? s.train() : every(all.size());
         Normalization n = Normalization.fit(normalization(c.normalization()), all, trainRows);
@@ -131,8 +140,8 @@ public final class DataLoader {
             scaled = ((MappedTableDataset) all).withNormalization(n);
         }
         DatasetSource.Csv fitted = c.withStatistics(n.offset(), n.scale());
-        return s == null ? new LoadedData(scaled, null, summary(all), fitted)
-                : new LoadedData(scaled.subset(s.train()), scaled.subset(s.holdOut()), summary(all), fitted);
+        return s == null ? new LoadedData(scaled, null, summary(all), fitted, encoder)
+                : new LoadedData(scaled.subset(s.train()), scaled.subset(s.holdOut()), summary(all), fitted, encoder);
     }
 
     private static int[] every(int n) {

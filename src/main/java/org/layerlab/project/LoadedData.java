@@ -3,6 +3,14 @@ package org.layerlab.project;
 import org.layerlab.data.Dataset;
 import org.layerlab.nn.graph.DataSummary;
 
-/** A project's data ready to train on: training and test parts (test may be null), and what validation needs. */
-public record LoadedData(Dataset train, Dataset test, DataSummary summary, DatasetSource source) {
+/**
+ * A project's data ready to train on: training and test parts (test may be null), what
+ * validation needs, the source as loaded (CSV: with its fitted normalization) and, for CSV data,
+ * the feature encoding that predictions must apply (null otherwise).
+ */
+public record LoadedData(Dataset train, Dataset test, DataSummary summary, DatasetSource source,
+                         org.layerlab.data.FeatureEncoder encoder) {
+    public LoadedData(Dataset train, Dataset test, DataSummary summary, DatasetSource source) {
+        this(train, test, summary, source, null);
+    }
 }
