@@ -108,6 +108,22 @@ class EditorFlowTest {
     }
 
     @Test
+    void draggingOverEmptyCanvasSelectsTheNodesInTheRectangle(FxRobot robot) {
+        robot.interact(() -> {
+            model.execute(org.layerlab.ui.commands.Edits.addLayer(model.graph(), org.layerlab.nn.layers.Input.of(4), 200, 120));
+            model.execute(org.layerlab.ui.commands.Edits.addLayer(model.graph(), new Dense(3), 200, 260));
+            model.selection().clear();
+        });
+        javafx.geometry.Bounds canvas = robot.lookup("#canvas").query().localToScreen(
+                robot.lookup("#canvas").query().getBoundsInLocal());
+        robot.drag(new javafx.geometry.Point2D(canvas.getMinX() + 5, canvas.getMinY() + 5))
+                .dropTo(new javafx.geometry.Point2D(canvas.getMinX() + 520, canvas.getMinY() + 300));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(java.util.Set.of("input", "dense"), java.util.Set.copyOf(model.selection()));
+        assertTrue(robot.lookup(".rubber-band").queryAll().isEmpty(), "the rectangle goes away on release");
+    }
+
+    @Test
     void autoLayoutAndKeyboardDelete(FxRobot robot) {
         robot.interact(() -> {
             model.execute(org.layerlab.ui.commands.Edits.addLayer(model.graph(), org.layerlab.nn.layers.Input.of(4), 600, 40));

@@ -8,7 +8,6 @@ import java.util.Map;
 
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
-import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.Node;
@@ -57,7 +56,7 @@ public final class GraphCanvas extends Pane {
     private Point2D pressScene;
     private Map<String, double[]> dragOrigins;
     private boolean dragged;
-    private Rectangle band;
+    private final RubberBand band = new RubberBand(overlay);
     private final ConnectionGesture connections;
     private Point2D panStart;
 
@@ -295,11 +294,7 @@ public final class GraphCanvas extends Pane {
             }
             selectedEdge = null;
             styleSelection();
-            Point2D p = toContent(e.getSceneX(), e.getSceneY());
-            band = new Rectangle(p.getX(), p.getY(), 0, 0);
-            band.getStyleClass().add("rubber-band");
-            band.setUserData(p);
-            overlay.getChildren().add(band);
+            band.start(toContent(e.getSceneX(), e.getSceneY()));
         });
         setOnMouseDragged(e -> {
             if (panStart != null) {
@@ -307,28 +302,14 @@ public final class GraphCanvas extends Pane {
                 translate.setY(e.getSceneY() - panStart.getY());
                 return;
             }
-            if (band != null) {
-                Point2D start = (Point2D) band.getUserData();
-                Point2D p = toContent(e.getSceneX(), e.getSceneY());
-                band.setX(Math.min(start.getX(), p.getX()));
-                band.setY(Math.min(start.getY(), p.getY()));
-                band.setWidth(Math.abs(p.getX() - start.getX()));
-                band.setHeight(Math.abs(p.getY() - start.getY()));
+            if (band.active()) {
+                band.drag(toContent(e.getSceneX(), e.getSceneY()));
             }
         });
         setOnMouseReleased(e -> {
             panStart = null;
-            if (band != null) {
-                Bounds b = band.getBoundsInParent();
-                List<String> hit = new ArrayList<>(model.selection());
-                views.forEach((id, v) -> {
-                    if (b.getWidth() > 2 && b.intersects(v.getBoundsInParent()) && !hit.contains(id)) {
-                        hit.add(id);
-                    }
-                });
-                overlay.getChildren().remove(band);
-                band = null;
-                model.select(hit);
+            if (band.active()) {
+                model.select(band.finish(model.selection(), views));
             }
         });
         addEventFilter(ScrollEvent.SCROLL, e -> {
