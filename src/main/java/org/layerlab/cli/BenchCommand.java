@@ -57,8 +57,12 @@ final class BenchCommand {
             }
         }
         if (only.contains("gemm")) {
+            BenchResult peak = print(BenchWorkloads.fmaPeak(quick ? 0.3 : 2.0));
+            rows.add(peak);
             for (int n : quick ? new int[] {256, 1024} : new int[] {256, 512, 1024, 2048}) {
-                rows.add(print(BenchWorkloads.gemm(n, quick ? 0.3 : 2.0)));
+                BenchResult r = BenchWorkloads.gemm(n, quick ? 0.3 : 2.0);
+                rows.add(print(r.withNote(String.format("%s, %.0f%% of fma peak", r.note(),
+                        100 * r.figure() / peak.figure()))));
             }
         }
         String json = args.get("json", null);

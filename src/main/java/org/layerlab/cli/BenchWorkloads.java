@@ -3,6 +3,7 @@ package org.layerlab.cli;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -10,6 +11,7 @@ import java.util.Random;
 import org.layerlab.data.ArrayDataset;
 import org.layerlab.data.Dataset;
 import org.layerlab.engine.Gemm;
+import org.layerlab.engine.Parallel;
 import org.layerlab.nn.Loss;
 import org.layerlab.nn.Network;
 import org.layerlab.nn.Sequential;
@@ -126,6 +128,41 @@ final class BenchWorkloads {
         } while (seconds < minSeconds);
         return new BenchResult("gemm " + n, 2.0 * n * n * n * reps / seconds / 1e9, "GFLOP/s", Double.NaN, peakHeap(),
                 "kernel " + Gemm.kernelName());
+    }
+
+    /**
+     * The GEMM kernel's multiply-add instruction alone on every core at once: the ceiling for the
+     * gemm rows on this machine as it is now (a shared or throttled host shows here first).
+     */
+    static BenchResult fmaPeak(double seconds) {
+        for (int i = 0; i < 3_000; i++) {
+            Gemm.peakLoop(2_000); // many short calls: C2 compiles the loop before it is timed
+        }
+        long steps = 20_000_000;
+        int threads = Parallel.threads();
+        double[] flops = new double[threads];
+        Thread[] team = new Thread[threads];
+        long start = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            int slot = t;
+            team[t] = new Thread(() -> {
+                long until = System.nanoTime() + (long) (seconds * 1e9);
+                while (System.nanoTime() < until) {
+                    flops[slot] += Gemm.peakLoop(steps);
+                }
+            }, "fma-peak-" + t);
+            team[t].start();
+        }
+        try {
+            for (Thread t : team) {
+                t.join();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        return new BenchResult("fma peak", Arrays.stream(flops).sum() / elapsed / 1e9, "GFLOP/s", Double.NaN, 0,
+                threads + " threads, multiply-adds on registers only: the ceiling for gemm");
     }
 
     private static void resetPeaks() {

@@ -42,6 +42,11 @@ public final class Gemm {
         return VECTOR != null;
     }
 
+    /** The kernel's register-only multiply-add loop on the calling thread; see {@link MicroKernel#peakLoop}. */
+    public static double peakLoop(long steps) {
+        return DEFAULT.peakLoop(steps);
+    }
+
     public static void multiply(boolean transA, boolean transB, int m, int n, int k,
                                 float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                                 float[] c, int cOff, int ldc, boolean accumulate) {

@@ -15,6 +15,13 @@ interface MicroKernel {
     void tile(int kc, float[] a, int aOff, int ai, int ap, float[] b, int bOff, int bp,
               float[] c, int cOff, int ldc, boolean add);
 
+    /**
+     * Multiply-adds on registers only, the kernel's own instruction with nothing else in the way:
+     * what this machine gives at most right now, which the benchmark reports next to the GEMM.
+     * Returns the floating-point operations done (the sum keeps the JIT from dropping the loop).
+     */
+    double peakLoop(long steps);
+
     /** A short name for logs and the benchmark, e.g. "vector-512". */
     String name();
 }

@@ -21,6 +21,23 @@ final class ScalarKernel implements MicroKernel {
     }
 
     @Override
+    public double peakLoop(long steps) {
+        float[] acc = new float[12];
+        float x = 0.9999f;
+        float y = 1e-4f;
+        for (long s = 0; s < steps; s++) {
+            for (int i = 0; i < acc.length; i++) {
+                acc[i] = acc[i] * x + y;
+            }
+        }
+        float sum = 0;
+        for (float v : acc) {
+            sum += v;
+        }
+        return 24.0 * steps + (sum == 0f ? 1 : 0);
+    }
+
+    @Override
     public void tile(int kc, float[] a, int aOff, int ai, int ap, float[] b, int bOff, int bp,
                      float[] c, int cOff, int ldc, boolean add) {
         float[] acc = new float[MR * NR];

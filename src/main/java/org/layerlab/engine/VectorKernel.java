@@ -1,6 +1,7 @@
 package org.layerlab.engine;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -78,6 +79,41 @@ final class VectorKernel implements MicroKernel {
         store(c30, c31, c, cOff + 3 * ldc, add);
         store(c40, c41, c, cOff + 4 * ldc, add);
         store(c50, c51, c, cOff + 5 * ldc, add);
+    }
+
+    @Override
+    public double peakLoop(long steps) {
+        FloatVector x = FloatVector.broadcast(S, 0.9999f);
+        FloatVector y = FloatVector.broadcast(S, 1e-4f);
+        FloatVector c0 = FloatVector.zero(S);
+        FloatVector c1 = c0;
+        FloatVector c2 = c0;
+        FloatVector c3 = c0;
+        FloatVector c4 = c0;
+        FloatVector c5 = c0;
+        FloatVector c6 = c0;
+        FloatVector c7 = c0;
+        FloatVector c8 = c0;
+        FloatVector c9 = c0;
+        FloatVector c10 = c0;
+        FloatVector c11 = c0;
+        for (long s = 0; s < steps; s++) {
+            c0 = c0.fma(x, y);
+            c1 = c1.fma(x, y);
+            c2 = c2.fma(x, y);
+            c3 = c3.fma(x, y);
+            c4 = c4.fma(x, y);
+            c5 = c5.fma(x, y);
+            c6 = c6.fma(x, y);
+            c7 = c7.fma(x, y);
+            c8 = c8.fma(x, y);
+            c9 = c9.fma(x, y);
+            c10 = c10.fma(x, y);
+            c11 = c11.fma(x, y);
+        }
+        float sum = c0.add(c1).add(c2).add(c3).add(c4).add(c5).add(c6).add(c7).add(c8).add(c9).add(c10).add(c11)
+                .reduceLanes(VectorOperators.ADD);
+        return 24.0 * V * steps + (sum == 0f ? 1 : 0);
     }
 
     private static void store(FloatVector lo, FloatVector hi, float[] c, int off, boolean add) {

@@ -1,0 +1,60 @@
+package org.layerlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The benchmark's smoke run: every workload produces a sane row, in the table and in JSON. */
+class BenchCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void quickRunPrintsEveryWorkloadAndWritesJson() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Path json = dir.resolve("bench.json");
+        int code = Main.run(List.of("bench", "--quick", "--json", json.toString()),
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        String table = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, table);
+
+        JsonObject doc = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+        List<String> names = new ArrayList<>();
+        for (var e : doc.getAsJsonArray("results")) {
+            JsonObject row = e.getAsJsonObject();
+            names.add(row.get("workload").getAsString());
+            assertTrue(row.get("figure").getAsDouble() > 0, row.toString());
+            assertTrue(table.contains(row.get("workload").getAsString()), table);
+        }
+        assertEquals(List.of("xor", "mlp", "cnn", "fma peak", "gemm 256", "gemm 1024"), names);
+        // The subset is small but real: one epoch already beats guessing one class in ten by far.
+        for (var e : doc.getAsJsonArray("results")) {
+            JsonObject row = e.getAsJsonObject();
+            if (row.has("testAccuracy")) {
+                assertTrue(row.get("testAccuracy").getAsDouble() > 0.5, row.toString());
+            }
+        }
+        assertTrue(table.lines().anyMatch(l -> l.startsWith("gemm 1024") && l.contains("% of fma peak")), table);
+    }
+
+    @Test
+    void unknownWorkloadIsNamed() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(List.of("bench", "--only", "resnet"), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(2, code);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown workload 'resnet'"), err.toString());
+    }
+}
