@@ -23,6 +23,50 @@ public final class Parallel {
         void run(int from, int to);
     }
 
+    /**
+     * A loop body that reads its arguments from an {@link Args} holder instead of capturing them.
+     * Written as a lambda that captures nothing, it is one object for the life of the program,
+     * where a capturing lambda is a new object on every call (that is, every training step).
+     */
+    @FunctionalInterface
+    public interface ArgsBody {
+        void run(Args args, int from, int to);
+    }
+
+    /**
+     * The arguments of one loop: a few arrays and numbers, named by position; the body knows what
+     * it put where. One holder per calling thread ({@link #args()}), emptied after each loop. A
+     * body must not start a loop of its own: it would overwrite the holder it is reading.
+     */
+    public static final class Args {
+        public float[] a;
+        public float[] b;
+        public float[] c;
+        public float[] d;
+        public float[][] arrays;
+        public int[] ints;
+        public Object object;
+        public double number;
+        public double number2;
+        public long count;
+        public int width;
+
+        private void clear() {
+            a = null;
+            b = null;
+            c = null;
+            d = null;
+            arrays = null;
+            ints = null;
+            object = null;
+        }
+    }
+
+    private static final ThreadLocal<Args> ARGS = ThreadLocal.withInitial(Args::new);
+    // Plain RangeBody loops travel through the same job: the body rides in the job's own holder.
+    private static final ArgsBody RUN_RANGE_BODY = (args, from, to) -> ((RangeBody) args.object).run(from, to);
+    private static final Args RANGE_ARGS = new Args();
+
     private static final int THREADS = Math.max(1,
             Integer.getInteger("layerlab.threads", Runtime.getRuntime().availableProcessors()));
     // Below this many scalar operations a split costs more than it saves (handoff ≈ 1 µs).
@@ -60,7 +104,8 @@ public final class Parallel {
      * thread that takes a chunk index also sees them), the next chunk to take and how many are done.
      */
     private static final class Job {
-        RangeBody body;
+        ArgsBody body;
+        Args args;
         int n;
         int chunks;
         final AtomicInteger next = new AtomicInteger(CLOSED);
@@ -70,7 +115,7 @@ public final class Parallel {
         void runChunks() {
             for (int c; (c = next.getAndIncrement()) < chunks; ) {
                 try {
-                    body.run((int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks));
+                    body.run(args, (int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks));
                 } catch (Throwable t) {
                     failure = t;
                 } finally {
@@ -78,15 +123,6 @@ public final class Parallel {
                 }
             }
         }
-    }
-
-    /**
-     * Whether {@link #range} would split a loop of this size and work. Callers with small loops
-     * run them directly instead, and so do not create a body object for them: most loops in a
-     * training step are small, and their bodies were most of what a step allocated.
-     */
-    public static boolean splits(int n, long work) {
-        return THREADS > 1 && chunks(n, work) > 1;
     }
 
     private static int chunks(int n, long work) {
@@ -104,32 +140,63 @@ public final class Parallel {
             return;
         }
         try {
-            Job job = JOB;
-            job.body = body;
-            job.n = n;
-            job.chunks = split;
-            job.failure = null;
-            job.done.set(0);
-            job.next.set(0);
-            generation++;
-            for (Worker w : WORKERS) {
-                w.wake();
+            RANGE_ARGS.object = body;
+            runLocked(n, split, RANGE_ARGS, RUN_RANGE_BODY);
+        } finally {
+            RANGE_ARGS.object = null;
+            OWNER.unlock();
+        }
+    }
+
+    /** The calling thread's argument holder, for {@link #range(int, long, Args, ArgsBody)}. */
+    public static Args args() {
+        return ARGS.get();
+    }
+
+    /** Runs body over [0, n) with the arguments in args (from {@link #args()}), then empties args. */
+    public static void range(int n, long work, Args args, ArgsBody body) {
+        try {
+            int split = chunks(n, work);
+            if (THREADS == 1 || split <= 1 || !OWNER.tryLock()) {
+                body.run(args, 0, n);
+                return;
             }
-            job.runChunks();
-            while (job.done.get() < split) {
-                Thread.onSpinWait();
-            }
-            // Stop late workers from taking chunks of this loop once it is over.
-            job.next.set(CLOSED);
-            job.body = null;
-            Throwable t = job.failure;
-            if (t instanceof RuntimeException r) {
-                throw r;
-            } else if (t instanceof Error e) {
-                throw e;
+            try {
+                runLocked(n, split, args, body);
+            } finally {
+                OWNER.unlock();
             }
         } finally {
-            OWNER.unlock();
+            args.clear();
+        }
+    }
+
+    private static void runLocked(int n, int split, Args args, ArgsBody body) {
+        Job job = JOB;
+        job.body = body;
+        job.args = args;
+        job.n = n;
+        job.chunks = split;
+        job.failure = null;
+        job.done.set(0);
+        job.next.set(0);
+        generation++;
+        for (Worker w : WORKERS) {
+            w.wake();
+        }
+        job.runChunks();
+        while (job.done.get() < split) {
+            Thread.onSpinWait();
+        }
+        // Stop late workers from taking chunks of this loop once it is over.
+        job.next.set(CLOSED);
+        job.body = null;
+        job.args = null;
+        Throwable t = job.failure;
+        if (t instanceof RuntimeException r) {
+            throw r;
+        } else if (t instanceof Error e) {
+            throw e;
         }
     }
 

@@ -109,12 +109,10 @@ public final class Tensor {
     }
 
     public void fill(float v) {
-        int n = size();
-        if (!Parallel.splits(n, n)) {
-            Arrays.fill(data, 0, n, v);
-            return;
-        }
-        Parallel.range(n, n, (from, to) -> Arrays.fill(data, from, to, v));
+        Parallel.Args args = Parallel.args();
+        args.a = data;
+        args.number = v;
+        Parallel.range(size(), size(), args, (p, from, to) -> Arrays.fill(p.a, from, to, (float) p.number));
     }
 
     public void zero() {

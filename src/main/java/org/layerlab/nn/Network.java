@@ -172,7 +172,9 @@ public final class Network {
     public Tensor forward(Tensor x, boolean training) {
         int n = x.batch();
         ensureCapacity(n);
-        for (Step s : steps) {
+        // Indexed loops here and below: these run every step, and an iterator is an allocation.
+        for (int i = 0; i < steps.size(); i++) {
+            Step s = steps.get(i);
             if (s.isInput) {
                 if (x.sampleSize() != s.shape.size()) {
                     throw new ShapeException("the data has " + x.sampleSize() + " values per sample but the Input layer "
@@ -203,13 +205,14 @@ public final class Network {
 
     /** Zeroes every activation and parameter gradient before a backward pass. */
     public void zeroGradients() {
-        for (Step s : steps) {
-            if (s.grad != null) {
-                s.grad.zero();
+        for (int i = 0; i < steps.size(); i++) {
+            Tensor grad = steps.get(i).grad;
+            if (grad != null) {
+                grad.zero();
             }
         }
-        for (Parameter p : parameters) {
-            p.grad().zero();
+        for (int i = 0; i < parameters.size(); i++) {
+            parameters.get(i).grad().zero();
         }
     }
 

@@ -30,12 +30,15 @@ final class LossComputation {
     double compute(Tensor target, boolean backward) {
         Tensor prediction = onLogits ? net.logits() : net.output();
         double value = op.compute(prediction, target, backward ? net.seedGradient(onLogits) : null);
-        for (Parameter p : penalized) {
+        // Indexed loops: this runs every step, and an iterator is an allocation.
+        for (int i = 0; i < penalized.size(); i++) {
+            Parameter p = penalized.get(i);
             value += p.regularizer().penalty(p.value().data(), p.size());
         }
         if (backward && Double.isFinite(value)) {
             net.backward(onLogits);
-            for (Parameter p : penalized) {
+            for (int i = 0; i < penalized.size(); i++) {
+                Parameter p = penalized.get(i);
                 p.regularizer().addGradient(p.value().data(), p.grad().data(), p.size());
             }
         }

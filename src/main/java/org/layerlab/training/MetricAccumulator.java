@@ -14,7 +14,8 @@ import org.layerlab.nn.Loss;
  */
 final class MetricAccumulator {
     private final Loss loss;
-    private final List<Metric> metrics;
+    // An array, not the list: iterating it every step allocates nothing.
+    private final Metric[] metrics;
     private double lossSum;
     private double correct;
     private double squaredError;
@@ -24,7 +25,7 @@ final class MetricAccumulator {
 
     MetricAccumulator(Loss loss, List<Metric> metrics) {
         this.loss = loss;
-        this.metrics = metrics;
+        this.metrics = metrics.toArray(new Metric[0]);
     }
 
     void reset() {

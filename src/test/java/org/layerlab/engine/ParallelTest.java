@@ -1,6 +1,7 @@
 package org.layerlab.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -44,6 +45,28 @@ class ParallelTest {
         });
         for (int i = 0; i < 64; i++) {
             assertEquals(1, hits.get(i));
+        }
+    }
+
+    @Test
+    void loopsWithArgumentsSeeTheirOwnArgumentsAndLeaveTheHolderEmpty() {
+        java.util.Random rng = new java.util.Random(5);
+        for (int loop = 0; loop < 5_000; loop++) {
+            int n = 1 + rng.nextInt(300);
+            float[] out = new float[n];
+            Parallel.Args args = Parallel.args();
+            args.a = out;
+            args.number = loop;
+            // Small loops run inline, large ones split: both paths read the same holder.
+            Parallel.range(n, loop % 2 == 0 ? 10 : 1_000_000, args, (p, from, to) -> {
+                for (int i = from; i < to; i++) {
+                    p.a[i] += (float) p.number + 1;
+                }
+            });
+            assertNull(args.a, "the holder is emptied after the loop, so it keeps no array alive");
+            for (int i = 0; i < n; i++) {
+                assertEquals(loop + 1f, out[i], "loop " + loop + " index " + i);
+            }
         }
     }
 }

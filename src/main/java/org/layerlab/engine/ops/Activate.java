@@ -13,13 +13,13 @@ public final class Activate {
             Softmax.forward(x, y);
             return;
         }
-        float[] xd = x.data();
-        float[] yd = y.data();
-        if (!Parallel.splits(x.size(), (long) x.size() * COST)) {
-            forwardRange(f, alpha, xd, yd, 0, x.size());
-            return;
-        }
-        Parallel.range(x.size(), (long) x.size() * COST, (from, to) -> forwardRange(f, alpha, xd, yd, from, to));
+        Parallel.Args args = Parallel.args();
+        args.object = f;
+        args.number = alpha;
+        args.a = x.data();
+        args.b = y.data();
+        Parallel.range(x.size(), (long) x.size() * COST, args,
+                (p, from, to) -> forwardRange((ActivationFunction) p.object, p.number, p.a, p.b, from, to));
     }
 
     // Elementwise work is memory-bound: weigh each element like a few flops when deciding to split.
@@ -49,16 +49,15 @@ public final class Activate {
             Softmax.backward(y, dy, dx);
             return;
         }
-        float[] xd = x.data();
-        float[] yd = y.data();
-        float[] g = dy.data();
-        float[] d = dx.data();
-        if (!Parallel.splits(x.size(), (long) x.size() * COST)) {
-            backwardRange(f, alpha, xd, yd, g, d, 0, x.size());
-            return;
-        }
-        Parallel.range(x.size(), (long) x.size() * COST,
-                (from, to) -> backwardRange(f, alpha, xd, yd, g, d, from, to));
+        Parallel.Args args = Parallel.args();
+        args.object = f;
+        args.number = alpha;
+        args.a = x.data();
+        args.b = y.data();
+        args.c = dy.data();
+        args.d = dx.data();
+        Parallel.range(x.size(), (long) x.size() * COST, args,
+                (p, from, to) -> backwardRange((ActivationFunction) p.object, p.number, p.a, p.b, p.c, p.d, from, to));
     }
 
     private static void backwardRange(ActivationFunction f, double alpha, float[] xd, float[] yd, float[] g, float[] d,

@@ -13,11 +13,11 @@ public final class AddBias {
         float[] bd = b.data();
         int c = b.size();
         int rows = y.size() / c;
-        if (!Parallel.splits(rows, (long) y.size() * 2)) {
-            addRows(yd, bd, c, 0, rows);
-            return;
-        }
-        Parallel.range(rows, (long) y.size() * 2, (from, to) -> addRows(yd, bd, c, from, to));
+        Parallel.Args args = Parallel.args();
+        args.a = yd;
+        args.b = bd;
+        args.width = c;
+        Parallel.range(rows, (long) y.size() * 2, args, (p, from, to) -> addRows(p.a, p.b, p.width, from, to));
     }
 
     private static void addRows(float[] yd, float[] bd, int c, int from, int to) {

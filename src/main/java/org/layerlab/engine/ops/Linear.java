@@ -12,7 +12,10 @@ public final class Linear {
         int n = x.batch();
         int in = w.dim(0);
         int out = w.dim(1);
-        check(x.sampleSize() == in, "input has " + x.sampleSize() + " features but the weights expect " + in);
+        if (x.sampleSize() != in) {
+            // The message is built only here: built on every call it was an allocation per step.
+            throw new IllegalArgumentException("input has " + x.sampleSize() + " features but the weights expect " + in);
+        }
         Gemm.multiply(false, false, n, out, in, x.data(), 0, in, w.data(), 0, out, y.data(), 0, out, false);
         if (b != null) {
             AddBias.forward(y, b);
@@ -32,12 +35,6 @@ public final class Linear {
         Gemm.multiply(true, false, in, out, n, x.data(), 0, in, dy.data(), 0, out, dw.data(), 0, out, true);
         if (db != null) {
             AddBias.backward(dy, db);
-        }
-    }
-
-    private static void check(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException(message);
         }
     }
 }

@@ -150,12 +150,17 @@ public final class MaxPool2D {
 
     /** dx[argMax[o]] += dy[o]; each image's outputs point only into that image, so images run in parallel. */
     public static void backward(Tensor dy, Tensor dx, int[] argMax) {
-        float[] g = dy.data();
-        float[] d = dx.data();
-        int per = dy.sampleSize();
-        Parallel.range(dy.batch(), (long) dy.size() * 2, (from, to) -> {
-            for (int o = from * per, end = to * per; o < end; o++) {
-                d[argMax[o]] += g[o];
+        Parallel.Args args = Parallel.args();
+        args.a = dy.data();
+        args.b = dx.data();
+        args.ints = argMax;
+        args.width = dy.sampleSize();
+        Parallel.range(dy.batch(), (long) dy.size() * 2, args, (p, from, to) -> {
+            float[] g = p.a;
+            float[] d = p.b;
+            int[] at = p.ints;
+            for (int o = from * p.width, end = to * p.width; o < end; o++) {
+                d[at[o]] += g[o];
             }
         });
     }

@@ -44,7 +44,9 @@ public record GradientClipping(double globalNorm, double value) {
     /** Σ g² over all gradients; NaN or infinite when any gradient is. */
     public static double sumOfSquares(List<Parameter> params) {
         double s = 0;
-        for (Parameter p : params) {
+        // Indexed: called every training step, where an iterator would be an allocation.
+        for (int k = 0; k < params.size(); k++) {
+            Parameter p = params.get(k);
             float[] g = p.grad().data();
             for (int i = 0, n = p.size(); i < n; i++) {
                 s += (double) g[i] * g[i];

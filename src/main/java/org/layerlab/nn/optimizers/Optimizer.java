@@ -4,6 +4,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.layerlab.engine.Parallel;
 import org.layerlab.nn.Checks;
 import org.layerlab.nn.Parameter;
 import org.layerlab.nn.schedules.ConstantRate;
@@ -60,16 +61,19 @@ public abstract class Optimizer {
         beginStep(iterations);
         long t = iterations;
         float keep = (float) (1 - lr * weightDecay);
-        for (Parameter p : params) {
-            float[] w = p.value().data();
-            float[] g = p.grad().data();
-            float[][] s = slotsOf(p);
-            int n = p.size();
-            if (!org.layerlab.engine.Parallel.splits(n, (long) n * COST)) {
-                decayAndUpdate(w, g, s, 0, n, lr, t, keep);
-                continue;
-            }
-            org.layerlab.engine.Parallel.range(n, (long) n * COST, (from, to) -> decayAndUpdate(w, g, s, from, to, lr, t, keep));
+        // Indexed, not for-each: the list's iterator was an allocation per step.
+        for (int i = 0; i < params.size(); i++) {
+            Parameter p = params.get(i);
+            Parallel.Args args = Parallel.args();
+            args.object = this;
+            args.a = p.value().data();
+            args.b = p.grad().data();
+            args.arrays = slotsOf(p);
+            args.number = lr;
+            args.number2 = keep;
+            args.count = t;
+            Parallel.range(p.size(), (long) p.size() * COST, args, (a, from, to) -> ((Optimizer) a.object)
+                    .decayAndUpdate(a.a, a.b, a.arrays, from, to, a.number, a.count, (float) a.number2));
         }
     }
 
@@ -83,13 +87,16 @@ public abstract class Optimizer {
     }
 
     private float[][] slotsOf(Parameter p) {
-        return slots.computeIfAbsent(p, k -> {
-            float[][] s = new float[slotCount()][k.size()];
+        float[][] s = slots.get(p);
+        if (s == null) {
+            // Not computeIfAbsent: its lambda captures this and would be a new object every step.
+            s = new float[slotCount()][p.size()];
             for (int i = 0; i < s.length; i++) {
                 java.util.Arrays.fill(s[i], slotInitialValue(i));
             }
-            return s;
-        });
+            slots.put(p, s);
+        }
+        return s;
     }
 
     public Optimizer schedule(LearningRateSchedule s) {
