@@ -12,6 +12,7 @@ import org.layerlab.project.Project;
 import org.layerlab.project.ProjectFiles;
 import org.layerlab.project.ProjectSession;
 import org.layerlab.training.BatchEvent;
+import org.layerlab.training.CpuShares;
 import org.layerlab.training.EpochEvent;
 import org.layerlab.training.TrainingListener;
 import org.layerlab.training.TrainingResult;
@@ -29,8 +30,8 @@ final class TrainCommand {
     }
 
     int run(List<String> argv) throws IOException {
-        Args args = new Args(argv, Set.of("epochs", "out"), Set.of());
-        Path file = ProjectArgs.path(args, "train PROJECT [--epochs N] [--out FILE]");
+        Args args = new Args(argv, Set.of("epochs", "out"), Set.of("report"));
+        Path file = ProjectArgs.path(args, "train PROJECT [--epochs N] [--out FILE] [--report]");
         Path target = Path.of(args.get("out", file.toString()));
         int epochs = args.intValue("epochs", 0);
         Project project = ProjectArgs.load(file);
@@ -50,7 +51,8 @@ final class TrainCommand {
         Runtime.getRuntime().addShutdownHook(hook);
         ProjectSession.Outcome outcome;
         try {
-            outcome = session.train(epochs, List.of(new Progress(out)));
+            outcome = session.train(epochs, List.of(new Progress(out, args.flag("report")
+                    ? new CpuShares(Thread.currentThread().getName()) : null)));
             ProjectFiles.save(outcome.project(), target);
         } finally {
             saved.countDown();
@@ -85,11 +87,17 @@ final class TrainCommand {
     /** A progress line redrawn at most ten times a second, and a line per epoch. */
     private static final class Progress implements TrainingListener {
         private final PrintStream out;
+        private final CpuShares cpu;
         private long lastDraw;
         private long epochStart;
 
-        Progress(PrintStream out) {
+        /** cpu: where processor time went, printed after each epoch; null for none. */
+        Progress(PrintStream out, CpuShares cpu) {
             this.out = out;
+            this.cpu = cpu;
+            if (cpu != null) {
+                cpu.start();
+            }
         }
 
         @Override
@@ -116,6 +124,9 @@ final class TrainCommand {
         public void onEpoch(EpochEvent e) {
             out.printf("%sepoch %d  %s  (%.1f s, %,.0f samples/s)%s%n", System.console() == null ? "" : "\r", e.epoch(),
                     format(e.metrics()), e.seconds(), e.samplesPerSecond(), System.console() == null ? "" : " ".repeat(10));
+            if (cpu != null) {
+                out.println("  " + cpu.report());
+            }
         }
     }
 }

@@ -20,6 +20,8 @@ import org.layerlab.nn.Parameter;
  * output over a grid. The final {@link TrainingResult} is delivered exactly once.
  */
 public final class TrainingSession {
+    /** The name of the thread a session trains on (what --report counts as training). */
+    public static final String THREAD_NAME = "layerlab-training";
     private static final long SNAPSHOT_NANOS = 150_000_000L;
     private final Network net;
     private final Trainer trainer;
@@ -99,7 +101,7 @@ public final class TrainingSession {
         }
         trainer.addListener(new Snapshots());
         listeners.forEach(trainer::addListener);
-        thread = new Thread(this::run, "layerlab-training");
+        thread = new Thread(this::run, THREAD_NAME);
         thread.setDaemon(true);
         thread.start();
     }

@@ -61,6 +61,18 @@ class CommandLineTest {
     }
 
     @Test
+    void trainReportSaysWhereTheProcessorTimeWentEachEpoch() throws Exception {
+        Run train = run("train", xor().toString(), "--epochs", "400", "--report");
+        assertEquals(0, train.code(), train.err());
+        List<String> shares = train.out().lines().filter(l -> l.contains("processor time, share of all")).toList();
+        assertEquals(400, shares.size(), train.out());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("training ([\\d.]+)%").matcher(shares.get(399));
+        assertTrue(m.find(), shares.get(399));
+        double training = Double.parseDouble(m.group(1));
+        assertTrue(training > 0 && training <= 100, shares.get(399));
+    }
+
+    @Test
     void categoriesAndFilledGapsTrainAndPredictByColumnName() throws Exception {
         StringBuilder csv = new StringBuilder("x,colour,label\n");
         for (int i = 0; i < 60; i++) {

@@ -1,16 +1,20 @@
 package org.layerlab.ui.dashboard;
 
 import javafx.animation.AnimationTimer;
+import org.layerlab.training.CpuShares;
 import org.layerlab.training.EpochEvent;
+import org.layerlab.training.TrainingSession;
 
 /**
  * How responsive the window stays during a run: the longest gap between JavaFX frames and the
  * longest update of the views. With reporting on (the window's {@code --report}), each pause
- * over 40 ms and each epoch's speed are printed to standard output, for measuring.
+ * over 40 ms, each epoch's speed and where the processor time went ({@link CpuShares}) are
+ * printed to standard output, for measuring.
  */
 final class PauseWatch {
     private static final long NOTABLE_NANOS = 40_000_000L;
     private boolean report;
+    private final CpuShares cpu = new CpuShares(TrainingSession.THREAD_NAME);
     private long longestPause;
     private long longestUpdate;
     private final AnimationTimer frames = new AnimationTimer() {
@@ -44,6 +48,9 @@ final class PauseWatch {
     }
 
     void start() {
+        if (report) {
+            cpu.start();
+        }
         frames.start();
     }
 
@@ -66,6 +73,7 @@ final class PauseWatch {
             System.out.printf("window epoch %d: %,.0f samples/s, longest pause so far %.0f ms"
                     + " (longest update of the views %.0f ms)%n", e.epoch(), e.samplesPerSecond(),
                     longestPause / 1e6, longestUpdate / 1e6);
+            System.out.println("window epoch " + e.epoch() + " " + cpu.report());
         }
     }
 
