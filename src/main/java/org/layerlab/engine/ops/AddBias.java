@@ -29,15 +29,29 @@ public final class AddBias {
         }
     }
 
-    /** db[c] += Σ dy[..., c]. */
+    // Channels per parallel chunk: one 512-bit vector, so each core reads whole cache lines.
+    private static final int CHANNELS_PER_CHUNK = 16;
+
+    /**
+     * db[c] += Σ dy[..., c]. Split by channels, not rows: each sum keeps its order, so the result
+     * is the same on any number of cores (partial sums over rows would round differently).
+     */
     public static void backward(Tensor dy, Tensor db) {
-        float[] g = dy.data();
-        float[] bd = db.data();
         int c = db.size();
-        int rows = dy.size() / c;
+        Parallel.Args args = Parallel.args();
+        args.a = dy.data();
+        args.b = db.data();
+        args.width = c;
+        args.count = dy.size() / c;
+        Parallel.range((c + CHANNELS_PER_CHUNK - 1) / CHANNELS_PER_CHUNK, dy.size(), args, (p, from, to) ->
+                sumColumns(p.a, p.b, p.width, (int) p.count, from * CHANNELS_PER_CHUNK,
+                        Math.min(p.width, to * CHANNELS_PER_CHUNK)));
+    }
+
+    private static void sumColumns(float[] g, float[] bd, int c, int rows, int j0, int j1) {
         for (int r = 0; r < rows; r++) {
             int o = r * c;
-            for (int j = 0; j < c; j++) {
+            for (int j = j0; j < j1; j++) {
                 bd[j] += g[o + j];
             }
         }

@@ -46,42 +46,22 @@ public final class Conv2D {
             Gemm.multiply(false, true, rows, patch, filters, dy.data(), 0, filters, kernel.data(), 0, filters,
                     dcols, 0, patch, false);
             int perImage = w.outH() * w.outW() * patch;
-            Parallel.range(n, (long) n * perImage, Windows.of(false, dcols, dx.data(), w));
+            Parallel.Args args = Parallel.args();
+            args.a = dcols;
+            args.b = dx.data();
+            args.object = w;
+            Parallel.range(n, (long) n * perImage, args,
+                    (p, from, to) -> Im2Col.fold(p.a, from, to, (Window) p.object, p.b));
         }
     }
 
     private static void unrollParallel(float[] x, int n, Window w, float[] cols) {
         int perImage = w.outH() * w.outW() * w.patchSize();
-        Parallel.range(n, (long) n * perImage, Windows.of(true, x, cols, w));
-    }
-
-    /**
-     * im2col (unroll: image → rows) or its adjoint (fold: rows → image) over a range of images,
-     * as a per-thread object refilled for each call, so a training step allocates no loop body.
-     */
-    private static final class Windows implements Parallel.RangeBody {
-        private static final ThreadLocal<Windows> MINE = ThreadLocal.withInitial(Windows::new);
-        private boolean unroll;
-        private float[] from;
-        private float[] to;
-        private Window w;
-
-        static Windows of(boolean unroll, float[] from, float[] to, Window w) {
-            Windows t = MINE.get();
-            t.unroll = unroll;
-            t.from = from;
-            t.to = to;
-            t.w = w;
-            return t;
-        }
-
-        @Override
-        public void run(int first, int last) {
-            if (unroll) {
-                Im2Col.unroll(from, first, last, w, to);
-            } else {
-                Im2Col.fold(from, first, last, w, to);
-            }
-        }
+        Parallel.Args args = Parallel.args();
+        args.a = x;
+        args.b = cols;
+        args.object = w;
+        Parallel.range(n, (long) n * perImage, args,
+                (p, from, to) -> Im2Col.unroll(p.a, from, to, (Window) p.object, p.b));
     }
 }

@@ -18,35 +18,18 @@ public final class MaxPool2D {
         int n = x.batch();
         boolean pairs = w.kh() == 2 && w.kw() == 2 && w.strideH() == 2 && w.strideW() == 2 && w.padTop() == 0
                 && w.padLeft() == 0 && w.inH() >= 2 * w.outH() && w.inW() >= 2 * w.outW();
-        Parallel.range(n, (long) y.size() * w.kh() * w.kw(), Images.of(pairs, xd, yd, w, argMax));
-    }
-
-    /** Forward over a range of images, as a per-thread object refilled for each call (nothing allocated per step). */
-    private static final class Images implements Parallel.RangeBody {
-        private static final ThreadLocal<Images> MINE = ThreadLocal.withInitial(Images::new);
-        private boolean pairs;
-        private float[] xd;
-        private float[] yd;
-        private Window w;
-        private int[] argMax;
-
-        static Images of(boolean pairs, float[] xd, float[] yd, Window w, int[] argMax) {
-            Images t = MINE.get();
-            t.pairs = pairs;
-            t.xd = xd;
-            t.yd = yd;
-            t.w = w;
-            t.argMax = argMax;
-            return t;
-        }
-
-        @Override
-        public void run(int from, int to) {
-            if (pairs) {
-                PAIRS.forward(xd, yd, w, argMax, from, to);
-            } else {
-                forwardImages(xd, yd, w, argMax, from, to);
-            }
+        Parallel.Args args = Parallel.args();
+        args.a = xd;
+        args.b = yd;
+        args.ints = argMax;
+        args.object = w;
+        long work = (long) y.size() * w.kh() * w.kw();
+        if (pairs) {
+            Parallel.range(n, work, args,
+                    (p, from, to) -> PAIRS.forward(p.a, p.b, (Window) p.object, p.ints, from, to));
+        } else {
+            Parallel.range(n, work, args,
+                    (p, from, to) -> forwardImages(p.a, p.b, (Window) p.object, p.ints, from, to));
         }
     }
 

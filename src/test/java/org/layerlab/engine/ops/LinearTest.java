@@ -55,4 +55,25 @@ class LinearTest {
         }
         assertArrayEquals(once, dw.data(), 1e-5f);
     }
+
+    @Test
+    void biasGradientOfManyChannelsAndRowsSumsEachColumnInOrder() {
+        // 40 channels and 30,000 rows: large enough that the sum splits over cores by channel.
+        int c = 40;
+        int rows = 30_000;
+        Tensor dy = GradCheck.random(new Random(9), 1, rows, c);
+        Tensor db = Tensor.wrap(new float[c], c);
+        db.fill(0.5f);
+        AddBias.backward(dy, db);
+        float[] expected = new float[c];
+        for (int j = 0; j < c; j++) {
+            float sum = 0.5f;
+            for (int r = 0; r < rows; r++) {
+                sum += dy.data()[r * c + j];
+            }
+            expected[j] = sum;
+        }
+        // Exactly equal: each column is summed in row order, whichever core sums it.
+        assertArrayEquals(expected, db.data());
+    }
 }
