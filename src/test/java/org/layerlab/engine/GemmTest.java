@@ -1,6 +1,7 @@
 package org.layerlab.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 
@@ -69,5 +70,52 @@ class GemmTest {
                 }
             }
         }
+    }
+
+    @Test
+    void neitherKernelAllocatesPerProduct() {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        // A training-sized product (batch 64 × 784 → 128) and one that packs (300³).
+        int[][] sizes = {{64, 128, 784}, {300, 300, 300}};
+        for (boolean scalar : new boolean[] {false, true}) {
+            for (int[] s : sizes) {
+                int m = s[0];
+                int n = s[1];
+                int k = s[2];
+                float[] a = new float[m * k];
+                float[] b = new float[k * n];
+                float[] c = new float[m * n];
+                Runnable product = () -> {
+                    if (scalar) {
+                        Gemm.multiplyScalar(false, false, m, n, k, a, 0, k, b, 0, n, c, 0, n, false);
+                    } else {
+                        Gemm.multiply(false, false, m, n, k, a, 0, k, b, 0, n, c, 0, n, false);
+                    }
+                };
+                for (int i = 0; i < 200; i++) {
+                    product.run(); // buffers grow once; the JIT compiles the loops
+                }
+                long least = Long.MAX_VALUE;
+                for (int round = 0; round < 5 && least > 0; round++) {
+                    long before = allThreads(threads);
+                    for (int i = 0; i < 20; i++) {
+                        product.run();
+                    }
+                    least = Math.min(least, allThreads(threads) - before);
+                }
+                // A few bytes may be the measuring itself; one array per tile was kilobytes.
+                assertTrue(least < 1024, (scalar ? "scalar" : "vector") + " kernel allocated " + least
+                        + " bytes in 20 products of " + m + "×" + n + "×" + k);
+            }
+        }
+    }
+
+    private static long allThreads(com.sun.management.ThreadMXBean threads) {
+        long sum = 0;
+        for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+            sum += Math.max(0, bytes);
+        }
+        return sum;
     }
 }
