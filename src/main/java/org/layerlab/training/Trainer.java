@@ -11,7 +11,6 @@ import org.layerlab.data.Split;
 import org.layerlab.engine.Tensor;
 import org.layerlab.nn.Network;
 import org.layerlab.nn.Parameter;
-import org.layerlab.nn.optimizers.GradientClipping;
 import org.layerlab.nn.optimizers.Optimizer;
 
 /**
@@ -110,7 +109,7 @@ public final class Trainer {
                 Tensor out = net.forward(x, true);
                 net.zeroGradients();
                 double value = loss.compute(y, true);
-                String bad = Double.isFinite(value) && Double.isFinite(GradientClipping.sumOfSquares(params))
+                String bad = Double.isFinite(value) && gradientsFinite(params)
                         ? null : net.firstNonFinite();
                 if (!Double.isFinite(value) || bad != null) {
                     String where = bad == null ? "the loss" : bad;
@@ -163,6 +162,15 @@ public final class Trainer {
             }
         }
         return finish(TrainingResult.Outcome.COMPLETED, history, null, null);
+    }
+
+    private static boolean gradientsFinite(List<Parameter> params) {
+        for (int i = 0; i < params.size(); i++) {
+            if (!params.get(i).grad().allFinite()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private TrainingResult finish(TrainingResult.Outcome outcome, List<EpochEvent> history, String message,
