@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.layerlab.engine.Parallel;
 import org.layerlab.engine.Shape;
 import org.layerlab.engine.Tensor;
 
@@ -133,14 +134,24 @@ public final class ByteImageDataset implements Dataset {
         int n = to - from;
         x.setBatch(n);
         y.setBatch(n);
-        int per = shape.size();
-        float[] xd = x.data();
         float[] yd = y.data();
-        float scale = 1f / 255f;
         for (int r = 0; r < n; r++) {
-            int i = order[from + r];
-            pixels.copyScaled((long) i * per, xd, r * per, per, scale);
-            yd[r] = labels[i] & 0xff;
+            yd[r] = labels[order[from + r]] & 0xff;
+        }
+        // Both cores convert pixels: on the training thread alone this was 9% of an mlp step.
+        Parallel.Args args = Parallel.args();
+        args.object = this;
+        args.ints = order;
+        args.width = from;
+        args.a = x.data();
+        Parallel.range(n, (long) n * shape.size() * 4, args,
+                (p, r0, r1) -> ((ByteImageDataset) p.object).copyRows(p.ints, p.width, p.a, r0, r1));
+    }
+
+    private void copyRows(int[] order, int from, float[] xd, int r0, int r1) {
+        int per = shape.size();
+        for (int r = r0; r < r1; r++) {
+            pixels.copyScaled((long) order[from + r] * per, xd, r * per, per, 1f / 255f);
         }
     }
 }
