@@ -135,7 +135,10 @@ final class PlotView extends CanvasView {
             y1 = y0 + (y0 == 0 ? 1 : Math.abs(y0) * 0.1);
             y0 = logScale ? y0 : y0 - (y1 - y0);
         }
-        axes(g, x0, x1, y0, y1);
+        AxisTicks yTicks = logScale ? AxisTicks.log(y0, y1) : AxisTicks.linear(y0, y1, 4);
+        y0 = yTicks.lo();
+        y1 = yTicks.hi();
+        axes(g, yTicks, AxisTicks.within(x0, x1, 4), x0, x1);
         for (Double m : markers) {
             double px = tx(m, x0, x1);
             g.setStroke(Color.web("#b7791f"));
@@ -156,26 +159,22 @@ final class PlotView extends CanvasView {
         }
     }
 
-    private void axes(GraphicsContext g, double x0, double x1, double y0, double y1) {
+    private void axes(GraphicsContext g, AxisTicks yTicks, AxisTicks xTicks, double x0, double x1) {
         double w = getWidth();
         double h = getHeight();
         g.setLineWidth(1);
-        for (int i = 0; i <= 4; i++) {
-            double v = logScale ? Math.pow(10, Math.log10(y0) + (Math.log10(y1) - Math.log10(y0)) * i / 4)
-                    : y0 + (y1 - y0) * i / 4;
-            double py = ty(v, y0, y1);
+        for (double v : yTicks.values()) {
+            double py = ty(v, yTicks.lo(), yTicks.hi());
             g.setStroke(grid);
             g.strokeLine(left(), py, w - 12, py);
             g.setFill(text);
-            g.fillText(format(v), 4, py + 4);
+            g.fillText(yTicks.label(v), 4, py + 4);
         }
-        for (int i = 0; i <= 4; i++) {
-            double v = x0 + (x1 - x0) * i / 4;
+        for (double v : xTicks.values()) {
             double px = tx(v, x0, x1);
+            String label = xTicks.label(v);
             g.setFill(text);
-            // Steps and epochs are whole numbers.
-            String label = x1 - x0 >= 8 ? String.format("%,d", Math.round(v)) : format(v);
-            g.fillText(label, i == 4 ? px - label.length() * 7 : px - 10, h - 14);
+            g.fillText(label, Math.min(px - label.length() * 3.5, w - 12 - label.length() * 7), h - 14);
         }
         g.fillText(xLabel, w - 12 - xLabel.length() * 7, h - 2);
     }
