@@ -196,7 +196,8 @@ final class DataView extends CanvasView {
 
     private String axisName(int axis) {
         if (axis < 0) {
-            return String.format("PC %d (%.0f%% of variance)", -axis, 100 * preview.pca().explained(-axis - 1));
+            // Short enough for the scatter's edge; the chooser above spells out "principal component".
+            return String.format("PC %d (%.0f%% var.)", -axis, 100 * preview.pca().explained(-axis - 1));
         }
         List<String> names = train.featureNames();
         return axis < names.size() ? names.get(axis) : "feature " + (axis + 1);
