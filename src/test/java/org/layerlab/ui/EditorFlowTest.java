@@ -50,8 +50,8 @@ class EditorFlowTest {
 
     @Test
     void buildConnectEditFixUndoRedoSaveAndReopen(FxRobot robot) throws Exception {
-        dragToCanvas(robot, "Input", -150, -200);
-        dragToCanvas(robot, "Dense", -150, 0);
+        dragToCanvas(robot, "Input", -150, -130);
+        dragToCanvas(robot, "Dense", -150, 10);
         assertEquals(2, model.graph().size(), "both palette drops created a layer");
         assertTrue(model.graph().edges().isEmpty());
 
