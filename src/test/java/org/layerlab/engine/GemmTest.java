@@ -98,14 +98,18 @@ class GemmTest {
                 }
                 long least = Long.MAX_VALUE;
                 for (int round = 0; round < 5 && least > 0; round++) {
+                    // Reading the counters allocates two arrays as long as the number of live
+                    // threads (a kilobyte once the UI tests have run): measured and taken off.
+                    long idle = allThreads(threads);
                     long before = allThreads(threads);
+                    long reading = before - idle;
                     for (int i = 0; i < 20; i++) {
                         product.run();
                     }
-                    least = Math.min(least, allThreads(threads) - before);
+                    least = Math.min(least, allThreads(threads) - before - reading);
                 }
-                // A few bytes may be the measuring itself; one array per tile was kilobytes.
-                assertTrue(least < 1024, (scalar ? "scalar" : "vector") + " kernel allocated " + least
+                // One array per tile was megabytes; a few bytes may still be the measuring.
+                assertTrue(least < 256, (scalar ? "scalar" : "vector") + " kernel allocated " + least
                         + " bytes in 20 products of " + m + "×" + n + "×" + k);
             }
         }

@@ -53,6 +53,8 @@ class SteadyStateAllocationTest {
         }
         double best = Double.MAX_VALUE;
         for (int round = 0; round < 4 && best >= 8; round++) {
+            // Each reading allocates arrays as long as the number of live threads; the readings
+            // come in equal pairs of intervals, so their cost cancels in the difference below.
             long before = allocated();
             TrainingResult one = fit(net, data, batch, 1);
             long mid = allocated();
