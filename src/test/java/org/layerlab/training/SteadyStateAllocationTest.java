@@ -21,8 +21,8 @@ import org.layerlab.nn.optimizers.OptimizerSpec;
 
 /**
  * A training step allocates nothing once warm: garbage made per step is collected during
- * training and shows as pauses and lost speed. Measured over every thread (the pool's workers
- * too) as the difference between a three-epoch and a one-epoch fit, so per-run setup cancels out.
+ * training and shows as pauses and lost speed. Measured on the training thread and the pool's
+ * workers as the difference between a three-epoch and a one-epoch fit, so per-run setup cancels out.
  */
 class SteadyStateAllocationTest {
     private static final com.sun.management.ThreadMXBean THREADS =
@@ -74,10 +74,16 @@ class SteadyStateAllocationTest {
         return new Trainer(net, config).fit(data);
     }
 
+    /**
+     * Bytes allocated so far by the threads that train: this one and the pool's workers. Other
+     * threads left from earlier tests (JavaFX's among them) allocate on their own schedule.
+     */
     private static long allocated() {
-        long sum = 0;
-        for (long bytes : THREADS.getThreadAllocatedBytes(THREADS.getAllThreadIds())) {
-            sum += Math.max(0, bytes);
+        long sum = THREADS.getCurrentThreadAllocatedBytes();
+        for (java.lang.management.ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("layerlab-worker-")) {
+                sum += Math.max(0, THREADS.getThreadAllocatedBytes(info.getThreadId()));
+            }
         }
         return sum;
     }
