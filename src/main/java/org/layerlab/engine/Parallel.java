@@ -50,6 +50,7 @@ public final class Parallel {
         public double number2;
         public long count;
         public int width;
+        private boolean running;
 
         private void clear() {
             a = null;
@@ -150,11 +151,17 @@ public final class Parallel {
 
     /** The calling thread's argument holder, for {@link #range(int, long, Args, ArgsBody)}. */
     public static Args args() {
-        return ARGS.get();
+        Args args = ARGS.get();
+        if (args.running) {
+            // Filling it now would change the arguments under the loop that is reading them.
+            throw new IllegalStateException("a loop body started another loop on the same thread");
+        }
+        return args;
     }
 
     /** Runs body over [0, n) with the arguments in args (from {@link #args()}), then empties args. */
     public static void range(int n, long work, Args args, ArgsBody body) {
+        args.running = true;
         try {
             int split = chunks(n, work);
             if (THREADS == 1 || split <= 1 || !OWNER.tryLock()) {
@@ -167,6 +174,7 @@ public final class Parallel {
                 OWNER.unlock();
             }
         } finally {
+            args.running = false;
             args.clear();
         }
     }

@@ -69,4 +69,15 @@ class ParallelTest {
             }
         }
     }
+
+    @Test
+    void aBodyThatStartsALoopOnTheSameThreadIsStoppedAndTheHolderRecovers() {
+        Parallel.Args args = Parallel.args();
+        args.a = new float[4];
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Parallel.range(4, 10, args, (p, from, to) -> Parallel.args()));
+        assertEquals("a loop body started another loop on the same thread", e.getMessage());
+        Parallel.Args again = Parallel.args();
+        assertNull(again.a, "emptied after the failed loop");
+    }
 }
