@@ -1,6 +1,7 @@
 package org.layerlab.engine;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -82,7 +83,7 @@ public final class Parallel {
      * done; workers notice a new loop by the generation number.
      */
     private static final Job JOB = new Job();
-    /** A chunk index no loop reaches, far enough from overflow for any number of late increments. */
+    /** A chunk index no loop reaches: the ticket's index once its loop is over. */
     private static final int CLOSED = Integer.MAX_VALUE / 2;
     private static volatile int generation;
 
@@ -101,27 +102,58 @@ public final class Parallel {
     }
 
     /**
-     * The loop being run: its body and chunking (written before {@code next} is reset, so a
-     * thread that takes a chunk index also sees them), the next chunk to take and how many are done.
+     * The loop being run: its body and chunking, and one ticket that names both the loop (high 32
+     * bits) and the next chunk to take (low 32 bits). A chunk is taken by advancing the ticket with
+     * compare-and-set, so a thread can only take a chunk of the loop it read the ticket of.
+     *
+     * <p>The fields are written before the ticket is set for a loop, so a thread that took a chunk
+     * sees them; and a loop cannot end (and its fields be rewritten) while one of its chunks is
+     * taken and not done. An earlier design took chunks with a plain increment and compared the
+     * index with {@code chunks} afterwards: a worker delayed between the two could compare an
+     * index from one loop with the next loop's chunk count and run a chunk twice, or find no body
+     * (seen once as a NullPointerException in a worker, under load).
      */
     private static final class Job {
         ArgsBody body;
         Args args;
         int n;
         int chunks;
-        final AtomicInteger next = new AtomicInteger(CLOSED);
+        private int loop;
+        final AtomicLong ticket = new AtomicLong(CLOSED);
         final AtomicInteger done = new AtomicInteger();
         volatile Throwable failure;
 
+        /** Opens the next loop for taking chunks; its fields must be written already. */
+        void open() {
+            loop++;
+            ticket.set((long) loop << 32);
+        }
+
+        /** Stops late threads from taking chunks of the loop that just ended. */
+        void close() {
+            ticket.set((long) loop << 32 | CLOSED);
+        }
+
         void runChunks() {
-            for (int c; (c = next.getAndIncrement()) < chunks; ) {
+            long t = ticket.get();
+            int mine = (int) (t >>> 32);
+            while ((int) (t >>> 32) == mine) {
+                int c = (int) t;
+                if (c >= chunks) {
+                    return;
+                }
+                if (!ticket.compareAndSet(t, t + 1)) {
+                    t = ticket.get();
+                    continue;
+                }
                 try {
                     body.run(args, (int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks));
-                } catch (Throwable t) {
-                    failure = t;
+                } catch (Throwable e) {
+                    failure = e;
                 } finally {
                     done.incrementAndGet();
                 }
+                t = ticket.get();
             }
         }
     }
@@ -187,7 +219,7 @@ public final class Parallel {
         job.chunks = split;
         job.failure = null;
         job.done.set(0);
-        job.next.set(0);
+        job.open();
         generation++;
         for (Worker w : WORKERS) {
             w.wake();
@@ -196,8 +228,7 @@ public final class Parallel {
         while (job.done.get() < split) {
             Thread.onSpinWait();
         }
-        // Stop late workers from taking chunks of this loop once it is over.
-        job.next.set(CLOSED);
+        job.close();
         job.body = null;
         job.args = null;
         Throwable t = job.failure;

@@ -29,6 +29,51 @@ class ParallelTest {
     }
 
     @Test
+    void eachIndexRunsOnceWhileOtherThreadsCompeteForTheCores() throws Exception {
+        // Busy threads make the OS take cores from the pool's worker at random moments, where a
+        // race between one loop's end and the next loop's start would show. (The race fixed with
+        // the ticket needed a preemption within a few instructions: this did not catch it in three
+        // runs; it stands guard over the whole protocol.)
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread[] noise = new Thread[Parallel.threads() + 1];
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = new Thread(() -> {
+                long x = 0;
+                while (!stop.get()) {
+                    x += System.nanoTime() % 7;
+                }
+                if (x == 42) {
+                    System.out.print("");
+                }
+            });
+            noise[i].setDaemon(true);
+            noise[i].start();
+        }
+        try {
+            java.util.Random rng = new java.util.Random(6);
+            for (int loop = 0; loop < 20_000; loop++) {
+                int n = 1 + rng.nextInt(64);
+                AtomicIntegerArray hits = new AtomicIntegerArray(n);
+                Parallel.Args args = Parallel.args();
+                args.object = hits;
+                Parallel.range(n, 1_000_000, args, (p, from, to) -> {
+                    for (int i = from; i < to; i++) {
+                        ((AtomicIntegerArray) p.object).incrementAndGet(i);
+                    }
+                });
+                for (int i = 0; i < n; i++) {
+                    assertEquals(1, hits.get(i), "loop " + loop + " index " + i);
+                }
+            }
+        } finally {
+            stop.set(true);
+            for (Thread t : noise) {
+                t.join();
+            }
+        }
+    }
+
+    @Test
     void aFailingChunkFailsTheLoopAndTheNextLoopRunsNormally() {
         IllegalStateException boom = new IllegalStateException("boom");
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Parallel.range(64, 1_000_000, (from, to) -> {
