@@ -10,8 +10,9 @@ import java.util.Map;
  * window and in {@code train}, once per epoch): the training threads (the one running the
  * {@link Trainer} and the pool's workers), every other Java thread (in the window: JavaFX and what
  * feeds it), and the rest of the process, which is the JIT compiler and the garbage collector
- * (Java does not list their threads). The window's share is the most it can take from training,
- * and unlike samples per second it hardly moves with whatever else the machine is doing.
+ * (Java does not list their threads). The window's share is the time it takes from training
+ * directly (sharing the caches may cost training more), and unlike samples per second it hardly
+ * moves with whatever else the machine is doing.
  */
 public final class CpuShares {
     private static final com.sun.management.ThreadMXBean THREADS =
