@@ -74,8 +74,6 @@ class GemmTest {
 
     @Test
     void neitherKernelAllocatesPerProduct() {
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         // A training-sized product (batch 64 × 784 → 128) and one that packs (300³).
         int[][] sizes = {{64, 128, 784}, {300, 300, 300}};
         for (boolean scalar : new boolean[] {false, true}) {
@@ -100,32 +98,18 @@ class GemmTest {
                 for (int round = 0; round < 5 && least > 0; round++) {
                     // Reading the counters allocates arrays as long as the number of live threads
                     // (a kilobyte once the UI tests have run): measured and taken off.
-                    long idle = allThreads(threads);
-                    long before = allThreads(threads);
+                    long idle = WorkAllocation.bytesSoFar();
+                    long before = WorkAllocation.bytesSoFar();
                     long reading = before - idle;
                     for (int i = 0; i < 20; i++) {
                         product.run();
                     }
-                    least = Math.min(least, allThreads(threads) - before - reading);
+                    least = Math.min(least, WorkAllocation.bytesSoFar() - before - reading);
                 }
                 // One array per tile was megabytes; a few bytes may still be the measuring.
                 assertTrue(least < 256, (scalar ? "scalar" : "vector") + " kernel allocated " + least
                         + " bytes in 20 products of " + m + "×" + n + "×" + k);
             }
         }
-    }
-
-    /**
-     * Bytes allocated so far by the threads that do the work: this one and the pool's workers.
-     * Other threads left from earlier tests (JavaFX's among them) allocate on their own schedule.
-     */
-    private static long allThreads(com.sun.management.ThreadMXBean threads) {
-        long sum = threads.getCurrentThreadAllocatedBytes();
-        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null && info.getThreadName().startsWith("layerlab-worker-")) {
-                sum += Math.max(0, threads.getThreadAllocatedBytes(info.getThreadId()));
-            }
-        }
-        return sum;
     }
 }

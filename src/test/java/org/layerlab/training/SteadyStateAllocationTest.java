@@ -2,7 +2,6 @@ package org.layerlab.training;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Random;
 
@@ -10,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.layerlab.data.ArrayDataset;
 import org.layerlab.data.Dataset;
 import org.layerlab.engine.Shape;
+import org.layerlab.engine.WorkAllocation;
 import org.layerlab.nn.Loss;
 import org.layerlab.nn.Network;
 import org.layerlab.nn.Sequential;
@@ -25,9 +25,6 @@ import org.layerlab.nn.optimizers.OptimizerSpec;
  * workers as the difference between a three-epoch and a one-epoch fit, so per-run setup cancels out.
  */
 class SteadyStateAllocationTest {
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-
     @Test
     void mlpStepAllocatesNothing() {
         Dataset data = images(2560, 28, 28);
@@ -55,11 +52,11 @@ class SteadyStateAllocationTest {
         for (int round = 0; round < 4 && best >= 8; round++) {
             // Each reading allocates arrays as long as the number of live threads; the readings
             // come in equal pairs of intervals, so their cost cancels in the difference below.
-            long before = allocated();
+            long before = WorkAllocation.bytesSoFar();
             TrainingResult one = fit(net, data, batch, 1);
-            long mid = allocated();
+            long mid = WorkAllocation.bytesSoFar();
             TrainingResult three = fit(net, data, batch, 3);
-            long after = allocated();
+            long after = WorkAllocation.bytesSoFar();
             best = Math.min(best, (double) ((after - mid) - (mid - before)) / (three.steps() - one.steps()));
         }
         // Small batches make 320 steps an epoch, so the epoch's own bookkeeping (shuffle seed,
@@ -72,20 +69,6 @@ class SteadyStateAllocationTest {
         TrainingConfig config = new TrainingConfig(epochs, batch, OptimizerSpec.of("adam", 0.001),
                 Loss.CATEGORICAL_CROSSENTROPY, List.of(Metric.ACCURACY), 1, 0, true, null);
         return new Trainer(net, config).fit(data);
-    }
-
-    /**
-     * Bytes allocated so far by the threads that train: this one and the pool's workers. Other
-     * threads left from earlier tests (JavaFX's among them) allocate on their own schedule.
-     */
-    private static long allocated() {
-        long sum = THREADS.getCurrentThreadAllocatedBytes();
-        for (java.lang.management.ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
-            if (info != null && info.getThreadName().startsWith("layerlab-worker-")) {
-                sum += Math.max(0, THREADS.getThreadAllocatedBytes(info.getThreadId()));
-            }
-        }
-        return sum;
     }
 
     private static Dataset images(int n, int h, int w) {
