@@ -20,7 +20,9 @@ public record GradientClipping(double globalNorm, double value) {
     public void apply(List<Parameter> params) {
         if (value > 0) {
             float v = (float) value;
-            for (Parameter p : params) {
+            // Indexed loops: this runs every training step, and an iterator is an allocation.
+            for (int k = 0; k < params.size(); k++) {
+                Parameter p = params.get(k);
                 float[] g = p.grad().data();
                 for (int i = 0, n = p.size(); i < n; i++) {
                     g[i] = Math.max(-v, Math.min(v, g[i]));
@@ -31,7 +33,8 @@ public record GradientClipping(double globalNorm, double value) {
             double norm = Math.sqrt(sumOfSquares(params));
             if (norm > globalNorm) {
                 float scale = (float) (globalNorm / norm);
-                for (Parameter p : params) {
+                for (int k = 0; k < params.size(); k++) {
+                    Parameter p = params.get(k);
                     float[] g = p.grad().data();
                     for (int i = 0, n = p.size(); i < n; i++) {
                         g[i] *= scale;
@@ -44,7 +47,6 @@ public record GradientClipping(double globalNorm, double value) {
     /** Σ g² over all gradients; NaN or infinite when any gradient is. */
     public static double sumOfSquares(List<Parameter> params) {
         double s = 0;
-        // Indexed: called every training step, where an iterator would be an allocation.
         for (int k = 0; k < params.size(); k++) {
             Parameter p = params.get(k);
             float[] g = p.grad().data();

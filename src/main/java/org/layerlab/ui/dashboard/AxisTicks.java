@@ -19,7 +19,7 @@ record AxisTicks(double lo, double hi, double[] values, int decimals) {
         for (int i = 0; i <= n; i++) {
             values[i] = first + i * step;
         }
-        return new AxisTicks(first, last, values, Math.max(0, (int) -Math.floor(Math.log10(step) + 1e-9)));
+        return new AxisTicks(first, last, values, decimalsFor(step));
     }
 
     /** Ticks inside [lo, hi] without widening it (for an x axis that should start at the data). */
@@ -30,7 +30,7 @@ record AxisTicks(double lo, double hi, double[] values, int decimals) {
             inside.add(v);
         }
         double[] values = inside.stream().mapToDouble(Double::doubleValue).toArray();
-        return new AxisTicks(lo, hi, values, Math.max(0, (int) -Math.floor(Math.log10(step) + 1e-9)));
+        return new AxisTicks(lo, hi, values, decimalsFor(step));
     }
 
     /** Whole decades spanning [lo, hi] (both > 0); with one decade only, also its 2 and 5. */
@@ -60,6 +60,11 @@ record AxisTicks(double lo, double hi, double[] values, int decimals) {
             return String.format("%.0e", v);
         }
         return String.format("%,." + Math.min(decimals, 6) + "f", Math.abs(v) < 1e-12 ? 0.0 : v);
+    }
+
+    /** Digits after the point that a step needs: 0 for 5 or 100, 1 for 0.5, 2 for 0.02. */
+    private static int decimalsFor(double step) {
+        return Math.max(0, (int) -Math.floor(Math.log10(step) + 1e-9));
     }
 
     private static double niceStep(double raw) {
