@@ -17,6 +17,7 @@ import javafx.scene.text.Font;
 final class PlotView extends CanvasView {
     private final List<Series> series = new ArrayList<>();
     private final List<Boolean> smoothable = new ArrayList<>();
+    private final List<SeriesSummary> summaries = new ArrayList<>();
     private final String title;
     private final String xLabel;
     private final List<Double> markers = new ArrayList<>();
@@ -37,6 +38,7 @@ final class PlotView extends CanvasView {
     void add(Series s, boolean smooth) {
         series.add(s);
         smoothable.add(smooth);
+        summaries.add(new SeriesSummary(s));
         dirty = true;
     }
 
@@ -112,17 +114,14 @@ final class PlotView extends CanvasView {
         double x1 = -Double.MAX_VALUE;
         double y0 = Double.MAX_VALUE;
         double y1 = -Double.MAX_VALUE;
-        for (Series s : series) {
-            for (int i = 0; i < s.size(); i++) {
-                double y = s.y(i);
-                if (!Double.isFinite(y) || (logScale && y <= 0)) {
-                    continue;
-                }
-                x0 = Math.min(x0, s.x(i));
-                x1 = Math.max(x1, s.x(i));
-                y0 = Math.min(y0, y);
-                y1 = Math.max(y1, y);
-            }
+        for (int k = 0; k < series.size(); k++) {
+            SeriesSummary summary = summaries.get(k);
+            summary.update(smoothable.get(k) ? smoothing : 0);
+            SeriesSummary.Range r = summary.range(logScale);
+            x0 = Math.min(x0, r.xMin);
+            x1 = Math.max(x1, r.xMax);
+            y0 = Math.min(y0, r.yMin);
+            y1 = Math.max(y1, r.yMax);
         }
         if (x0 > x1) {
             g.fillText("No data yet: press Train.", left(), h / 2);
@@ -150,7 +149,7 @@ final class PlotView extends CanvasView {
         for (int k = 0; k < series.size(); k++) {
             Series s = series.get(k);
             Color c = Color.web(s.styleColor);
-            draw(g, s, smoothable.get(k) ? smoothing : 0, c, x0, x1, y0, y1);
+            draw(g, s, summaries.get(k), c, x0, x1, y0, y1);
             g.setFill(c);
             g.fillRect(legendX, 8, 14, 3);
             g.setFill(text);
@@ -179,42 +178,35 @@ final class PlotView extends CanvasView {
         g.fillText(xLabel, w - 12 - xLabel.length() * 7, h - 2);
     }
 
-    private void draw(GraphicsContext g, Series s, double smooth, Color c, double x0, double x1, double y0, double y1) {
+    /** The line through the buckets' extremes, each pixel column from its lowest to its highest value. */
+    private void draw(GraphicsContext g, Series s, SeriesSummary summary, Color c, double x0, double x1, double y0,
+                      double y1) {
         int n = s.size();
-        if (n == 0) {
+        int buckets = summary.buckets();
+        if (buckets == 0) {
             return;
         }
         g.setStroke(c);
         g.setLineWidth(1.6);
         g.beginPath();
-        double ema = Double.NaN;
-        int column = Integer.MIN_VALUE;
-        double colMin = 0;
-        double colMax = 0;
-        boolean started = false;
-        for (int i = 0; i < n; i++) {
-            double y = s.y(i);
-            if (!Double.isFinite(y)) {
-                continue;
-            }
-            ema = Double.isNaN(ema) || smooth == 0 ? y : smooth * ema + (1 - smooth) * y;
-            int px = (int) tx(s.x(i), x0, x1);
-            double py = ty(ema, y0, y1);
+        // Pixel rows grow downwards: a bucket's highest value is its top row.
+        int column = (int) tx(summary.x(0), x0, x1);
+        double colMin = ty(summary.high(0), y0, y1);
+        double colMax = ty(summary.low(0), y0, y1);
+        g.moveTo(column, colMin);
+        for (int b = 1; b < buckets; b++) {
+            int px = (int) tx(summary.x(b), x0, x1);
+            double top = ty(summary.high(b), y0, y1);
+            double bottom = ty(summary.low(b), y0, y1);
             if (px != column) {
-                if (started) {
-                    g.lineTo(column, colMin);
-                    g.lineTo(column, colMax);
-                }
+                g.lineTo(column, colMin);
+                g.lineTo(column, colMax);
                 column = px;
-                colMin = py;
-                colMax = py;
-                if (!started) {
-                    g.moveTo(px, py);
-                    started = true;
-                }
+                colMin = top;
+                colMax = bottom;
             } else {
-                colMin = Math.min(colMin, py);
-                colMax = Math.max(colMax, py);
+                colMin = Math.min(colMin, top);
+                colMax = Math.max(colMax, bottom);
             }
         }
         g.lineTo(column, colMin);
@@ -239,12 +231,7 @@ final class PlotView extends CanvasView {
             double x0 = s.x(0);
             double x1 = s.x(s.size() - 1);
             double target = x0 + (px - left()) / Math.max(1, getWidth() - left() - 12) * (x1 - x0);
-            int best = 0;
-            for (int i = 0; i < s.size(); i++) {
-                if (Math.abs(s.x(i) - target) < Math.abs(s.x(best) - target)) {
-                    best = i;
-                }
-            }
+            int best = s.nearest(target);
             sb.append(sb.length() == 0 ? "" : "\n").append(s.name).append(" at ").append(format(s.x(best))).append(": ")
                     .append(format(s.y(best)));
         }

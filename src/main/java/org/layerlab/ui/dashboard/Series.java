@@ -37,6 +37,33 @@ final class Series {
         return ys[i];
     }
 
+    /**
+     * The index of the point whose x is nearest to x (the first of equals), found by bisection:
+     * x never decreases along a series (steps, epochs), and hovering a chart of millions of
+     * points asks this at every mouse move.
+     */
+    int nearest(double x) {
+        int lo = 0;
+        int hi = size - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (xs[mid] < x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        // lo is the first point at or after x; the one before it may be nearer.
+        if (lo > 0 && Math.abs(xs[lo - 1] - x) <= Math.abs(xs[lo] - x)) {
+            int first = lo - 1;
+            while (first > 0 && xs[first - 1] == xs[lo - 1]) {
+                first--;
+            }
+            return first;
+        }
+        return lo;
+    }
+
     void clear() {
         size = 0;
     }
