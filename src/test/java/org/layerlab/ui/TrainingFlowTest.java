@@ -84,8 +84,10 @@ class TrainingFlowTest {
         robot.interact(() -> model.execute(new org.layerlab.ui.commands.SettingsChange("Set epochs",
                 model.project().training(), model.project().training().withEpochs(1_000_000))));
         robot.clickOn("#train-start");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#train-status").queryAs(Label.class)
-                .getText().startsWith("Epoch"));
+        // The bar's caption names the epoch and the time left; the line beside it the batch.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#train-progress-caption").queryAs(Label.class)
+                .getText().matches("Epoch \\d+/1000000 · .* left"));
+        assertTrue(robot.lookup("#train-status").queryAs(Label.class).getText().startsWith("Batch "));
         robot.clickOn("#train-pause");
         robot.clickOn("#train-resume");
         robot.clickOn("#train-stop");

@@ -31,6 +31,8 @@ public final class DashboardView extends BorderPane {
     final TextField rate = new TextField();
     final Button applyRate = button("Set rate", "Change the learning rate from the next batch", "train-rate");
     final ProgressBar progress = new ProgressBar(0);
+    /** Written over the bar: the epoch and the time left. */
+    final Label progressCaption = new Label();
     final Label status = new Label("Ready to train.");
     final PlotView loss = new PlotView("Loss", "step");
     final PlotView accuracy = new PlotView("Accuracy", "step");
@@ -40,8 +42,8 @@ public final class DashboardView extends BorderPane {
     final HistogramView histograms = new HistogramView();
     final DataPane data = new DataPane();
     final HealthView health = new HealthView();
-    final Button exportPng = button("Export PNG…", "Save the view in the open tab as a PNG image", "export-png");
-    final Button exportCsv = button("Export CSV…", "Save the per-epoch history as CSV", "export-csv");
+    final javafx.scene.control.MenuItem exportPng = new javafx.scene.control.MenuItem("Open view as PNG…");
+    final javafx.scene.control.MenuItem exportCsv = new javafx.scene.control.MenuItem("History as CSV…");
     final CheckBox logScale = new CheckBox("log scale");
     final CheckBox showGradients = new CheckBox("gradients");
     final Slider smoothing = new Slider(0, 0.99, 0.6);
@@ -57,8 +59,12 @@ public final class DashboardView extends BorderPane {
         getStyleClass().add("dashboard");
         rate.setPrefColumnCount(7);
         rate.setId("train-rate-field");
-        progress.setPrefWidth(220);
+        progress.setPrefWidth(240);
+        progress.setMaxWidth(Double.MAX_VALUE);
         progress.setId("train-progress");
+        progressCaption.setId("train-progress-caption");
+        progressCaption.getStyleClass().add("progress-caption");
+        progressCaption.setMouseTransparent(true);
         status.setId("train-status");
         status.setMinWidth(0);
         status.setMaxWidth(Double.MAX_VALUE);
@@ -72,13 +78,20 @@ public final class DashboardView extends BorderPane {
         }
         Label rateLabel = new Label("learning rate");
         rateLabel.setMinWidth(Region.USE_PREF_SIZE);
-        exportPng.setMinWidth(Region.USE_PREF_SIZE);
-        exportCsv.setMinWidth(Region.USE_PREF_SIZE);
+        // One menu for both exports leaves the progress line room for the batch, speed and loss.
+        exportPng.setId("export-png");
+        exportCsv.setId("export-csv");
+        javafx.scene.control.MenuButton export = new javafx.scene.control.MenuButton("Export", null, exportPng, exportCsv);
+        export.setId("export");
+        export.setTooltip(new Tooltip("Save the view in the open tab as a PNG image, or the per-epoch history as CSV"));
+        export.setMinWidth(Region.USE_PREF_SIZE);
         rate.setMinWidth(70);
         HBox buttons = new HBox(8, train, pause, resume, stop, reset, rateLabel, rate, applyRate);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        progress.setMinWidth(120);
-        HBox progressRow = new HBox(10, progress, status, exportPng, exportCsv);
+        progress.setMinWidth(160);
+        javafx.scene.layout.StackPane bar = new javafx.scene.layout.StackPane(progress, progressCaption);
+        bar.setMinWidth(Region.USE_PREF_SIZE);
+        HBox progressRow = new HBox(10, bar, status, export);
         progressRow.setAlignment(Pos.CENTER_LEFT);
         javafx.scene.layout.VBox controls = new javafx.scene.layout.VBox(6, buttons, progressRow);
         controls.setPadding(new Insets(6, 8, 6, 8));

@@ -198,6 +198,7 @@ public final class TrainingController {
         }
         prepared = opened;
         TrainingConfig cfg = p.training();
+        runConfig = cfg;
         Dataset validation = cfg.validationSplit() > 0 ? null : prepared.data().test();
         session = new TrainingSession(prepared.network(), cfg, prepared.data().train(), validation);
         view.boundary.setData(prepared.data().train());
@@ -212,6 +213,8 @@ public final class TrainingController {
         history.clear();
         view.status.getStyleClass().remove("error-text");
         view.status.setText("Starting…");
+        view.progress.setProgress(0);
+        view.progressCaption.setText("");
         view.setRunning(true, false);
         pauses.start();
         session.start();
@@ -257,6 +260,8 @@ public final class TrainingController {
     }
 
     private BatchEvent latestBatch;
+    /** The settings of the run going on (the inspector may change the project's meanwhile). */
+    private TrainingConfig runConfig;
 
     private void deliverNow(CoalescingFeed.Delivery d) {
         for (Object o : d.events()) {
@@ -289,10 +294,10 @@ public final class TrainingController {
             // A fast network delivers hundreds of batches at once: only the newest is worth showing.
             BatchEvent b = latestBatch;
             latestBatch = null;
-            int epochs = model.project().training().epochs();
-            view.progress.setProgress(((b.epoch() - 1) + (double) b.batch() / b.batchesPerEpoch()) / epochs);
-            view.status.setText(String.format("Epoch %d/%d · batch %d/%d · %,.0f samples/s · loss %.4f", b.epoch(),
-                    epochs, b.batch(), b.batchesPerEpoch(), b.samplesPerSecond(), b.loss()));
+            RunProgress p = RunProgress.of(b, runConfig.epochs(), runConfig.batchSize());
+            view.progress.setProgress(p.fraction());
+            view.progressCaption.setText(p.caption());
+            view.status.setText(p.line());
         }
         if (d.weights() != null) {
             view.weights.show(d.weights());
@@ -325,6 +330,7 @@ public final class TrainingController {
                 "Longest pause of the window during the run: %.0f ms", pauses.longestPauseMillis())));
         view.progress.setProgress(r.outcome() == TrainingResult.Outcome.COMPLETED ? 1 : view.progress.getProgress());
         EpochEvent last = r.last();
+        view.progressCaption.setText(last == null ? "" : "Epoch " + last.epoch() + "/" + runConfig.epochs());
         String summary = last == null ? "" : " Last epoch: " + last.metrics().entrySet().stream()
                 .map(e -> e.getKey() + " " + PlotView.format(e.getValue())).reduce((a, b) -> a + ", " + b).orElse("");
         switch (r.outcome()) {

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Training speed with the window's dashboard open versus headless `train`, on full Fashion-MNIST
+# (issue #5's target: the window at most 5% slower). Runs window and headless alternately, PAIRS
+# times, SECONDS each, and compares the median samples/s of the second half of each run's epochs
+# (the first half is the JIT compiling, which is slower in the window: it compiles JavaFX too).
+# Alternating matters on a shared machine, whose speed moves by 10-50% from minute to minute.
+#
+# Usage: bench/window-vs-headless.sh [mlp|cnn] [PAIRS] [SECONDS]   (default: mlp 4 40)
+# Needs: `mvn -B package` done, dataset-fashion-mnist installed (/usr/share/datasets/fashion-mnist).
+# The window runs headless under Monocle with software rendering, as in the UI tests: a real
+# display with a GPU takes less processor time for drawing than this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+workload="${1:-mlp}"
+pairs="${2:-4}"
+seconds="${3:-40}"
+data=/usr/share/datasets/fashion-mnist
+[ -f "$data/train-images-idx3-ubyte.gz" ] || { echo "no Fashion-MNIST in $data: apt-get install dataset-fashion-mnist" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/data"
+cp "$data"/*.gz "$work/data/"
+mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null 2>&1 \
+    || mvn -B -q dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null
+cp="target/classes:$(cat "$work/cp.txt")"
+
+# The bench's networks (BenchWorkloads), written as projects from the bundled CNN sample.
+python3 - "$workload" "$work/project.layerlab" <<'PY'
+import json, sys
+workload, out = sys.argv[1], sys.argv[2]
+p = json.load(open("samples/fashion_cnn.layerlab"))
+p["dataset"] = {"kind": "idx", "train_images": "data/train-images-idx3-ubyte.gz",
+                "train_labels": "data/train-labels-idx1-ubyte.gz",
+                "test_images": "data/t10k-images-idx3-ubyte.gz", "test_labels": "data/t10k-labels-idx1-ubyte.gz"}
+p.pop("weights", None)
+p.pop("history", None)
+t = p["training"]
+t.update({"epochs": 1000, "batch_size": 64 if workload == "mlp" else 32, "validation_split": 0.0,
+          "optimizer": {"name": "adam", "learning_rate": 0.001, "options": {}}})
+if workload == "mlp":
+    inp = next(n for n in p["nodes"] if n["kind"] == "Input")
+    def dense(i, units, act):
+        return {"id": i, "name": i, "kind": "Dense", "params": {"units": units, "activation": act},
+                "x": inp["x"], "y": 0}
+    nodes = [inp, {"id": "flatten", "name": "flatten", "kind": "Flatten", "params": {}, "x": inp["x"], "y": 0},
+             dense("hidden", 128, "relu"), dense("out", 10, "softmax")]
+    for k, n in enumerate(nodes):
+        n["y"] = inp["y"] + 110 * k
+    p["nodes"] = nodes
+    names = [n["id"] for n in nodes]
+    p["edges"] = [{"from": a, "to": b, "port": 0} for a, b in zip(names, names[1:])]
+json.dump(p, open(out, "w"), indent=2)
+PY
+
+java_opts=(--add-modules jdk.incubator.vector -Dglass.platform=Monocle -Dmonocle.platform=Headless
+           -Dprism.order=sw -cp "$cp")
+# Median samples/s over the second half of the epochs listed on standard input (one figure a line).
+late_median() {
+    python3 -c '
+import statistics, sys
+v = [float(x) for x in sys.stdin.read().split()]
+late = v[len(v) // 2:]
+print(f"{statistics.median(late):.0f} {len(v)}" if late else "0 0")'
+}
+echo "$workload: window vs headless, $pairs pairs of $seconds s; median samples/s of each run's second half"
+ratios=()
+for i in $(seq 1 "$pairs"); do
+    w=$(timeout $((seconds + 60)) java "${java_opts[@]}" org.layerlab.ui.Launcher --screenshot="$work/w.png" \
+            --train-for="$seconds" --report "$work/project.layerlab" 2>/dev/null \
+        | sed -n 's/^window epoch [0-9]*: \([0-9,]*\) samples\/s.*/\1/p' | tr -d , | late_median)
+    cp "$work/project.layerlab" "$work/headless.layerlab"
+    h=$(timeout "$seconds" java "${java_opts[@]}" org.layerlab.cli.Main train "$work/headless.layerlab" 2>/dev/null \
+        | sed -n 's/^epoch .* \([0-9,]*\) samples\/s.*/\1/p' | tr -d , | late_median || true)
+    read -r wm wn <<<"$w"
+    read -r hm hn <<<"$h"
+    ratio=$(python3 -c "print(f'{$wm / $hm:.3f}' if $hm > 0 else 'nan')")
+    ratios+=("$ratio")
+    printf 'pair %d: window %8s samples/s (%s epochs)   headless %8s samples/s (%s epochs)   window/headless %s\n' \
+        "$i" "$wm" "$wn" "$hm" "$hn" "$ratio"
+done
+python3 -c "
+import statistics
+r = [float(x) for x in '${ratios[*]}'.split()]
+print(f'median window/headless over {len(r)} pairs: {statistics.median(r):.3f} (pairs range {min(r):.3f}-{max(r):.3f})')"
