@@ -40,12 +40,13 @@ public final class CoalescingFeed implements TrainingListener {
     }
 
     /**
-     * 10 deliveries a second at most: smooth enough to read, and each delivery makes JavaFX
-     * render a frame, which under software rendering costs CPU the training threads need
-     * (measured: 25 Hz cost ~40% of CNN training speed on 2 cores with Monocle's software pipeline).
+     * 5 deliveries a second at most: smooth enough to read, and each delivery makes JavaFX lay
+     * out and render a frame, which under software rendering costs CPU the training threads need
+     * (measured on 2 cores with Monocle's software pipeline: 25 Hz cost ~40% of CNN training
+     * speed; going from 10 to 5 Hz took the window's threads from 7.1% to 5.1% of a core).
      */
     public static CoalescingFeed forDashboard(Executor ui, Consumer<Delivery> sink) {
-        return new CoalescingFeed(ui, sink, 100_000_000L);
+        return new CoalescingFeed(ui, sink, 200_000_000L);
     }
 
     @Override

@@ -23,6 +23,18 @@ public final class TrainingSession {
     /** The name of the thread a session trains on (what --report counts as training). */
     public static final String THREAD_NAME = "layerlab-training";
     private static final long SNAPSHOT_NANOS = 150_000_000L;
+    /** How often the weights are copied while no view shows them: enough for the histograms' history. */
+    private static final long BACKGROUND_WEIGHTS_NANOS = 2_000_000_000L;
+
+    /**
+     * The copies the views need between batches. Each costs the training thread a pass over the
+     * watched layer (weights, with their distributions) or the whole network (health), during
+     * which the pool's other threads wait: 1.6% of an mlp run's training thread went to copies
+     * no one was looking at.
+     */
+    public record Wanted(boolean weights, boolean health, boolean boundary) {
+        public static final Wanted ALL = new Wanted(true, true, true);
+    }
     private final Network net;
     private final Trainer trainer;
     private final Dataset train;
@@ -40,6 +52,9 @@ public final class TrainingSession {
     private Consumer<BoundarySnapshot> boundarySink;
     private double[] bounds;
     private long lastSnapshot;
+    private long lastWeights;
+    private volatile Wanted wanted = Wanted.ALL;
+    private volatile boolean wantedChanged;
     private Thread thread;
 
     public TrainingSession(Network net, TrainingConfig config, Dataset train, Dataset validation) {
@@ -85,6 +100,17 @@ public final class TrainingSession {
     /** The layer whose weights are copied for the views (null for none). */
     public void watch(String nodeId) {
         watchedNode = nodeId;
+        // A layer clicked while its heatmap is on screen shows from the next batch.
+        wantedChanged = true;
+    }
+
+    /**
+     * Copies only what the views show (all of it until told otherwise); what is newly wanted
+     * comes with the next batch. The weights are still copied every two seconds while hidden.
+     */
+    public void want(Wanted w) {
+        wanted = w;
+        wantedChanged = true;
     }
 
     public SessionState state() {
@@ -173,13 +199,23 @@ public final class TrainingSession {
                 trainer.optimizer().setLearningRate(lr);
             }
             long now = System.nanoTime();
-            if (now - lastSnapshot < SNAPSHOT_NANOS) {
+            boolean changed = wantedChanged;
+            if (!changed && now - lastSnapshot < SNAPSHOT_NANOS) {
                 return;
             }
+            wantedChanged = false;
             lastSnapshot = now;
-            snapshotWeights(e.step());
-            snapshotBoundary(e.step());
-            snapshotHealth(e.step(), e.learningRate());
+            Wanted w = wanted;
+            if (w.weights() || now - lastWeights >= BACKGROUND_WEIGHTS_NANOS) {
+                lastWeights = now;
+                snapshotWeights(e.step());
+            }
+            if (w.boundary()) {
+                snapshotBoundary(e.step());
+            }
+            if (w.health()) {
+                snapshotHealth(e.step(), e.learningRate());
+            }
         }
 
         @Override

@@ -127,4 +127,35 @@ class TrainingSessionTest {
         assertEquals(2 * 8, weights.get(0).params().get(0).values().length);
         assertEquals(64 * 64, grids.get(0).values().length);
     }
+
+    @Test
+    void onlyTheCopiesTheOpenViewsWantAreMade() throws Exception {
+        List<TrainingResult> finals = new ArrayList<>();
+        TrainingSession s = session(1_000_000, finals);
+        List<WeightSnapshot> weights = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<BoundarySnapshot> grids = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<HealthSnapshot> health = new java.util.concurrent.CopyOnWriteArrayList<>();
+        s.watch("dense");
+        s.onWeights(weights::add).onBoundary(grids::add, new double[] {-4, 4, -3, 4}).onHealth(health::add);
+        s.want(new TrainingSession.Wanted(false, true, false));
+        long start = System.nanoTime();
+        s.start();
+        long until = start + 10_000_000_000L;
+        while (health.size() < 3 && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertTrue(health.size() >= 3, "health copies while wanted: " + health.size());
+        assertTrue(grids.isEmpty(), "no boundary while its view is hidden");
+        long twoSecondSpells = (System.nanoTime() - start) / 2_000_000_000L;
+        assertTrue(weights.size() <= 1 + twoSecondSpells, "weights only every two seconds while hidden: " + weights.size());
+        s.want(new TrainingSession.Wanted(true, false, true));
+        int healthBefore = health.size();
+        while ((weights.size() < 3 || grids.isEmpty()) && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        s.stop();
+        assertEquals(TrainingResult.Outcome.STOPPED, s.await(30, TimeUnit.SECONDS).outcome());
+        assertTrue(weights.size() >= 3 && !grids.isEmpty(), "copies once wanted");
+        assertTrue(health.size() <= healthBefore + 1, "health stops when its view closes");
+    }
 }

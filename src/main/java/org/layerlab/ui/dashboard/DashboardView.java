@@ -180,6 +180,16 @@ public final class DashboardView extends BorderPane {
         accuracy.refresh();
     }
 
+    /** The id of the open tab: tab-loss, tab-weights, tab-health and so on. */
+    String openTab() {
+        return tabs.getSelectionModel().getSelectedItem().getId();
+    }
+
+    /** Runs r whenever another tab is opened. */
+    void onTabChange(Runnable r) {
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> r.run());
+    }
+
     /** The canvas-drawn view in the open tab, or null for a tab that is not one (health). */
     CanvasView currentView() {
         String id = tabs.getSelectionModel().getSelectedItem().getId();

@@ -19,7 +19,7 @@ import org.layerlab.ui.EditorModel;
 /**
  * Runs training from the window: the run trains a snapshot of the graph on its own thread
  * (editing goes on; edits apply to the next run), events reach the views through a
- * {@link CoalescingFeed} at most 10 times a second, and at the end the weights and history
+ * {@link CoalescingFeed} at most 5 times a second, and at the end the weights and history
  * become part of the project. A failed run shows its message and selects the offending layer.
  */
 public final class TrainingController {
@@ -60,6 +60,7 @@ public final class TrainingController {
         view.applyRate.setOnAction(e -> applyRate());
         view.rate.setOnAction(e -> applyRate());
         model.selection().addListener((javafx.collections.SetChangeListener<String>) c -> watchSelection());
+        view.onTabChange(this::wantOpenTab);
         model.projectProperty().addListener((o, a, b) -> {
             if (session == null && b != null && (a == null || a.history() != b.history())) {
                 showHistory(b);
@@ -208,6 +209,7 @@ public final class TrainingController {
         view.confusion.clear();
         view.histograms.clear();
         watchSelection();
+        wantOpenTab();
         // Live curves are per step; a saved history (per epoch) is cleared rather than mixed in.
         view.clearCharts();
         history.clear();
@@ -218,6 +220,16 @@ public final class TrainingController {
         view.setRunning(true, false);
         pauses.start();
         session.start();
+    }
+
+    /** Asks the run for the copies the open tab draws; the others cost the training thread for nothing. */
+    private void wantOpenTab() {
+        if (session == null) {
+            return;
+        }
+        String tab = view.openTab();
+        session.want(new TrainingSession.Wanted(tab.equals("tab-weights") || tab.equals("tab-histograms"),
+                tab.equals("tab-health"), tab.equals("tab-boundary")));
     }
 
     private void watchSelection() {
@@ -254,7 +266,7 @@ public final class TrainingController {
         view.status.setText("Weights reset: the next run starts fresh from the seed.");
     }
 
-    /** On the JavaFX thread, at most 10 times a second. */
+    /** On the JavaFX thread, at most 5 times a second. */
     private void deliver(CoalescingFeed.Delivery d) {
         pauses.timeUpdate(() -> deliverNow(d));
     }
