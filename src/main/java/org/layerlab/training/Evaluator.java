@@ -10,12 +10,24 @@ import org.layerlab.nn.Network;
 
 /** Loss and metrics of a network on a dataset, in evaluation mode (dropout off), batch by batch. */
 public final class Evaluator {
+    /** Sees each batch of an evaluation: the targets as stored (class indices for classes) and the outputs. */
+    @FunctionalInterface
+    public interface Observer {
+        void batch(Tensor targets, Tensor outputs, int rows);
+    }
+
     private Evaluator() {
     }
 
     /** Metrics keyed "loss", "accuracy", ... each prefixed (e.g. "val_"). */
     public static Map<String, Double> evaluate(Network net, Loss loss, List<Metric> metrics, Dataset data,
                                                int batchSize, String prefix) {
+        return evaluate(net, loss, metrics, data, batchSize, prefix, null);
+    }
+
+    /** Like the other, and shows every batch to observer (may be null): one pass for metrics and more. */
+    public static Map<String, Double> evaluate(Network net, Loss loss, List<Metric> metrics, Dataset data,
+                                               int batchSize, String prefix, Observer observer) {
         TargetEncoder encoder = new TargetEncoder(data, net, loss);
         LossComputation computation = new LossComputation(net, loss);
         MetricAccumulator acc = new MetricAccumulator(loss, metrics);
@@ -34,6 +46,9 @@ public final class Evaluator {
             Tensor out = net.forward(x, false);
             double l = computation.compute(y, false);
             acc.add(l, out, y);
+            if (observer != null) {
+                observer.batch(raw, out, to - from);
+            }
         }
         return acc.result(prefix);
     }

@@ -27,6 +27,7 @@ public final class Trainer {
     private final List<TrainingListener> listeners = new ArrayList<>();
     private final PauseGate pause = new PauseGate();
     private volatile boolean stopRequested;
+    private Evaluator.Observer validationObserver;
     private long steps;
 
     public Trainer(Network net, TrainingConfig config) {
@@ -37,6 +38,12 @@ public final class Trainer {
 
     public Trainer addListener(TrainingListener l) {
         listeners.add(l);
+        return this;
+    }
+
+    /** Shows every batch of the per-epoch validation pass to o (e.g. to count a confusion matrix). */
+    public Trainer observeValidation(Evaluator.Observer o) {
+        validationObserver = o;
         return this;
     }
 
@@ -134,7 +141,7 @@ public final class Trainer {
             Map<String, Double> metrics = new LinkedHashMap<>(acc.result(""));
             if (validation != null && validation.size() > 0) {
                 metrics.putAll(Evaluator.evaluate(net, config.loss(), config.metrics(), validation,
-                        Math.max(config.batchSize(), 256), "val_"));
+                        Math.max(config.batchSize(), 256), "val_", validationObserver));
             }
             EpochEvent event = new EpochEvent(epoch, metrics, train.size() / Math.max(seconds, 1e-9),
                     optimizer.currentLearningRate(), seconds);

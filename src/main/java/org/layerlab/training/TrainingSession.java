@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import org.layerlab.data.Dataset;
+import org.layerlab.data.Split;
 import org.layerlab.engine.Tensor;
 import org.layerlab.nn.Network;
 import org.layerlab.nn.Parameter;
@@ -48,6 +49,8 @@ public final class TrainingSession {
     private Consumer<WeightSnapshot> weightSink = s -> { };
     private Consumer<HealthSnapshot> healthSink = s -> { };
     private Consumer<ConfusionMatrix> confusionSink;
+    /** Counts the confusion matrix during the validation pass the metrics make anyway. */
+    private ConfusionMatrix.Counter confusion;
     private final List<EpochEvent> epochs = new ArrayList<>();
     private Consumer<BoundarySnapshot> boundarySink;
     private double[] bounds;
@@ -57,11 +60,23 @@ public final class TrainingSession {
     private volatile boolean wantedChanged;
     private Thread thread;
 
+    /**
+     * validation: the data to validate on after each epoch; null to hold out the config's
+     * validation split of train instead (no validation when the split is 0), as {@code train} does.
+     */
     public TrainingSession(Network net, TrainingConfig config, Dataset train, Dataset validation) {
         this.net = net;
         this.trainer = new Trainer(net, config);
-        this.train = train;
-        this.validation = validation;
+        if (validation == null && config.validationSplit() > 0) {
+            // The same hold-out as headless training (Trainer.fit), kept here so the confusion
+            // matrix is made on it too.
+            Split split = Split.of(train, config.validationSplit(), config.seed());
+            this.train = train.subset(split.train());
+            this.validation = train.subset(split.holdOut());
+        } else {
+            this.train = train;
+            this.validation = validation;
+        }
     }
 
     public TrainingSession addListener(TrainingListener l) {
@@ -124,6 +139,10 @@ public final class TrainingSession {
     public void start() {
         if (!state.compareAndSet(SessionState.IDLE, SessionState.RUNNING)) {
             return;
+        }
+        if (confusionSink != null && validation != null && validation.isClassification()) {
+            confusion = new ConfusionMatrix.Counter(validation.classNames());
+            trainer.observeValidation(confusion);
         }
         trainer.addListener(new Snapshots());
         listeners.forEach(trainer::addListener);
@@ -222,8 +241,8 @@ public final class TrainingSession {
         public void onEpoch(EpochEvent e) {
             lastSnapshot = 0;
             epochs.add(e);
-            if (confusionSink != null && validation != null && validation.isClassification()) {
-                confusionSink.accept(ConfusionMatrix.of(net, validation, e.epoch()));
+            if (confusion != null) {
+                confusionSink.accept(confusion.finish(e.epoch()));
             }
         }
     }

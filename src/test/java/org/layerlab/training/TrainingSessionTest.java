@@ -1,5 +1,6 @@
 package org.layerlab.training;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -157,5 +158,45 @@ class TrainingSessionTest {
         assertEquals(TrainingResult.Outcome.STOPPED, s.await(30, TimeUnit.SECONDS).outcome());
         assertTrue(weights.size() >= 3 && !grids.isEmpty(), "copies once wanted");
         assertTrue(health.size() <= healthBefore + 1, "health stops when its view closes");
+    }
+
+    @Test
+    void aValidationSplitIsHeldOutAsHeadlessTrainingHoldsItOut() throws Exception {
+        ArrayDataset data = TrainerBehaviourTest.blobs(40, 1);
+        Network net = Sequential.input(2).add(new Dense(8, "relu")).add(new Dense(3, "softmax")).build(1);
+        TrainingConfig cfg = TrainingConfig.of(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, 2).withBatchSize(8)
+                .withOptimizer(OptimizerSpec.of("adam", 0.01)).withValidationSplit(0.25);
+        List<ConfusionMatrix> matrices = new java.util.concurrent.CopyOnWriteArrayList<>();
+        TrainingSession s = new TrainingSession(net, cfg, data, null).onConfusion(matrices::add);
+        s.start();
+        TrainingResult r = s.await(30, TimeUnit.SECONDS);
+        assertEquals(TrainingResult.Outcome.COMPLETED, r.outcome());
+        assertTrue(r.last().metrics().containsKey("val_loss"), "metrics: " + r.last().metrics().keySet());
+        assertEquals(data.size() * 3 / 4, r.last().samplesPerSecond() * r.last().seconds(), 1.0, "trained on the rest");
+        long validated = 0;
+        ConfusionMatrix m = matrices.get(matrices.size() - 1);
+        for (int t = 0; t < m.size(); t++) {
+            for (int p = 0; p < m.size(); p++) {
+                validated += m.count(t, p);
+            }
+        }
+        assertEquals(data.size() - data.size() * 3 / 4, validated, "the confusion matrix counts the held-out quarter");
+    }
+
+    @Test
+    void theConfusionMatrixComesFromTheValidationPassItself() throws Exception {
+        ArrayDataset train = TrainerBehaviourTest.blobs(40, 1);
+        ArrayDataset validation = TrainerBehaviourTest.blobs(15, 2);
+        Network net = Sequential.input(2).add(new Dense(8, "relu")).add(new Dense(3, "softmax")).build(1);
+        TrainingConfig cfg = TrainingConfig.of(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, 2).withBatchSize(8)
+                .withOptimizer(OptimizerSpec.of("adam", 0.01));
+        List<ConfusionMatrix> matrices = new java.util.concurrent.CopyOnWriteArrayList<>();
+        TrainingSession s = new TrainingSession(net, cfg, train, validation).onConfusion(matrices::add);
+        s.start();
+        assertEquals(TrainingResult.Outcome.COMPLETED, s.await(30, TimeUnit.SECONDS).outcome());
+        assertEquals(2, matrices.size(), "one a epoch");
+        ConfusionMatrix separate = ConfusionMatrix.of(net, validation, 2);
+        assertArrayEquals(separate.counts(), matrices.get(1).counts(), "same predictions as a pass of its own");
+        assertEquals(45, java.util.Arrays.stream(matrices.get(0).counts()).sum(), "each epoch counted afresh");
     }
 }
