@@ -65,9 +65,10 @@ print(f"{statistics.median(late):.0f} {len(v)}" if late else "0 0")'
 echo "$workload: window vs headless, $pairs pairs of $seconds s; median samples/s of each run's second half"
 ratios=()
 for i in $(seq 1 "$pairs"); do
-    w=$(timeout $((seconds + 60)) java "${java_opts[@]}" org.layerlab.ui.Launcher --screenshot="$work/w.png" \
-            --train-for="$seconds" --report "$work/project.layerlab" 2>/dev/null \
-        | sed -n 's/^window epoch [0-9]*: \([0-9,]*\) samples\/s.*/\1/p' | tr -d , | late_median)
+    timeout $((seconds + 60)) java "${java_opts[@]}" org.layerlab.ui.Launcher --screenshot="$work/w.png" \
+        --train-for="$seconds" --report "$work/project.layerlab" >"$work/window.txt" 2>/dev/null || true
+    w=$(sed -n 's/^window epoch [0-9]*: \([0-9,]*\) samples\/s.*/\1/p' "$work/window.txt" | tr -d , | late_median)
+    pause=$(grep -o 'longest pause so far [0-9]* ms' "$work/window.txt" | tail -1 | awk '{print $5}')
     cp "$work/project.layerlab" "$work/headless.layerlab"
     h=$(timeout "$seconds" java "${java_opts[@]}" org.layerlab.cli.Main train "$work/headless.layerlab" 2>/dev/null \
         | sed -n 's/^epoch .* \([0-9,]*\) samples\/s.*/\1/p' | tr -d , | late_median || true)
@@ -75,8 +76,8 @@ for i in $(seq 1 "$pairs"); do
     read -r hm hn <<<"$h"
     ratio=$(python3 -c "print(f'{$wm / $hm:.3f}' if $hm > 0 else 'nan')")
     ratios+=("$ratio")
-    printf 'pair %d: window %8s samples/s (%s epochs)   headless %8s samples/s (%s epochs)   window/headless %s\n' \
-        "$i" "$wm" "$wn" "$hm" "$hn" "$ratio"
+    printf 'pair %d: window %8s samples/s (%s epochs, longest pause %s ms)   headless %8s samples/s (%s epochs)   window/headless %s\n' \
+        "$i" "$wm" "$wn" "${pause:-?}" "$hm" "$hn" "$ratio"
 done
 python3 -c "
 import statistics

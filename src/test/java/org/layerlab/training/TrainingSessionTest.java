@@ -21,11 +21,20 @@ import org.layerlab.nn.layers.Dense;
 import org.layerlab.nn.optimizers.OptimizerSpec;
 
 class TrainingSessionTest {
+    /** Two features, three classes: what TrainerBehaviourTest.blobs gives. */
+    private static Network smallNet() {
+        return Sequential.input(2).add(new Dense(8, "relu")).add(new Dense(3, "softmax")).build(1);
+    }
+
+    private static TrainingConfig config(int epochs) {
+        return TrainingConfig.of(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, epochs).withBatchSize(8)
+                .withOptimizer(OptimizerSpec.of("adam", 0.01));
+    }
+
     private static TrainingSession session(int epochs, List<TrainingResult> finals) {
         ArrayDataset data = TrainerBehaviourTest.blobs(40, 1);
-        Network net = Sequential.input(2).add(new Dense(8, "relu")).add(new Dense(3, "softmax")).build(1);
-        TrainingConfig cfg = TrainingConfig.of(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, epochs).withBatchSize(8)
-                .withOptimizer(OptimizerSpec.of("adam", 0.01));
+        Network net = smallNet();
+        TrainingConfig cfg = config(epochs);
         TrainingSession s = new TrainingSession(net, cfg, data, null);
         s.addListener(new TrainingListener() {
             @Override
@@ -163,9 +172,8 @@ class TrainingSessionTest {
     @Test
     void aValidationSplitIsHeldOutAsHeadlessTrainingHoldsItOut() throws Exception {
         ArrayDataset data = TrainerBehaviourTest.blobs(40, 1);
-        Network net = Sequential.input(2).add(new Dense(8, "relu")).add(new Dense(3, "softmax")).build(1);
-        TrainingConfig cfg = TrainingConfig.of(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, 2).withBatchSize(8)
-                .withOptimizer(OptimizerSpec.of("adam", 0.01)).withValidationSplit(0.25);
+        Network net = smallNet();
+        TrainingConfig cfg = config(2).withValidationSplit(0.25);
         List<ConfusionMatrix> matrices = new java.util.concurrent.CopyOnWriteArrayList<>();
         TrainingSession s = new TrainingSession(net, cfg, data, null).onConfusion(matrices::add);
         s.start();
@@ -187,9 +195,8 @@ class TrainingSessionTest {
     void theConfusionMatrixComesFromTheValidationPassItself() throws Exception {
         ArrayDataset train = TrainerBehaviourTest.blobs(40, 1);
         ArrayDataset validation = TrainerBehaviourTest.blobs(15, 2);
-        Network net = Sequential.input(2).add(new Dense(8, "relu")).add(new Dense(3, "softmax")).build(1);
-        TrainingConfig cfg = TrainingConfig.of(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, 2).withBatchSize(8)
-                .withOptimizer(OptimizerSpec.of("adam", 0.01));
+        Network net = smallNet();
+        TrainingConfig cfg = config(2);
         List<ConfusionMatrix> matrices = new java.util.concurrent.CopyOnWriteArrayList<>();
         TrainingSession s = new TrainingSession(net, cfg, train, validation).onConfusion(matrices::add);
         s.start();
