@@ -36,6 +36,10 @@ final class TrainCommand {
         int epochs = args.intValue("epochs", 0);
         Project project = ProjectArgs.load(file);
         ProjectSession session = ProjectArgs.openValid(project, file);
+        String memory = session.memoryProblem();
+        if (memory != null) {
+            throw new UserError(memory);
+        }
         out.printf("Training %s: %,d parameters, %d training samples%s%n", project.name(),
                 session.network().paramCount(), session.data().train().size(),
                 session.data().test() == null ? "" : ", " + session.data().test().size() + " test samples");

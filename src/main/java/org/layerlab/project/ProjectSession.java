@@ -53,6 +53,16 @@ public final class ProjectSession {
         return data;
     }
 
+    /**
+     * Why a run of this project would not fit in memory (the graph's estimate at the configured
+     * batch size against what Java may still take), or null when it fits.
+     */
+    public String memoryProblem() {
+        int batch = project.training().batchSize();
+        return analysis.hasErrors() ? null
+                : org.layerlab.training.MemoryBudget.checkHere(analysis.trainingMemoryBytes(batch), batch);
+    }
+
     /** The problems that block training, each as a line. */
     public List<String> errors() {
         return analysis.problems().stream().filter(Problem::isError).map(Problem::message).toList();

@@ -96,4 +96,18 @@ class TrainingFlowTest {
         assertTrue(robot.lookup("#train-status").queryAs(Label.class).getText().startsWith("Stopped"));
         assertTrue(model.project().isTrained());
     }
+
+    @Test
+    void aRunTooLargeForTheHeapIsRefusedWithWhatToChange(FxRobot robot) throws Exception {
+        // 50 million samples a batch: gigabytes of activations, more than the tests' 2 GB heap.
+        robot.interact(() -> model.execute(new org.layerlab.ui.commands.SettingsChange("Set batch size",
+                model.project().training(), model.project().training().withBatchSize(50_000_000))));
+        robot.clickOn("#train-start");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#train-status").queryAs(Label.class)
+                .getText().startsWith("Training needs about"));
+        String message = robot.lookup("#train-status").queryAs(Label.class).getText();
+        assertTrue(message.contains("at batch 50000000") && message.contains("-Xmx"), message);
+        assertFalse(window.training().isRunning());
+        assertFalse(model.project().isTrained());
+    }
 }

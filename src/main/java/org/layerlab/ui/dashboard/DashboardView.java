@@ -68,6 +68,8 @@ public final class DashboardView extends BorderPane {
         status.setId("train-status");
         status.setMinWidth(0);
         status.setMaxWidth(Double.MAX_VALUE);
+        // A progress line fits on one line; an error that does not wraps rather than hiding its advice.
+        status.setWrapText(true);
         HBox.setHgrow(status, Priority.ALWAYS);
         smoothing.setPrefWidth(90);
         smoothing.setTooltip(new Tooltip("Smoothing of the per-batch curves"));

@@ -170,7 +170,16 @@ public final class TrainingController {
         Thread t = new Thread(() -> {
             try {
                 ProjectSession opened = ProjectSession.open(p, dir);
-                Platform.runLater(() -> launch(p, opened));
+                String memory = opened.memoryProblem();
+                Platform.runLater(() -> {
+                    if (memory == null) {
+                        launch(p, opened);
+                    } else {
+                        starting = false;
+                        view.setRunning(false, false);
+                        error(memory);
+                    }
+                });
             } catch (Exception e) {
                 Platform.runLater(() -> {
                     starting = false;

@@ -50,5 +50,14 @@ final class StatusBar extends HBox {
         long bytes = a.trainingMemoryBytes(batch);
         String size = bytes < 1 << 20 ? String.format("%.0f KB", bytes / 1024.0) : String.format("%.1f MB", bytes / 1048576.0);
         memory.setText("≈ " + size + " to train at batch " + batch);
+        // Warned here while editing; Train refuses such a run with the full explanation.
+        boolean tooLarge = bytes > Runtime.getRuntime().maxMemory();
+        memory.getStyleClass().remove("warning-text");
+        if (tooLarge) {
+            memory.getStyleClass().add("warning-text");
+        }
+        memory.setTooltip(tooLarge ? new javafx.scene.control.Tooltip(String.format(
+                "More than Java may use here (%,d MB): lower the batch size or start Java with a larger -Xmx",
+                Runtime.getRuntime().maxMemory() >> 20)) : null);
     }
 }
