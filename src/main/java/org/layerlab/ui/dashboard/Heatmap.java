@@ -25,21 +25,41 @@ final class Heatmap {
         this.maxAbs = m;
     }
 
-    static Heatmap of(int[] dims, float[] values, int max) {
+    /**
+     * The cells for a parameter of these dims, to be drawn in an area of the given aspect ratio
+     * (width / height): filter tiles are laid out in as many per row as make the cells largest.
+     */
+    static Heatmap of(int[] dims, float[] values, int max, double aspect) {
         if (dims.length == 4) {
-            return conv(dims, values);
+            return conv(dims, values, tilesPerRow(dims[3], dims[0], dims[1], aspect));
         }
         int r = dims.length == 1 ? 1 : dims[0];
         int c = dims.length == 1 ? dims[0] : values.length / dims[0];
         return downsample(r, c, values, max);
     }
 
-    private static Heatmap conv(int[] d, float[] v) {
+    /** How many kh×kw tiles (with a one-cell gap) per row give the largest cells in an area of this aspect. */
+    static int tilesPerRow(int filters, int kh, int kw, double aspect) {
+        int best = 1;
+        double bestCell = 0;
+        for (int perRow = 1; perRow <= filters; perRow++) {
+            int rows = (filters + perRow - 1) / perRow * (kh + 1) - 1;
+            int cols = perRow * (kw + 1) - 1;
+            // Cell size in an area aspect wide and 1 high.
+            double cell = Math.min(aspect / cols, 1.0 / rows);
+            if (cell > bestCell) {
+                bestCell = cell;
+                best = perRow;
+            }
+        }
+        return best;
+    }
+
+    private static Heatmap conv(int[] d, float[] v, int perRow) {
         int kh = d[0];
         int kw = d[1];
         int in = d[2];
         int filters = d[3];
-        int perRow = (int) Math.ceil(Math.sqrt(filters));
         int tileRows = (filters + perRow - 1) / perRow;
         int rows = tileRows * (kh + 1) - 1;
         int cols = perRow * (kw + 1) - 1;

@@ -51,13 +51,13 @@ final class HeatmapView extends CanvasView {
             return;
         }
         WeightSnapshot.Entry kernel = snapshot.params().get(0);
-        Heatmap m = Heatmap.of(kernel.dims(), gradients ? kernel.grads() : kernel.values(), 160);
-        String what = (gradients ? "Gradients of " : "Weights of ") + snapshot.nodeId() + "/" + kernel.name() + " "
-                + java.util.Arrays.toString(kernel.dims()) + "  ·  step " + snapshot.step();
-        g.fillText(what, 12, 16);
         double legendW = 70;
         double areaW = w - 24 - legendW;
         double areaH = h - 34;
+        Heatmap m = Heatmap.of(kernel.dims(), gradients ? kernel.grads() : kernel.values(), 160, areaW / Math.max(1, areaH));
+        String what = (gradients ? "Gradients of " : "Weights of ") + snapshot.nodeId() + "/" + kernel.name() + " "
+                + java.util.Arrays.toString(kernel.dims()) + "  ·  step " + snapshot.step();
+        g.fillText(what, 12, 16);
         double cell = Math.max(1, Math.min(areaW / m.cols, areaH / m.rows));
         double scale = m.maxAbs == 0 ? 1 : m.maxAbs;
         for (int r = 0; r < m.rows; r++) {
