@@ -355,8 +355,8 @@ public final class TrainingController {
         String summary = last == null ? "" : " Last epoch: " + last.metrics().entrySet().stream()
                 .map(e -> e.getKey() + " " + PlotView.format(e.getValue())).reduce((a, b) -> a + ", " + b).orElse("");
         switch (r.outcome()) {
-            case COMPLETED -> view.status.setText("Done" + (last == null ? "." : String.format(" (last epoch %,.0f samples/s).",
-                    last.samplesPerSecond())) + summary);
+            case COMPLETED -> view.status.setText("Done." + summary
+                    + (last == null ? "" : String.format(" · %,.0f samples/s", last.samplesPerSecond())));
             case STOPPED -> view.status.setText("Stopped; the weights so far are kept." + summary);
             case EARLY_STOPPED -> view.status.setText(r.message() + "." + summary);
             case FAILED -> {
