@@ -13,12 +13,14 @@ import org.layerlab.engine.Tensor;
 public final class AugmentedDataset extends DerivedDataset {
     private final Augmentation augmentation;
     private final SplittableRandom rng;
+    private final long seed;
     private final float[] scratch;
 
     public AugmentedDataset(Dataset base, Augmentation augmentation, long seed) {
         super(images(base));
         this.augmentation = augmentation;
         this.rng = new SplittableRandom(seed);
+        this.seed = seed;
         this.scratch = new float[base.featureShape().size()];
     }
 
@@ -28,6 +30,11 @@ public final class AugmentedDataset extends DerivedDataset {
                     + base.featureShape());
         }
         return base;
+    }
+
+    /** The same augmentation from the start of its random stream: for a new run on data loaded once. */
+    public AugmentedDataset restarted() {
+        return new AugmentedDataset(base, augmentation, seed);
     }
 
     public Augmentation augmentation() {

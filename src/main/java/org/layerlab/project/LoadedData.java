@@ -13,4 +13,13 @@ public record LoadedData(Dataset train, Dataset test, DataSummary summary, Datas
     public LoadedData(Dataset train, Dataset test, DataSummary summary, DatasetSource source) {
         this(train, test, summary, source, null);
     }
+
+    /**
+     * The data for one more run: the same, but augmentation restarts its seeded random stream, so
+     * a run on data loaded once trains as it would on data just loaded.
+     */
+    public LoadedData forNewRun() {
+        return train instanceof org.layerlab.data.AugmentedDataset a
+                ? new LoadedData(a.restarted(), test, summary, source, encoder) : this;
+    }
 }

@@ -40,7 +40,11 @@ public final class ProjectSession {
         if (project.dataset() == null) {
             throw new ProjectException("the project has no dataset: choose one before training");
         }
-        LoadedData data = DataLoader.load(project.dataset(), projectDir);
+        return open(project, projectDir, DataLoader.load(project.dataset(), projectDir));
+    }
+
+    /** Like {@link #open(Project, Path)} with the project's data already loaded (the window shares one load). */
+    public static ProjectSession open(Project project, Path projectDir, LoadedData data) {
         GraphAnalysis analysis = GraphAnalysis.of(project.graph(), project.training().loss(), data.summary());
         return new ProjectSession(project, projectDir, data, analysis);
     }

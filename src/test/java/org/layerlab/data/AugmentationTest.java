@@ -138,6 +138,8 @@ class AugmentationTest {
         again.gather(order, 0, n, x2, y2);
         again.gather(order, 0, n, x2, y2);
         assertFalse(Arrays.equals(x1.data(), x2.data()), "the next epoch sees other variants");
+        again.restarted().gather(order, 0, n, x2, y2);
+        assertArrayEquals(x1.data(), x2.data(), "restarted: the first epoch's variants again");
         DataException table = assertThrows(DataException.class,
                 () -> new AugmentedDataset(ArrayDataset.regression(new float[][] {{1, 2}}, new float[] {1}), a, 1));
         assertTrue(table.getMessage().contains("works on images"));

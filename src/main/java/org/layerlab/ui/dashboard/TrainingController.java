@@ -27,6 +27,7 @@ public final class TrainingController {
     private final DashboardView view;
     private TrainingSession session;
     private ProjectSession prepared;
+    private final DataLoads loads = new DataLoads();
     private final List<EpochEvent> history = new ArrayList<>();
     private final PauseWatch pauses = new PauseWatch();
     private long lastStep;
@@ -91,9 +92,10 @@ public final class TrainingController {
         }
         Path dir = projectDir();
         view.data.showMessage("Loading " + p.dataset().describe() + "…");
+        java.util.concurrent.CompletableFuture<org.layerlab.project.LoadedData> load = loads.reload(p.dataset(), dir);
         Thread t = new Thread(() -> {
             try {
-                org.layerlab.project.LoadedData d = org.layerlab.project.DataLoader.load(p.dataset(), dir);
+                org.layerlab.project.LoadedData d = DataLoads.await(load);
                 // Statistics and pictures of the data as stored; augmentation varies per epoch.
                 org.layerlab.data.DatasetStats stats = org.layerlab.data.DatasetStats.of(d.train().original());
                 org.layerlab.data.DataPreview preview = org.layerlab.data.DataPreview.of(d.train().original());
@@ -167,9 +169,12 @@ public final class TrainingController {
         view.status.setText("Loading " + (p.dataset() == null ? "data" : p.dataset().describe()) + "…");
         view.setRunning(true, false);
         Path dir = projectDir();
+        java.util.concurrent.CompletableFuture<org.layerlab.project.LoadedData> load =
+                p.dataset() == null ? null : loads.of(p.dataset(), dir);
         Thread t = new Thread(() -> {
             try {
-                ProjectSession opened = ProjectSession.open(p, dir);
+                ProjectSession opened = load == null ? ProjectSession.open(p, dir)
+                        : ProjectSession.open(p, dir, DataLoads.await(load).forNewRun());
                 String memory = opened.memoryProblem();
                 Platform.runLater(() -> {
                     if (memory == null) {
