@@ -85,6 +85,7 @@ public final class App extends Application {
     }
 
     public static void main(String[] args) {
+        UiCompilation.keepJavaFxOutOfC2();
         launch(App.class, args);
     }
 }
