@@ -68,7 +68,8 @@ for i in $(seq 1 "$pairs"); do
     timeout $((seconds + 60)) java "${java_opts[@]}" org.layerlab.ui.Launcher --screenshot="$work/w.png" \
         --train-for="$seconds" --report "$work/project.layerlab" >"$work/window.txt" 2>/dev/null || true
     w=$(sed -n 's/^window epoch [0-9]*: \([0-9,]*\) samples\/s.*/\1/p' "$work/window.txt" | tr -d , | late_median)
-    pause=$(grep -o 'longest pause so far [0-9]* ms' "$work/window.txt" | tail -1 | awk '{print $5}')
+    # Not the last epoch's figure: an epoch ending as the window exits includes the screenshot's pause.
+    pause=$(grep -o 'longest pause so far [0-9]* ms' "$work/window.txt" | tail -2 | head -1 | awk '{print $5}')
     cp "$work/project.layerlab" "$work/headless.layerlab"
     h=$(timeout "$seconds" java "${java_opts[@]}" org.layerlab.cli.Main train "$work/headless.layerlab" 2>/dev/null \
         | sed -n 's/^epoch .* \([0-9,]*\) samples\/s.*/\1/p' | tr -d , | late_median || true)
