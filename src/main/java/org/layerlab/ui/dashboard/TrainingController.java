@@ -180,17 +180,11 @@ public final class TrainingController {
                     if (memory == null) {
                         launch(p, opened);
                     } else {
-                        starting = false;
-                        view.setRunning(false, false);
-                        error(memory);
+                        notStarted(memory);
                     }
                 });
             } catch (Exception e) {
-                Platform.runLater(() -> {
-                    starting = false;
-                    view.setRunning(false, false);
-                    error(e.getMessage() == null ? e.toString() : e.getMessage());
-                });
+                Platform.runLater(() -> notStarted(e.getMessage() == null ? e.toString() : e.getMessage()));
             }
         }, "layerlab-prepare");
         t.setDaemon(true);
@@ -204,11 +198,17 @@ public final class TrainingController {
         pauses.setReport(on);
     }
 
+    /** A run that could not start: the controls back to idle and the reason in the status line. */
+    private void notStarted(String reason) {
+        starting = false;
+        view.setRunning(false, false);
+        error(reason);
+    }
+
     private void launch(Project p, ProjectSession opened) {
         starting = false;
         if (!opened.errors().isEmpty()) {
-            view.setRunning(false, false);
-            error(opened.errors().get(0));
+            notStarted(opened.errors().get(0));
             return;
         }
         prepared = opened;
