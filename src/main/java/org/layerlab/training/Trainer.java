@@ -23,7 +23,7 @@ import org.layerlab.nn.optimizers.Optimizer;
 public final class Trainer {
     private final Network net;
     private final TrainingConfig config;
-    private final Optimizer optimizer;
+    private Optimizer optimizer;
     private final List<TrainingListener> listeners = new ArrayList<>();
     private final PauseGate pause = new PauseGate();
     private volatile boolean stopRequested;
@@ -60,6 +60,17 @@ public final class Trainer {
     /** The live optimizer, e.g. to change its rate while paused; its changes apply from the next batch. */
     public Optimizer optimizer() {
         return optimizer;
+    }
+
+    /**
+     * Goes on with another optimizer from the next batch (see {@link Optimizer#continueFrom}
+     * for what carries over); returns whether the moments were kept. Call it on the training
+     * thread, between batches: from a listener's onBatch.
+     */
+    public boolean replaceOptimizer(Optimizer next) {
+        boolean kept = next.continueFrom(optimizer);
+        optimizer = next;
+        return kept;
     }
 
     /** Trains on data, holding out config.validationSplit of it for validation when that is above 0. */
@@ -106,6 +117,10 @@ public final class Trainer {
                 pause.awaitIfPaused();
                 if (stopRequested) {
                     return finish(TrainingResult.Outcome.STOPPED, history, null, null);
+                }
+                // Indexed: an iterator would be an allocation per step.
+                for (int l = 0; l < listeners.size(); l++) {
+                    listeners.get(l).beforeBatch();
                 }
                 int from = b * batch;
                 int to = Math.min(order.length, from + batch);

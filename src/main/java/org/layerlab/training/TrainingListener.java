@@ -5,6 +5,14 @@ package org.layerlab.training;
  * quickly (a UI queues them) and must not block training.
  */
 public interface TrainingListener {
+    /**
+     * Before each batch, after a pause has been waited out: the place to change what the next
+     * step uses (its optimizer, its rate), so a change made while paused applies to the very
+     * first batch after resuming.
+     */
+    default void beforeBatch() {
+    }
+
     default void onBatch(BatchEvent event) {
     }
 

@@ -12,6 +12,7 @@ import org.layerlab.data.Split;
 import org.layerlab.engine.Tensor;
 import org.layerlab.nn.Network;
 import org.layerlab.nn.Parameter;
+import org.layerlab.nn.optimizers.OptimizerSpec;
 
 /**
  * A training run on its own thread, controlled from any thread: start, pause, resume, stop (in
@@ -44,7 +45,8 @@ public final class TrainingSession {
     private final AtomicReference<SessionState> state = new AtomicReference<>(SessionState.IDLE);
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile String watchedNode;
-    private volatile Double pendingLearningRate;
+    /** Settings changed from another thread, taken by the training thread at the next batch as one. */
+    private final AtomicReference<Pending> pending = new AtomicReference<>();
     private volatile TrainingResult result;
     private Consumer<WeightSnapshot> weightSink = s -> { };
     private Consumer<HealthSnapshot> healthSink = s -> { };
@@ -196,7 +198,22 @@ public final class TrainingSession {
         if (!(rate > 0) || Double.isInfinite(rate)) {
             throw new IllegalArgumentException("learning rate must be a positive number. Received: " + rate);
         }
-        pendingLearningRate = rate;
+        pending.updateAndGet(p -> new Pending(p == null ? null : p.optimizer(), rate));
+    }
+
+    /**
+     * Goes on with these optimizer settings from the next batch (typically while paused). The
+     * moments are kept when the kind stays the same; see {@link org.layerlab.nn.optimizers.Optimizer#continueFrom}.
+     * A rate set with {@link #setLearningRate} at the same time applies after these settings.
+     */
+    public void setOptimizer(OptimizerSpec spec) {
+        java.util.Objects.requireNonNull(spec, "optimizer");
+        // The later change wins: these settings carry a rate of their own.
+        pending.set(new Pending(spec, null));
+    }
+
+    /** What the next batch changes: new optimizer settings, then a rate (either may be null). */
+    private record Pending(OptimizerSpec optimizer, Double learningRate) {
     }
 
     /** Waits for the run to end; returns its result, or null on timeout. */
@@ -208,15 +225,24 @@ public final class TrainingSession {
         return result;
     }
 
-    /** Runs on the training thread between batches: rate changes and bounded-rate copies. */
+    /** Runs on the training thread between batches: optimizer and rate changes, and bounded-rate copies. */
     private final class Snapshots implements TrainingListener {
         @Override
-        public void onBatch(BatchEvent e) {
-            Double lr = pendingLearningRate;
-            if (lr != null) {
-                pendingLearningRate = null;
-                trainer.optimizer().setLearningRate(lr);
+        public void beforeBatch() {
+            // A plain read first: most batches change nothing, and a swap would write every time.
+            Pending change = pending.get() == null ? null : pending.getAndSet(null);
+            if (change != null) {
+                if (change.optimizer() != null) {
+                    trainer.replaceOptimizer(change.optimizer().create());
+                }
+                if (change.learningRate() != null) {
+                    trainer.optimizer().setLearningRate(change.learningRate());
+                }
             }
+        }
+
+        @Override
+        public void onBatch(BatchEvent e) {
             long now = System.nanoTime();
             boolean changed = wantedChanged;
             if (!changed && now - lastSnapshot < SNAPSHOT_NANOS) {

@@ -104,6 +104,42 @@ class TrainingSessionTest {
     }
 
     @Test
+    void optimizerSettingsChangedWhilePausedApplyFromTheNextBatch() throws Exception {
+        List<TrainingResult> finals = new ArrayList<>();
+        TrainingSession s = session(1_000_000, finals);
+        List<BatchEvent> batches = new java.util.concurrent.CopyOnWriteArrayList<>();
+        s.addListener(new TrainingListener() {
+            @Override
+            public void onBatch(BatchEvent e) {
+                batches.add(e);
+            }
+        });
+        s.start();
+        while (batches.size() < 5) {
+            Thread.sleep(1);
+        }
+        s.pause();
+        Thread.sleep(50);
+        // A rate set before the new settings is replaced by theirs; one set after applies on top.
+        s.setLearningRate(0.5);
+        s.setOptimizer(OptimizerSpec.of("sgd", 0.05).with("momentum", 0.9));
+        s.setLearningRate(0.02);
+        int held = batches.size();
+        s.resume();
+        while (batches.size() < held + 5) {
+            Thread.sleep(1);
+        }
+        s.stop();
+        assertEquals(TrainingResult.Outcome.STOPPED, s.await(10, TimeUnit.SECONDS).outcome());
+        org.layerlab.nn.optimizers.Optimizer o = s.trainer().optimizer();
+        assertEquals("SGD", o.kind());
+        assertEquals(0.9, ((org.layerlab.nn.optimizers.Sgd) o).momentum());
+        assertEquals(0.02, batches.get(batches.size() - 1).learningRate(), 1e-12);
+        assertTrue(batches.stream().skip(held).allMatch(b -> b.learningRate() == 0.02),
+                "the first batch after resuming, and every one after it, used the new rate");
+    }
+
+    @Test
     void feedCoalescesAHundredThousandBatchEventsIntoFewDeliveries() {
         AtomicInteger delivered = new AtomicInteger();
         List<CoalescingFeed.Delivery> got = new ArrayList<>();

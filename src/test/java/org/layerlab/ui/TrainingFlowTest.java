@@ -98,6 +98,34 @@ class TrainingFlowTest {
     }
 
     @Test
+    void optimizerSettingsChangedWhilePausedApplyToTheRunGoingOn(FxRobot robot) throws Exception {
+        robot.interact(() -> model.execute(new org.layerlab.ui.commands.SettingsChange("Set epochs",
+                model.project().training(), model.project().training().withEpochs(1_000_000))));
+        robot.clickOn("#train-start");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#train-status").queryAs(Label.class)
+                .getText().startsWith("Batch "));
+        robot.clickOn("#train-pause");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<String> kind = robot.lookup("#param-optimizer").queryAs(javafx.scene.control.ChoiceBox.class);
+        robot.interact(() -> kind.setValue("sgd"));
+        String switched = robot.lookup("#train-status").queryAs(Label.class).getText();
+        assertEquals("Optimizer adam → sgd (fresh state) from the next batch (marked on the charts).", switched);
+        // The inspector now offers SGD's own options.
+        robot.clickOn("#param-momentum").push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A).write("0.9").type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0.9, model.project().training().optimizer().option("momentum"));
+        assertEquals("Momentum 0.9 from the next batch (marked on the charts).",
+                robot.lookup("#train-status").queryAs(Label.class).getText());
+        // Epochs belong to the next run.
+        robot.interact(() -> model.execute(new org.layerlab.ui.commands.SettingsChange("Set epochs",
+                model.project().training(), model.project().training().withEpochs(500_000))));
+        assertTrue(robot.lookup("#train-status").queryAs(Label.class).getText().startsWith("Changed settings apply to the next run"));
+        robot.clickOn("#train-resume");
+        robot.clickOn("#train-stop");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.training().isRunning());
+    }
+
+    @Test
     void aRunTooLargeForTheHeapIsRefusedWithWhatToChange(FxRobot robot) throws Exception {
         // 50 million samples a batch: gigabytes of activations, more than the tests' 2 GB heap.
         robot.interact(() -> model.execute(new org.layerlab.ui.commands.SettingsChange("Set batch size",

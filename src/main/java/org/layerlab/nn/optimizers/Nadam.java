@@ -54,6 +54,11 @@ public final class Nadam extends Optimizer {
     }
 
     @Override
+    protected void continueRuleState(Optimizer previous) {
+        uProduct = ((Nadam) previous).uProduct;
+    }
+
+    @Override
     public void reset() {
         super.reset();
         uProduct = 1;

@@ -20,7 +20,10 @@ public abstract class Optimizer {
     private LearningRateSchedule schedule;
     private GradientClipping clipping = GradientClipping.NONE;
     private double weightDecay;
+    /** Steps of the update rule with the current moments (its bias corrections count these). */
     private long iterations;
+    /** Steps of the run, which the schedule follows even across a change of optimizer. */
+    private long scheduleSteps;
     private double lastRate;
     private final Map<Parameter, float[][]> slots = new IdentityHashMap<>();
 
@@ -55,7 +58,8 @@ public abstract class Optimizer {
 
     public final void step(List<Parameter> params) {
         clipping.apply(params);
-        double lr = schedule.at(iterations);
+        double lr = schedule.at(scheduleSteps);
+        scheduleSteps++;
         iterations++;
         lastRate = lr;
         beginStep(iterations);
@@ -137,12 +141,40 @@ public abstract class Optimizer {
 
     /** The rate the last step used (the initial rate before any step). */
     public double currentLearningRate() {
-        return iterations == 0 ? schedule.initial() : lastRate;
+        return scheduleSteps == 0 ? schedule.initial() : lastRate;
     }
 
     /** Forgets moments and the step count, e.g. after the weights were reset. */
     public void reset() {
         slots.clear();
         iterations = 0;
+        scheduleSteps = 0;
+    }
+
+    /**
+     * Takes over mid-run from the optimizer used so far, when the settings changed (typically
+     * while paused). The schedule goes on from the run's step. The moments and the rule's step
+     * count are kept when the rule is of the same kind and keeps the same state (beta_1 changed,
+     * say); otherwise they start from zero, as a new optimizer's do, because another rule's
+     * moments mean something else and bias corrections must count from the first step with them.
+     * Call before this optimizer's first step. Returns whether the moments were kept.
+     */
+    public boolean continueFrom(Optimizer previous) {
+        if (iterations != 0 || scheduleSteps != 0) {
+            throw new IllegalStateException("continueFrom must come before the optimizer's first step");
+        }
+        scheduleSteps = previous.scheduleSteps;
+        lastRate = previous.lastRate;
+        boolean same = previous.getClass() == getClass() && previous.slotCount() == slotCount();
+        if (same) {
+            slots.putAll(previous.slots);
+            iterations = previous.iterations;
+            continueRuleState(previous);
+        }
+        return same;
+    }
+
+    /** Copies state of the rule beyond the moments (called only with the same kind of optimizer). */
+    protected void continueRuleState(Optimizer previous) {
     }
 }

@@ -1,6 +1,7 @@
 package org.layerlab.nn.optimizers;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -16,27 +17,32 @@ import org.layerlab.nn.schedules.LearningRateSchedule;
  */
 public record OptimizerSpec(String kind, LearningRateSchedule schedule, Map<String, Double> options,
                             GradientClipping clipping) {
-    private static final Map<String, Set<String>> ALLOWED = Map.of(
-            "sgd", Set.of("momentum", "nesterov", "weight_decay"),
-            "rmsprop", Set.of("rho", "momentum", "epsilon", "centered", "weight_decay"),
-            "adagrad", Set.of("initial_accumulator_value", "epsilon", "weight_decay"),
-            "adam", Set.of("beta_1", "beta_2", "epsilon", "weight_decay"),
-            "adamw", Set.of("beta_1", "beta_2", "epsilon", "weight_decay"),
-            "nadam", Set.of("beta_1", "beta_2", "epsilon", "weight_decay"));
+    /** Each optimizer's options with the Keras defaults, in the order a settings panel lists them. */
+    private static final Map<String, Map<String, Double>> DEFAULTS = Map.of(
+            "sgd", ordered("momentum", 0.0, "nesterov", 0.0, "weight_decay", 0.0),
+            "rmsprop", ordered("rho", 0.9, "momentum", 0.0, "epsilon", 1e-7, "centered", 0.0, "weight_decay", 0.0),
+            "adagrad", ordered("initial_accumulator_value", 0.1, "epsilon", 1e-7, "weight_decay", 0.0),
+            "adam", ordered("beta_1", 0.9, "beta_2", 0.999, "epsilon", 1e-7, "weight_decay", 0.0),
+            "adamw", ordered("beta_1", 0.9, "beta_2", 0.999, "epsilon", 1e-7, "weight_decay", 0.004),
+            "nadam", ordered("beta_1", 0.9, "beta_2", 0.999, "epsilon", 1e-7, "weight_decay", 0.0));
+    /** The options that are switches (0 or 1), shown as check boxes. */
+    private static final Set<String> SWITCHES = Set.of("nesterov", "centered");
+    /** The optimizer kinds, in the order a choice lists them. */
+    public static final List<String> KINDS = List.of("sgd", "rmsprop", "adagrad", "adam", "adamw", "nadam");
 
     public OptimizerSpec {
         Checks.notNull("optimizer", "kind", kind);
         kind = kind.trim().toLowerCase(Locale.ROOT);
-        Set<String> allowed = ALLOWED.get(kind);
-        if (allowed == null) {
-            throw new IllegalArgumentException("unknown optimizer '" + kind + "'; choose one of sgd, rmsprop, adagrad, adam, adamw, nadam");
+        Map<String, Double> defaults = DEFAULTS.get(kind);
+        if (defaults == null) {
+            throw new IllegalArgumentException("unknown optimizer '" + kind + "'; choose one of " + String.join(", ", KINDS));
         }
         Checks.notNull("optimizer", "learning rate", schedule);
         options = Map.copyOf(options == null ? Map.of() : options);
         for (Map.Entry<String, Double> e : options.entrySet()) {
-            if (!allowed.contains(e.getKey())) {
+            if (!defaults.containsKey(e.getKey())) {
                 throw new IllegalArgumentException(kind + " has no option '" + e.getKey() + "'; its options are "
-                        + String.join(", ", new java.util.TreeSet<>(allowed)));
+                        + String.join(", ", new java.util.TreeSet<>(defaults.keySet())));
             }
             if (e.getValue() == null || !Double.isFinite(e.getValue())) {
                 throw new IllegalArgumentException(kind + ": option " + e.getKey() + " must be a finite number. Received: "
@@ -46,6 +52,14 @@ public record OptimizerSpec(String kind, LearningRateSchedule schedule, Map<Stri
         clipping = clipping == null ? GradientClipping.NONE : clipping;
         // Building once checks every option's range now, where the user set it, not at training time.
         build(kind, schedule, options, clipping);
+    }
+
+    private static Map<String, Double> ordered(Object... nameValue) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (int i = 0; i < nameValue.length; i += 2) {
+            m.put((String) nameValue[i], (Double) nameValue[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     public static OptimizerSpec of(String kind, double learningRate) {
@@ -66,6 +80,36 @@ public record OptimizerSpec(String kind, LearningRateSchedule schedule, Map<Stri
         return new OptimizerSpec(kind, schedule, options, c);
     }
 
+    /** The options this kind of optimizer takes, each with its default, in display order. */
+    public static Map<String, Double> defaults(String kind) {
+        Map<String, Double> d = DEFAULTS.get(kind);
+        if (d == null) {
+            throw new IllegalArgumentException("unknown optimizer '" + kind + "'; choose one of " + String.join(", ", KINDS));
+        }
+        return d;
+    }
+
+    /** Whether an option is a switch (0 or 1) rather than a number. */
+    public static boolean isSwitch(String option) {
+        return SWITCHES.contains(option);
+    }
+
+    /** The value of an option: as set, or this kind's default. */
+    public double option(String name) {
+        Double v = options.get(name);
+        return v != null ? v : defaults(kind).get(name);
+    }
+
+    /**
+     * The same settings with another kind of optimizer: the options the new kind also takes
+     * (weight decay, epsilon, momentum...) are kept, the others dropped.
+     */
+    public OptimizerSpec withKind(String newKind) {
+        Map<String, Double> keep = new LinkedHashMap<>(options);
+        keep.keySet().retainAll(defaults(newKind.trim().toLowerCase(Locale.ROOT)).keySet());
+        return new OptimizerSpec(newKind, schedule, keep, clipping);
+    }
+
     /** A fresh optimizer (no moments, step 0) with these settings. */
     public Optimizer create() {
         return build(kind, schedule, options, clipping);
@@ -73,22 +117,23 @@ public record OptimizerSpec(String kind, LearningRateSchedule schedule, Map<Stri
 
     private static Optimizer build(String kind, LearningRateSchedule schedule, Map<String, Double> options,
                                    GradientClipping clipping) {
-        java.util.function.ToDoubleBiFunction<String, Double> opt = options::getOrDefault;
+        Map<String, Double> defaults = DEFAULTS.get(kind);
+        java.util.function.ToDoubleFunction<String> opt = name -> options.getOrDefault(name, defaults.get(name));
         // A warmup may start at rate 0; the constructors want a usable rate, and the schedule replaces it below.
         double lr = schedule.initial() > 0 ? schedule.initial() : 1e-3;
         Optimizer o = switch (kind) {
-            case "sgd" -> new Sgd(lr, opt.applyAsDouble("momentum", 0.0), opt.applyAsDouble("nesterov", 0.0) != 0);
-            case "rmsprop" -> new RmsProp(lr, opt.applyAsDouble("rho", 0.9), opt.applyAsDouble("momentum", 0.0), opt.applyAsDouble("epsilon", 1e-7),
-                    opt.applyAsDouble("centered", 0.0) != 0);
-            case "adagrad" -> new Adagrad(lr, opt.applyAsDouble("initial_accumulator_value", 0.1), opt.applyAsDouble("epsilon", 1e-7));
-            case "adam" -> new Adam(lr, opt.applyAsDouble("beta_1", 0.9), opt.applyAsDouble("beta_2", 0.999), opt.applyAsDouble("epsilon", 1e-7));
-            case "adamw" -> new AdamW(lr, opt.applyAsDouble("weight_decay", 0.004), opt.applyAsDouble("beta_1", 0.9), opt.applyAsDouble("beta_2", 0.999),
-                    opt.applyAsDouble("epsilon", 1e-7));
-            case "nadam" -> new Nadam(lr, opt.applyAsDouble("beta_1", 0.9), opt.applyAsDouble("beta_2", 0.999), opt.applyAsDouble("epsilon", 1e-7));
+            case "sgd" -> new Sgd(lr, opt.applyAsDouble("momentum"), opt.applyAsDouble("nesterov") != 0);
+            case "rmsprop" -> new RmsProp(lr, opt.applyAsDouble("rho"), opt.applyAsDouble("momentum"), opt.applyAsDouble("epsilon"),
+                    opt.applyAsDouble("centered") != 0);
+            case "adagrad" -> new Adagrad(lr, opt.applyAsDouble("initial_accumulator_value"), opt.applyAsDouble("epsilon"));
+            case "adam" -> new Adam(lr, opt.applyAsDouble("beta_1"), opt.applyAsDouble("beta_2"), opt.applyAsDouble("epsilon"));
+            case "adamw" -> new AdamW(lr, opt.applyAsDouble("weight_decay"), opt.applyAsDouble("beta_1"), opt.applyAsDouble("beta_2"),
+                    opt.applyAsDouble("epsilon"));
+            case "nadam" -> new Nadam(lr, opt.applyAsDouble("beta_1"), opt.applyAsDouble("beta_2"), opt.applyAsDouble("epsilon"));
             default -> throw new IllegalStateException(kind);
         };
-        if (!kind.equals("adamw") && options.containsKey("weight_decay")) {
-            o.weightDecay(options.get("weight_decay"));
+        if (!kind.equals("adamw")) {
+            o.weightDecay(opt.applyAsDouble("weight_decay"));
         }
         return o.schedule(schedule).clipping(clipping);
     }

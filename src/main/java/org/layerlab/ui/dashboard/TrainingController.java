@@ -40,7 +40,8 @@ public final class TrainingController {
             if (session != null) {
                 session.pause();
                 view.setRunning(true, true);
-                view.status.setText("Paused: change the rate if you like, then Resume.");
+                view.status.setText("Paused: change the rate, or the optimizer in the training settings"
+                        + " (select nothing), then Resume.");
             }
         });
         view.resume.setOnAction(e -> {
@@ -63,6 +64,9 @@ public final class TrainingController {
         model.selection().addListener((javafx.collections.SetChangeListener<String>) c -> watchSelection());
         view.onTabChange(this::wantOpenTab);
         model.projectProperty().addListener((o, a, b) -> {
+            if (session != null && a != null && b != null && !a.training().equals(b.training())) {
+                settingsChangedDuringRun(a.training(), b.training());
+            }
             if (session == null && b != null && (a == null || a.history() != b.history())) {
                 showHistory(b);
             }
@@ -214,6 +218,7 @@ public final class TrainingController {
         prepared = opened;
         TrainingConfig cfg = p.training();
         runConfig = cfg;
+        runRate = null;
         Dataset validation = cfg.validationSplit() > 0 ? null : prepared.data().test();
         session = new TrainingSession(prepared.network(), cfg, prepared.data().train(), validation);
         view.boundary.setData(prepared.data().train());
@@ -258,11 +263,40 @@ public final class TrainingController {
         return prepared.network().parameters().isEmpty() ? null : prepared.network().parameters().get(0).nodeId();
     }
 
+    /**
+     * The optimizer settings apply to the run from the next batch (marked on the charts); the
+     * other training settings (epochs, batch size, loss, ...) to the next run. A rate set for
+     * this run with Set rate stays unless the new settings change the rate themselves.
+     */
+    private void settingsChangedDuringRun(TrainingConfig before, TrainingConfig after) {
+        OptimizerChange change = OptimizerChange.between(before.optimizer(), after.optimizer());
+        if (change == null) {
+            view.status.setText("Changed settings apply to the next run; this one goes on with the settings it started with."
+                    + " (The optimizer's settings are the exception: they apply at once.)");
+            return;
+        }
+        session.setOptimizer(after.optimizer());
+        if (!change.rateChanged() && runRate != null) {
+            session.setLearningRate(runRate);
+        } else {
+            runRate = null;
+            view.rate.setText(Double.toString(after.optimizer().schedule().initial()));
+        }
+        view.loss.mark(lastStep);
+        view.accuracy.mark(lastStep);
+        view.status.getStyleClass().remove("error-text");
+        view.status.setText(change.describe() + " from the next batch (marked on the charts).");
+    }
+
+    /** The rate set with Set rate for the run going on (null: the settings' own). */
+    private Double runRate;
+
     private void applyRate() {
         try {
             double r = Double.parseDouble(view.rate.getText().trim());
             if (session != null) {
                 session.setLearningRate(r);
+                runRate = r;
                 view.loss.mark(lastStep);
                 view.accuracy.mark(lastStep);
                 view.status.setText("Learning rate " + r + " from the next batch (marked on the charts).");

@@ -42,10 +42,14 @@ final class TrainingSettingsView extends VBox {
         Spinner<Integer> batch = ParamEditors.spinner("batch_size", t.batchSize(), 1, 65_536);
         batch.valueProperty().addListener((o, a, b) -> apply("batch size", () -> t.withBatchSize(b)));
         grid.addRow(row++, InspectorView.label("batch_size"), batch);
+        String[] losses = java.util.Arrays.stream(Loss.Kind.values()).map(Loss.Kind::kerasName).toArray(String[]::new);
+        ChoiceBox<String> loss = ParamEditors.choice("loss", t.loss().kind().kerasName(), losses,
+                v -> apply("loss", () -> new TrainingConfig(t.epochs(), t.batchSize(), t.optimizer(), Loss.parse(v.getAsString()),
+                        t.metrics(), t.seed(), t.validationSplit(), t.shuffle(), t.earlyStopping())));
+        grid.addRow(row++, InspectorView.label("loss"), loss);
         ChoiceBox<String> optimizer = ParamEditors.choice("optimizer", t.optimizer().kind(),
-                new String[] {"sgd", "rmsprop", "adagrad", "adam", "adamw", "nadam"}, v -> apply("optimizer",
-                        () -> t.withOptimizer(new OptimizerSpec(v.getAsString(), t.optimizer().schedule(), java.util.Map.of(),
-                                t.optimizer().clipping()))));
+                OptimizerSpec.KINDS.toArray(String[]::new),
+                v -> apply("optimizer", () -> t.withOptimizer(t.optimizer().withKind(v.getAsString()))));
         grid.addRow(row++, InspectorView.label("optimizer"), optimizer);
         TextField lr = ParamEditors.text("learning_rate", Double.toString(t.optimizer().schedule().initial()));
         ParamEditors.onCommit(lr, () -> {
@@ -57,11 +61,9 @@ final class TrainingSettingsView extends VBox {
             }
         });
         grid.addRow(row++, InspectorView.label("learning_rate"), lr);
-        String[] losses = java.util.Arrays.stream(Loss.Kind.values()).map(Loss.Kind::kerasName).toArray(String[]::new);
-        ChoiceBox<String> loss = ParamEditors.choice("loss", t.loss().kind().kerasName(), losses,
-                v -> apply("loss", () -> new TrainingConfig(t.epochs(), t.batchSize(), t.optimizer(), Loss.parse(v.getAsString()),
-                        t.metrics(), t.seed(), t.validationSplit(), t.shuffle(), t.earlyStopping())));
-        grid.addRow(row++, InspectorView.label("loss"), loss);
+        row = OptimizerRows.add(grid, row, t.optimizer(),
+                (option, edit) -> apply(option.replace('_', ' '), () -> t.withOptimizer(edit.apply(t.optimizer()))),
+                error::setText);
         TextField seed = ParamEditors.text("seed", Long.toString(t.seed()));
         ParamEditors.onCommit(seed, () -> {
             try {
