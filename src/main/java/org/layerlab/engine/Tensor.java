@@ -131,7 +131,6 @@ public final class Tensor {
         return new Tensor(Arrays.copyOf(data, size()), dims.clone());
     }
 
-    /** True when every live value is finite. */
     /**
      * Whether no value is NaN or infinite. Training asks this of every gradient on every step, so
      * it is one branch-free pass: the largest magnitude is NaN or infinite exactly when some value
@@ -139,12 +138,17 @@ public final class Tensor {
      * double used before took 95 µs, 10% of an mlp step, and a test per value 30 µs).
      */
     public boolean allFinite() {
+        return Float.isFinite(maxAbs());
+    }
+
+    /** The largest magnitude of the live values (NaN if any is NaN, 0 for no values); one vectorized pass. */
+    public float maxAbs() {
         int n = size();
         float largest = 0;
         for (int i = 0; i < n; i++) {
             largest = Math.max(largest, Math.abs(data[i]));
         }
-        return Float.isFinite(largest);
+        return largest;
     }
 
     public String shapeString() {

@@ -34,8 +34,12 @@ public final class TrainingSession {
      * which the pool's other threads wait: 1.6% of an mlp run's training thread went to copies
      * no one was looking at.
      */
-    public record Wanted(boolean weights, boolean health, boolean boundary) {
-        public static final Wanted ALL = new Wanted(true, true, true);
+    public record Wanted(boolean weights, boolean health, boolean boundary, boolean sharedScale) {
+        public static final Wanted ALL = new Wanted(true, true, true, true);
+
+        public Wanted(boolean weights, boolean health, boolean boundary) {
+            this(weights, health, boundary, false);
+        }
     }
     private final Network net;
     private final Trainer trainer;
@@ -253,7 +257,7 @@ public final class TrainingSession {
             Wanted w = wanted;
             if (w.weights() || now - lastWeights >= BACKGROUND_WEIGHTS_NANOS) {
                 lastWeights = now;
-                snapshotWeights(e.step());
+                snapshotWeights(e.step(), w.weights() && w.sharedScale());
             }
             if (w.boundary()) {
                 snapshotBoundary(e.step());
@@ -273,21 +277,11 @@ public final class TrainingSession {
         }
     }
 
-    private void snapshotWeights(long step) {
+    private void snapshotWeights(long step, boolean sharedScale) {
         String id = watchedNode;
-        if (id == null) {
-            return;
-        }
-        List<WeightSnapshot.Entry> entries = new ArrayList<>();
-        for (Parameter p : net.parameters()) {
-            if (p.nodeId().equals(id)) {
-                float[] v = java.util.Arrays.copyOf(p.value().data(), p.size());
-                float[] g = java.util.Arrays.copyOf(p.grad().data(), p.size());
-                entries.add(new WeightSnapshot.Entry(p.name(), p.value().dims(), v, g));
-            }
-        }
-        if (!entries.isEmpty()) {
-            weightSink.accept(new WeightSnapshot(id, step, entries));
+        WeightSnapshot s = id == null ? null : WeightSnapshot.of(id, step, net.parameters(), sharedScale);
+        if (s != null) {
+            weightSink.accept(s);
         }
     }
 

@@ -1,12 +1,47 @@
 package org.layerlab.training;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+
+import org.layerlab.nn.Parameter;
 
 /**
  * Copies of one layer's parameters and their last gradients, taken on the training thread between
  * batches (so the UI never reads live buffers). Each entry: name ("kernel"), dims, values, grads.
+ * networkMaxAbs and networkMaxAbsGrad are the largest |weight| and |gradient| over every
+ * layer's kernel, for drawing layers on one shared scale; NaN when not asked for.
  */
-public record WeightSnapshot(String nodeId, long step, List<Entry> params) {
+public record WeightSnapshot(String nodeId, long step, List<Entry> params, float networkMaxAbs,
+                             float networkMaxAbsGrad) {
+    public WeightSnapshot(String nodeId, long step, List<Entry> params) {
+        this(nodeId, step, params, Float.NaN, Float.NaN);
+    }
+
+    /**
+     * Copies node's parameters out of all (a network's or a project's); step -1 for weights not
+     * from a run going on. With sharedScale, also the network-wide largest magnitudes (a pass
+     * over every kernel). Null when the node has no parameters.
+     */
+    public static WeightSnapshot of(String nodeId, long step, List<Parameter> all, boolean sharedScale) {
+        List<Entry> entries = new ArrayList<>();
+        float maxAbs = sharedScale ? 0 : Float.NaN;
+        float maxAbsGrad = sharedScale ? 0 : Float.NaN;
+        for (Parameter p : all) {
+            if (p.nodeId().equals(nodeId)) {
+                // State such as moving means has no gradient: zeros, as for a step not taken.
+                float[] grads = p.grad() == null ? new float[p.size()] : Arrays.copyOf(p.grad().data(), p.size());
+                entries.add(new Entry(p.name(), p.value().dims(), Arrays.copyOf(p.value().data(), p.size()), grads));
+            }
+            // Kernels only: biases and normalization scales live on scales of their own.
+            if (sharedScale && p.name().equals("kernel") && p.grad() != null) {
+                maxAbs = Math.max(maxAbs, p.value().maxAbs());
+                maxAbsGrad = Math.max(maxAbsGrad, p.grad().maxAbs());
+            }
+        }
+        return entries.isEmpty() ? null : new WeightSnapshot(nodeId, step, entries, maxAbs, maxAbsGrad);
+    }
+
     /** One parameter tensor, with the distributions of its values and gradients. */
     public record Entry(String name, int[] dims, float[] values, float[] grads, Distribution valueDistribution,
                         Distribution gradDistribution) {

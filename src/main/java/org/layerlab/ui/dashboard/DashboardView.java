@@ -46,6 +46,10 @@ public final class DashboardView extends BorderPane {
     final javafx.scene.control.MenuItem exportCsv = new javafx.scene.control.MenuItem("History as CSV…");
     final CheckBox logScale = new CheckBox("log scale");
     final CheckBox showGradients = new CheckBox("gradients");
+    /** The layer the Weights and Histograms tabs show; kept in step with the canvas selection. */
+    final javafx.scene.control.ChoiceBox<String> weightLayer = new javafx.scene.control.ChoiceBox<>();
+    final javafx.scene.control.ChoiceBox<String> weightScale = new javafx.scene.control.ChoiceBox<>(
+            javafx.collections.FXCollections.observableArrayList("this layer", "all layers"));
     final Slider smoothing = new Slider(0, 0.99, 0.6);
     final Series batchLoss = new Series("train loss (per batch)", "#4a7bd1");
     final Series epochLoss = new Series("train loss (epoch)", "#1f3f7a");
@@ -107,8 +111,16 @@ public final class DashboardView extends BorderPane {
         lossBar.setAlignment(Pos.CENTER_LEFT);
         lossBar.setPadding(new Insets(2, 8, 2, 8));
         BorderPane lossPane = new BorderPane(loss, lossBar, null, null, null);
-        BorderPane weightPane = new BorderPane(weights, showGradients, null, null, null);
-        BorderPane.setMargin(showGradients, new Insets(2, 8, 2, 8));
+        weightLayer.setId("weights-layer");
+        weightLayer.setTooltip(new Tooltip("The layer to show (or click it on the canvas)"));
+        weightScale.setId("weights-scale");
+        weightScale.setValue("this layer");
+        weightScale.setTooltip(new Tooltip("Colour scale: this layer's largest value, or the largest kernel value of"
+                + " all layers, to compare layers"));
+        HBox weightBar = new HBox(10, new Label("layer"), weightLayer, new Label("scale"), weightScale, showGradients);
+        weightBar.setAlignment(Pos.CENTER_LEFT);
+        weightBar.setPadding(new Insets(2, 8, 2, 8));
+        BorderPane weightPane = new BorderPane(weights, weightBar, null, null, null);
         TabPane tabs = new TabPane(tab("Data", data, "tab-data"), tab("Loss", lossPane, "tab-loss"), tab("Accuracy", accuracy, "tab-accuracy"),
                 tab("Weights", weightPane, "tab-weights"), tab("Histograms", histograms, "tab-histograms"),
                 tab("Decision boundary", boundary, "tab-boundary"),
@@ -136,6 +148,7 @@ public final class DashboardView extends BorderPane {
         loss.setSmoothing(smoothing.getValue());
         accuracy.setSmoothing(smoothing.getValue());
         showGradients.selectedProperty().addListener((o, a, b) -> weights.setGradients(b));
+        weightScale.valueProperty().addListener((o, a, b) -> weights.setSharedScale("all layers".equals(b)));
         setRunning(false, false);
     }
 
@@ -159,6 +172,10 @@ public final class DashboardView extends BorderPane {
         pause.setDisable(!running || paused);
         resume.setDisable(!running || !paused);
         stop.setDisable(!running);
+    }
+
+    boolean sharedScale() {
+        return "all layers".equals(weightScale.getValue());
     }
 
     void clearCharts() {

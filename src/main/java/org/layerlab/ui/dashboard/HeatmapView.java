@@ -7,11 +7,13 @@ import org.layerlab.training.WeightSnapshot;
 
 /**
  * Weight (or gradient) heatmaps of one layer with a diverging colormap (blue negative, white
- * zero, red positive) scaled to ±max|value| and a legend with that scale.
+ * zero, red positive) and a legend: scaled to the layer's own ±max|value|, or to the largest
+ * kernel value of the whole network, so that layers can be compared colour for colour.
  */
 final class HeatmapView extends CanvasView {
     private WeightSnapshot snapshot;
     private boolean gradients;
+    private boolean sharedScale;
     private String placeholder = "Select a Dense or Conv2D layer on the canvas to see its weights while training.";
 
 
@@ -23,6 +25,16 @@ final class HeatmapView extends CanvasView {
     void setGradients(boolean g) {
         gradients = g;
         draw();
+    }
+
+    /** Colours on the whole network's scale (when the snapshot carries it) instead of the layer's. */
+    void setSharedScale(boolean shared) {
+        sharedScale = shared;
+        draw();
+    }
+
+    WeightSnapshot snapshot() {
+        return snapshot;
     }
 
     void setPlaceholder(String p) {
@@ -51,15 +63,19 @@ final class HeatmapView extends CanvasView {
             return;
         }
         WeightSnapshot.Entry kernel = snapshot.params().get(0);
-        double legendW = 70;
+        double legendW = 78;
         double areaW = w - 24 - legendW;
         double areaH = h - 34;
         Heatmap m = Heatmap.of(kernel.dims(), gradients ? kernel.grads() : kernel.values(), 160, areaW / Math.max(1, areaH));
         String what = (gradients ? "Gradients of " : "Weights of ") + snapshot.nodeId() + "/" + kernel.name() + " "
-                + java.util.Arrays.toString(kernel.dims()) + "  ·  step " + snapshot.step();
+                + java.util.Arrays.toString(kernel.dims())
+                + (snapshot.step() < 0 ? "  ·  trained" : "  ·  step " + snapshot.step());
         g.fillText(what, 12, 16);
         double cell = Math.max(1, Math.min(areaW / m.cols, areaH / m.rows));
-        double scale = m.maxAbs == 0 ? 1 : m.maxAbs;
+        float network = gradients ? snapshot.networkMaxAbsGrad() : snapshot.networkMaxAbs();
+        boolean shared = sharedScale && !Float.isNaN(network);
+        double top = shared ? network : m.maxAbs;
+        double scale = top == 0 ? 1 : top;
         for (int r = 0; r < m.rows; r++) {
             for (int c = 0; c < m.cols; c++) {
                 float v = m.cells[r * m.cols + c];
@@ -80,5 +96,6 @@ final class HeatmapView extends CanvasView {
         g.fillText(PlotView.format(scale), lx + 18, 34);
         g.fillText("0", lx + 18, 26 + lh / 2 + 4);
         g.fillText(PlotView.format(-scale), lx + 18, 26 + lh);
+        g.fillText(shared ? "all layers" : "this layer", lx, 26 + lh + 16);
     }
 }

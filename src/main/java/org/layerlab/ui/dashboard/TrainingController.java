@@ -30,11 +30,13 @@ public final class TrainingController {
     private final DataLoads loads = new DataLoads();
     private final List<EpochEvent> history = new ArrayList<>();
     private final PauseWatch pauses = new PauseWatch();
+    private final LayerWatch layers;
     private long lastStep;
 
     public TrainingController(EditorModel model, DashboardView view) {
         this.model = model;
         this.view = view;
+        this.layers = new LayerWatch(model, view);
         view.train.setOnAction(e -> start());
         view.pause.setOnAction(e -> {
             if (session != null) {
@@ -61,7 +63,7 @@ public final class TrainingController {
         view.exportCsv.setOnAction(e -> export.csv());
         view.applyRate.setOnAction(e -> applyRate());
         view.rate.setOnAction(e -> applyRate());
-        model.selection().addListener((javafx.collections.SetChangeListener<String>) c -> watchSelection());
+        view.weightScale.valueProperty().addListener((o, a, b) -> wantOpenTab());
         view.onTabChange(this::wantOpenTab);
         model.projectProperty().addListener((o, a, b) -> {
             if (session != null && a != null && b != null && !a.training().equals(b.training())) {
@@ -69,6 +71,9 @@ public final class TrainingController {
             }
             if (session == null && b != null && (a == null || a.history() != b.history())) {
                 showHistory(b);
+            }
+            if (session == null && b != null && (a == null || a.weights() != b.weights())) {
+                layers.projectChanged();
             }
             if (b != null && (a == null || a.dataset() != b.dataset())) {
                 loadDataView(b);
@@ -227,7 +232,7 @@ public final class TrainingController {
                 .onHealth(feed::offerHealth).onConfusion(feed::offerConfusion);
         view.confusion.clear();
         view.histograms.clear();
-        watchSelection();
+        layers.runStarted(session);
         wantOpenTab();
         // Live curves are per step; a saved history (per epoch) is cleared rather than mixed in.
         view.clearCharts();
@@ -248,19 +253,7 @@ public final class TrainingController {
         }
         String tab = view.openTab();
         session.want(new TrainingSession.Wanted(tab.equals("tab-weights") || tab.equals("tab-histograms"),
-                tab.equals("tab-health"), tab.equals("tab-boundary")));
-    }
-
-    private void watchSelection() {
-        if (session == null) {
-            return;
-        }
-        String id = model.selection().isEmpty() ? firstLayerWithWeights() : model.selection().iterator().next();
-        session.watch(id);
-    }
-
-    private String firstLayerWithWeights() {
-        return prepared.network().parameters().isEmpty() ? null : prepared.network().parameters().get(0).nodeId();
+                tab.equals("tab-health"), tab.equals("tab-boundary"), view.sharedScale()));
     }
 
     /**
@@ -384,6 +377,7 @@ public final class TrainingController {
             model.replaceAfterTraining(prepared.withResults(p, history));
         }
         session = null;
+        layers.runEnded();
         pauses.stop();
         view.setRunning(false, false);
         view.status.setTooltip(new javafx.scene.control.Tooltip(String.format(
