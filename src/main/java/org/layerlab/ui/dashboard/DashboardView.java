@@ -52,7 +52,7 @@ public final class DashboardView extends BorderPane {
             javafx.collections.FXCollections.observableArrayList("this layer", "all layers"));
     final Slider smoothing = new Slider(0, 0.99, 0.6);
     final Series batchLoss = new Series("train loss (per batch)", "#4a7bd1");
-    final Series epochLoss = new Series("train loss (epoch)", "#1f3f7a");
+    final Series epochLoss = new Series("train loss (epoch)", "#1f3f7a", "#a9c4f5");
     final Series valLoss = new Series("validation loss", "#d9822b");
     final Series batchAcc = new Series("train (per batch)", "#4a7bd1");
     final Series valAcc = new Series("validation", "#d9822b");

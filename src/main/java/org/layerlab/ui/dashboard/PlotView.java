@@ -57,8 +57,11 @@ final class PlotView extends CanvasView {
         redraw();
     }
 
+    private boolean dark;
+
     @Override
     void setDark(boolean dark) {
+        this.dark = dark;
         grid = Color.web(dark ? "#30353c" : "#dde1e6");
         super.setDark(dark);
     }
@@ -148,7 +151,7 @@ final class PlotView extends CanvasView {
         double legendX = left() + 140;
         for (int k = 0; k < series.size(); k++) {
             Series s = series.get(k);
-            Color c = Color.web(s.styleColor);
+            Color c = Color.web(dark ? s.darkColor : s.styleColor);
             draw(g, s, summaries.get(k), c, x0, x1, y0, y1);
             g.setFill(c);
             g.fillRect(legendX, 8, 14, 3);

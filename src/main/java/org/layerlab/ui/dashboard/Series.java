@@ -6,13 +6,20 @@ import java.util.Arrays;
 final class Series {
     final String name;
     final String styleColor;
+    /** The colour on the dark theme's background, where a dark line would vanish. */
+    final String darkColor;
     private double[] xs = new double[1024];
     private double[] ys = new double[1024];
     private int size;
 
     Series(String name, String styleColor) {
+        this(name, styleColor, styleColor);
+    }
+
+    Series(String name, String styleColor, String darkColor) {
         this.name = name;
         this.styleColor = styleColor;
+        this.darkColor = darkColor;
     }
 
     void add(double x, double y) {

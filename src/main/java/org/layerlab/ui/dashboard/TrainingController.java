@@ -109,6 +109,8 @@ public final class TrainingController {
                 org.layerlab.data.DatasetStats stats = org.layerlab.data.DatasetStats.of(d.train().original());
                 org.layerlab.data.DataPreview preview = org.layerlab.data.DataPreview.of(d.train().original());
                 Platform.runLater(() -> {
+                    // The training points show in the boundary view before the first run, too.
+                    view.boundary.setData(d.train().original());
                     view.data.show(d.train().original(), d.test() == null ? 0 : d.test().size(), stats, preview,
                             d.train() instanceof org.layerlab.data.AugmentedDataset a
                                     ? "augmented: " + a.augmentation().describe() : "");
