@@ -208,7 +208,8 @@ public final class TrainingSession {
     /**
      * Goes on with these optimizer settings from the next batch (typically while paused). The
      * moments are kept when the kind stays the same; see {@link org.layerlab.nn.optimizers.Optimizer#continueFrom}.
-     * A rate set with {@link #setLearningRate} at the same time applies after these settings.
+     * A rate set with {@link #setLearningRate} after this call applies on top of these settings;
+     * one set before it and not yet taken is replaced by theirs.
      */
     public void setOptimizer(OptimizerSpec spec) {
         java.util.Objects.requireNonNull(spec, "optimizer");

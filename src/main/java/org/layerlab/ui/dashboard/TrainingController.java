@@ -31,12 +31,14 @@ public final class TrainingController {
     private final List<EpochEvent> history = new ArrayList<>();
     private final PauseWatch pauses = new PauseWatch();
     private final LayerWatch layers;
+    private final RunSettings settings;
     private long lastStep;
 
     public TrainingController(EditorModel model, DashboardView view) {
         this.model = model;
         this.view = view;
         this.layers = new LayerWatch(model, view);
+        this.settings = new RunSettings(view, () -> lastStep);
         view.train.setOnAction(e -> start());
         view.pause.setOnAction(e -> {
             if (session != null) {
@@ -67,7 +69,7 @@ public final class TrainingController {
         view.onTabChange(this::wantOpenTab);
         model.projectProperty().addListener((o, a, b) -> {
             if (session != null && a != null && b != null && !a.training().equals(b.training())) {
-                settingsChangedDuringRun(a.training(), b.training());
+                settings.changed(a.training(), b.training());
             }
             if (session == null && b != null && (a == null || a.history() != b.history())) {
                 showHistory(b);
@@ -225,7 +227,6 @@ public final class TrainingController {
         prepared = opened;
         TrainingConfig cfg = p.training();
         runConfig = cfg;
-        runRate = null;
         Dataset validation = cfg.validationSplit() > 0 ? null : prepared.data().test();
         session = new TrainingSession(prepared.network(), cfg, prepared.data().train(), validation);
         view.boundary.setData(prepared.data().train());
@@ -235,6 +236,7 @@ public final class TrainingController {
         view.confusion.clear();
         view.histograms.clear();
         layers.runStarted(session);
+        settings.runStarted(session);
         wantOpenTab();
         // Live curves are per step; a saved history (per epoch) is cleared rather than mixed in.
         view.clearCharts();
@@ -258,45 +260,8 @@ public final class TrainingController {
                 tab.equals("tab-health"), tab.equals("tab-boundary"), view.sharedScale()));
     }
 
-    /**
-     * The optimizer settings apply to the run from the next batch (marked on the charts); the
-     * other training settings (epochs, batch size, loss, ...) to the next run. A rate set for
-     * this run with Set rate stays unless the new settings change the rate themselves.
-     */
-    private void settingsChangedDuringRun(TrainingConfig before, TrainingConfig after) {
-        OptimizerChange change = OptimizerChange.between(before.optimizer(), after.optimizer());
-        if (change == null) {
-            view.status.setText("Changed settings apply to the next run; this one goes on with the settings it started with."
-                    + " (The optimizer's settings are the exception: they apply at once.)");
-            return;
-        }
-        session.setOptimizer(after.optimizer());
-        if (!change.rateChanged() && runRate != null) {
-            session.setLearningRate(runRate);
-        } else {
-            runRate = null;
-            view.rate.setText(Double.toString(after.optimizer().schedule().initial()));
-        }
-        view.loss.mark(lastStep);
-        view.accuracy.mark(lastStep);
-        view.status.getStyleClass().remove("error-text");
-        view.status.setText(change.describe() + " from the next batch (marked on the charts).");
-    }
-
-    /** The rate set with Set rate for the run going on (null: the settings' own). */
-    private Double runRate;
-
     private void applyRate() {
-        try {
-            double r = Double.parseDouble(view.rate.getText().trim());
-            if (session != null) {
-                session.setLearningRate(r);
-                runRate = r;
-                view.loss.mark(lastStep);
-                view.accuracy.mark(lastStep);
-                view.status.setText("Learning rate " + r + " from the next batch (marked on the charts).");
-            }
-        } catch (IllegalArgumentException e) {
+        if (!settings.applyRate(view.rate.getText())) {
             error("The learning rate must be a positive number, such as 0.001.");
         }
     }
@@ -352,7 +317,9 @@ public final class TrainingController {
             RunProgress p = RunProgress.of(b, runConfig.epochs(), runConfig.batchSize());
             view.progress.setProgress(p.fraction());
             view.progressCaption.setText(p.caption());
-            view.status.setText(p.line());
+            if (!settings.holdsStatus()) {
+                view.status.setText(p.line());
+            }
         }
         if (d.weights() != null) {
             view.weights.show(d.weights());
@@ -380,6 +347,7 @@ public final class TrainingController {
         }
         session = null;
         layers.runEnded();
+        settings.runEnded();
         pauses.stop();
         view.setRunning(false, false);
         view.status.setTooltip(new javafx.scene.control.Tooltip(String.format(
