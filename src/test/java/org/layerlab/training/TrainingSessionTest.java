@@ -72,10 +72,8 @@ class TrainingSessionTest {
         }
     }
 
-    @Test
-    void pauseHoldsTrainingAndARateChangeAppliesAfterResume() throws Exception {
-        List<TrainingResult> finals = new ArrayList<>();
-        TrainingSession s = session(1_000_000, finals);
+    /** Starts s, pauses it once five batches are done, and returns its batch events (the list keeps growing). */
+    private static List<BatchEvent> startThenPauseAfterFiveBatches(TrainingSession s) throws InterruptedException {
         List<BatchEvent> batches = new java.util.concurrent.CopyOnWriteArrayList<>();
         s.addListener(new TrainingListener() {
             @Override
@@ -88,7 +86,15 @@ class TrainingSessionTest {
             Thread.sleep(1);
         }
         s.pause();
+        // A batch under way when pause was asked for still finishes.
         Thread.sleep(50);
+        return batches;
+    }
+
+    @Test
+    void pauseHoldsTrainingAndARateChangeAppliesAfterResume() throws Exception {
+        TrainingSession s = session(1_000_000, new ArrayList<>());
+        List<BatchEvent> batches = startThenPauseAfterFiveBatches(s);
         int held = batches.size();
         Thread.sleep(100);
         assertTrue(batches.size() <= held + 1, "no batches while paused");
@@ -105,21 +111,8 @@ class TrainingSessionTest {
 
     @Test
     void optimizerSettingsChangedWhilePausedApplyFromTheNextBatch() throws Exception {
-        List<TrainingResult> finals = new ArrayList<>();
-        TrainingSession s = session(1_000_000, finals);
-        List<BatchEvent> batches = new java.util.concurrent.CopyOnWriteArrayList<>();
-        s.addListener(new TrainingListener() {
-            @Override
-            public void onBatch(BatchEvent e) {
-                batches.add(e);
-            }
-        });
-        s.start();
-        while (batches.size() < 5) {
-            Thread.sleep(1);
-        }
-        s.pause();
-        Thread.sleep(50);
+        TrainingSession s = session(1_000_000, new ArrayList<>());
+        List<BatchEvent> batches = startThenPauseAfterFiveBatches(s);
         // A rate set before the new settings is replaced by theirs; one set after applies on top.
         s.setLearningRate(0.5);
         s.setOptimizer(OptimizerSpec.of("sgd", 0.05).with("momentum", 0.9));

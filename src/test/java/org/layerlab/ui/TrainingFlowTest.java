@@ -44,6 +44,11 @@ class TrainingFlowTest {
         stage.show();
     }
 
+    private void setEpochs(FxRobot robot, int epochs) {
+        robot.interact(() -> model.execute(new org.layerlab.ui.commands.SettingsChange("Set epochs",
+                model.project().training(), model.project().training().withEpochs(epochs))));
+    }
+
     @Test
     void trainInTheWindowThenSaveAndReopen(FxRobot robot) throws Exception {
         robot.clickOn("#tab-boundary");
@@ -81,8 +86,7 @@ class TrainingFlowTest {
 
     @Test
     void stopKeepsTheWeightsSoFar(FxRobot robot) throws Exception {
-        robot.interact(() -> model.execute(new org.layerlab.ui.commands.SettingsChange("Set epochs",
-                model.project().training(), model.project().training().withEpochs(1_000_000))));
+        setEpochs(robot, 1_000_000);
         robot.clickOn("#train-start");
         // The bar's caption names the epoch and the time left; the line beside it the batch.
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#train-progress-caption").queryAs(Label.class)
@@ -99,8 +103,7 @@ class TrainingFlowTest {
 
     @Test
     void optimizerSettingsChangedWhilePausedApplyToTheRunGoingOn(FxRobot robot) throws Exception {
-        robot.interact(() -> model.execute(new org.layerlab.ui.commands.SettingsChange("Set epochs",
-                model.project().training(), model.project().training().withEpochs(1_000_000))));
+        setEpochs(robot, 1_000_000);
         robot.clickOn("#train-start");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#train-status").queryAs(Label.class)
                 .getText().startsWith("Batch "));
@@ -117,8 +120,7 @@ class TrainingFlowTest {
         assertEquals("Momentum 0.9 from the next batch (marked on the charts).",
                 robot.lookup("#train-status").queryAs(Label.class).getText());
         // Epochs belong to the next run.
-        robot.interact(() -> model.execute(new org.layerlab.ui.commands.SettingsChange("Set epochs",
-                model.project().training(), model.project().training().withEpochs(500_000))));
+        setEpochs(robot, 500_000);
         assertTrue(robot.lookup("#train-status").queryAs(Label.class).getText().startsWith("Changed settings apply to the next run"));
         robot.clickOn("#train-resume");
         robot.clickOn("#train-stop");
