@@ -128,6 +128,27 @@ class TrainingFlowTest {
     }
 
     @Test
+    void aRegressionRunPlotsItsMeanAbsoluteErrorInTheSecondTab(FxRobot robot) throws Exception {
+        Path square = dir.resolve("square.layerlab");
+        Files.copy(Path.of("samples", "data", "square.csv"), dir.resolve("data/square.csv"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(Path.of("samples", "square.layerlab"), square, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        robot.interact(() -> window.open(square));
+        setEpochs(robot, 3);
+        javafx.scene.control.Tab tab = robot.lookup("#dashboard-tabs").queryAs(javafx.scene.control.TabPane.class)
+                .getTabs().stream().filter(t -> "tab-accuracy".equals(t.getId())).findFirst().orElseThrow();
+        assertEquals("MAE", tab.getText(), "a regression's second chart is its error, named as such");
+        robot.clickOn("#train-start");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.training().isRunning());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(3, model.project().history().size());
+        assertTrue(model.project().history().get(2).metrics().containsKey("mae"));
+        robot.interact(() -> model.open(App.emptyProject(), null));
+        robot.interact(() -> window.open(file));
+        assertEquals("Accuracy", tab.getText(), "a classification's is its accuracy");
+    }
+
+    @Test
     void aRunTooLargeForTheHeapIsRefusedWithWhatToChange(FxRobot robot) throws Exception {
         // 50 million samples a batch: gigabytes of activations, more than the tests' 2 GB heap.
         robot.interact(() -> model.execute(new org.layerlab.ui.commands.SettingsChange("Set batch size",

@@ -57,6 +57,7 @@ public final class DashboardView extends BorderPane {
     final Series batchAcc = new Series("train (per batch)", "#4a7bd1");
     final Series valAcc = new Series("validation", "#d9822b");
     private TabPane tabs;
+    private Tab metricTab;
 
     public DashboardView() {
         setId("dashboard");
@@ -121,7 +122,7 @@ public final class DashboardView extends BorderPane {
         weightBar.setAlignment(Pos.CENTER_LEFT);
         weightBar.setPadding(new Insets(2, 8, 2, 8));
         BorderPane weightPane = new BorderPane(weights, weightBar, null, null, null);
-        TabPane tabs = new TabPane(tab("Data", data, "tab-data"), tab("Loss", lossPane, "tab-loss"), tab("Accuracy", accuracy, "tab-accuracy"),
+        TabPane tabs = new TabPane(tab("Data", data, "tab-data"), tab("Loss", lossPane, "tab-loss"), (metricTab = tab("Accuracy", accuracy, "tab-accuracy")),
                 tab("Weights", weightPane, "tab-weights"), tab("Histograms", histograms, "tab-histograms"),
                 tab("Decision boundary", boundary, "tab-boundary"),
                 tab("Confusion", confusion, "tab-confusion"), tab("Health", new javafx.scene.control.ScrollPane(health), "tab-health"));
@@ -172,6 +173,22 @@ public final class DashboardView extends BorderPane {
         pause.setDisable(!running || paused);
         resume.setDisable(!running || !paused);
         stop.setDisable(!running);
+    }
+
+    /**
+     * The metric the second chart plots: accuracy for classification, MAE or MSE for
+     * regression (whatever the run reports first). Names the tab and the chart after it.
+     */
+    void setMetric(String key) {
+        String name = switch (key) {
+            case "accuracy" -> "Accuracy";
+            case "mae" -> "MAE";
+            case "mse" -> "MSE";
+            default -> key;
+        };
+        metricTab.setText(name);
+        accuracy.setTitle(key.equals("accuracy") ? name : name + " (mean " + (key.equals("mae") ? "absolute" : "squared")
+                + " error)");
     }
 
     boolean sharedScale() {

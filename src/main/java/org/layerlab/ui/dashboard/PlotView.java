@@ -18,7 +18,7 @@ final class PlotView extends CanvasView {
     private final List<Series> series = new ArrayList<>();
     private final List<Boolean> smoothable = new ArrayList<>();
     private final List<SeriesSummary> summaries = new ArrayList<>();
-    private final String title;
+    private String title;
     private final String xLabel;
     private final List<Double> markers = new ArrayList<>();
     private boolean logScale;
@@ -40,6 +40,11 @@ final class PlotView extends CanvasView {
         smoothable.add(smooth);
         summaries.add(new SeriesSummary(s));
         dirty = true;
+    }
+
+    void setTitle(String t) {
+        title = t;
+        redraw();
     }
 
     void mark(double x) {
@@ -148,7 +153,8 @@ final class PlotView extends CanvasView {
             g.strokeLine(px, 24, px, h - 30);
             g.setLineDashes();
         }
-        double legendX = left() + 140;
+        // After the title, whose length varies ("Loss", "MAE (mean absolute error)").
+        double legendX = left() + Math.max(140, title.length() * 7 + 24);
         for (int k = 0; k < series.size(); k++) {
             Series s = series.get(k);
             Color c = Color.web(dark ? s.darkColor : s.styleColor);

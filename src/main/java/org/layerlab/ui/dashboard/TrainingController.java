@@ -81,6 +81,7 @@ public final class TrainingController {
                 loadDataView(b);
             }
             if (session == null && b != null) {
+                useMetricOf(b.training());
                 view.rate.setText(Double.toString(b.training().optimizer().schedule().initial()));
                 if (a == null || a.dataset() != b.dataset()) {
                     prepared = null;
@@ -128,6 +129,7 @@ public final class TrainingController {
 
     /** A saved project's history, one point per epoch (live runs plot per step). */
     private void showHistory(Project p) {
+        useMetricOf(p.training());
         view.clearCharts();
         int i = 0;
         for (EpochEvent e : p.history()) {
@@ -136,12 +138,12 @@ public final class TrainingController {
             if (e.metrics().containsKey("val_loss")) {
                 view.valLoss.add(i, e.get("val_loss"));
             }
-            Double acc = e.metrics().get("accuracy");
+            Double acc = e.metrics().get(metric);
             if (acc != null) {
                 view.batchAcc.add(i, acc);
             }
-            if (e.metrics().containsKey("val_accuracy")) {
-                view.valAcc.add(i, e.get("val_accuracy"));
+            if (e.metrics().containsKey("val_" + metric)) {
+                view.valAcc.add(i, e.get("val_" + metric));
             }
         }
         view.loss.changed();
@@ -151,6 +153,16 @@ public final class TrainingController {
             view.status.setText("Trained for " + p.history().size() + " epochs (history shown per epoch). Train continues"
                     + " from these weights; Reset weights starts over.");
         }
+    }
+
+    /** The metric the second chart plots and its validation twin: the first the settings report. */
+    private String metric = "accuracy";
+    private String valMetric = "val_accuracy";
+
+    private void useMetricOf(TrainingConfig t) {
+        metric = t.metrics().isEmpty() ? "accuracy" : t.metrics().get(0).key();
+        valMetric = "val_" + metric;
+        view.setMetric(metric);
     }
 
     public boolean isRunning() {
@@ -227,6 +239,7 @@ public final class TrainingController {
         prepared = opened;
         TrainingConfig cfg = p.training();
         runConfig = cfg;
+        useMetricOf(cfg);
         Dataset validation = cfg.validationSplit() > 0 ? null : prepared.data().test();
         session = new TrainingSession(prepared.network(), cfg, prepared.data().train(), validation);
         view.boundary.setData(prepared.data().train());
@@ -289,7 +302,7 @@ public final class TrainingController {
                 long step = b.step();
                 lastStep = step;
                 view.batchLoss.add(step, b.loss());
-                Double acc = b.metrics().get("accuracy");
+                Double acc = b.metrics().get(metric);
                 if (acc != null) {
                     view.batchAcc.add(step, acc);
                 }
@@ -301,8 +314,8 @@ public final class TrainingController {
                 if (e.metrics().containsKey("val_loss")) {
                     view.valLoss.add(lastStep, e.get("val_loss"));
                 }
-                if (e.metrics().containsKey("val_accuracy")) {
-                    view.valAcc.add(lastStep, e.get("val_accuracy"));
+                if (e.metrics().containsKey(valMetric)) {
+                    view.valAcc.add(lastStep, e.get(valMetric));
                 }
             } else if (o instanceof TrainingResult r) {
                 // The run's end speaks for itself; a batch line after it would hide "Done".
