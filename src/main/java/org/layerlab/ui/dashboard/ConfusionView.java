@@ -29,34 +29,61 @@ final class ConfusionView extends CanvasView {
             return;
         }
         int k = matrix.size();
-        double labelW = 110;
-        double top = 46;
-        double cell = Math.max(8, Math.min((w - labelW - 20) / k, (h - top - 10) / k));
-        g.fillText("Validation after epoch " + matrix.step() + ": rows are the true class, columns the prediction", 12, 16);
+        long total = 0;
+        long right = 0;
+        for (int t = 0; t < k; t++) {
+            for (int p = 0; p < k; p++) {
+                total += matrix.count(t, p);
+            }
+            right += matrix.count(t, t);
+        }
+        g.fillText(String.format("Validation after epoch %d: rows are the true class, columns the predicted one"
+                + " (numbered as the rows)  ·  %.1f%% right", matrix.step(), total == 0 ? 0 : 100.0 * right / total), 12, 16);
+        double labelW = 12 + 7 * Math.min(18, longestName(k)) + 24;
+        double top = 44;
+        double recallW = 70;
+        double cell = Math.max(8, Math.min(48, Math.min((w - labelW - recallW - 12) / k, (h - top - 8) / k)));
+        g.setFont(Font.font(11));
+        for (int p = 0; p < k; p++) {
+            String n = Integer.toString(p);
+            g.fillText(n, labelW + p * cell + cell / 2 - n.length() * 3.2, top - 6);
+        }
+        double rx = labelW + k * cell + 10;
+        g.fillText("right", rx, top - 6);
         for (int t = 0; t < k; t++) {
             long row = 0;
             for (int p = 0; p < k; p++) {
                 row += matrix.count(t, p);
             }
+            double y = top + t * cell;
+            g.setFont(Font.font(Math.min(12, Math.max(9, cell - 3))));
             g.setFill(text);
-            g.fillText(name(t), 12, top + t * cell + cell / 2 + 4);
+            String label = t + "  " + name(t);
+            g.fillText(label.length() > 22 ? label.substring(0, 21) + "…" : label, 12, y + cell / 2 + 4);
+            g.fillText(row == 0 ? "—" : String.format("%.0f%%", 100.0 * matrix.count(t, t) / row), rx, y + cell / 2 + 4);
             for (int p = 0; p < k; p++) {
                 long c = matrix.count(t, p);
                 double share = row == 0 ? 0 : (double) c / row;
                 Color base = t == p ? Color.web("#2f9e77") : Color.web("#d24d57");
-                g.setFill(Color.TRANSPARENT.interpolate(base, Math.min(1, share * 1.2)));
-                g.fillRect(labelW + p * cell, top + t * cell, cell - 1, cell - 1);
-                if (cell >= 22) {
+                // Empty cells keep a faint outline, so the grid reads as one.
+                g.setFill(Color.TRANSPARENT.interpolate(base, Math.max(0.06, Math.min(1, share * 1.2))));
+                g.fillRect(labelW + p * cell, y, cell - 1, cell - 1);
+                if (cell >= 22 && c > 0) {
+                    String n = Long.toString(c);
+                    g.setFont(Font.font(11));
                     g.setFill(share > 0.5 ? Color.WHITE : text);
-                    g.fillText(Long.toString(c), labelW + p * cell + 4, top + t * cell + cell / 2 + 4);
+                    g.fillText(n, labelW + p * cell + cell / 2 - n.length() * 3.2, y + cell / 2 + 4);
                 }
             }
         }
-        g.setFill(text);
-        for (int p = 0; p < k && cell >= 16; p++) {
-            String n = name(p);
-            g.fillText(n.length() > 5 ? n.substring(0, 5) : n, labelW + p * cell + 2, top - 6);
+    }
+
+    private int longestName(int k) {
+        int m = 0;
+        for (int i = 0; i < k; i++) {
+            m = Math.max(m, (i + "  " + name(i)).length());
         }
+        return m;
     }
 
     private String name(int i) {
