@@ -8,24 +8,51 @@ package org.layerlab.training;
 public record Distribution(double maxAbs, float[] shares) {
     public static final int BINS = 512;
 
+    /** Values binned at most; a larger tensor is sampled with an even stride (its range is still exact). */
+    static final int SAMPLE = 1 << 18;
+
     public static Distribution of(float[] v) {
-        double m = 1e-12;
-        for (float x : v) {
-            if (Float.isFinite(x)) {
-                m = Math.max(m, Math.abs(x));
-            }
-        }
+        return of(v, v.length);
+    }
+
+    /** The distribution of v[0..n). */
+    public static Distribution of(float[] v, int n) {
+        double m = finiteMaxAbs(v, n);
+        // Binning costs a division and a branch per value: 3 million weights every 150 ms took a
+        // tenth of the training thread. A quarter-million evenly spaced samples draw the same shape.
+        int stride = Math.max(1, n / SAMPLE);
         float[] h = new float[BINS];
-        for (float x : v) {
+        int counted = 0;
+        for (int i = 0; i < n; i += stride) {
+            float x = v[i];
+            counted++;
             if (Float.isFinite(x)) {
                 int b = (int) ((x + m) / (2 * m) * BINS);
                 h[Math.max(0, Math.min(BINS - 1, b))]++;
             }
         }
         for (int i = 0; i < BINS; i++) {
-            h[i] /= Math.max(1, v.length);
+            h[i] /= Math.max(1, counted);
         }
         return new Distribution(m, h);
+    }
+
+    /** The largest finite magnitude (at least 1e-12): one vectorizable pass, and a careful one only if that met NaN or infinity. */
+    private static double finiteMaxAbs(float[] v, int n) {
+        float largest = 0;
+        for (int i = 0; i < n; i++) {
+            largest = Math.max(largest, Math.abs(v[i]));
+        }
+        if (Float.isFinite(largest)) {
+            return Math.max(1e-12, largest);
+        }
+        double m = 1e-12;
+        for (int i = 0; i < n; i++) {
+            if (Float.isFinite(v[i])) {
+                m = Math.max(m, Math.abs(v[i]));
+            }
+        }
+        return m;
     }
 
     /** Shares in n equal bins over [−r, r] (r ≥ maxAbs), each fine bin counted where its centre falls. */

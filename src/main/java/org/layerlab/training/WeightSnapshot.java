@@ -1,7 +1,6 @@
 package org.layerlab.training;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.layerlab.nn.Parameter;
@@ -29,9 +28,10 @@ public record WeightSnapshot(String nodeId, long step, List<Entry> params, float
         float maxAbsGrad = sharedScale ? 0 : Float.NaN;
         for (Parameter p : all) {
             if (p.nodeId().equals(nodeId)) {
-                // State such as moving means has no gradient: zeros, as for a step not taken.
-                float[] grads = p.grad() == null ? new float[p.size()] : Arrays.copyOf(p.grad().data(), p.size());
-                entries.add(new Entry(p.name(), p.value().dims(), Arrays.copyOf(p.value().data(), p.size()), grads));
+                // Read from the live buffers without copying them: only the preview and the
+                // distributions leave. State such as moving means has no gradient: zeros.
+                float[] grads = p.grad() == null ? new float[p.size()] : p.grad().data();
+                entries.add(new Entry(p.name(), p.value().dims(), p.value().data(), grads));
             }
             // Kernels only: biases and normalization scales live on scales of their own.
             if (sharedScale && p.name().equals("kernel") && p.grad() != null) {
@@ -42,11 +42,26 @@ public record WeightSnapshot(String nodeId, long step, List<Entry> params, float
         return entries.isEmpty() ? null : new WeightSnapshot(nodeId, step, entries, maxAbs, maxAbsGrad);
     }
 
-    /** One parameter tensor, with the distributions of its values and gradients. */
-    public record Entry(String name, int[] dims, float[] values, float[] grads, Distribution valueDistribution,
-                        Distribution gradDistribution) {
+    /**
+     * One parameter tensor of these dims: a {@link WeightPreview} of its values and gradients
+     * (previewDims; the whole tensor when it is small) and the distributions of all of them.
+     */
+    public record Entry(String name, int[] dims, int[] previewDims, float[] values, float[] grads,
+                        Distribution valueDistribution, Distribution gradDistribution) {
+        /** From whole values and gradients (as many as dims say). */
         public Entry(String name, int[] dims, float[] values, float[] grads) {
-            this(name, dims, values, grads, Distribution.of(values), Distribution.of(grads));
+            this(name, dims, WeightPreview.dims(dims, WeightPreview.MAX_SIDE),
+                    WeightPreview.reduce(dims, values, WeightPreview.MAX_SIDE),
+                    WeightPreview.reduce(dims, grads, WeightPreview.MAX_SIDE),
+                    Distribution.of(values, size(dims)), Distribution.of(grads, size(dims)));
+        }
+
+        private static int size(int[] dims) {
+            int n = 1;
+            for (int d : dims) {
+                n *= d;
+            }
+            return n;
         }
     }
 }

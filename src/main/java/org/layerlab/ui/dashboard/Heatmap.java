@@ -1,10 +1,13 @@
 package org.layerlab.ui.dashboard;
 
+import org.layerlab.training.WeightPreview;
+
 /**
  * Turns a parameter tensor into a small matrix for display: a Dense kernel (in, units) as is, a
  * Conv2D kernel (kh, kw, in, filters) as one kh×kw tile per filter (averaged over input
  * channels) laid out in a grid, a vector as one row. Large matrices are downsampled by block
- * averaging to at most {@code max} cells a side, so a 5-million-parameter layer draws instantly.
+ * averaging to at most as many cells as the area has pixels (a snapshot brings a preview of at
+ * most 512 a side: see WeightPreview), so a 5-million-parameter layer draws in a millisecond.
  */
 final class Heatmap {
     final int rows;
@@ -29,13 +32,14 @@ final class Heatmap {
      * The cells for a parameter of these dims, to be drawn in an area of the given aspect ratio
      * (width / height): filter tiles are laid out in as many per row as make the cells largest.
      */
-    static Heatmap of(int[] dims, float[] values, int max, double aspect) {
-        if (dims.length == 4) {
-            return conv(dims, values, tilesPerRow(dims[3], dims[0], dims[1], aspect));
+    static Heatmap of(int[] dims, float[] values, int maxRows, int maxCols, double aspect) {
+        // A snapshot's preview keeps up to 512 cells a side: averaged again to the area's pixels.
+        int[] d = WeightPreview.dims(dims, maxRows, maxCols);
+        float[] v = WeightPreview.reduce(dims, values, maxRows, maxCols);
+        if (d.length == 4) {
+            return tiles(d, v, tilesPerRow(d[3], d[0], d[1], aspect));
         }
-        int r = dims.length == 1 ? 1 : dims[0];
-        int c = dims.length == 1 ? dims[0] : values.length / dims[0];
-        return downsample(r, c, values, max);
+        return d.length == 1 ? new Heatmap(1, d[0], v) : new Heatmap(d[0], d[1], v);
     }
 
     /** How many kh×kw tiles (with a one-cell gap) per row give the largest cells in an area of this aspect. */
@@ -55,10 +59,10 @@ final class Heatmap {
         return best;
     }
 
-    private static Heatmap conv(int[] d, float[] v, int perRow) {
+    /** Lays out (kh, kw, 1, filters) as one kh×kw tile per filter, perRow to a row, a blank cell between. */
+    private static Heatmap tiles(int[] d, float[] v, int perRow) {
         int kh = d[0];
         int kw = d[1];
-        int in = d[2];
         int filters = d[3];
         int tileRows = (filters + perRow - 1) / perRow;
         int rows = tileRows * (kh + 1) - 1;
@@ -70,33 +74,9 @@ final class Heatmap {
             int c0 = (f % perRow) * (kw + 1);
             for (int i = 0; i < kh; i++) {
                 for (int j = 0; j < kw; j++) {
-                    float s = 0;
-                    for (int c = 0; c < in; c++) {
-                        s += v[((i * kw + j) * in + c) * filters + f];
-                    }
-                    cells[(r0 + i) * cols + c0 + j] = s / in;
+                    cells[(r0 + i) * cols + c0 + j] = v[(i * kw + j) * filters + f];
                 }
             }
-        }
-        return new Heatmap(rows, cols, cells);
-    }
-
-    private static Heatmap downsample(int r, int c, float[] v, int max) {
-        int fr = (r + max - 1) / max;
-        int fc = (c + max - 1) / max;
-        int rows = (r + fr - 1) / fr;
-        int cols = (c + fc - 1) / fc;
-        float[] cells = new float[rows * cols];
-        int[] counts = new int[rows * cols];
-        for (int i = 0; i < r; i++) {
-            for (int j = 0; j < c; j++) {
-                int k = (i / fr) * cols + j / fc;
-                cells[k] += v[i * c + j];
-                counts[k]++;
-            }
-        }
-        for (int k = 0; k < cells.length; k++) {
-            cells[k] /= Math.max(1, counts[k]);
         }
         return new Heatmap(rows, cols, cells);
     }

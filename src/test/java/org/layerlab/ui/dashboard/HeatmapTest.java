@@ -17,7 +17,7 @@ class HeatmapTest {
     void eachFilterTileIsTheMeanOverInputChannels() {
         // kernel [kh=1, kw=2, in=2, filters=2], stored (i, j, c, f) with f fastest.
         float[] v = {1, 10, 3, 30, 5, 50, 7, 70};
-        Heatmap m = Heatmap.of(new int[] {1, 2, 2, 2}, v, 160, 10);
+        Heatmap m = Heatmap.of(new int[] {1, 2, 2, 2}, v, 160, 160, 10);
         assertEquals(1, m.rows);
         assertEquals(5, m.cols, "two tiles of width 2 with a gap");
         assertEquals(2, m.cells[0]);
@@ -25,5 +25,18 @@ class HeatmapTest {
         assertEquals(Float.NaN, m.cells[2]);
         assertEquals(20, m.cells[3]);
         assertEquals(60, m.cells[4]);
+    }
+
+    @Test
+    void thePackedColoursAreTheLegendsColours() {
+        for (double t : new double[] {-1, -0.5, 0, 0.3, 1, 7}) {
+            javafx.scene.paint.Color c = HeatmapView.diverging(t);
+            int argb = HeatmapView.divergingArgb(t);
+            assertEquals(Math.round(c.getRed() * 255), (argb >> 16) & 0xff, 1, "red at " + t);
+            assertEquals(Math.round(c.getGreen() * 255), (argb >> 8) & 0xff, 1, "green at " + t);
+            assertEquals(Math.round(c.getBlue() * 255), argb & 0xff, 1, "blue at " + t);
+            assertEquals(0xff, argb >>> 24);
+        }
+        assertEquals(0, HeatmapView.divergingArgb(Double.NaN), "gaps between filter tiles stay clear");
     }
 }
