@@ -122,6 +122,13 @@ class TrainingFlowTest {
         // Epochs belong to the next run.
         setEpochs(robot, 500_000);
         assertTrue(robot.lookup("#train-status").queryAs(Label.class).getText().startsWith("Changed settings apply to the next run"));
+        // Moving a layer changes nothing the run trains; adding one is for the next run, and the window says so.
+        robot.interact(() -> model.execute(org.layerlab.ui.commands.Edits.move(model.graph(), java.util.Map.of("dense", new double[] {5, 5}))));
+        assertTrue(robot.lookup("#train-status").queryAs(Label.class).getText().startsWith("Changed settings apply"));
+        robot.interact(() -> model.execute(org.layerlab.ui.commands.Edits.addAfter(model.graph(), "dense",
+                new org.layerlab.nn.layers.Dropout(0.1))));
+        assertEquals("This run trains the network as it was when it started; the edit applies to the next run.",
+                robot.lookup("#train-status").queryAs(Label.class).getText());
         robot.clickOn("#train-resume");
         robot.clickOn("#train-stop");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.training().isRunning());

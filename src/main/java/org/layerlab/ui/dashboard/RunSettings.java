@@ -2,6 +2,7 @@ package org.layerlab.ui.dashboard;
 
 import java.util.function.LongSupplier;
 
+import org.layerlab.nn.graph.NetworkGraph;
 import org.layerlab.training.TrainingConfig;
 import org.layerlab.training.TrainingSession;
 
@@ -80,6 +81,24 @@ final class RunSettings {
             view.rate.setText(Double.toString(after.optimizer().schedule().initial()));
         }
         say(change.describe() + " from the next batch (marked on the charts).", true);
+    }
+
+    /**
+     * The graph was edited during the run: say that the run goes on with the network it started
+     * with (unless the edit only moved nodes or renamed them, which changes nothing it trains).
+     */
+    void graphEdited(NetworkGraph before, NetworkGraph after) {
+        if (session != null && !sameNetwork(before, after)) {
+            say("This run trains the network as it was when it started; the edit applies to the next run.", false);
+        }
+    }
+
+    static boolean sameNetwork(NetworkGraph a, NetworkGraph b) {
+        java.util.Map<String, Object> specsA = new java.util.HashMap<>();
+        a.nodes().forEach(n -> specsA.put(n.id(), n.spec()));
+        java.util.Map<String, Object> specsB = new java.util.HashMap<>();
+        b.nodes().forEach(n -> specsB.put(n.id(), n.spec()));
+        return specsA.equals(specsB) && new java.util.HashSet<>(a.edges()).equals(new java.util.HashSet<>(b.edges()));
     }
 
     private void say(String message, boolean mark) {

@@ -71,6 +71,9 @@ public final class TrainingController {
             if (session != null && a != null && b != null && !a.training().equals(b.training())) {
                 settings.changed(a.training(), b.training());
             }
+            if (session != null && a != null && b != null && a.graph() != b.graph()) {
+                settings.graphEdited(a.graph(), b.graph());
+            }
             if (session == null && b != null && (a == null || a.history() != b.history())) {
                 showHistory(b);
             }
