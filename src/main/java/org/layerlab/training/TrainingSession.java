@@ -9,7 +9,6 @@ import java.util.function.Consumer;
 
 import org.layerlab.data.Dataset;
 import org.layerlab.data.Split;
-import org.layerlab.engine.Tensor;
 import org.layerlab.nn.Network;
 import org.layerlab.nn.Parameter;
 import org.layerlab.nn.optimizers.OptimizerSpec;
@@ -321,37 +320,9 @@ public final class TrainingSession {
     }
 
     private void snapshotBoundary(long step) {
-        int features = net.inputShape().size();
-        if (boundarySink == null || features > 2) {
-            return;
+        BoundarySnapshot b = boundarySink == null ? null : BoundarySnapshot.of(net, bounds, step);
+        if (b != null) {
+            boundarySink.accept(b);
         }
-        int res = features == 2 ? 64 : 200;
-        int n = features == 2 ? res * res : res;
-        float[] x = new float[n * features];
-        for (int i = 0; i < n; i++) {
-            double fx = bounds[0] + (bounds[1] - bounds[0]) * ((features == 2 ? i % res : i) + 0.5) / res;
-            x[i * features] = (float) fx;
-            if (features == 2) {
-                x[i * 2 + 1] = (float) (bounds[2] + (bounds[3] - bounds[2]) * (i / res + 0.5) / res);
-            }
-        }
-        Tensor y = net.predict(Tensor.wrap(x, n, features));
-        int outs = y.sampleSize();
-        float[] values = new float[n];
-        for (int i = 0; i < n; i++) {
-            if (outs == 1) {
-                values[i] = y.get(i);
-            } else {
-                int best = 0;
-                for (int j = 1; j < outs; j++) {
-                    if (y.get(i * outs + j) > y.get(i * outs + best)) {
-                        best = j;
-                    }
-                }
-                values[i] = best;
-            }
-        }
-        boundarySink.accept(new BoundarySnapshot(step, bounds[0], bounds[1], bounds[2], bounds[3], res, values,
-                outs == 1 ? 2 : outs));
     }
 }

@@ -70,7 +70,8 @@ public final class App extends Application {
             Platform.runLater(window.training()::start);
         }
         if (screenshot != null) {
-            double delay = trainFor == null ? 0.6 : Double.parseDouble(trainFor);
+            // Long enough for the project's data to load and the views that show it to draw.
+            double delay = trainFor == null ? 1.5 : Double.parseDouble(trainFor);
             Screenshots.afterLayout(window.scene(), Path.of(screenshot), delay, Platform::exit);
         }
     }

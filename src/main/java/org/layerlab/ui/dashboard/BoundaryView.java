@@ -82,9 +82,13 @@ final class BoundaryView extends CanvasView {
         return new double[] {b[0] - mx, b[1] + mx, b[2] - my, b[3] + my};
     }
 
+    BoundarySnapshot snapshot() {
+        return snapshot;
+    }
+
     void show(BoundarySnapshot s) {
         snapshot = s;
-        regions = regression ? null : regionImage(s);
+        regions = regression || s == null ? null : regionImage(s);
         draw();
     }
 
@@ -124,7 +128,8 @@ final class BoundaryView extends CanvasView {
         double ox = LEFT;
         double oy = TOP;
         g.fillText((regression ? "Fitted curve over the training points" : "Decision regions and training points")
-                + (snapshot == null ? "  ·  press Train to see them" : "  ·  step " + snapshot.step()), 12, 16);
+                + (snapshot == null ? "  ·  press Train to see them"
+                        : snapshot.step() < 0 ? "  ·  trained network" : "  ·  step " + snapshot.step()), 12, 16);
         if (regions != null) {
             g.setImageSmoothing(true);
             g.drawImage(regions, ox, oy, pw, ph);

@@ -117,6 +117,7 @@ public final class TrainingController {
                 Platform.runLater(() -> {
                     // The training points show in the boundary view before the first run, too.
                     view.boundary.setData(d.train().original());
+                    showTrainedBoundary(p, dir, d);
                     view.data.show(d.train().original(), d.test() == null ? 0 : d.test().size(), stats, preview,
                             d.train() instanceof org.layerlab.data.AugmentedDataset a
                                     ? "augmented: " + a.augmentation().describe() : "");
@@ -128,6 +129,21 @@ public final class TrainingController {
         }, "layerlab-data-view");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** A trained project's decision regions (or fitted curve) without a run, as on reopening it. */
+    private void showTrainedBoundary(Project p, Path dir, org.layerlab.project.LoadedData d) {
+        if (session != null || !p.isTrained() || d.train().featureShape().size() > 2) {
+            return;
+        }
+        try {
+            // One or two inputs: a small network, built and run over a 64x64 grid in a few milliseconds.
+            org.layerlab.nn.Network net = ProjectSession.open(p, dir, d).network();
+            view.boundary.show(org.layerlab.training.BoundarySnapshot.of(net, view.boundary.bounds(), -1));
+        } catch (RuntimeException e) {
+            // The network does not fit this data: validation says why; the points alone still show.
+            view.boundary.show(null);
+        }
     }
 
     /** A saved project's history, one point per epoch (live runs plot per step). */
@@ -286,6 +302,7 @@ public final class TrainingController {
         Project p = model.project();
         model.replaceAfterTraining(new Project(p.name(), p.graph(), p.training(), p.dataset(), List.of(), null));
         view.clearCharts();
+        view.boundary.show(null);
         lastStep = 0;
         view.status.setText("Weights reset: the next run starts fresh from the seed.");
     }

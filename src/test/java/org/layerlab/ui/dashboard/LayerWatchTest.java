@@ -77,4 +77,18 @@ class LayerWatchTest {
         assertEquals(largest, view.weights.snapshot().networkMaxAbs());
         assertTrue(view.sharedScale());
     }
+
+    @Test
+    void aTrainedProjectShowsItsDecisionRegionsWithoutARun() throws Exception {
+        org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> view.boundary.snapshot() != null);
+        org.layerlab.training.BoundarySnapshot b = view.boundary.snapshot();
+        assertEquals(-1, b.step(), "the project's network, not a run's");
+        assertEquals(64 * 64, b.values().length);
+        // The same network over the same grid gives the same picture.
+        org.layerlab.nn.Network net = ProjectSession.open(model.project(), Path.of("samples").toAbsolutePath()).network();
+        org.layerlab.training.BoundarySnapshot again = org.layerlab.training.BoundarySnapshot.of(net,
+                new double[] {b.minX(), b.maxX(), b.minY(), b.maxY()}, -1);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(again.values(), b.values(), 1e-6f);
+    }
 }
