@@ -28,6 +28,7 @@ public final class TrainingController {
     private TrainingSession session;
     private ProjectSession prepared;
     private final DataLoads loads = new DataLoads();
+    private final DataShown dataShown;
     private final List<EpochEvent> history = new ArrayList<>();
     private final PauseWatch pauses = new PauseWatch();
     private final LayerWatch layers;
@@ -39,6 +40,7 @@ public final class TrainingController {
         this.view = view;
         this.layers = new LayerWatch(model, view);
         this.settings = new RunSettings(view, () -> lastStep);
+        this.dataShown = new DataShown(model, view, loads, () -> session != null, this::projectDir);
         view.train.setOnAction(e -> start());
         view.pause.setOnAction(e -> {
             if (session != null) {
@@ -81,7 +83,7 @@ public final class TrainingController {
                 layers.projectChanged();
             }
             if (b != null && (a == null || a.dataset() != b.dataset())) {
-                loadDataView(b);
+                dataShown.load(b);
             }
             if (session == null && b != null) {
                 useMetricOf(b.training());
@@ -93,57 +95,7 @@ public final class TrainingController {
         });
         view.rate.setText(Double.toString(model.project().training().optimizer().schedule().initial()));
         showHistory(model.project());
-        loadDataView(model.project());
-    }
-
-    /**
-     * Loads the project's data off the JavaFX thread, shows it in the Data tab and gives its
-     * summary to the model, so validation can check the network against the data.
-     */
-    private void loadDataView(Project p) {
-        if (p.dataset() == null) {
-            view.data.showMessage("No data chosen yet: select nothing on the canvas, then Choose data… in the inspector.");
-            return;
-        }
-        Path dir = projectDir();
-        view.data.showMessage("Loading " + p.dataset().describe() + "…");
-        java.util.concurrent.CompletableFuture<org.layerlab.project.LoadedData> load = loads.reload(p.dataset(), dir);
-        Thread t = new Thread(() -> {
-            try {
-                org.layerlab.project.LoadedData d = DataLoads.await(load);
-                // Statistics and pictures of the data as stored; augmentation varies per epoch.
-                org.layerlab.data.DatasetStats stats = org.layerlab.data.DatasetStats.of(d.train().original());
-                org.layerlab.data.DataPreview preview = org.layerlab.data.DataPreview.of(d.train().original());
-                Platform.runLater(() -> {
-                    // The training points show in the boundary view before the first run, too.
-                    view.boundary.setData(d.train().original());
-                    showTrainedBoundary(p, dir, d);
-                    view.data.show(d.train().original(), d.test() == null ? 0 : d.test().size(), stats, preview,
-                            d.train() instanceof org.layerlab.data.AugmentedDataset a
-                                    ? "augmented: " + a.augmentation().describe() : "");
-                    model.dataLoaded(p.dataset(), d.summary());
-                });
-            } catch (Exception e) {
-                Platform.runLater(() -> view.data.showMessage("The data cannot be loaded: " + e.getMessage()));
-            }
-        }, "layerlab-data-view");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    /** A trained project's decision regions (or fitted curve) without a run, as on reopening it. */
-    private void showTrainedBoundary(Project p, Path dir, org.layerlab.project.LoadedData d) {
-        if (session != null || !p.isTrained() || d.train().featureShape().size() > 2) {
-            return;
-        }
-        try {
-            // One or two inputs: a small network, built and run over a 64x64 grid in a few milliseconds.
-            org.layerlab.nn.Network net = ProjectSession.open(p, dir, d).network();
-            view.boundary.show(org.layerlab.training.BoundarySnapshot.of(net, view.boundary.bounds(), -1));
-        } catch (RuntimeException e) {
-            // The network does not fit this data: validation says why; the points alone still show.
-            view.boundary.show(null);
-        }
+        dataShown.load(model.project());
     }
 
     /** A saved project's history, one point per epoch (live runs plot per step). */

@@ -1,0 +1,81 @@
+package org.layerlab.ui.dashboard;
+
+import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+import javafx.application.Platform;
+import org.layerlab.project.Project;
+import org.layerlab.project.ProjectSession;
+import org.layerlab.ui.EditorModel;
+
+/**
+ * The project's data as the views show it outside a run: read off the JavaFX thread (through
+ * the {@link DataLoads} a run shares), shown in the Data tab, given to the model for validation,
+ * and, for one or two features, drawn in the boundary view with the trained network's regions.
+ */
+final class DataShown {
+    private final EditorModel model;
+    private final DashboardView view;
+    private final DataLoads loads;
+    private final BooleanSupplier running;
+    private final Supplier<Path> projectDir;
+
+    DataShown(EditorModel model, DashboardView view, DataLoads loads, BooleanSupplier running, Supplier<Path> projectDir) {
+        this.model = model;
+        this.view = view;
+        this.loads = loads;
+        this.running = running;
+        this.projectDir = projectDir;
+    }
+
+    /**
+     * Loads the project's data off the JavaFX thread, shows it in the Data tab and gives its
+     * summary to the model, so validation can check the network against the data.
+     */
+    void load(Project p) {
+        if (p.dataset() == null) {
+            view.data.showMessage("No data chosen yet: select nothing on the canvas, then Choose data… in the inspector.");
+            return;
+        }
+        Path dir = projectDir.get();
+        view.data.showMessage("Loading " + p.dataset().describe() + "…");
+        java.util.concurrent.CompletableFuture<org.layerlab.project.LoadedData> load = loads.reload(p.dataset(), dir);
+        Thread t = new Thread(() -> {
+            try {
+                org.layerlab.project.LoadedData d = DataLoads.await(load);
+                // Statistics and pictures of the data as stored; augmentation varies per epoch.
+                org.layerlab.data.DatasetStats stats = org.layerlab.data.DatasetStats.of(d.train().original());
+                org.layerlab.data.DataPreview preview = org.layerlab.data.DataPreview.of(d.train().original());
+                Platform.runLater(() -> {
+                    // The training points show in the boundary view before the first run, too.
+                    view.boundary.setData(d.train().original());
+                    showTrainedBoundary(p, dir, d);
+                    view.data.show(d.train().original(), d.test() == null ? 0 : d.test().size(), stats, preview,
+                            d.train() instanceof org.layerlab.data.AugmentedDataset a
+                                    ? "augmented: " + a.augmentation().describe() : "");
+                    model.dataLoaded(p.dataset(), d.summary());
+                });
+            } catch (Exception e) {
+                Platform.runLater(() -> view.data.showMessage("The data cannot be loaded: " + e.getMessage()));
+            }
+        }, "layerlab-data-view");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** A trained project's decision regions (or fitted curve) without a run, as on reopening it. */
+    private void showTrainedBoundary(Project p, Path dir, org.layerlab.project.LoadedData d) {
+        if (running.getAsBoolean() || !p.isTrained() || d.train().featureShape().size() > 2) {
+            return;
+        }
+        try {
+            // One or two inputs: a small network, built and run over a 64x64 grid in a few milliseconds.
+            org.layerlab.nn.Network net = ProjectSession.open(p, dir, d).network();
+            view.boundary.show(org.layerlab.training.BoundarySnapshot.of(net, view.boundary.bounds(), -1));
+        } catch (RuntimeException e) {
+            // The network does not fit this data: validation says why; the points alone still show.
+            view.boundary.show(null);
+        }
+    }
+}
