@@ -2,14 +2,20 @@ package org.layerlab.ui.dashboard;
 
 import java.util.Arrays;
 
-/** A growing list of (x, y) points in primitive arrays: a million points cost 16 MB, no boxing. */
+/**
+ * A growing list of (x, y) points in primitive arrays, y as float. While x goes up by exactly 1
+ * a point (the steps of a run's per-batch series) it is not stored: a point costs 4 bytes, so an
+ * hour of a fast run (9 million steps) keeps 36 MB a series rather than the 144 MB of two doubles.
+ */
 final class Series {
     final String name;
     final String styleColor;
     /** The colour on the dark theme's background, where a dark line would vanish. */
     final String darkColor;
-    private double[] xs = new double[1024];
-    private double[] ys = new double[1024];
+    /** Null while the x values are first, first + 1, first + 2, ... */
+    private double[] xs;
+    private double first;
+    private float[] ys = new float[1024];
     private int size;
 
     Series(String name, String styleColor) {
@@ -23,12 +29,25 @@ final class Series {
     }
 
     void add(double x, double y) {
-        if (size == xs.length) {
-            xs = Arrays.copyOf(xs, size * 2);
+        if (size == ys.length) {
             ys = Arrays.copyOf(ys, size * 2);
+            if (xs != null) {
+                xs = Arrays.copyOf(xs, size * 2);
+            }
         }
-        xs[size] = x;
-        ys[size] = y;
+        if (size == 0) {
+            first = x;
+        } else if (xs == null && x != first + size) {
+            // Not the next step: from now on every x is kept.
+            xs = new double[ys.length];
+            for (int i = 0; i < size; i++) {
+                xs[i] = first + i;
+            }
+        }
+        if (xs != null) {
+            xs[size] = x;
+        }
+        ys[size] = (float) y;
         size++;
     }
 
@@ -37,7 +56,7 @@ final class Series {
     }
 
     double x(int i) {
-        return xs[i];
+        return xs == null ? first + i : xs[i];
     }
 
     double y(int i) {
@@ -50,6 +69,10 @@ final class Series {
      * points asks this at every mouse move.
      */
     int nearest(double x) {
+        if (xs == null) {
+            // Whole steps: the nearest is a rounding away (ties to the first, as below).
+            return size == 0 ? 0 : (int) Math.max(0, Math.min(size - 1, Math.ceil(x - first - 0.5)));
+        }
         int lo = 0;
         int hi = size - 1;
         while (lo < hi) {
@@ -73,5 +96,6 @@ final class Series {
 
     void clear() {
         size = 0;
+        xs = null;
     }
 }
