@@ -40,13 +40,18 @@ public final class CoalescingFeed implements TrainingListener {
     }
 
     /**
-     * 5 deliveries a second at most: smooth enough to read, and each delivery makes JavaFX lay
-     * out and render a frame, which under software rendering costs CPU the training threads need
+     * The dashboard's pace: 2.5 deliveries a second. Each delivery makes JavaFX lay out and
+     * render a frame, which under software rendering costs CPU the training threads need
      * (measured on 2 cores with Monocle's software pipeline: 25 Hz cost ~40% of CNN training
-     * speed; going from 10 to 5 Hz took the window's threads from 7.1% to 5.1% of a core).
+     * speed; 10 to 5 Hz took the window's threads from 7.1% to 5.1% of a core in session 4;
+     * in session 5, 5 to 2.5 Hz took them from 7.3% to 4.6%). Numbers that change 2.5 times a
+     * second are still easy to read, and curves stay current.
      */
+    public static final long DELIVERY_NANOS = 400_000_000L;
+
+    /** A feed delivering at the dashboard's pace ({@link #DELIVERY_NANOS}). */
     public static CoalescingFeed forDashboard(Executor ui, Consumer<Delivery> sink) {
-        return new CoalescingFeed(ui, sink, 200_000_000L);
+        return new CoalescingFeed(ui, sink, DELIVERY_NANOS);
     }
 
     @Override

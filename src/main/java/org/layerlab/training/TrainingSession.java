@@ -23,7 +23,8 @@ import org.layerlab.nn.optimizers.OptimizerSpec;
 public final class TrainingSession {
     /** The name of the thread a session trains on (what --report counts as training). */
     public static final String THREAD_NAME = "layerlab-training";
-    private static final long SNAPSHOT_NANOS = 150_000_000L;
+    /** Copies for the views no more often than the dashboard shows them: the rest would be dropped unseen. */
+    private static final long SNAPSHOT_NANOS = CoalescingFeed.DELIVERY_NANOS;
     /** How often the weights are copied while no view shows them: enough for the histograms' history. */
     private static final long BACKGROUND_WEIGHTS_NANOS = 2_000_000_000L;
 

@@ -14,13 +14,19 @@ import javax.management.ObjectName;
  * directive, in the same second run: C2 1.7%, the window's own threads 5.3% (5.7% before), and
  * the training pool's worker got 89% of its core instead of 84%. The rasterizer (Marlin, Prism)
  * keeps C2: excluding it too brought C2 to 0.7% but made view updates take up to 33 ms instead
- * of 21 and the longest window pause 54 ms. Uses HotSpot's Compiler Control (JEP 165) through
+ * of 21 and the longest window pause 54 ms. Two rasterizer methods are the exception: Marlin's
+ * crossing sort and Renderer._endRendering, which the charts' long paths make hot, were
+ * compiled, thrown out and compiled again by C2 16 times each in half a minute (session 5,
+ * -XX:+PrintCompilation), C2 taking 14-21% of a core 35-55 s into a CNN run against 5% headless.
+ * Left to C1: C2 7-12%, the pool's worker 72% of its core on average instead of 66%, and the
+ * renderer's share and the longest view update (21 ms) unchanged. Uses HotSpot's Compiler Control (JEP 165) through
  * its diagnostic-command bean; on another JVM it does nothing.
  */
 final class UiCompilation {
     private static final String DIRECTIVE = """
             [{
-              match: ["javafx/*.*", "com/sun/javafx/*.*", "com/sun/glass/*.*", "com/sun/scenario/*.*"],
+              match: ["javafx/*.*", "com/sun/javafx/*.*", "com/sun/glass/*.*", "com/sun/scenario/*.*",
+                      "com/sun/marlin/DualPivotQuicksort20191112Ext.*", "com/sun/marlin/Renderer._endRendering"],
               c2: { Exclude: true }
             }]
             """;

@@ -203,12 +203,12 @@ public final class DashboardView extends BorderPane {
     private long lastChartDraw;
 
     /**
-     * Redraws the charts that changed, at most 5 times a second unless forced: curves need no
+     * Redraws the charts that changed, at most 2.5 times a second unless forced: curves need no
      * more, and on machines that render in software every redraw takes CPU from training.
      */
     void refreshCharts(boolean force) {
         long now = System.nanoTime();
-        if (!force && now - lastChartDraw < 200_000_000L) {
+        if (!force && now - lastChartDraw < org.layerlab.training.CoalescingFeed.DELIVERY_NANOS) {
             return;
         }
         lastChartDraw = now;

@@ -81,7 +81,7 @@ final class PlotView extends CanvasView {
         dirty = true;
     }
 
-    /** Redraws if data changed since the last frame (called by the dashboard at most 5 times a second). */
+    /** Redraws if data changed since the last frame (called by the dashboard at most 2.5 times a second). */
     void refresh() {
         if (dirty) {
             redraw();

@@ -19,7 +19,7 @@ import org.layerlab.ui.EditorModel;
 /**
  * Runs training from the window: the run trains a snapshot of the graph on its own thread
  * (editing goes on; edits apply to the next run), events reach the views through a
- * {@link CoalescingFeed} at most 5 times a second, and at the end the weights and history
+ * {@link CoalescingFeed} at most 2.5 times a second, and at the end the weights and history
  * become part of the project. A failed run shows its message and selects the offending layer.
  */
 public final class TrainingController {
@@ -259,7 +259,7 @@ public final class TrainingController {
         view.status.setText("Weights reset: the next run starts fresh from the seed.");
     }
 
-    /** On the JavaFX thread, at most 5 times a second. */
+    /** On the JavaFX thread, at most 2.5 times a second. */
     private void deliver(CoalescingFeed.Delivery d) {
         pauses.timeUpdate(() -> deliverNow(d));
     }
