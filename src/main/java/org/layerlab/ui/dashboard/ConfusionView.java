@@ -65,8 +65,10 @@ final class ConfusionView extends CanvasView {
                 long c = matrix.count(t, p);
                 double share = row == 0 ? 0 : (double) c / row;
                 Color base = t == p ? Color.web("#2f9e77") : Color.web("#d24d57");
-                // Empty cells keep a faint outline, so the grid reads as one.
-                g.setFill(Color.TRANSPARENT.interpolate(base, Math.max(0.06, Math.min(1, share * 1.2))));
+                // Empty cells get a faint shade of the text colour (it follows the theme), so the
+                // grid reads as one on a light or a dark background.
+                g.setFill(c == 0 ? text.deriveColor(0, 1, 1, 0.12)
+                        : Color.TRANSPARENT.interpolate(base, Math.max(0.06, Math.min(1, share * 1.2))));
                 g.fillRect(labelW + p * cell, y, cell - 1, cell - 1);
                 if (cell >= 22 && c > 0) {
                     String n = Long.toString(c);
