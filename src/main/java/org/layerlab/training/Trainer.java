@@ -64,13 +64,12 @@ public final class Trainer {
 
     /**
      * Goes on with another optimizer from the next batch (see {@link Optimizer#continueFrom}
-     * for what carries over); returns whether the moments were kept. Call it on the training
-     * thread, between batches: from a listener's onBatch.
+     * for what carries over). Call it on the training thread, between batches: from a
+     * listener's beforeBatch.
      */
-    public boolean replaceOptimizer(Optimizer next) {
-        boolean kept = next.continueFrom(optimizer);
+    public void replaceOptimizer(Optimizer next) {
+        next.continueFrom(optimizer);
         optimizer = next;
-        return kept;
     }
 
     /** Trains on data, holding out config.validationSplit of it for validation when that is above 0. */

@@ -6,8 +6,9 @@ import java.util.List;
 import org.layerlab.nn.Parameter;
 
 /**
- * Copies of one layer's parameters and their last gradients, taken on the training thread between
- * batches (so the UI never reads live buffers). Each entry: name ("kernel"), dims, values, grads.
+ * One layer's parameters and their last gradients as the views need them, taken on the training
+ * thread between batches (so the UI never reads live buffers): per entry a small preview of the
+ * values and gradients and their distributions (see {@link Entry}).
  * networkMaxAbs and networkMaxAbsGrad are the largest |weight| and |gradient| over every
  * layer's kernel, for drawing layers on one shared scale; NaN when not asked for.
  */
@@ -18,7 +19,7 @@ public record WeightSnapshot(String nodeId, long step, List<Entry> params, float
     }
 
     /**
-     * Copies node's parameters out of all (a network's or a project's); step -1 for weights not
+     * The node's parameters, read from all (a network's or a project's); step -1 for weights not
      * from a run going on. With sharedScale, also the network-wide largest magnitudes (a pass
      * over every kernel). Null when the node has no parameters.
      */

@@ -33,10 +33,7 @@ public record OptimizerSpec(String kind, LearningRateSchedule schedule, Map<Stri
     public OptimizerSpec {
         Checks.notNull("optimizer", "kind", kind);
         kind = kind.trim().toLowerCase(Locale.ROOT);
-        Map<String, Double> defaults = DEFAULTS.get(kind);
-        if (defaults == null) {
-            throw new IllegalArgumentException("unknown optimizer '" + kind + "'; choose one of " + String.join(", ", KINDS));
-        }
+        Map<String, Double> defaults = defaults(kind);
         Checks.notNull("optimizer", "learning rate", schedule);
         options = Map.copyOf(options == null ? Map.of() : options);
         for (Map.Entry<String, Double> e : options.entrySet()) {

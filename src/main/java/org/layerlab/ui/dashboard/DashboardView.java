@@ -149,7 +149,7 @@ public final class DashboardView extends BorderPane {
         loss.setSmoothing(smoothing.getValue());
         accuracy.setSmoothing(smoothing.getValue());
         showGradients.selectedProperty().addListener((o, a, b) -> weights.setGradients(b));
-        weightScale.valueProperty().addListener((o, a, b) -> weights.setSharedScale("all layers".equals(b)));
+        weightScale.valueProperty().addListener((o, a, b) -> weights.setSharedScale(sharedScale()));
         setRunning(false, false);
     }
 

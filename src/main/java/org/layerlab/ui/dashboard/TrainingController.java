@@ -113,8 +113,8 @@ public final class TrainingController {
             if (acc != null) {
                 view.batchAcc.add(i, acc);
             }
-            if (e.metrics().containsKey("val_" + metric)) {
-                view.valAcc.add(i, e.get("val_" + metric));
+            if (e.metrics().containsKey(valMetric)) {
+                view.valAcc.add(i, e.get(valMetric));
             }
         }
         view.loss.changed();
