@@ -72,13 +72,25 @@ public final class EditorModel {
     public void dataLoaded(org.layerlab.project.DatasetSource source, DataSummary summary) {
         if (project.get() != null && project.get().dataset() == source) {
             data = summary;
-            reanalyse();
+            reanalyse(true);
         }
     }
 
     private void reanalyse() {
+        reanalyse(false);
+    }
+
+    /**
+     * unlessSame: keep the analysis there is when the new one says the same. Only for loaded
+     * data: the listeners rebuild views (canvas, inspector: 40 ms of the JavaFX thread for the
+     * CNN sample, as a run starts), and some of them take a new analysis to mean a new project.
+     */
+    private void reanalyse(boolean unlessSame) {
         Project p = project.get();
-        analysis.set(p == null ? null : GraphAnalysis.of(p.graph(), p.training().loss(), data));
+        GraphAnalysis next = p == null ? null : GraphAnalysis.of(p.graph(), p.training().loss(), data);
+        if (!unlessSame || next == null || !next.saysTheSameAs(analysis.get())) {
+            analysis.set(next);
+        }
         selection.removeIf(id -> p == null || !p.graph().contains(id));
     }
 

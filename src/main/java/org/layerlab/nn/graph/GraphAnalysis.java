@@ -263,6 +263,21 @@ public final class GraphAnalysis {
         return List.copyOf(problems);
     }
 
+    /**
+     * Whether this analysis says the same as another of the same graph: every shape, parameter
+     * count and problem (a fix compared by its label). Loading a project's data analyses the
+     * graph again, and most often nothing changes, which the editor need not redraw.
+     */
+    public boolean saysTheSameAs(GraphAnalysis other) {
+        return other != null && graph == other.graph && info.equals(other.info)
+                && java.util.Objects.equals(outputId, other.outputId) && problemKeys().equals(other.problemKeys());
+    }
+
+    private List<List<Object>> problemKeys() {
+        return problems.stream().map(p -> java.util.Arrays.<Object>asList(p.severity(), p.nodeId(), p.edge(), p.message(),
+                p.fix() == null ? null : p.fix().label())).toList();
+    }
+
     public List<Problem> problemsOf(String nodeId) {
         return problems.stream().filter(p -> nodeId.equals(p.nodeId())).toList();
     }

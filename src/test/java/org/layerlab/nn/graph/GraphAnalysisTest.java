@@ -121,6 +121,20 @@ public class GraphAnalysisTest {
     }
 
     @Test
+    void analysesOfTheSameGraphSayTheSameUnlessTheDataChangesAProblem() {
+        NetworkGraph g = chain(Input.of(4), new Dense(3, "softmax"));
+        DataSummary three = new DataSummary(Shape.of(4), 3, 1);
+        DataSummary five = new DataSummary(Shape.of(4), 5, 1);
+        GraphAnalysis first = GraphAnalysis.of(g, Loss.SPARSE_CATEGORICAL_CROSSENTROPY, five);
+        assertTrue(GraphAnalysis.of(g, Loss.SPARSE_CATEGORICAL_CROSSENTROPY, five).saysTheSameAs(first),
+                "a fix is a new lambda each time, compared by its label");
+        assertFalse(GraphAnalysis.of(g, Loss.SPARSE_CATEGORICAL_CROSSENTROPY, three).saysTheSameAs(first));
+        assertFalse(GraphAnalysis.of(chain(Input.of(4), new Dense(3, "softmax")), Loss.SPARSE_CATEGORICAL_CROSSENTROPY, five)
+                .saysTheSameAs(first), "another graph, even an equal one");
+        assertFalse(first.saysTheSameAs(null));
+    }
+
+    @Test
     void dataShapeThatDoesNotFitTheInputOffersToSetIt() {
         NetworkGraph g = chain(Input.of(5), new Dense(1));
         DataSummary data = new DataSummary(Shape.of(13), 0, 1);
