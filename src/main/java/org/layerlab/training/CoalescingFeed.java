@@ -31,6 +31,7 @@ public final class CoalescingFeed implements TrainingListener {
     private final AtomicReference<ConfusionMatrix> confusion = new AtomicReference<>();
     private final AtomicBoolean pending = new AtomicBoolean();
     private volatile long lastDelivery;
+    private volatile boolean quiet;
     private long deliveries;
 
     public CoalescingFeed(Executor ui, Consumer<Delivery> sink, long minIntervalNanos) {
@@ -49,6 +50,12 @@ public final class CoalescingFeed implements TrainingListener {
      */
     public static final long DELIVERY_NANOS = 400_000_000L;
 
+    /**
+     * The pace while the views are off ({@link #setQuiet}): the progress line still moves, and
+     * the queue of batch events stays short (a fast network makes thousands a second).
+     */
+    public static final long QUIET_NANOS = 2_000_000_000L;
+
     /** A feed delivering at the dashboard's pace ({@link #DELIVERY_NANOS}). */
     public static CoalescingFeed forDashboard(Executor ui, Consumer<Delivery> sink) {
         return new CoalescingFeed(ui, sink, DELIVERY_NANOS);
@@ -63,7 +70,7 @@ public final class CoalescingFeed implements TrainingListener {
     @Override
     public void onEpoch(EpochEvent e) {
         events.add(e);
-        schedule(true);
+        schedule(!quiet);
     }
 
     @Override
@@ -89,11 +96,23 @@ public final class CoalescingFeed implements TrainingListener {
 
     public void offerConfusion(ConfusionMatrix m) {
         confusion.set(m);
-        schedule(true);
+        schedule(!quiet);
+    }
+
+    /**
+     * Quiet: deliveries every {@link #QUIET_NANOS} at most, epoch ends included; only the final
+     * result goes out at once. Not quiet: back to the feed's own pace, from a delivery now.
+     */
+    public void setQuiet(boolean on) {
+        quiet = on;
+        if (!on) {
+            schedule(true);
+        }
     }
 
     private void schedule(boolean urgent) {
-        if (!urgent && System.nanoTime() - lastDelivery < minIntervalNanos) {
+        long interval = quiet ? Math.max(QUIET_NANOS, minIntervalNanos) : minIntervalNanos;
+        if (!urgent && System.nanoTime() - lastDelivery < interval) {
             return;
         }
         if (pending.compareAndSet(false, true)) {

@@ -36,6 +36,8 @@ public final class TrainingSession {
      */
     public record Wanted(boolean weights, boolean health, boolean boundary, boolean sharedScale) {
         public static final Wanted ALL = new Wanted(true, true, true, true);
+        /** No view is looking: only the background copy for the histograms' history is made. */
+        public static final Wanted NONE = new Wanted(false, false, false, false);
 
         public Wanted(boolean weights, boolean health, boolean boundary) {
             this(weights, health, boundary, false);
@@ -64,6 +66,7 @@ public final class TrainingSession {
     private long lastWeights;
     private volatile Wanted wanted = Wanted.ALL;
     private volatile boolean wantedChanged;
+    private volatile long steps;
     private Thread thread;
 
     /**
@@ -230,6 +233,11 @@ public final class TrainingSession {
         return result;
     }
 
+    /** Batches trained so far in this run, counted across epochs (readable from any thread). */
+    public long steps() {
+        return steps;
+    }
+
     /** Runs on the training thread between batches: optimizer and rate changes, and bounded-rate copies. */
     private final class Snapshots implements TrainingListener {
         @Override
@@ -248,6 +256,7 @@ public final class TrainingSession {
 
         @Override
         public void onBatch(BatchEvent e) {
+            steps = e.step();
             long now = System.nanoTime();
             boolean changed = wantedChanged;
             if (!changed && now - lastSnapshot < SNAPSHOT_NANOS) {

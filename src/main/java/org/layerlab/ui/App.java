@@ -21,7 +21,9 @@ import org.layerlab.ui.shell.MainWindow;
  * CNN sample when present), {@code --theme=dark}, {@code --screenshot=FILE}, which renders the
  * window to a PNG and exits (how the window is looked at on machines without a display), and
  * {@code --train-for=SECONDS}, which starts training and takes the screenshot that much later,
- * and {@code --report}, which prints each epoch's speed and the window's longest pause.
+ * {@code --report}, which prints each epoch's speed and the window's longest pause, and
+ * {@code --alternate-views=SECONDS}, which turns the live views off and on that often (with
+ * {@code --report}, each stretch's training speed is printed: bench/views-on-off.sh).
  */
 public final class App extends Application {
     static final Path DEFAULT_SAMPLE = Path.of("samples", "fashion_cnn.layerlab");
@@ -66,8 +68,12 @@ public final class App extends Application {
         }
         String trainFor = option(args, "--train-for=");
         window.training().setReport(args.contains("--report"));
+        String alternate = option(args, "--alternate-views=");
+        if (alternate != null) {
+            window.training().alternateLiveViews(Double.parseDouble(alternate));
+        }
         if (trainFor != null) {
-            Platform.runLater(window.training()::start);
+            Platform.runLater(window.training()::startOnceDataShown);
         }
         if (screenshot != null) {
             // Long enough for the project's data to load and the views that show it to draw.

@@ -152,6 +152,41 @@ class TrainingSessionTest {
     }
 
     @Test
+    void aQuietFeedHoldsEvenEpochEndsToItsSlowPaceButNotTheFinalResult() {
+        List<CoalescingFeed.Delivery> got = new ArrayList<>();
+        // No interval of its own: every event would go out at once but for the quiet pace.
+        CoalescingFeed feed = new CoalescingFeed(Runnable::run, got::add, 0);
+        feed.onBatch(new BatchEvent(1, 1, 1, 10, 0.5, Map.of(), 0, 0.01));
+        assertEquals(1, got.size());
+        feed.setQuiet(true);
+        for (int i = 2; i <= 1_000; i++) {
+            feed.onBatch(new BatchEvent(i, 1 + i / 10, i % 10, 10, 0.5, Map.of(), 0, 0.01));
+            if (i % 10 == 0) {
+                feed.onEpoch(new EpochEvent(i / 10, Map.of("loss", 0.5), 0, 0.01, 0.1));
+            }
+        }
+        assertEquals(1, got.size(), "within " + CoalescingFeed.QUIET_NANOS / 1e9 + " s of the last delivery");
+        feed.onFinished(new TrainingResult(TrainingResult.Outcome.COMPLETED, List.of(), 1_000, null, null));
+        assertEquals(2, got.size(), "the final result goes out at once");
+        assertEquals(999 + 100 + 1, got.get(1).events().size(), "with everything that waited");
+    }
+
+    @Test
+    void aFeedNoLongerQuietDeliversWhatWaitedAtOnce() {
+        List<CoalescingFeed.Delivery> got = new ArrayList<>();
+        CoalescingFeed feed = new CoalescingFeed(Runnable::run, got::add, 0);
+        feed.setQuiet(true);
+        feed.onBatch(new BatchEvent(1, 1, 1, 10, 0.5, Map.of(), 0, 0.01));
+        for (int i = 2; i <= 50; i++) {
+            feed.onBatch(new BatchEvent(i, 1, i, 50, 0.5, Map.of(), 0, 0.01));
+        }
+        assertEquals(1, got.size(), "the first event finds no delivery made yet; the rest wait");
+        feed.setQuiet(false);
+        assertEquals(2, got.size());
+        assertEquals(49, got.get(1).events().size());
+    }
+
+    @Test
     void snapshotsCopyTheWatchedLayerAndTheBoundaryGrid() throws Exception {
         List<TrainingResult> finals = new ArrayList<>();
         TrainingSession s = session(3, finals);

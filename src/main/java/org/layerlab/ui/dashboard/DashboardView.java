@@ -44,6 +44,7 @@ public final class DashboardView extends BorderPane {
     final HealthView health = new HealthView();
     final javafx.scene.control.MenuItem exportPng = new javafx.scene.control.MenuItem("Open view as PNG…");
     final javafx.scene.control.MenuItem exportCsv = new javafx.scene.control.MenuItem("History as CSV…");
+    final CheckBox live = new CheckBox("Live views");
     final CheckBox logScale = new CheckBox("log scale");
     final CheckBox showGradients = new CheckBox("gradients");
     /** The layer the Weights and Histograms tabs show; kept in step with the canvas selection. */
@@ -78,6 +79,12 @@ public final class DashboardView extends BorderPane {
         HBox.setHgrow(status, Priority.ALWAYS);
         smoothing.setPrefWidth(90);
         smoothing.setTooltip(new Tooltip("Smoothing of the per-batch curves"));
+        live.setId("train-live");
+        live.setSelected(true);
+        live.setMinWidth(Region.USE_PREF_SIZE);
+        live.setTooltip(new Tooltip("Update the charts and views while training. Off, they stand still and the run"
+                + " gets the processor time drawing would take (a few percent on a small machine without a"
+                + " graphics card); on again, they catch up at once."));
         logScale.setId("loss-log");
         showGradients.setId("show-gradients");
         for (Button b : new Button[] {train, pause, resume, stop, reset, applyRate}) {
@@ -93,7 +100,9 @@ public final class DashboardView extends BorderPane {
         export.setTooltip(new Tooltip("Save the view in the open tab as a PNG image, or the per-epoch history as CSV"));
         export.setMinWidth(Region.USE_PREF_SIZE);
         rate.setMinWidth(70);
-        HBox buttons = new HBox(8, train, pause, resume, stop, reset, rateLabel, rate, applyRate);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox buttons = new HBox(8, train, pause, resume, stop, reset, rateLabel, rate, applyRate, gap, live);
         buttons.setAlignment(Pos.CENTER_LEFT);
         progress.setMinWidth(160);
         javafx.scene.layout.StackPane bar = new javafx.scene.layout.StackPane(progress, progressCaption);

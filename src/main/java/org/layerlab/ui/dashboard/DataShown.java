@@ -20,6 +20,8 @@ final class DataShown {
     private final DataLoads loads;
     private final BooleanSupplier running;
     private final Supplier<Path> projectDir;
+    private boolean shown;
+    private final java.util.List<Runnable> waiting = new java.util.ArrayList<>();
 
     DataShown(EditorModel model, DashboardView view, DataLoads loads, BooleanSupplier running, Supplier<Path> projectDir) {
         this.model = model;
@@ -34,8 +36,10 @@ final class DataShown {
      * summary to the model, so validation can check the network against the data.
      */
     void load(Project p) {
+        shown = false;
         if (p.dataset() == null) {
             view.data.showMessage("No data chosen yet: select nothing on the canvas, then Choose data… in the inspector.");
+            markShown();
             return;
         }
         Path dir = projectDir.get();
@@ -55,13 +59,33 @@ final class DataShown {
                             d.train() instanceof org.layerlab.data.AugmentedDataset a
                                     ? "augmented: " + a.augmentation().describe() : "");
                     model.dataLoaded(p.dataset(), d.summary());
+                    markShown();
                 });
             } catch (Exception e) {
-                Platform.runLater(() -> view.data.showMessage("The data cannot be loaded: " + e.getMessage()));
+                Platform.runLater(() -> {
+                    view.data.showMessage("The data cannot be loaded: " + e.getMessage());
+                    markShown();
+                });
             }
         }, "layerlab-data-view");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** Runs r on the JavaFX thread once the project's data is shown or could not be read: now if it is. */
+    void whenShown(Runnable r) {
+        if (shown) {
+            r.run();
+        } else {
+            waiting.add(r);
+        }
+    }
+
+    private void markShown() {
+        shown = true;
+        java.util.List<Runnable> now = java.util.List.copyOf(waiting);
+        waiting.clear();
+        now.forEach(Runnable::run);
     }
 
     /** A trained project's decision regions (or fitted curve) without a run, as on reopening it. */

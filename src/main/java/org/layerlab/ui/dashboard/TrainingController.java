@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import javafx.application.Platform;
-import org.layerlab.data.Dataset;
 import org.layerlab.project.Project;
 import org.layerlab.project.ProjectSession;
 import org.layerlab.training.BatchEvent;
@@ -33,6 +32,7 @@ public final class TrainingController {
     private final PauseWatch pauses = new PauseWatch();
     private final LayerWatch layers;
     private final RunSettings settings;
+    private final LiveViews live;
     private long lastStep;
 
     public TrainingController(EditorModel model, DashboardView view) {
@@ -41,6 +41,10 @@ public final class TrainingController {
         this.layers = new LayerWatch(model, view);
         this.settings = new RunSettings(view, () -> lastStep);
         this.dataShown = new DataShown(model, view, loads, () -> session != null, this::projectDir);
+        this.live = new LiveViews(view, () -> {
+            wantOpenTab();
+            view.refreshCharts(true);
+        });
         view.train.setOnAction(e -> start());
         view.pause.setOnAction(e -> {
             if (session != null) {
@@ -146,9 +150,8 @@ public final class TrainingController {
     }
 
     /**
-     * Starts (or continues from the current weights) a run with the project's settings. The data
-     * is loaded on a background thread (a large dataset takes seconds, which the window must not
-     * freeze for); the run starts on the JavaFX thread once it is there.
+     * Starts (or continues from the current weights) a run with the project's settings, once
+     * {@link RunPreparation} has it ready off the JavaFX thread.
      */
     public void start() {
         if (session != null || starting) {
@@ -165,26 +168,8 @@ public final class TrainingController {
         view.status.setText("Loading " + (p.dataset() == null ? "data" : p.dataset().describe()) + "…");
         view.setRunning(true, false);
         Path dir = projectDir();
-        java.util.concurrent.CompletableFuture<org.layerlab.project.LoadedData> load =
-                p.dataset() == null ? null : loads.of(p.dataset(), dir);
-        Thread t = new Thread(() -> {
-            try {
-                ProjectSession opened = load == null ? ProjectSession.open(p, dir)
-                        : ProjectSession.open(p, dir, DataLoads.await(load).forNewRun());
-                String memory = opened.memoryProblem();
-                Platform.runLater(() -> {
-                    if (memory == null) {
-                        launch(p, opened);
-                    } else {
-                        notStarted(memory);
-                    }
-                });
-            } catch (Exception e) {
-                Platform.runLater(() -> notStarted(e.getMessage() == null ? e.toString() : e.getMessage()));
-            }
-        }, "layerlab-prepare");
-        t.setDaemon(true);
-        t.start();
+        RunPreparation.start(p, dir, p.dataset() == null ? null : loads.of(p.dataset(), dir),
+                (opened, run) -> launch(p, opened, run), this::notStarted);
     }
 
     private boolean starting;
@@ -192,6 +177,24 @@ public final class TrainingController {
     /** Prints each epoch's speed and the longest window pause to standard output (for measuring). */
     public void setReport(boolean on) {
         pauses.setReport(on);
+        live.setReport(on);
+    }
+
+    /**
+     * Starts a run as a person would, once the window has drawn itself and the project's data
+     * is shown (for {@code --train-for}). Started at once, the run's first second overlapped the
+     * window's first frames (300 ms each, cold code) and the Data tab's first drawing, and
+     * {@code --report} counted those as pauses of training.
+     */
+    public void startOnceDataShown() {
+        javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
+        settle.setOnFinished(e -> dataShown.whenShown(this::start));
+        settle.play();
+    }
+
+    /** Turns the live views off and on every so many seconds (for measuring what they cost). */
+    public void alternateLiveViews(double seconds) {
+        live.alternateEvery(seconds);
     }
 
     /** A run that could not start: the controls back to idle and the reason in the status line. */
@@ -201,7 +204,7 @@ public final class TrainingController {
         error(reason);
     }
 
-    private void launch(Project p, ProjectSession opened) {
+    private void launch(Project p, ProjectSession opened, TrainingSession run) {
         starting = false;
         if (!opened.errors().isEmpty()) {
             notStarted(opened.errors().get(0));
@@ -211,8 +214,7 @@ public final class TrainingController {
         TrainingConfig cfg = p.training();
         runConfig = cfg;
         useMetricOf(cfg);
-        Dataset validation = cfg.validationSplit() > 0 ? null : prepared.data().test();
-        session = new TrainingSession(prepared.network(), cfg, prepared.data().train(), validation);
+        session = run;
         view.boundary.setData(prepared.data().train());
         CoalescingFeed feed = CoalescingFeed.forDashboard(Platform::runLater, this::deliver);
         session.addListener(feed).onWeights(feed::offerWeights).onBoundary(feed::offerBoundary, view.boundary.bounds())
@@ -221,6 +223,7 @@ public final class TrainingController {
         view.histograms.clear();
         layers.runStarted(session);
         settings.runStarted(session);
+        live.runStarted(session, feed);
         wantOpenTab();
         // Live curves are per step; a saved history (per epoch) is cleared rather than mixed in.
         view.clearCharts();
@@ -240,7 +243,7 @@ public final class TrainingController {
             return;
         }
         String tab = view.openTab();
-        session.want(new TrainingSession.Wanted(tab.equals("tab-weights") || tab.equals("tab-histograms"),
+        session.want(!live.on() ? TrainingSession.Wanted.NONE : new TrainingSession.Wanted(tab.equals("tab-weights") || tab.equals("tab-histograms"),
                 tab.equals("tab-health"), tab.equals("tab-boundary"), view.sharedScale()));
     }
 
@@ -303,8 +306,16 @@ public final class TrainingController {
             view.progress.setProgress(p.fraction());
             view.progressCaption.setText(p.caption());
             if (!settings.holdsStatus()) {
-                view.status.setText(p.line());
+                view.status.setText(live.on() ? p.line() : p.line() + " · views paused");
             }
+        }
+        view.loss.changed();
+        view.accuracy.changed();
+        if (!live.drawing()) {
+            if (d.confusion() != null) {
+                live.hold(d.confusion());
+            }
+            return;
         }
         if (d.weights() != null) {
             view.weights.show(d.weights());
@@ -319,8 +330,6 @@ public final class TrainingController {
         if (d.confusion() != null) {
             view.confusion.show(d.confusion());
         }
-        view.loss.changed();
-        view.accuracy.changed();
         view.refreshCharts(session == null);
     }
 
@@ -333,6 +342,7 @@ public final class TrainingController {
         session = null;
         layers.runEnded();
         settings.runEnded();
+        live.runEnded();
         pauses.stop();
         view.setRunning(false, false);
         view.status.setTooltip(new javafx.scene.control.Tooltip(String.format(

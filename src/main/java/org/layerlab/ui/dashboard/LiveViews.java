@@ -1,0 +1,120 @@
+package org.layerlab.ui.dashboard;
+
+import javafx.application.Platform;
+import org.layerlab.training.CoalescingFeed;
+import org.layerlab.training.ConfusionMatrix;
+import org.layerlab.training.TrainingSession;
+
+/**
+ * The "Live views" switch. Off, the run goes on while the views stand still: the progress line
+ * moves every 2 s, the run copies nothing for them, and the processor time drawing would take
+ * goes to training (on a small machine that renders in software, a few percent). On again, the
+ * views catch up at once; curves lose no point. With reporting on, each stretch of on or off
+ * prints its training speed: alternating the two in one process is how the dashboard's cost is
+ * measured on a machine whose speed drifts more than that cost (bench/views-on-off.sh).
+ */
+final class LiveViews {
+    private final DashboardView view;
+    private final Runnable caughtUp;
+    private TrainingSession session;
+    private CoalescingFeed feed;
+    /** The last epoch's matrix while the views are off, shown when they come back. */
+    private ConfusionMatrix heldConfusion;
+    private boolean report;
+    private long phaseStartNanos;
+    private long phaseStartSteps;
+
+    /** caughtUp: redraws the views and asks the run for the copies the open tab shows. */
+    LiveViews(DashboardView view, Runnable caughtUp) {
+        this.view = view;
+        this.caughtUp = caughtUp;
+        view.live.selectedProperty().addListener((o, a, on) -> switched(on));
+    }
+
+    boolean on() {
+        return view.live.isSelected();
+    }
+
+    void setReport(boolean on) {
+        report = on;
+    }
+
+    void runStarted(TrainingSession s, CoalescingFeed f) {
+        session = s;
+        feed = f;
+        heldConfusion = null;
+        f.setQuiet(!on());
+        startPhase();
+    }
+
+    void runEnded() {
+        endPhase(on());
+        if (heldConfusion != null) {
+            view.confusion.show(heldConfusion);
+        }
+        session = null;
+        feed = null;
+        heldConfusion = null;
+    }
+
+    /** Whether the delivery's views may draw: the views are on, or the run is over. */
+    boolean drawing() {
+        return on() || session == null;
+    }
+
+    void hold(ConfusionMatrix m) {
+        heldConfusion = m;
+    }
+
+    private void switched(boolean on) {
+        if (session == null) {
+            return;
+        }
+        endPhase(!on);
+        startPhase();
+        feed.setQuiet(!on);
+        if (on) {
+            if (heldConfusion != null) {
+                view.confusion.show(heldConfusion);
+                heldConfusion = null;
+            }
+            view.loss.changed();
+            view.accuracy.changed();
+        }
+        caughtUp.run();
+    }
+
+    private void startPhase() {
+        phaseStartNanos = System.nanoTime();
+        phaseStartSteps = session.steps();
+    }
+
+    private void endPhase(boolean wasOn) {
+        if (!report || session == null) {
+            return;
+        }
+        double seconds = (System.nanoTime() - phaseStartNanos) / 1e9;
+        long steps = session.steps() - phaseStartSteps;
+        System.out.printf("views %s for %.1f s: %,.1f steps/s%n", wasOn ? "on" : "off", seconds, steps / seconds);
+    }
+
+    /**
+     * Turns the views off and on every so many seconds until the window closes (for measuring;
+     * a thread that sleeps rather than a JavaFX timeline, which would keep the window drawing
+     * 60 frames a second).
+     */
+    void alternateEvery(double seconds) {
+        Thread t = new Thread(() -> {
+            try {
+                while (true) {
+                    Thread.sleep((long) (seconds * 1000));
+                    Platform.runLater(() -> view.live.setSelected(!view.live.isSelected()));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "layerlab-alternate-views");
+        t.setDaemon(true);
+        t.start();
+    }
+}

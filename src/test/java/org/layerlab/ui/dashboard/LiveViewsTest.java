@@ -1,0 +1,81 @@
+package org.layerlab.ui.dashboard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.layerlab.project.ProjectFiles;
+import org.layerlab.ui.EditorModel;
+import org.layerlab.ui.commands.SettingsChange;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** With the live views off the run goes on and the charts stand still; on again, they catch up with every point. */
+@ExtendWith(ApplicationExtension.class)
+class LiveViewsTest {
+    private EditorModel model;
+    private DashboardView view;
+    private TrainingController controller;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path file = Path.of("samples", "xor.layerlab");
+        model = new EditorModel(ProjectFiles.load(file), file);
+        view = new DashboardView();
+        controller = new TrainingController(model, view);
+        stage.setScene(new javafx.scene.Scene(view, 900, 400));
+        stage.show();
+    }
+
+    @Test
+    void offTheChartsStandStillWhileTheRunGoesOnAndOnAgainTheyHaveEveryStep(FxRobot robot) throws Exception {
+        robot.interact(() -> model.execute(new SettingsChange("Set epochs", model.project().training(),
+                model.project().training().withEpochs(1_000_000))));
+        robot.interact(view.train::fire);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.status.getText().startsWith("Batch "));
+
+        robot.interact(() -> view.live.setSelected(false));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.status.getText().endsWith(" · views paused"));
+        int[] before = pixels(robot);
+        int pointsBefore = view.batchLoss.size();
+        Thread.sleep(1_500);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.batchLoss.size() > pointsBefore);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(java.util.Arrays.equals(before, pixels(robot)), "the loss chart is not redrawn while the views are off");
+
+        robot.interact(() -> view.live.setSelected(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(java.util.Arrays.equals(before, pixels(robot)), "on again, the chart shows the steps trained meanwhile");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !view.status.getText().endsWith(" · views paused"));
+
+        robot.interact(view.stop::fire);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !controller.isRunning());
+        WaitForAsyncUtils.waitForFxEvents();
+        int n = view.batchLoss.size();
+        assertTrue(n > pointsBefore);
+        for (int i = 0; i < n; i++) {
+            assertEquals(i + 1, view.batchLoss.x(i), "step " + (i + 1) + " is on the curve");
+        }
+    }
+
+    private int[] pixels(FxRobot robot) {
+        AtomicReference<WritableImage> image = new AtomicReference<>();
+        robot.interact(() -> image.set(view.loss.image()));
+        int w = (int) image.get().getWidth();
+        int h = (int) image.get().getHeight();
+        int[] argb = new int[w * h];
+        image.get().getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        return argb;
+    }
+}
