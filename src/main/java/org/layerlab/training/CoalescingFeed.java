@@ -12,7 +12,8 @@ import java.util.function.Consumer;
  * Carries training events to a UI thread without either side waiting on the other: metric
  * events queue up, snapshots are latest-wins, and at most one delivery is pending on the UI
  * executor at a time, started no more often than every {@code minIntervalNanos} for batch events
- * (epoch ends, snapshots' arrival after a quiet spell, and the final result always go out).
+ * (epoch ends, snapshots' arrival after a quiet spell, and the final result go out at once;
+ * while the feed is quiet, only the final result does).
  * The executor is injected: {@code Platform::runLater} in the window, a direct one in tests.
  */
 public final class CoalescingFeed implements TrainingListener {

@@ -242,8 +242,12 @@ public final class TrainingController {
         if (session == null) {
             return;
         }
+        if (!live.on()) {
+            session.want(TrainingSession.Wanted.NONE);
+            return;
+        }
         String tab = view.openTab();
-        session.want(!live.on() ? TrainingSession.Wanted.NONE : new TrainingSession.Wanted(tab.equals("tab-weights") || tab.equals("tab-histograms"),
+        session.want(new TrainingSession.Wanted(tab.equals("tab-weights") || tab.equals("tab-histograms"),
                 tab.equals("tab-health"), tab.equals("tab-boundary"), view.sharedScale()));
     }
 
