@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.layerlab.data.Dataset;
 import org.layerlab.nn.Network;
 import org.layerlab.nn.ParameterStore;
 import org.layerlab.nn.graph.GraphAnalysis;
@@ -84,13 +85,23 @@ public final class ProjectSession {
         return network;
     }
 
+    /**
+     * The data a run validates on after each epoch, when it is not a split of the training data
+     * (validation split 0): the test part, or null when there is none. The window and `train`
+     * both validate so, and so keep the same history.
+     */
+    public Dataset validationData() {
+        return project.training().validationSplit() > 0 ? null : data.test();
+    }
+
     /** Trains with the project's settings (epochs overridable) and returns the updated project. */
     public Outcome train(int epochs, List<TrainingListener> listeners) throws IOException {
         TrainingConfig cfg = epochs > 0 ? project.training().withEpochs(epochs) : project.training();
         Trainer trainer = new Trainer(network(), cfg);
         listeners.forEach(trainer::addListener);
         activeTrainer = trainer;
-        TrainingResult result = trainer.fit(data.train());
+        TrainingResult result = cfg.validationSplit() > 0 ? trainer.fit(data.train())
+                : trainer.fit(data.train(), validationData());
         activeTrainer = null;
         return new Outcome(result, withResults(project, result.history()));
     }

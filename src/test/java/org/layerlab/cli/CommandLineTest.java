@@ -61,6 +61,21 @@ class CommandLineTest {
     }
 
     @Test
+    void trainValidatesOnTheTestPartEachEpochAsTheWindowDoes() throws Exception {
+        Files.createDirectories(dir.resolve("data"));
+        Files.copy(Path.of("samples", "data", "iris.csv"), dir.resolve("data/iris.csv"));
+        Path p = dir.resolve("iris.layerlab");
+        Files.copy(Path.of("samples", "iris.layerlab"), p);
+        Run train = run("train", p.toString(), "--epochs", "2");
+        assertEquals(0, train.code(), train.err());
+        List<String> epochs = train.out().lines().filter(l -> l.startsWith("epoch ")).toList();
+        assertEquals(2, epochs.size(), train.out());
+        assertTrue(epochs.stream().allMatch(l -> l.contains("val_loss") && l.contains("val_accuracy")), train.out());
+        org.layerlab.project.Project saved = org.layerlab.project.ProjectFiles.load(p);
+        assertTrue(saved.history().stream().allMatch(e -> e.metrics().containsKey("val_loss")), saved.history().toString());
+    }
+
+    @Test
     void trainReportSaysWhereTheProcessorTimeWentEachEpoch() throws Exception {
         Run train = run("train", xor().toString(), "--epochs", "400", "--report");
         assertEquals(0, train.code(), train.err());

@@ -6,11 +6,9 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import javafx.application.Platform;
-import org.layerlab.data.Dataset;
 import org.layerlab.project.LoadedData;
 import org.layerlab.project.Project;
 import org.layerlab.project.ProjectSession;
-import org.layerlab.training.TrainingConfig;
 import org.layerlab.training.TrainingSession;
 
 /**
@@ -39,7 +37,9 @@ final class RunPreparation {
                     Platform.runLater(() -> failed.accept(memory));
                     return;
                 }
-                TrainingSession run = opened.errors().isEmpty() ? session(p.training(), opened) : null;
+                TrainingSession run = opened.errors().isEmpty()
+                        ? new TrainingSession(opened.network(), p.training(), opened.data().train(), opened.validationData())
+                        : null;
                 Platform.runLater(() -> ready.accept(opened, run));
             } catch (Exception e) {
                 Platform.runLater(() -> failed.accept(e.getMessage() == null ? e.toString() : e.getMessage()));
@@ -47,10 +47,5 @@ final class RunPreparation {
         }, "layerlab-prepare");
         t.setDaemon(true);
         t.start();
-    }
-
-    private static TrainingSession session(TrainingConfig cfg, ProjectSession opened) {
-        Dataset validation = cfg.validationSplit() > 0 ? null : opened.data().test();
-        return new TrainingSession(opened.network(), cfg, opened.data().train(), validation);
     }
 }
