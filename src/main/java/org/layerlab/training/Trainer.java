@@ -155,7 +155,7 @@ public final class Trainer {
             Map<String, Double> metrics = new LinkedHashMap<>(acc.result(""));
             if (validation != null && validation.size() > 0) {
                 metrics.putAll(Evaluator.evaluate(net, config.loss(), config.metrics(), validation,
-                        Math.max(config.batchSize(), 256), "val_", validationObserver));
+                        config.batchSize(), "val_", validationObserver));
             }
             EpochEvent event = new EpochEvent(epoch, metrics, train.size() / Math.max(seconds, 1e-9),
                     optimizer.currentLearningRate(), seconds);

@@ -154,6 +154,18 @@ class TrainerBehaviourTest {
     }
 
     @Test
+    void validationRunsInTrainingSizedBatchesSoItNeedsNoMoreMemoryThanTraining() {
+        // Larger validation batches grew every layer's buffers (and the memory estimate's
+        // promise) for the rest of the run, and their allocation paused the window at epoch ends.
+        List<Integer> rows = new ArrayList<>();
+        TrainingResult r = new Trainer(net(3), CONFIG.withEpochs(2)).observeValidation((targets, outputs, n) -> rows.add(n))
+                .fit(blobs(40, 1), blobs(100, 2));
+        assertEquals(TrainingResult.Outcome.COMPLETED, r.outcome());
+        assertEquals(2 * 300, rows.stream().mapToInt(Integer::intValue).sum());
+        assertTrue(rows.stream().allMatch(n -> n <= 7), rows.toString());
+    }
+
+    @Test
     void stopRequestEndsAfterTheCurrentBatch() {
         Trainer[] holder = new Trainer[1];
         List<BatchEvent> seen = new ArrayList<>();
