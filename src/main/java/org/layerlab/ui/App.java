@@ -49,7 +49,13 @@ public final class App extends Application {
         MainWindow window = new MainWindow(stage, model);
         window.setTheme(dark);
         stage.show();
-        Platform.runLater(window.canvas()::fitToView);
+        Platform.runLater(() -> {
+            window.canvas().fitToView();
+            // The canvas, not the palette's search field, starts with the keyboard: its shortcuts
+            // work at once, and a focused text field's blinking caret asks for 60 frames a second
+            // for as long as the window stays open (during a run, time taken from training).
+            window.canvas().requestFocus();
+        });
         if (loadError != null && screenshot == null) {
             Alert a = new Alert(Alert.AlertType.ERROR, loadError);
             a.setHeaderText("Cannot open the project");

@@ -4,11 +4,9 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import javafx.animation.PauseTransition;
 import javafx.scene.Scene;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import javafx.util.Duration;
 import javax.imageio.ImageIO;
 
 /** Renders a scene to PNG without javafx-swing: snapshot, copy the pixels into a BufferedImage, write it. */
@@ -16,10 +14,9 @@ public final class Screenshots {
     private Screenshots() {
     }
 
-    /** Waits for layout and CSS to settle, writes the PNG, then runs done. */
+    /** Waits for layout and CSS to settle (and whatever else seconds are for), writes the PNG, then runs done. */
     public static void afterLayout(Scene scene, Path file, double seconds, Runnable done) {
-        PauseTransition wait = new PauseTransition(Duration.seconds(seconds));
-        wait.setOnFinished(e -> {
+        Later.run(seconds, () -> {
             try {
                 write(scene, file);
             } catch (IOException ex) {
@@ -27,7 +24,6 @@ public final class Screenshots {
             }
             done.run();
         });
-        wait.play();
     }
 
     public static void write(Scene scene, Path file) throws IOException {

@@ -1,6 +1,5 @@
 package org.layerlab.ui.dashboard;
 
-import javafx.application.Platform;
 import org.layerlab.training.CoalescingFeed;
 import org.layerlab.training.ConfusionMatrix;
 import org.layerlab.training.TrainingSession;
@@ -100,21 +99,12 @@ final class LiveViews {
 
     /**
      * Turns the views off and on every so many seconds until the window closes (for measuring;
-     * a thread that sleeps rather than a JavaFX timeline, which would keep the window drawing
-     * 60 frames a second).
+     * timed by {@link org.layerlab.ui.Later}, which asks for no frames while it waits).
      */
     void alternateEvery(double seconds) {
-        Thread t = new Thread(() -> {
-            try {
-                while (true) {
-                    Thread.sleep((long) (seconds * 1000));
-                    Platform.runLater(() -> view.live.setSelected(!view.live.isSelected()));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "layerlab-alternate-views");
-        t.setDaemon(true);
-        t.start();
+        org.layerlab.ui.Later.run(seconds, () -> {
+            view.live.setSelected(!view.live.isSelected());
+            alternateEvery(seconds);
+        });
     }
 }

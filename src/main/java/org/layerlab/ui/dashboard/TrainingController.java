@@ -29,7 +29,7 @@ public final class TrainingController {
     private final DataLoads loads = new DataLoads();
     private final DataShown dataShown;
     private final List<EpochEvent> history = new ArrayList<>();
-    private final PauseWatch pauses = new PauseWatch();
+    private final PauseWatch pauses = new PauseWatch(Platform::runLater);
     private final LayerWatch layers;
     private final RunSettings settings;
     private final LiveViews live;
@@ -187,9 +187,7 @@ public final class TrainingController {
      * {@code --report} counted those as pauses of training.
      */
     public void startOnceDataShown() {
-        javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
-        settle.setOnFinished(e -> dataShown.whenShown(this::start));
-        settle.play();
+        org.layerlab.ui.Later.run(1, () -> dataShown.whenShown(this::start));
     }
 
     /** Turns the live views off and on every so many seconds (for measuring what they cost). */
@@ -229,6 +227,7 @@ public final class TrainingController {
         view.clearCharts();
         history.clear();
         view.status.getStyleClass().remove("error-text");
+        view.status.setTooltip(null);
         view.status.setText("Starting…");
         view.progress.setProgress(0);
         view.progressCaption.setText("");
@@ -349,8 +348,6 @@ public final class TrainingController {
         live.runEnded();
         pauses.stop();
         view.setRunning(false, false);
-        view.status.setTooltip(new javafx.scene.control.Tooltip(String.format(
-                "Longest pause of the window during the run: %.0f ms", pauses.longestPauseMillis())));
         view.progress.setProgress(r.outcome() == TrainingResult.Outcome.COMPLETED ? 1 : view.progress.getProgress());
         EpochEvent last = r.last();
         view.progressCaption.setText(last == null ? "" : "Epoch " + last.epoch() + "/" + runConfig.epochs());
