@@ -93,17 +93,16 @@ public final class IdxReader {
                 }
                 return new Stored(dims, PixelStore.map(unpacked, 0, total));
             }
-            byte[] values = new byte[(int) total];
-            int got = data.readNBytes(values, 0, values.length);
-            if (got < values.length) {
+            PixelStore.Filled read = PixelStore.readHeap(data, total);
+            if (read.got() < total) {
                 throw new DataException(name + " is truncated: its header (" + dimsText(dims) + ") promises " + total
-                        + " values but it holds " + got);
+                        + " values but it holds " + read.got());
             }
             if (data.read() >= 0) {
                 throw new DataException(name + " has data beyond the " + total + " values its header (" + dimsText(dims)
                         + ") promises");
             }
-            return new Stored(dims, PixelStore.of(values));
+            return new Stored(dims, read.store());
         }
     }
 

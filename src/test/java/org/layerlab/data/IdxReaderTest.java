@@ -98,6 +98,29 @@ class IdxReaderTest {
     }
 
     @Test
+    void imagesHeldInSeveralChunksReadAsOneArrayWould() throws IOException {
+        Path base = Path.of("samples", "data", "fashion-mnist-small");
+        Path images = base.resolve("train-images-idx3-ubyte.gz");
+        Path labels = base.resolve("train-labels-idx1-ubyte.gz");
+        IdxReader.Stored stored = IdxReader.read(images, IdxReader.MAX_VALUES);
+        assertTrue(stored.values().size() > PixelStore.CHUNK, "the subset spans more than one chunk");
+        byte[] whole;
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(images))) {
+            whole = java.util.Arrays.copyOfRange(in.readAllBytes(), 16, 16 + (int) stored.values().size());
+        }
+        // Image 5349 starts 4,193,616 bytes in and ends past the first chunk's 4,194,304.
+        int per = 28 * 28;
+        for (int image : new int[] {0, 5349, 5350, 5999}) {
+            float[] got = new float[per];
+            stored.values().copyScaled((long) image * per, got, 0, per, 1f);
+            for (int k = 0; k < per; k++) {
+                assertEquals(whole[image * per + k] & 0xff, got[k], 0f, "image " + image + " value " + k);
+            }
+        }
+        assertEquals(6000, ByteImageDataset.loadIdx(images, labels, null).size());
+    }
+
+    @Test
     void truncatedFileNamesTheFileAndTheShortfall() throws IOException {
         DataException raw = assertThrows(DataException.class,
                 () -> IdxReader.read(write("short.idx", 0x00000803, new int[] {3, 2, 2}, 10, false)));
