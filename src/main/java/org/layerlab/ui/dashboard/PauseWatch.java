@@ -90,7 +90,9 @@ final class PauseWatch {
         lastRan = now;
         longestPause = Math.max(longestPause, pause);
         if (report && pause > NOTABLE_NANOS) {
-            System.out.printf("window pause of %.0f ms, %.1f s into the run%n", pause / 1e6, (now - pause - started) / 1e9);
+            // The JVM's uptime lines it up with -Xlog's [uptime] (garbage collections, safepoints).
+            System.out.printf("window pause of %.0f ms, %.1f s into the run (JVM uptime %.3f s)%n", pause / 1e6,
+                    (now - pause - started) / 1e9, java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
         }
     }
 
