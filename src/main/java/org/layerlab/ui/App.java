@@ -23,7 +23,8 @@ import org.layerlab.ui.shell.MainWindow;
  * {@code --train-for=SECONDS}, which starts training and takes the screenshot that much later,
  * {@code --report}, which prints each epoch's speed and the window's longest pause, and
  * {@code --alternate-views=SECONDS}, which turns the live views off and on that often (with
- * {@code --report}, each stretch's training speed is printed: bench/views-on-off.sh).
+ * {@code --report}, each stretch's training speed is printed: bench/views-on-off.sh), and
+ * {@code --live-views=off}, which starts with them off (bench/threads.sh measures the idle window).
  */
 public final class App extends Application {
     static final Path DEFAULT_SAMPLE = Path.of("samples", "fashion_cnn.layerlab");
@@ -74,6 +75,9 @@ public final class App extends Application {
         }
         String trainFor = option(args, "--train-for=");
         window.training().setReport(args.contains("--report"));
+        if ("off".equals(option(args, "--live-views="))) {
+            window.training().setLiveViews(false);
+        }
         String alternate = option(args, "--alternate-views=");
         if (alternate != null) {
             window.training().alternateLiveViews(Double.parseDouble(alternate));

@@ -190,6 +190,11 @@ public final class TrainingController {
         org.layerlab.ui.Later.run(1, () -> dataShown.whenShown(this::start));
     }
 
+    /** Sets the Live views switch (the window's {@code --live-views=off}: what an idle window costs a run). */
+    public void setLiveViews(boolean on) {
+        view.live.setSelected(on);
+    }
+
     /** Turns the live views off and on every so many seconds (for measuring what they cost). */
     public void alternateLiveViews(double seconds) {
         live.alternateEvery(seconds);
