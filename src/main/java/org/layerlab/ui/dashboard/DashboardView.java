@@ -92,7 +92,8 @@ public final class DashboardView extends BorderPane {
         }
         Label rateLabel = new Label("learning rate");
         rateLabel.setMinWidth(Region.USE_PREF_SIZE);
-        // One menu for both exports leaves the progress line room for the batch, speed and loss.
+        // One menu for both exports, at the right of the tabs (it saves the open tab's view): the
+        // progress line beside the bar then has room for batch, speed, loss and "views paused".
         exportPng.setId("export-png");
         exportCsv.setId("export-csv");
         javafx.scene.control.MenuButton export = new javafx.scene.control.MenuButton("Export", null, exportPng, exportCsv);
@@ -107,7 +108,7 @@ public final class DashboardView extends BorderPane {
         progress.setMinWidth(160);
         javafx.scene.layout.StackPane bar = new javafx.scene.layout.StackPane(progress, progressCaption);
         bar.setMinWidth(Region.USE_PREF_SIZE);
-        HBox progressRow = new HBox(10, bar, status, export);
+        HBox progressRow = new HBox(10, bar, status);
         progressRow.setAlignment(Pos.CENTER_LEFT);
         javafx.scene.layout.VBox controls = new javafx.scene.layout.VBox(6, buttons, progressRow);
         controls.setPadding(new Insets(6, 8, 6, 8));
@@ -149,7 +150,11 @@ public final class DashboardView extends BorderPane {
         tabs.getSelectionModel().select(1);
         this.tabs = tabs;
         setTop(controls);
-        setCenter(tabs);
+        // The tab row's right end holds Export; the header's padding keeps tabs from running under it.
+        tabs.getStyleClass().add("dashboard-tabs");
+        javafx.scene.layout.StackPane.setAlignment(export, Pos.TOP_RIGHT);
+        javafx.scene.layout.StackPane.setMargin(export, new Insets(2, 6, 0, 0));
+        setCenter(new javafx.scene.layout.StackPane(tabs, export));
         logScale.selectedProperty().addListener((o, a, b) -> loss.setLogScale(b));
         smoothing.valueProperty().addListener((o, a, b) -> {
             loss.setSmoothing(b.doubleValue());

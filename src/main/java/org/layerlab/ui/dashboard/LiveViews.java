@@ -44,6 +44,7 @@ final class LiveViews {
         heldConfusion = null;
         f.setQuiet(!on());
         startPhase();
+        sayPaused(!on());
     }
 
     void runEnded() {
@@ -54,6 +55,14 @@ final class LiveViews {
         session = null;
         feed = null;
         heldConfusion = null;
+        sayPaused(false);
+    }
+
+    /** A chart still empty says why while the views are off: the run is going, it is not waiting for Train. */
+    private void sayPaused(boolean paused) {
+        String text = paused ? "Live views are off: tick them to draw the run." : PlotView.NO_DATA;
+        view.loss.setEmptyText(text);
+        view.accuracy.setEmptyText(text);
     }
 
     /** Whether the delivery's views may draw: the views are on, or the run is over. */
@@ -72,6 +81,7 @@ final class LiveViews {
         endPhase(!on);
         startPhase();
         feed.setQuiet(!on);
+        sayPaused(!on);
         if (on) {
             if (heldConfusion != null) {
                 view.confusion.show(heldConfusion);

@@ -24,6 +24,9 @@ final class PlotView extends CanvasView {
     private boolean logScale;
     private double smoothing;
     private boolean dirty = true;
+    static final String NO_DATA = "No data yet: press Train.";
+    /** What the chart says while it has nothing to draw. */
+    private String emptyText = NO_DATA;
     private Color grid = Color.web("#dde1e6");
     private final Tooltip hover = new Tooltip();
 
@@ -81,6 +84,18 @@ final class PlotView extends CanvasView {
         dirty = true;
     }
 
+    /** Sets what the chart says while empty (a run with the views off is not waiting for Train). */
+    void setEmptyText(String text) {
+        if (!text.equals(emptyText)) {
+            emptyText = text;
+            redraw();
+        }
+    }
+
+    String emptyText() {
+        return emptyText;
+    }
+
     /** Redraws if data changed since the last frame (called by the dashboard at most 2.5 times a second). */
     void refresh() {
         if (dirty) {
@@ -132,7 +147,7 @@ final class PlotView extends CanvasView {
             y1 = Math.max(y1, r.yMax);
         }
         if (x0 > x1) {
-            g.fillText("No data yet: press Train.", left(), h / 2);
+            g.fillText(emptyText, left(), h / 2);
             return;
         }
         if (x1 == x0) {

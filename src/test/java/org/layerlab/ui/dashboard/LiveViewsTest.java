@@ -47,6 +47,8 @@ class LiveViewsTest {
 
         robot.interact(() -> view.live.setSelected(false));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.status.getText().endsWith(" · views paused"));
+        assertEquals("Live views are off: tick them to draw the run.", view.loss.emptyText(),
+                "an empty chart says why it stands still, not to press Train");
         int[] before = pixels(robot);
         int pointsBefore = view.batchLoss.size();
         Thread.sleep(1_500);
@@ -58,6 +60,7 @@ class LiveViewsTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(java.util.Arrays.equals(before, pixels(robot)), "on again, the chart shows the steps trained meanwhile");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !view.status.getText().endsWith(" · views paused"));
+        assertEquals(PlotView.NO_DATA, view.accuracy.emptyText());
 
         robot.interact(view.stop::fire);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !controller.isRunning());
