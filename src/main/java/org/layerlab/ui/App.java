@@ -73,6 +73,8 @@ public final class App extends Application {
                 }
             });
         }
+        // After the window's first frames (cold code, 300 ms each), not among them.
+        Later.run(1, org.layerlab.training.EngineWarmup::start);
         String trainFor = option(args, "--train-for=");
         window.training().setReport(args.contains("--report"));
         if ("off".equals(option(args, "--live-views="))) {
