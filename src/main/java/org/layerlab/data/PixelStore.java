@@ -60,7 +60,6 @@ public abstract sealed class PixelStore permits PixelStore.Heap, PixelStore.Mapp
     }
 
     static final class Heap extends PixelStore {
-        private final byte[][] chunks;
         /** The chunks as buffers, copied from as a mapped file's regions are. */
         private final ByteBuffer[] views;
         private final int chunkLength;
@@ -68,7 +67,6 @@ public abstract sealed class PixelStore permits PixelStore.Heap, PixelStore.Mapp
 
         /** chunks all chunkLength long but the last. */
         Heap(byte[][] chunks, int chunkLength) {
-            this.chunks = chunks;
             this.views = java.util.Arrays.stream(chunks).map(ByteBuffer::wrap).toArray(ByteBuffer[]::new);
             this.chunkLength = chunkLength;
             long total = 0;
@@ -80,12 +78,12 @@ public abstract sealed class PixelStore permits PixelStore.Heap, PixelStore.Mapp
 
         /** All values in one array (for files small enough to be read whole, such as labels). */
         byte[] bytes() {
-            if (chunks.length == 1) {
-                return chunks[0];
+            if (views.length == 1) {
+                return views[0].array();
             }
             byte[] all = new byte[(int) size];
-            for (int i = 0; i < chunks.length; i++) {
-                System.arraycopy(chunks[i], 0, all, i * chunkLength, chunks[i].length);
+            for (int i = 0; i < views.length; i++) {
+                System.arraycopy(views[i].array(), 0, all, i * chunkLength, views[i].capacity());
             }
             return all;
         }

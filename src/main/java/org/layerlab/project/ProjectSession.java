@@ -100,8 +100,9 @@ public final class ProjectSession {
         Trainer trainer = new Trainer(network(), cfg);
         listeners.forEach(trainer::addListener);
         activeTrainer = trainer;
-        TrainingResult result = cfg.validationSplit() > 0 ? trainer.fit(data.train())
-                : trainer.fit(data.train(), validationData());
+        // No validation set of its own: fit holds out the split, if any.
+        Dataset validation = validationData();
+        TrainingResult result = validation == null ? trainer.fit(data.train()) : trainer.fit(data.train(), validation);
         activeTrainer = null;
         return new Outcome(result, withResults(project, result.history()));
     }

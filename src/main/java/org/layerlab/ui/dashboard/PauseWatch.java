@@ -89,7 +89,7 @@ final class PauseWatch {
         long pause = now - lastRan;
         lastRan = now;
         longestPause = Math.max(longestPause, pause);
-        if (report && pause > NOTABLE_NANOS) {
+        if (pause > NOTABLE_NANOS) {
             // The JVM's uptime lines it up with -Xlog's [uptime] (garbage collections, safepoints).
             System.out.printf("window pause of %.0f ms, %.1f s into the run (JVM uptime %.3f s)%n", pause / 1e6,
                     (now - pause - started) / 1e9, java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
