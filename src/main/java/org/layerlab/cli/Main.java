@@ -3,6 +3,7 @@ package org.layerlab.cli;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import org.layerlab.nn.Loss;
 
 /**
  * Entry point of the headless command line: {@code java -jar layerlab.jar COMMAND ...}. Every user

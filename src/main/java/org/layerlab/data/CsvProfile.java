@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.layerlab.nn.network.Network;
 
 /**
  * What a CSV table holds, column by column, for the import dialog: each column's detected type

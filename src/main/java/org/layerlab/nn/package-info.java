@@ -1,2 +1,2 @@
-/** The vocabulary of networks: layer specs, activations, losses, initializers, and compiling them into a runnable network. */
+/** The vocabulary layers are made of: activations, losses, initializers, regularizers, parameters and the checks that name what to fix. */
 package org.layerlab.nn;

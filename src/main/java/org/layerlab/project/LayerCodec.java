@@ -8,7 +8,7 @@ import org.layerlab.engine.Shape;
 import org.layerlab.engine.ops.Merge;
 import org.layerlab.nn.Activation;
 import org.layerlab.nn.Initializer;
-import org.layerlab.nn.LayerSpec;
+import org.layerlab.nn.layers.LayerSpec;
 import org.layerlab.nn.Padding;
 import org.layerlab.nn.Regularizer;
 import org.layerlab.nn.Size2;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.layerlab.data.Dataset;
-import org.layerlab.nn.Network;
+import org.layerlab.nn.network.Network;
 import org.layerlab.nn.ParameterStore;
 import org.layerlab.nn.graph.GraphAnalysis;
 import org.layerlab.nn.graph.Problem;
@@ -16,6 +16,7 @@ import org.layerlab.training.Trainer;
 import org.layerlab.training.TrainingConfig;
 import org.layerlab.training.TrainingListener;
 import org.layerlab.training.TrainingResult;
+import org.layerlab.nn.Loss;
 
 /**
  * A project made ready to run: its data loaded, its graph checked against loss and data, and

@@ -1,7 +1,7 @@
 package org.layerlab.training;
 
 import org.layerlab.engine.Tensor;
-import org.layerlab.nn.Network;
+import org.layerlab.nn.network.Network;
 
 /**
  * The network's output over a grid spanning two input features (row-major, resolution ×

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.layerlab.data.Dataset;
 import org.layerlab.engine.Tensor;
-import org.layerlab.nn.Network;
+import org.layerlab.nn.network.Network;
 
 /**
  * Counts of (true class, predicted class) over a dataset: counts[t·k + p]. The prediction is the

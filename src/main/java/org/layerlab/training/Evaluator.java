@@ -6,7 +6,7 @@ import java.util.Map;
 import org.layerlab.data.Dataset;
 import org.layerlab.engine.Tensor;
 import org.layerlab.nn.Loss;
-import org.layerlab.nn.Network;
+import org.layerlab.nn.network.Network;
 
 /** Loss and metrics of a network on a dataset, in evaluation mode (dropout off), batch by batch. */
 public final class Evaluator {

@@ -5,7 +5,7 @@ import java.util.List;
 import org.layerlab.engine.Tensor;
 import org.layerlab.engine.ops.LossOp;
 import org.layerlab.nn.Loss;
-import org.layerlab.nn.Network;
+import org.layerlab.nn.network.Network;
 import org.layerlab.nn.Parameter;
 
 /**

@@ -4,7 +4,7 @@ import org.layerlab.data.Dataset;
 import org.layerlab.engine.Shape;
 import org.layerlab.engine.Tensor;
 import org.layerlab.nn.Loss;
-import org.layerlab.nn.Network;
+import org.layerlab.nn.network.Network;
 
 /**
  * Brings a dataset's targets into the form the loss needs (class indices become one-hot rows for

@@ -15,6 +15,9 @@ import org.layerlab.project.ProjectException;
 import org.layerlab.project.ProjectFiles;
 import org.layerlab.training.TrainingConfig;
 import org.layerlab.ui.shell.MainWindow;
+import org.layerlab.ui.model.EditorModel;
+import org.layerlab.ui.common.Later;
+import org.layerlab.ui.common.Screenshots;
 
 /**
  * The LayerLab window. Arguments: an optional project file (default: the bundled Fashion-MNIST

@@ -1,6 +1,7 @@
 package org.layerlab.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -69,5 +70,11 @@ class DependencyRulesTest {
         noClasses().that().resideOutsideOfPackage("org.layerlab.ui..")
                 .should().dependOnClassesThat().resideInAPackage("javafx..")
                 .allowEmptyShould(true).check(classes);
+    }
+
+    /** Each package is a slice: a package that needs another must not be needed by it, however indirectly. */
+    @Test
+    void packagesFormNoCycles() {
+        slices().matching("org.layerlab.(**)").should().beFreeOfCycles().check(classes);
     }
 }

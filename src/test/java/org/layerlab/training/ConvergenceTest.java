@@ -15,8 +15,8 @@ import org.layerlab.data.Normalization;
 import org.layerlab.data.Split;
 import org.layerlab.engine.Tensor;
 import org.layerlab.nn.Loss;
-import org.layerlab.nn.Network;
-import org.layerlab.nn.Sequential;
+import org.layerlab.nn.network.Network;
+import org.layerlab.nn.network.Sequential;
 import org.layerlab.nn.layers.Dense;
 import org.layerlab.nn.optimizers.OptimizerSpec;
 

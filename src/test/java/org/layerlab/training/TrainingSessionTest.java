@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.layerlab.data.ArrayDataset;
 import org.layerlab.nn.Loss;
-import org.layerlab.nn.Network;
-import org.layerlab.nn.Sequential;
+import org.layerlab.nn.network.Network;
+import org.layerlab.nn.network.Sequential;
 import org.layerlab.nn.layers.Dense;
 import org.layerlab.nn.optimizers.OptimizerSpec;
 

@@ -16,6 +16,7 @@ import org.layerlab.ui.data.DatasetDialog;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.layerlab.ui.common.Screenshots;
 
 /** The data dialog on a messy CSV from outside the project: preview, problems, and the copy into data/. */
 @ExtendWith(ApplicationExtension.class)

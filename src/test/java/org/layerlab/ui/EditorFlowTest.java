@@ -26,6 +26,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.layerlab.ui.model.EditorModel;
 
 /** The editor driven like a user would, headless on Monocle; nodes found by #id. */
 @ExtendWith(ApplicationExtension.class)

@@ -22,6 +22,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.layerlab.ui.model.EditorModel;
 
 /** Train the spirals sample in the window, watch it learn, save, and reopen with its history. */
 @ExtendWith(ApplicationExtension.class)

@@ -2,6 +2,7 @@ package org.layerlab.engine.ops;
 
 import org.layerlab.engine.Parallel;
 import org.layerlab.engine.Tensor;
+import org.layerlab.nn.Padding;
 
 /**
  * Max pooling over NHWC windows: x (N, H, W, C) → y (N, outH, outW, C). Forward records, per

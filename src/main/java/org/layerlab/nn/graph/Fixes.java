@@ -1,7 +1,7 @@
 package org.layerlab.nn.graph;
 
 import org.layerlab.engine.Shape;
-import org.layerlab.nn.LayerSpec;
+import org.layerlab.nn.layers.LayerSpec;
 import org.layerlab.nn.layers.Dense;
 import org.layerlab.nn.layers.Flatten;
 import org.layerlab.nn.layers.Input;

@@ -12,10 +12,10 @@ import java.util.Set;
 
 import org.layerlab.engine.Shape;
 import org.layerlab.engine.ops.ActivationFunction;
-import org.layerlab.nn.HasActivation;
-import org.layerlab.nn.LayerSpec;
+import org.layerlab.nn.layers.HasActivation;
+import org.layerlab.nn.layers.LayerSpec;
 import org.layerlab.nn.Loss;
-import org.layerlab.nn.NetworkNode;
+import org.layerlab.nn.network.NetworkNode;
 import org.layerlab.nn.ShapeException;
 import org.layerlab.nn.layers.Conv2D;
 import org.layerlab.nn.layers.Dense;
@@ -323,7 +323,7 @@ public final class GraphAnalysis {
         return bytes;
     }
 
-    /** The nodes in execution order for {@link org.layerlab.nn.Network#compile}; only when there are no errors. */
+    /** The nodes in execution order for {@link org.layerlab.nn.network.Network#compile}; only when there are no errors. */
     public List<NetworkNode> plan() {
         if (hasErrors()) {
             throw new IllegalStateException("the network has problems: " + problems.get(0).message());

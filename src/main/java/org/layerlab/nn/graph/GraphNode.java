@@ -1,7 +1,7 @@
 package org.layerlab.nn.graph;
 
 import org.layerlab.nn.Checks;
-import org.layerlab.nn.LayerSpec;
+import org.layerlab.nn.layers.LayerSpec;
 
 /** A layer placed in a graph: stable id, the name users see, the layer, and its position on the canvas. */
 public record GraphNode(String id, String name, LayerSpec spec, double x, double y) {

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.layerlab.nn.LayerSpec;
+import org.layerlab.nn.layers.LayerSpec;
 
 /**
  * A network as a directed graph of layers, immutable: every edit returns a new graph, which makes

@@ -9,9 +9,7 @@ import org.layerlab.engine.ops.ActivationFunction;
 import org.layerlab.nn.Activation;
 import org.layerlab.nn.BuildContext;
 import org.layerlab.nn.Checks;
-import org.layerlab.nn.HasActivation;
 import org.layerlab.nn.LayerRuntime;
-import org.layerlab.nn.LayerSpec;
 
 /** Keras' Activation layer: y = f(x), shape unchanged; softmax applies over the last axis. */
 public record ActivationLayer(Activation activation) implements LayerSpec, HasActivation {

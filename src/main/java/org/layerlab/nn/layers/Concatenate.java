@@ -7,7 +7,6 @@ import org.layerlab.engine.Tensor;
 import org.layerlab.engine.ops.Concat;
 import org.layerlab.nn.BuildContext;
 import org.layerlab.nn.LayerRuntime;
-import org.layerlab.nn.LayerSpec;
 import org.layerlab.nn.ShapeException;
 
 /**

@@ -8,7 +8,6 @@ import org.layerlab.engine.ops.SplitMix;
 import org.layerlab.nn.BuildContext;
 import org.layerlab.nn.Checks;
 import org.layerlab.nn.LayerRuntime;
-import org.layerlab.nn.LayerSpec;
 
 /**
  * Sets a fraction {@code rate} of inputs to zero while training and scales the rest by

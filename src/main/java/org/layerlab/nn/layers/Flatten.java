@@ -5,7 +5,6 @@ import java.util.List;
 import org.layerlab.engine.Shape;
 import org.layerlab.nn.BuildContext;
 import org.layerlab.nn.LayerRuntime;
-import org.layerlab.nn.LayerSpec;
 
 /** Lays each sample out as one vector: (N, d1, d2, ...) → (N, d1·d2·...), in row-major (NHWC) order as Keras does. */
 public record Flatten() implements LayerSpec {

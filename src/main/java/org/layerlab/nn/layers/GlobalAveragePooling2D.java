@@ -7,7 +7,6 @@ import org.layerlab.engine.Tensor;
 import org.layerlab.engine.ops.GlobalPool;
 import org.layerlab.nn.BuildContext;
 import org.layerlab.nn.LayerRuntime;
-import org.layerlab.nn.LayerSpec;
 
 /** The mean of each channel over the whole image: (N, H, W, C) → (N, C). */
 public record GlobalAveragePooling2D() implements LayerSpec {

@@ -7,7 +7,6 @@ import org.layerlab.engine.Tensor;
 import org.layerlab.nn.BuildContext;
 import org.layerlab.nn.Checks;
 import org.layerlab.nn.LayerRuntime;
-import org.layerlab.nn.LayerSpec;
 
 /** Where data enters the network: the shape of one sample, e.g. (784) or (28, 28, 1). */
 public record Input(Shape shape) implements LayerSpec {

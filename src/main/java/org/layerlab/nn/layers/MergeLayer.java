@@ -9,7 +9,6 @@ import org.layerlab.engine.ops.Merge;
 import org.layerlab.nn.BuildContext;
 import org.layerlab.nn.Checks;
 import org.layerlab.nn.LayerRuntime;
-import org.layerlab.nn.LayerSpec;
 import org.layerlab.nn.ShapeException;
 
 /**

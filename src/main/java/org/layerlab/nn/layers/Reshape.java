@@ -6,7 +6,6 @@ import org.layerlab.engine.Shape;
 import org.layerlab.nn.BuildContext;
 import org.layerlab.nn.Checks;
 import org.layerlab.nn.LayerRuntime;
-import org.layerlab.nn.LayerSpec;
 import org.layerlab.nn.ShapeException;
 
 /** Gives each sample a new shape with the same number of values, e.g. (784) → (28, 28, 1). */

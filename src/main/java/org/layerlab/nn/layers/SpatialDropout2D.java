@@ -9,7 +9,6 @@ import org.layerlab.engine.ops.SplitMix;
 import org.layerlab.nn.BuildContext;
 import org.layerlab.nn.Checks;
 import org.layerlab.nn.LayerRuntime;
-import org.layerlab.nn.LayerSpec;
 
 /**
  * Dropout of whole feature maps: while training, each channel of each image is kept (scaled by

@@ -19,7 +19,7 @@ import javafx.scene.layout.Pane;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Scale;
 import javafx.scene.transform.Translate;
-import org.layerlab.nn.LayerSpec;
+import org.layerlab.nn.layers.LayerSpec;
 import org.layerlab.nn.graph.Fix;
 import org.layerlab.nn.graph.GraphAnalysis;
 import org.layerlab.nn.graph.GraphEdge;
@@ -27,7 +27,7 @@ import org.layerlab.nn.graph.GraphNode;
 import org.layerlab.nn.graph.NetworkGraph;
 import org.layerlab.nn.graph.NodeInfo;
 import org.layerlab.nn.graph.Problem;
-import org.layerlab.ui.EditorModel;
+import org.layerlab.ui.model.EditorModel;
 import org.layerlab.ui.commands.Edits;
 
 /**

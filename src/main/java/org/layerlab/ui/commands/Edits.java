@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.layerlab.nn.LayerSpec;
+import org.layerlab.nn.layers.LayerSpec;
 import org.layerlab.nn.graph.Fix;
 import org.layerlab.nn.graph.GraphEdge;
 import org.layerlab.nn.graph.GraphNode;

@@ -2,7 +2,7 @@ package org.layerlab.ui.dashboard;
 
 import java.util.function.Consumer;
 
-import org.layerlab.ui.EditorModel;
+import org.layerlab.ui.model.EditorModel;
 
 /** The dashboard's Export buttons: the open view as a PNG, the per-epoch history as CSV. */
 final class DashboardExport {
@@ -27,7 +27,7 @@ final class DashboardExport {
         java.io.File f = c.showSaveDialog(view.getScene().getWindow());
         if (f != null) {
             try {
-                org.layerlab.ui.Screenshots.writeImage(v.image(), f.toPath());
+                org.layerlab.ui.common.Screenshots.writeImage(v.image(), f.toPath());
                 view.status.setText("Saved " + f.getName());
             } catch (java.io.IOException ex) {
                 error.accept("Cannot save " + f.getName() + ": " + ex.getMessage());

@@ -15,6 +15,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import org.layerlab.nn.Loss;
 
 /**
  * The Train panel below the canvas: Train / Pause / Resume / Stop, Reset weights, a learning-rate

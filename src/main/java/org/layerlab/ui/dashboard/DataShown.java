@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 import javafx.application.Platform;
 import org.layerlab.project.Project;
 import org.layerlab.project.ProjectSession;
-import org.layerlab.ui.EditorModel;
+import org.layerlab.ui.model.EditorModel;
 
 /**
  * The project's data as the views show it outside a run: read off the JavaFX thread (through
@@ -95,7 +95,7 @@ final class DataShown {
         }
         try {
             // One or two inputs: a small network, built and run over a 64x64 grid in a few milliseconds.
-            org.layerlab.nn.Network net = ProjectSession.open(p, dir, d).network();
+            org.layerlab.nn.network.Network net = ProjectSession.open(p, dir, d).network();
             view.boundary.show(org.layerlab.training.BoundarySnapshot.of(net, view.boundary.bounds(), -1));
         } catch (RuntimeException e) {
             // The network does not fit this data: validation says why; the points alone still show.

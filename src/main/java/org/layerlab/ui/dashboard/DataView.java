@@ -180,7 +180,7 @@ final class DataView extends CanvasView {
             double cx = ox + (i % perRow) * cellW;
             double cy = oy + (i / perRow) * cellH;
             g.setImageSmoothing(false);
-            g.drawImage(org.layerlab.ui.PixelImages.of(preview.features(), i * ih * iw * ch, ih, iw, ch), cx, cy, iw * px,
+            g.drawImage(org.layerlab.ui.common.PixelImages.of(preview.features(), i * ih * iw * ch, ih, iw, ch), cx, cy, iw * px,
                     ih * px);
             int label = (int) preview.targets()[i];
             String name = label < train.classNames().size() ? train.classNames().get(label) : Integer.toString(label);

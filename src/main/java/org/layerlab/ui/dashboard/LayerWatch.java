@@ -7,7 +7,7 @@ import org.layerlab.nn.graph.NodeInfo;
 import org.layerlab.project.Project;
 import org.layerlab.training.TrainingSession;
 import org.layerlab.training.WeightSnapshot;
-import org.layerlab.ui.EditorModel;
+import org.layerlab.ui.model.EditorModel;
 
 /**
  * Which layer the Weights and Histograms tabs show, kept in step both ways with the canvas

@@ -109,10 +109,10 @@ final class LiveViews {
 
     /**
      * Turns the views off and on every so many seconds until the window closes (for measuring;
-     * timed by {@link org.layerlab.ui.Later}, which asks for no frames while it waits).
+     * timed by {@link org.layerlab.ui.common.Later}, which asks for no frames while it waits).
      */
     void alternateEvery(double seconds) {
-        org.layerlab.ui.Later.run(seconds, () -> {
+        org.layerlab.ui.common.Later.run(seconds, () -> {
             view.live.setSelected(!view.live.isSelected());
             alternateEvery(seconds);
         });

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.layerlab.nn.optimizers.GradientClipping;
 import org.layerlab.nn.optimizers.OptimizerSpec;
-import org.layerlab.ui.SettingFormat;
+import org.layerlab.ui.common.SettingFormat;
 
 /**
  * What changed between two optimizer settings, in the words the Train panel's status line uses

@@ -13,7 +13,7 @@ import org.layerlab.training.EpochEvent;
 import org.layerlab.training.TrainingConfig;
 import org.layerlab.training.TrainingResult;
 import org.layerlab.training.TrainingSession;
-import org.layerlab.ui.EditorModel;
+import org.layerlab.ui.model.EditorModel;
 
 /**
  * Runs training from the window: the run trains a snapshot of the graph on its own thread
@@ -190,7 +190,7 @@ public final class TrainingController {
      * counted as pauses of training.
      */
     public void startOnceDataShown() {
-        org.layerlab.ui.Later.run(1, () -> dataShown.whenShown(() -> {
+        org.layerlab.ui.common.Later.run(1, () -> dataShown.whenShown(() -> {
             org.layerlab.training.EngineWarmup.start();
             org.layerlab.training.EngineWarmup.whenDone(() -> Platform.runLater(this::start));
         }));

@@ -131,6 +131,6 @@ final class AugmentationPane extends VBox {
 
     private static void paint(GraphicsContext g, float[] x, int h, int w, int c, double ox, double oy, double px) {
         g.setImageSmoothing(false);
-        g.drawImage(org.layerlab.ui.PixelImages.of(x, 0, h, w, c), ox, oy, w * px, h * px);
+        g.drawImage(org.layerlab.ui.common.PixelImages.of(x, 0, h, w, c), ox, oy, w * px, h * px);
     }
 }

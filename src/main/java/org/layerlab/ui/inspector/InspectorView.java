@@ -13,12 +13,12 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.layerlab.nn.LayerSpec;
+import org.layerlab.nn.layers.LayerSpec;
 import org.layerlab.nn.graph.GraphNode;
 import org.layerlab.nn.graph.NodeInfo;
 import org.layerlab.nn.graph.Problem;
 import org.layerlab.project.LayerCodec;
-import org.layerlab.ui.EditorModel;
+import org.layerlab.ui.model.EditorModel;
 import org.layerlab.ui.commands.Edits;
 
 /**

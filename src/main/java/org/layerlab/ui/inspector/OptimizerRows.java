@@ -11,7 +11,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import org.layerlab.nn.optimizers.GradientClipping;
 import org.layerlab.nn.optimizers.OptimizerSpec;
-import org.layerlab.ui.SettingFormat;
+import org.layerlab.ui.common.SettingFormat;
 
 /**
  * The rows of the training settings that belong to the optimizer: each option its kind takes

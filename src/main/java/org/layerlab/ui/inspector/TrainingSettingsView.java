@@ -11,7 +11,7 @@ import org.layerlab.nn.optimizers.OptimizerSpec;
 import org.layerlab.nn.schedules.ConstantRate;
 import org.layerlab.project.Project;
 import org.layerlab.training.TrainingConfig;
-import org.layerlab.ui.EditorModel;
+import org.layerlab.ui.model.EditorModel;
 import org.layerlab.ui.commands.SettingsChange;
 
 /** The project's training settings (shown when no layer is selected); each change is one undoable command. */

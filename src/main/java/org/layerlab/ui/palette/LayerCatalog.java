@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.layerlab.engine.ops.Merge;
-import org.layerlab.nn.LayerSpec;
+import org.layerlab.nn.layers.LayerSpec;
 import org.layerlab.nn.layers.ActivationLayer;
 import org.layerlab.nn.layers.AveragePooling2D;
 import org.layerlab.nn.layers.BatchNormalization;
@@ -21,6 +21,7 @@ import org.layerlab.nn.layers.MaxPooling2D;
 import org.layerlab.nn.layers.MergeLayer;
 import org.layerlab.nn.layers.Reshape;
 import org.layerlab.nn.layers.SpatialDropout2D;
+import org.layerlab.nn.Activation;
 
 /** Every layer the palette offers: its group, what it does in a sentence, its formula, and a default instance. */
 public final class LayerCatalog {

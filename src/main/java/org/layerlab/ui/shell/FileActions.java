@@ -16,7 +16,7 @@ import javafx.stage.Window;
 import org.layerlab.project.Project;
 import org.layerlab.project.ProjectException;
 import org.layerlab.project.ProjectFiles;
-import org.layerlab.ui.EditorModel;
+import org.layerlab.ui.model.EditorModel;
 
 /**
  * New, Open, Save, Save As and Close with the unsaved-changes question. A project that fails to

@@ -25,7 +25,7 @@ import org.layerlab.nn.graph.NetworkGraph;
 import org.layerlab.project.Project;
 import org.layerlab.project.ProjectException;
 import org.layerlab.project.ProjectFiles;
-import org.layerlab.ui.EditorModel;
+import org.layerlab.ui.model.EditorModel;
 import org.layerlab.ui.canvas.GraphCanvas;
 import org.layerlab.ui.commands.Edits;
 import org.layerlab.ui.dashboard.DashboardView;

@@ -8,7 +8,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.layerlab.nn.graph.GraphAnalysis;
 import org.layerlab.nn.graph.Problem;
-import org.layerlab.ui.EditorModel;
+import org.layerlab.ui.model.EditorModel;
 import org.layerlab.ui.canvas.GraphCanvas;
 
 /** Problems count, total parameters, estimated training memory and zoom, kept current. */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.layerlab.engine.ops.Merge;
-import org.layerlab.nn.LayerSpec;
+import org.layerlab.nn.layers.LayerSpec;
 import org.layerlab.nn.Loss;
 import org.layerlab.nn.Padding;
 import org.layerlab.nn.graph.GraphEdge;

@@ -9,9 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.layerlab.engine.Shape;
 import org.layerlab.engine.Tensor;
-import org.layerlab.nn.Network;
+import org.layerlab.nn.network.Network;
 import org.layerlab.nn.Padding;
-import org.layerlab.nn.Sequential;
+import org.layerlab.nn.network.Sequential;
 import org.layerlab.nn.ShapeException;
 import org.layerlab.nn.Size2;
 

@@ -15,7 +15,6 @@ import org.layerlab.nn.Activation;
 import org.layerlab.nn.BuildContext;
 import org.layerlab.nn.Initializer;
 import org.layerlab.nn.LayerRuntime;
-import org.layerlab.nn.LayerSpec;
 import org.layerlab.nn.Parameter;
 import org.layerlab.nn.ParameterStore;
 import org.layerlab.nn.Regularizer;

@@ -16,7 +16,7 @@ import org.layerlab.project.Project;
 import org.layerlab.project.ProjectFiles;
 import org.layerlab.project.ProjectSession;
 import org.layerlab.training.WeightSnapshot;
-import org.layerlab.ui.EditorModel;
+import org.layerlab.ui.model.EditorModel;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -86,7 +86,7 @@ class LayerWatchTest {
         assertEquals(-1, b.step(), "the project's network, not a run's");
         assertEquals(64 * 64, b.values().length);
         // The same network over the same grid gives the same picture.
-        org.layerlab.nn.Network net = ProjectSession.open(model.project(), Path.of("samples").toAbsolutePath()).network();
+        org.layerlab.nn.network.Network net = ProjectSession.open(model.project(), Path.of("samples").toAbsolutePath()).network();
         org.layerlab.training.BoundarySnapshot again = org.layerlab.training.BoundarySnapshot.of(net,
                 new double[] {b.minX(), b.maxX(), b.minY(), b.maxY()}, -1);
         org.junit.jupiter.api.Assertions.assertArrayEquals(again.values(), b.values(), 1e-6f);

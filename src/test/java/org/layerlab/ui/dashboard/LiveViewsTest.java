@@ -14,7 +14,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.layerlab.project.ProjectFiles;
-import org.layerlab.ui.EditorModel;
+import org.layerlab.ui.model.EditorModel;
 import org.layerlab.ui.commands.SettingsChange;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;

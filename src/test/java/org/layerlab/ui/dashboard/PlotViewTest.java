@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.layerlab.nn.Loss;
 
 /** A per-batch curve of many points is drawn as each pixel column's span of values: all of it, and no more. */
 @ExtendWith(ApplicationExtension.class)

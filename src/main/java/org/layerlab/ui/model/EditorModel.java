@@ -1,4 +1,4 @@
-package org.layerlab.ui;
+package org.layerlab.ui.model;
 
 import java.nio.file.Path;
 import java.util.LinkedHashSet;

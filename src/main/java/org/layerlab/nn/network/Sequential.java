@@ -1,4 +1,4 @@
-package org.layerlab.nn;
+package org.layerlab.nn.network;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,6 +8,8 @@ import java.util.Map;
 
 import org.layerlab.engine.Shape;
 import org.layerlab.nn.layers.Input;
+import org.layerlab.nn.layers.LayerSpec;
+import org.layerlab.nn.ParameterStore;
 
 /**
  * A stack of layers, each feeding the next, named as Keras names them (dense, dense_1, ...).

@@ -1,4 +1,4 @@
-package org.layerlab.ui;
+package org.layerlab.ui.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,8 +1,12 @@
-package org.layerlab.nn;
+package org.layerlab.nn.layers;
 
 import java.util.List;
 
 import org.layerlab.engine.Shape;
+import org.layerlab.nn.BuildContext;
+import org.layerlab.nn.LayerRuntime;
+import org.layerlab.nn.ParameterStore;
+import org.layerlab.nn.ShapeException;
 
 /**
  * The configuration of one layer, immutable and free of weights (those live in a

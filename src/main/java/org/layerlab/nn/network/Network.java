@@ -1,4 +1,4 @@
-package org.layerlab.nn;
+package org.layerlab.nn.network;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,6 +10,14 @@ import org.layerlab.engine.Shape;
 import org.layerlab.engine.Tensor;
 import org.layerlab.nn.layers.ActivationLayer;
 import org.layerlab.nn.layers.Input;
+import org.layerlab.nn.layers.LayerSpec;
+import org.layerlab.nn.layers.HasActivation;
+import org.layerlab.nn.Activation;
+import org.layerlab.nn.BuildContext;
+import org.layerlab.nn.LayerRuntime;
+import org.layerlab.nn.Parameter;
+import org.layerlab.nn.ParameterStore;
+import org.layerlab.nn.ShapeException;
 
 /**
  * A compiled network: the nodes of a plan in topological order, each run layer by layer with its

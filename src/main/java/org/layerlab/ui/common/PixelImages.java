@@ -1,4 +1,4 @@
-package org.layerlab.ui;
+package org.layerlab.ui.common;
 
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;

@@ -1,4 +1,4 @@
-package org.layerlab.ui;
+package org.layerlab.ui.common;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.layerlab.ui;
+package org.layerlab.ui.common;
 
 import javafx.application.Platform;
 

@@ -1,4 +1,5 @@
-package org.layerlab.nn;
+package org.layerlab.nn.layers;
+import org.layerlab.nn.Activation;
 
 /**
  * A layer with a built-in activation. The network runs the activation as its own step, so a

@@ -1,4 +1,4 @@
-package org.layerlab.ui;
+package org.layerlab.ui.common;
 
 /**
  * How a setting's number is written in fields and messages: as the user would type it ("0.9",
