@@ -1,9 +1,11 @@
 package org.layerlab.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
-import org.layerlab.nn.Loss;
+import org.layerlab.export.Exporter;
+import org.layerlab.export.Exporters;
 
 /**
  * Entry point of the headless command line: {@code java -jar layerlab.jar COMMAND ...}. Every user
@@ -27,10 +29,20 @@ public final class Main {
                     Lists problems with the network, loss and data; exit code 1 if any is an error.
               summary PROJECT
                     Layers, output shapes and parameter counts, as Keras' model.summary().
+              export PROJECT --format FORMAT --out DIR
+                    Writes the network and its weights for another framework (formats: %s).
               bench [--quick] [--json FILE] [--data DIR] [--only xor,mlp,cnn,gemm]
                     Runs the performance workloads of PERFORMANCE.md and prints one table.
               help  Shows this text.
             """;
+
+    /** The words the command line answers to; anything else in first place is not a command. */
+    public static final List<String> COMMANDS = List.of("train", "evaluate", "predict", "validate", "summary", "export",
+            "bench", "help", "--help");
+
+    public static boolean isCommand(String word) {
+        return COMMANDS.contains(word);
+    }
 
     public static void main(String[] args) {
         System.exit(run(Arrays.asList(args), System.out, System.err));
@@ -39,7 +51,7 @@ public final class Main {
     /** Runs a command and returns its exit code (0 ok, 1 failed, 2 usage or input error). */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         if (args.isEmpty() || args.get(0).equals("help") || args.get(0).equals("--help")) {
-            out.print(USAGE);
+            out.print(USAGE.formatted(exportFormats()));
             return args.isEmpty() ? 2 : 0;
         }
         List<String> rest = args.subList(1, args.size());
@@ -51,14 +63,54 @@ public final class Main {
                 case "validate" -> new ValidateCommand(out).run(rest);
                 case "summary" -> new SummaryCommand(out).run(rest);
                 case "bench" -> new BenchCommand(out).run(rest);
-                default -> throw new UserError("unknown command '" + args.get(0) + "'; run 'help' for the list");
+                case "export" -> ExportCommand.of(out).run(rest);
+                default -> throw new UserError(unknownCommand(args.get(0)));
             };
         } catch (UserError e) {
             err.println("error: " + e.getMessage());
             return 2;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             err.println("error: " + e.getMessage());
             return 1;
         }
+    }
+
+    private static String exportFormats() {
+        List<String> formats = Exporters.all().stream().map(Exporter::format).toList();
+        return formats.isEmpty() ? "none yet" : String.join(", ", formats);
+    }
+
+    /** "unknown command 'trian'; did you mean 'train'?": the nearest command within two edits, if any. */
+    static String unknownCommand(String word) {
+        String best = null;
+        int bestDistance = 3;
+        for (String c : COMMANDS) {
+            int d = editDistance(word, c);
+            if (d < bestDistance) {
+                best = c;
+                bestDistance = d;
+            }
+        }
+        return "unknown command '" + word + "'; " + (best == null ? "" : "did you mean '" + best + "'? ")
+                + "run 'help' for the list";
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int swap = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + swap);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 }

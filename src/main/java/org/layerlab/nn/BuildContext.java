@@ -1,6 +1,8 @@
 package org.layerlab.nn;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.layerlab.engine.Shape;
 
@@ -10,11 +12,14 @@ public record BuildContext(String nodeId, List<Shape> inputShapes, ParameterStor
         return inputShapes.get(0);
     }
 
-    public Parameter parameter(String name, int[] dims, Initializer init, int fanIn, int fanOut, Regularizer reg) {
-        return store.getOrCreate(nodeId, name, dims, init, fanIn, fanOut, reg);
-    }
-
-    public Parameter state(String name, int[] dims, float initial) {
-        return store.getOrCreateState(nodeId, name, dims, initial);
+    /** Creates (or reuses, when the dims still fit) each declared tensor; by name, in declared order. */
+    public Map<String, Parameter> parameters(List<ParameterSpec> specs) {
+        Map<String, Parameter> out = new LinkedHashMap<>();
+        for (ParameterSpec s : specs) {
+            out.put(s.name(), s.trainable()
+                    ? store.getOrCreate(nodeId, s.name(), s.dims(), s.initializer(), s.fanIn(), s.fanOut(), s.regularizer())
+                    : store.getOrCreateState(nodeId, s.name(), s.dims(), s.initial()));
+        }
+        return out;
     }
 }

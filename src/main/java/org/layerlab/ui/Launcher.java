@@ -1,24 +1,50 @@
 package org.layerlab.ui;
 
-import java.util.Set;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+
+import org.layerlab.cli.Main;
 
 /**
- * The jar's entry point. Command names (train, evaluate, predict, validate, summary, bench, help)
- * go to the headless command line; anything else opens the window. It does not extend
- * Application, so a plain classpath jar can start JavaFX (see JAVAFX-NOTES.md).
+ * The jar's entry point. A command word (the command line's own list) goes to the headless
+ * command line; no arguments, options, or a project file open the window; any other first word
+ * is a mistyped command, answered by the command line with an error, never by a window. It does
+ * not extend Application: a classpath jar whose main class is an Application does not start JavaFX.
  */
 public final class Launcher {
-    private static final Set<String> COMMANDS = Set.of("train", "evaluate", "predict", "validate", "summary", "bench",
-            "help", "--help");
-
     private Launcher() {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && COMMANDS.contains(args[0])) {
-            org.layerlab.cli.Main.main(args);
-        } else {
+        if (opensWindow(args)) {
             App.main(args);
+        } else {
+            Main.main(args);
+        }
+    }
+
+    /** True for no arguments, options only, or a first word that is a project file rather than a command. */
+    static boolean opensWindow(String[] args) {
+        if (args.length == 0 || Main.isCommand(args[0])) {
+            return args.length == 0;
+        }
+        for (String a : args) {
+            if (!a.startsWith("--")) {
+                return looksLikeProject(a);
+            }
+        }
+        return true;
+    }
+
+    private static boolean looksLikeProject(String word) {
+        if (word.endsWith(".layerlab")) {
+            return true;
+        }
+        try {
+            return Files.exists(Path.of(word));
+        } catch (InvalidPathException e) {
+            return false;
         }
     }
 }

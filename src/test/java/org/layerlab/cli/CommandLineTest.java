@@ -151,4 +151,19 @@ class CommandLineTest {
         assertEquals(1, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("set the Input shape to (2)") && r.out().contains("(fix: Set Input shape to (2))"), r.out());
     }
+
+    @Test
+    void aMistypedCommandIsAnErrorWithTheNearestCommand() {
+        Run r = run("trian", "samples/xor.layerlab");
+        assertEquals(2, r.code());
+        assertEquals("error: unknown command 'trian'; did you mean 'train'? run 'help' for the list", r.err().trim());
+        assertEquals("error: unknown command 'frobnicate'; run 'help' for the list", run("frobnicate").err().trim());
+    }
+
+    @Test
+    void helpListsExport() {
+        Run r = run("help");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("export PROJECT --format FORMAT --out DIR"), r.out());
+    }
 }

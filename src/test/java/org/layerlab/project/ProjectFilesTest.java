@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.layerlab.data.DataException;
 import org.layerlab.engine.Tensor;
+import org.layerlab.nn.layers.LayerKinds;
 
 class ProjectFilesTest {
     @TempDir
@@ -43,6 +44,15 @@ class ProjectFilesTest {
         Project p = ProjectFiles.parse(text, "golden-v1.layerlab", null);
         assertEquals(text, ProjectFiles.toJson(p, null));
         assertEquals(2, p.history().size());
+    }
+
+    @Test
+    void goldenFileOfEveryKindLoadsResavesIdenticallyAndNamesEveryKind() throws Exception {
+        String text = Files.readString(GoldenEveryKind.FILE);
+        Project p = ProjectFiles.parse(text, "golden-every-kind-v1.layerlab", null);
+        assertEquals(text, ProjectFiles.toJson(p, null));
+        List<String> kinds = p.graph().nodes().stream().map(n -> n.spec().kind()).toList();
+        assertEquals(LayerKinds.names(), kinds, "run GoldenEveryKind.main after adding a kind, then review the diff");
     }
 
     @Test

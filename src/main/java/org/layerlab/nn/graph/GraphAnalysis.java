@@ -17,7 +17,6 @@ import org.layerlab.nn.layers.LayerSpec;
 import org.layerlab.nn.Loss;
 import org.layerlab.nn.network.NetworkNode;
 import org.layerlab.nn.ShapeException;
-import org.layerlab.nn.layers.Conv2D;
 import org.layerlab.nn.layers.Dense;
 import org.layerlab.nn.layers.Input;
 
@@ -301,7 +300,7 @@ public final class GraphAnalysis {
 
     /**
      * Bytes to train with this batch size: weights, their gradients and two optimizer moments
-     * (Adam), each layer's output and gradient, and the im2col buffers of convolutions.
+     * (Adam), each layer's output and gradient, and each layer's scratch (the im2col buffers of convolutions).
      */
     public long trainingMemoryBytes(int batch) {
         long bytes = totalParams() * 4 * 4;
@@ -311,13 +310,13 @@ public final class GraphAnalysis {
                 continue;
             }
             bytes += 2L * batch * ni.outputShape().size() * 4;
-            if (graph.require(id).spec() instanceof Conv2D c) {
-                Shape o = ni.outputShape();
-                List<GraphEdge> in = graph.inputsOf(id);
-                Shape inShape = in.isEmpty() ? null : info.get(in.get(0).from()).outputShape();
-                if (inShape != null) {
-                    bytes += 2L * batch * o.dim(0) * o.dim(1) * c.kernelSize().h() * c.kernelSize().w() * inShape.dim(2) * 4;
-                }
+            List<Shape> inShapes = new ArrayList<>();
+            for (GraphEdge e : graph.inputsOf(id)) {
+                NodeInfo from = info.get(e.from());
+                inShapes.add(from == null ? null : from.outputShape());
+            }
+            if (!inShapes.isEmpty() && !inShapes.contains(null)) {
+                bytes += batch * graph.require(id).spec().workspaceFloatsPerSample(inShapes) * 4;
             }
         }
         return bytes;

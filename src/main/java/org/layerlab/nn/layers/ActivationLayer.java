@@ -13,6 +13,12 @@ import org.layerlab.nn.LayerRuntime;
 
 /** Keras' Activation layer: y = f(x), shape unchanged; softmax applies over the last axis. */
 public record ActivationLayer(Activation activation) implements LayerSpec, HasActivation {
+    public static final LayerKind KIND = LayerKind.builder("Activation", ActivationLayer.class, LayerCategory.CORE)
+            .describe("Applies a function to each value.", "y = f(x)")
+            .param(LayerParam.optional("activation", ParamType.ACTIVATION, Activation.LINEAR, "The function applied to each value."))
+            .example(() -> new ActivationLayer("relu"))
+            .build();
+
     public ActivationLayer {
         Checks.notNull("Activation", "activation", activation);
     }
@@ -34,11 +40,6 @@ public record ActivationLayer(Activation activation) implements LayerSpec, HasAc
     @Override
     public Shape outputShape(List<Shape> inputs) {
         return inputs.get(0);
-    }
-
-    @Override
-    public long paramCount(List<Shape> inputs) {
-        return 0;
     }
 
     @Override

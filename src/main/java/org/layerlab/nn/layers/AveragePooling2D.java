@@ -14,6 +14,16 @@ import org.layerlab.nn.Size2;
 
 /** The mean of each window per channel: (N, H, W, C) → (N, outH, outW, C). Strides default to the pool size. */
 public record AveragePooling2D(Size2 poolSize, Size2 strides, Padding padding) implements LayerSpec {
+    public static final LayerKind KIND = LayerKind.builder("AveragePooling2D", AveragePooling2D.class, LayerCategory.POOLING)
+            .describe("Averages each window: smaller, smoother maps.", "y[i,j,c] = mean over the window of x")
+            .param(LayerParam.optional("pool_size", ParamType.SIZE2, Size2.square(2), "The window (height × width).").range(1, 64))
+            .param(LayerParam.optional("strides", ParamType.SIZE2, null, "How far the window moves; by default the pool size.")
+                    .range(1, 64))
+            .param(LayerParam.optional("padding", ParamType.PADDING, Padding.VALID,
+                    "valid: windows inside the map only; same: zeros around it, size kept (÷ strides)."))
+            .example(() -> new AveragePooling2D(2))
+            .build();
+
     public AveragePooling2D {
         Size2.check("AveragePooling2D", "poolSize", poolSize);
         strides = strides == null ? poolSize : strides;
@@ -37,11 +47,6 @@ public record AveragePooling2D(Size2 poolSize, Size2 strides, Padding padding) i
     public Shape outputShape(List<Shape> inputs) {
         Window w = window(inputs.get(0));
         return Shape.of(w.outH(), w.outW(), w.channels());
-    }
-
-    @Override
-    public long paramCount(List<Shape> inputs) {
-        return 0;
     }
 
     @Override

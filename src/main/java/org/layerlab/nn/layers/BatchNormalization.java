@@ -1,6 +1,8 @@
 package org.layerlab.nn.layers;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.layerlab.engine.Shape;
 import org.layerlab.engine.Tensor;
@@ -10,6 +12,7 @@ import org.layerlab.nn.Checks;
 import org.layerlab.nn.Initializer;
 import org.layerlab.nn.LayerRuntime;
 import org.layerlab.nn.Parameter;
+import org.layerlab.nn.ParameterSpec;
 
 /**
  * Normalizes each channel (last axis) with the batch's statistics while training and with moving
@@ -21,6 +24,19 @@ public record BatchNormalization(double momentum, double epsilon, boolean center
         Checks.inRange("BatchNormalization", "momentum", momentum, 0, 1);
         Checks.positive("BatchNormalization", "epsilon", epsilon);
     }
+
+    public static final LayerKind KIND = LayerKind.builder("BatchNormalization", BatchNormalization.class,
+                    LayerCategory.NORMALIZATION)
+            .describe("Normalizes each channel with batch statistics (moving averages at inference); speeds training.",
+                    "y = γ·(x − μ)/√(σ² + ε) + β")
+            .param(LayerParam.optional("momentum", ParamType.FLOAT, 0.99,
+                    "How slowly the moving mean and variance follow the batches (closer to 1: slower).").range(0, 1))
+            .param(LayerParam.optional("epsilon", ParamType.FLOAT, 1e-3, "Added to the variance to avoid dividing by zero.")
+                    .range(Double.MIN_VALUE, 1))
+            .param(LayerParam.optional("center", ParamType.BOOL, true, "Learn an offset β per channel."))
+            .param(LayerParam.optional("scale", ParamType.BOOL, true, "Learn a scale γ per channel."))
+            .example(BatchNormalization::new)
+            .build();
 
     /** Keras defaults: momentum 0.99, epsilon 0.001, center and scale on. */
     public BatchNormalization() {
@@ -38,19 +54,24 @@ public record BatchNormalization(double momentum, double epsilon, boolean center
     }
 
     @Override
-    public long paramCount(List<Shape> inputs) {
-        long c = inputs.get(0).last();
-        return c * (2 + (center ? 1 : 0) + (scale ? 1 : 0));
+    public List<ParameterSpec> parameters(List<Shape> inputs) {
+        int ch = inputs.get(0).last();
+        List<ParameterSpec> out = new ArrayList<>();
+        if (scale) {
+            out.add(ParameterSpec.trainable("gamma", new int[] {ch}, Initializer.of(Initializer.Kind.ONES), ch, ch, null));
+        }
+        if (center) {
+            out.add(ParameterSpec.trainable("beta", new int[] {ch}, Initializer.ZEROS, ch, ch, null));
+        }
+        out.add(ParameterSpec.state("moving_mean", new int[] {ch}, 0f));
+        out.add(ParameterSpec.state("moving_variance", new int[] {ch}, 1f));
+        return out;
     }
 
     @Override
     public LayerRuntime build(BuildContext c) {
-        int ch = c.input().last();
-        Parameter gamma = scale ? c.parameter("gamma", new int[] {ch}, Initializer.of(Initializer.Kind.ONES), ch, ch, null) : null;
-        Parameter beta = center ? c.parameter("beta", new int[] {ch}, Initializer.ZEROS, ch, ch, null) : null;
-        Parameter mean = c.state("moving_mean", new int[] {ch}, 0f);
-        Parameter var = c.state("moving_variance", new int[] {ch}, 1f);
-        return new Runtime(gamma, beta, mean, var, ch);
+        Map<String, Parameter> p = c.parameters(parameters(c.inputShapes()));
+        return new Runtime(p.get("gamma"), p.get("beta"), p.get("moving_mean"), p.get("moving_variance"), c.input().last());
     }
 
     @Override

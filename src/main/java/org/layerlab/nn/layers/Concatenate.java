@@ -14,6 +14,13 @@ import org.layerlab.nn.ShapeException;
  * channels of NHWC images, features of vectors). All other dimensions must agree.
  */
 public record Concatenate(int axis) implements LayerSpec {
+    public static final LayerKind KIND = LayerKind.builder("Concatenate", Concatenate.class, LayerCategory.MERGE)
+            .describe("Joins branches along the last axis (channels or features).", "y = [a, b, …]")
+            .param(LayerParam.optional("axis", ParamType.INT, -1, "The axis to join along; −1 is the last.").range(-4, 4))
+            .inputs(2, Integer.MAX_VALUE)
+            .example(Concatenate::new)
+            .build();
+
     public Concatenate() {
         this(-1);
     }
@@ -21,16 +28,6 @@ public record Concatenate(int axis) implements LayerSpec {
     @Override
     public String kind() {
         return "Concatenate";
-    }
-
-    @Override
-    public int minInputs() {
-        return 2;
-    }
-
-    @Override
-    public int maxInputs() {
-        return Integer.MAX_VALUE;
     }
 
     /** The axis within the per-sample shape (0-based), or an explanation. */
@@ -61,11 +58,6 @@ public record Concatenate(int axis) implements LayerSpec {
             out[a] += s.dim(a);
         }
         return Shape.of(out);
-    }
-
-    @Override
-    public long paramCount(List<Shape> inputs) {
-        return 0;
     }
 
     @Override

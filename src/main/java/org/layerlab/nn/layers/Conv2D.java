@@ -1,6 +1,7 @@
 package org.layerlab.nn.layers;
 
 import java.util.List;
+import java.util.Map;
 
 import org.layerlab.engine.Shape;
 import org.layerlab.engine.Tensor;
@@ -12,6 +13,7 @@ import org.layerlab.nn.Initializer;
 import org.layerlab.nn.LayerRuntime;
 import org.layerlab.nn.Padding;
 import org.layerlab.nn.Parameter;
+import org.layerlab.nn.ParameterSpec;
 import org.layerlab.nn.Regularizer;
 import org.layerlab.nn.Size2;
 
@@ -37,6 +39,31 @@ public record Conv2D(int filters, Size2 kernelSize, Size2 strides, Padding paddi
                     + " Received: strides=" + strides + ", dilationRate=" + dilationRate);
         }
     }
+
+    public static final LayerKind KIND = LayerKind.builder("Conv2D", Conv2D.class, LayerCategory.CONVOLUTION)
+            .describe("Slides learned filters over an image; each filter finds one pattern.",
+                    "y[i,j,f] = f(Σ x[i+u, j+v, c]·K[u,v,c,f] + b[f])")
+            .param(LayerParam.required("filters", ParamType.INT, "How many filters, i.e. output channels.")
+                    .range(1, 100_000))
+            .param(LayerParam.required("kernel_size", ParamType.SIZE2, "The window each filter sees (height × width).")
+                    .range(1, 64))
+            .param(LayerParam.optional("strides", ParamType.SIZE2, Size2.square(1), "How far the window moves each step.")
+                    .range(1, 64))
+            .param(LayerParam.optional("padding", ParamType.PADDING, Padding.VALID,
+                    "valid: no padding, the map shrinks; same: zeros around it, size kept (÷ strides)."))
+            .param(LayerParam.optional("dilation_rate", ParamType.SIZE2, Size2.square(1),
+                    "Gaps between the window's cells, to see wider without more weights.").range(1, 64))
+            .param(LayerParam.optional("activation", ParamType.ACTIVATION, Activation.LINEAR,
+                    "The function applied to each output."))
+            .param(LayerParam.optional("use_bias", ParamType.BOOL, true, "Whether each filter adds a learned offset."))
+            .param(LayerParam.optional("kernel_initializer", ParamType.INITIALIZER, Initializer.GLOROT_UNIFORM,
+                    "How the filters start."))
+            .param(LayerParam.optional("bias_initializer", ParamType.INITIALIZER, Initializer.ZEROS,
+                    "How the offsets start."))
+            .param(LayerParam.optional("kernel_regularizer", ParamType.REGULARIZER, Regularizer.NONE,
+                    "A penalty on large weights added to the loss (l1, l2)."))
+            .example(() -> new Conv2D(32, 3, "relu"))
+            .build();
 
     /** Keras defaults: stride 1, valid padding, no dilation, bias, glorot_uniform. */
     public Conv2D(int filters, int kernel, String activation) {
@@ -81,19 +108,27 @@ public record Conv2D(int filters, Size2 kernelSize, Size2 strides, Padding paddi
     }
 
     @Override
-    public long paramCount(List<Shape> inputs) {
-        Shape in = Images.requireImage("Conv2D", inputs.get(0));
-        return (long) kernelSize.h() * kernelSize.w() * in.dim(2) * filters + (useBias ? filters : 0);
+    public List<ParameterSpec> parameters(List<Shape> inputs) {
+        int channels = Images.requireImage("Conv2D", inputs.get(0)).dim(2);
+        int receptive = kernelSize.h() * kernelSize.w();
+        ParameterSpec kernel = ParameterSpec.trainable("kernel", new int[] {kernelSize.h(), kernelSize.w(), channels, filters},
+                kernelInitializer, receptive * channels, receptive * filters, kernelRegularizer);
+        return useBias ? List.of(kernel, ParameterSpec.trainable("bias", new int[] {filters}, biasInitializer, 0, 0, null))
+                : List.of(kernel);
+    }
+
+    @Override
+    public long workspaceFloatsPerSample(List<Shape> inputs) {
+        // im2col columns and their gradient: one patch per output position.
+        Window w = window(inputs.get(0));
+        return 2L * w.outH() * w.outW() * w.patchSize();
     }
 
     @Override
     public LayerRuntime build(BuildContext c) {
         Window w = window(c.input());
-        int receptive = kernelSize.h() * kernelSize.w();
-        Parameter kernel = c.parameter("kernel", new int[] {kernelSize.h(), kernelSize.w(), w.channels(), filters},
-                kernelInitializer, receptive * w.channels(), receptive * filters, kernelRegularizer);
-        Parameter bias = useBias ? c.parameter("bias", new int[] {filters}, biasInitializer, 0, 0, null) : null;
-        return new Runtime(w, kernel, bias);
+        Map<String, Parameter> p = c.parameters(parameters(c.inputShapes()));
+        return new Runtime(w, p.get("kernel"), p.get("bias"));
     }
 
     @Override

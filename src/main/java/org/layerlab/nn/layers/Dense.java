@@ -1,6 +1,7 @@
 package org.layerlab.nn.layers;
 
 import java.util.List;
+import java.util.Map;
 
 import org.layerlab.engine.Shape;
 import org.layerlab.engine.Tensor;
@@ -11,6 +12,7 @@ import org.layerlab.nn.Checks;
 import org.layerlab.nn.Initializer;
 import org.layerlab.nn.LayerRuntime;
 import org.layerlab.nn.Parameter;
+import org.layerlab.nn.ParameterSpec;
 import org.layerlab.nn.Regularizer;
 import org.layerlab.nn.ShapeException;
 
@@ -27,6 +29,22 @@ public record Dense(int units, Activation activation, boolean useBias, Initializ
         Checks.notNull("Dense", "biasInitializer", biasInitializer);
         Checks.notNull("Dense", "kernelRegularizer", kernelRegularizer);
     }
+
+    public static final LayerKind KIND = LayerKind.builder("Dense", Dense.class, LayerCategory.CORE)
+            .describe("Every input connected to every unit: the basic learned layer.", "y = f(x·W + b)")
+            .param(LayerParam.required("units", ParamType.INT, "How many outputs (neurons) the layer has.")
+                    .range(1, 1_000_000))
+            .param(LayerParam.optional("activation", ParamType.ACTIVATION, Activation.LINEAR,
+                    "The function applied to each output."))
+            .param(LayerParam.optional("use_bias", ParamType.BOOL, true, "Whether each unit adds a learned offset b."))
+            .param(LayerParam.optional("kernel_initializer", ParamType.INITIALIZER, Initializer.GLOROT_UNIFORM,
+                    "How the weights W start."))
+            .param(LayerParam.optional("bias_initializer", ParamType.INITIALIZER, Initializer.ZEROS,
+                    "How the offsets b start."))
+            .param(LayerParam.optional("kernel_regularizer", ParamType.REGULARIZER, Regularizer.NONE,
+                    "A penalty on large weights added to the loss (l1, l2)."))
+            .example(() -> new Dense(64, "relu"))
+            .build();
 
     public Dense(int units, Activation activation) {
         this(units, activation, true, Initializer.GLOROT_UNIFORM, Initializer.ZEROS, Regularizer.NONE);
@@ -69,20 +87,19 @@ public record Dense(int units, Activation activation, boolean useBias, Initializ
     }
 
     @Override
-    public long paramCount(List<Shape> inputs) {
-        long in = inputs.get(0).size();
-        return in * units + (useBias ? units : 0);
+    public List<ParameterSpec> parameters(List<Shape> inputs) {
+        int fanIn = inputs.get(0).size();
+        ParameterSpec kernel = ParameterSpec.trainable("kernel", new int[] {fanIn, units}, kernelInitializer, fanIn, units,
+                kernelRegularizer);
+        return useBias ? List.of(kernel, ParameterSpec.trainable("bias", new int[] {units}, biasInitializer, fanIn, units,
+                null)) : List.of(kernel);
     }
 
     @Override
     public LayerRuntime build(BuildContext c) {
-        Shape in = c.input();
-        outputShape(List.of(in));
-        int fanIn = in.size();
-        Parameter kernel = c.parameter("kernel", new int[] {fanIn, units}, kernelInitializer, fanIn, units,
-                kernelRegularizer);
-        Parameter bias = useBias ? c.parameter("bias", new int[] {units}, biasInitializer, fanIn, units, null) : null;
-        return new Runtime(kernel, bias);
+        outputShape(c.inputShapes());
+        Map<String, Parameter> p = c.parameters(parameters(c.inputShapes()));
+        return new Runtime(p.get("kernel"), p.get("bias"));
     }
 
     @Override

@@ -15,6 +15,14 @@ import org.layerlab.nn.LayerRuntime;
  * seed and the node id, so the same seed gives the same masks.
  */
 public record Dropout(double rate) implements LayerSpec {
+    public static final LayerKind KIND = LayerKind.builder("Dropout", Dropout.class, LayerCategory.REGULARIZATION)
+            .describe("While training, zeroes a share of values at random to fight overfitting.",
+                    "y = x·m/(1 − rate), m ~ Bernoulli(1 − rate)")
+            .param(LayerParam.required("rate", ParamType.FLOAT, "The share of values set to zero while training (0 to 1).")
+                    .range(0, 1))
+            .example(() -> new Dropout(0.5))
+            .build();
+
     public Dropout {
         Checks.inRange("Dropout", "rate", rate, 0, 1);
     }
@@ -27,11 +35,6 @@ public record Dropout(double rate) implements LayerSpec {
     @Override
     public Shape outputShape(List<Shape> inputs) {
         return inputs.get(0);
-    }
-
-    @Override
-    public long paramCount(List<Shape> inputs) {
-        return 0;
     }
 
     @Override

@@ -10,6 +10,11 @@ import org.layerlab.nn.LayerRuntime;
 
 /** The mean of each channel over the whole image: (N, H, W, C) → (N, C). */
 public record GlobalAveragePooling2D() implements LayerSpec {
+    public static final LayerKind KIND = LayerKind.builder("GlobalAveragePooling2D", GlobalAveragePooling2D.class, LayerCategory.POOLING)
+            .describe("One value per channel: the mean over the whole image.", "y[c] = mean over i,j of x[i,j,c]")
+            .example(GlobalAveragePooling2D::new)
+            .build();
+
     @Override
     public String kind() {
         return "GlobalAveragePooling2D";
@@ -18,11 +23,6 @@ public record GlobalAveragePooling2D() implements LayerSpec {
     @Override
     public Shape outputShape(List<Shape> inputs) {
         return Shape.of(Images.requireImage(kind(), inputs.get(0)).dim(2));
-    }
-
-    @Override
-    public long paramCount(List<Shape> inputs) {
-        return 0;
     }
 
     @Override

@@ -10,6 +10,13 @@ import org.layerlab.nn.LayerRuntime;
 
 /** Where data enters the network: the shape of one sample, e.g. (784) or (28, 28, 1). */
 public record Input(Shape shape) implements LayerSpec {
+    public static final LayerKind KIND = LayerKind.builder("Input", Input.class, LayerCategory.CORE)
+            .describe("Where data enters: the shape of one sample.", "x")
+            .param(LayerParam.required("shape", ParamType.SHAPE, "The shape of one sample, without the batch: (784) or (28, 28, 1)."))
+            .inputs(0, 0)
+            .example(() -> Input.of(784))
+            .build();
+
     public Input {
         Checks.notNull("Input", "shape", shape);
     }
@@ -24,23 +31,8 @@ public record Input(Shape shape) implements LayerSpec {
     }
 
     @Override
-    public int minInputs() {
-        return 0;
-    }
-
-    @Override
-    public int maxInputs() {
-        return 0;
-    }
-
-    @Override
     public Shape outputShape(List<Shape> inputs) {
         return shape;
-    }
-
-    @Override
-    public long paramCount(List<Shape> inputs) {
-        return 0;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.layerlab.nn.layers;
 
 import java.util.List;
+import java.util.Map;
 
 import org.layerlab.engine.Shape;
 import org.layerlab.engine.Tensor;
@@ -10,6 +11,7 @@ import org.layerlab.nn.Checks;
 import org.layerlab.nn.Initializer;
 import org.layerlab.nn.LayerRuntime;
 import org.layerlab.nn.Parameter;
+import org.layerlab.nn.ParameterSpec;
 
 /**
  * Normalizes each position over its last axis (Keras' default), then applies gamma and beta of
@@ -19,6 +21,14 @@ public record LayerNormalization(double epsilon) implements LayerSpec {
     public LayerNormalization {
         Checks.positive("LayerNormalization", "epsilon", epsilon);
     }
+
+    public static final LayerKind KIND = LayerKind.builder("LayerNormalization", LayerNormalization.class,
+                    LayerCategory.NORMALIZATION)
+            .describe("Normalizes each sample over its features.", "y = γ·(x − mean)/√(var + ε) + β")
+            .param(LayerParam.optional("epsilon", ParamType.FLOAT, 1e-3, "Added to the variance to avoid dividing by zero.")
+                    .range(Double.MIN_VALUE, 1))
+            .example(LayerNormalization::new)
+            .build();
 
     /** Keras default epsilon 0.001. */
     public LayerNormalization() {
@@ -36,16 +46,19 @@ public record LayerNormalization(double epsilon) implements LayerSpec {
     }
 
     @Override
-    public long paramCount(List<Shape> inputs) {
-        return 2L * inputs.get(0).last();
+    public List<ParameterSpec> parameters(List<Shape> inputs) {
+        int last = inputs.get(0).last();
+        return List.of(ParameterSpec.trainable("gamma", new int[] {last}, Initializer.of(Initializer.Kind.ONES), last, last,
+                null), ParameterSpec.trainable("beta", new int[] {last}, Initializer.ZEROS, last, last, null));
     }
 
     @Override
     public LayerRuntime build(BuildContext c) {
         int last = c.input().last();
         int rowsPerSample = c.input().size() / last;
-        Parameter gamma = c.parameter("gamma", new int[] {last}, Initializer.of(Initializer.Kind.ONES), last, last, null);
-        Parameter beta = c.parameter("beta", new int[] {last}, Initializer.ZEROS, last, last, null);
+        Map<String, Parameter> p = c.parameters(parameters(c.inputShapes()));
+        Parameter gamma = p.get("gamma");
+        Parameter beta = p.get("beta");
         return new LayerRuntime() {
             private float[] mean = new float[0];
             private float[] invStd = new float[0];

@@ -5,6 +5,7 @@ import java.util.List;
 import org.layerlab.engine.Shape;
 import org.layerlab.nn.BuildContext;
 import org.layerlab.nn.LayerRuntime;
+import org.layerlab.nn.ParameterSpec;
 import org.layerlab.nn.ParameterStore;
 import org.layerlab.nn.ShapeException;
 
@@ -12,18 +13,29 @@ import org.layerlab.nn.ShapeException;
  * The configuration of one layer, immutable and free of weights (those live in a
  * {@link ParameterStore}), so a spec can be shared by undo history, files and threads.
  * Shapes here exclude the batch dimension.
+ *
+ * <p>The permits clause is the list of layer kinds: each record here declares its
+ * {@link LayerKind} (name, options, palette words), which {@link LayerKinds} collects. To add a
+ * kind, write its record with its KIND and add it here; see docs/decisions/0005-seams.md.
  */
-public interface LayerSpec {
+public sealed interface LayerSpec permits Input, Dense, ActivationLayer, Dropout, Conv2D, MaxPooling2D, AveragePooling2D,
+        GlobalAveragePooling2D, GlobalMaxPooling2D, Flatten, Reshape, BatchNormalization, LayerNormalization,
+        SpatialDropout2D, MergeLayer, Concatenate {
     /** The Keras class name: "Dense", "Dropout". */
     String kind();
 
+    /** This spec's kind: its options, palette words and arity. */
+    default LayerKind descriptor() {
+        return LayerKinds.of(this);
+    }
+
     /** How many inputs the layer takes at least (most layers: exactly one). */
     default int minInputs() {
-        return 1;
+        return descriptor().minInputs();
     }
 
     default int maxInputs() {
-        return 1;
+        return descriptor().maxInputs();
     }
 
     /**
@@ -32,8 +44,24 @@ public interface LayerSpec {
      */
     Shape outputShape(List<Shape> inputs);
 
-    /** Trainable values for these input shapes. */
-    long paramCount(List<Shape> inputs);
+    /** The tensors the layer creates for these input shapes (none for most layers); the build creates exactly these. */
+    default List<ParameterSpec> parameters(List<Shape> inputs) {
+        return List.of();
+    }
+
+    /** Values the layer stores, trainable or not (Keras' "Total params"), for these input shapes. */
+    default long paramCount(List<Shape> inputs) {
+        long n = 0;
+        for (ParameterSpec p : parameters(inputs)) {
+            n += p.size();
+        }
+        return n;
+    }
+
+    /** Floats of scratch memory a training step needs per sample beyond the output and its gradient (im2col buffers). */
+    default long workspaceFloatsPerSample(List<Shape> inputs) {
+        return 0;
+    }
 
     /** Creates (or reuses) the layer's parameters and returns its executable form. */
     LayerRuntime build(BuildContext context);

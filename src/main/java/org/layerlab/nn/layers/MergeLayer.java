@@ -16,6 +16,27 @@ import org.layerlab.nn.ShapeException;
  * takes exactly two). One record for the four because they differ only in the arithmetic.
  */
 public record MergeLayer(Merge.Kind operation) implements LayerSpec {
+    /** Add, Subtract, Multiply and Average: one kind each, in palette order. */
+    public static final List<LayerKind> KINDS = List.of(
+            kind(Merge.Kind.ADD, "Sums branches of the same shape (residual connections).", "y = a + b + …"),
+            kind(Merge.Kind.SUBTRACT, "Difference of two branches.", "y = a − b"),
+            kind(Merge.Kind.MULTIPLY, "Elementwise product of branches (gating).", "y = a ⊙ b ⊙ …"),
+            kind(Merge.Kind.AVERAGE, "Mean of branches.", "y = (a + b + …)/n"));
+
+    private static LayerKind kind(Merge.Kind op, String what, String math) {
+        return LayerKind.builder(nameOf(op), MergeLayer.class, LayerCategory.MERGE)
+                .describe(what, math)
+                .fix("operation", op)
+                .inputs(2, op == Merge.Kind.SUBTRACT ? 2 : Integer.MAX_VALUE)
+                .example(() -> new MergeLayer(op))
+                .build();
+    }
+
+    private static String nameOf(Merge.Kind op) {
+        String n = op.name().toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(n.charAt(0)) + n.substring(1);
+    }
+
     public MergeLayer {
         Checks.notNull("merge", "operation", operation);
     }
@@ -26,18 +47,7 @@ public record MergeLayer(Merge.Kind operation) implements LayerSpec {
 
     @Override
     public String kind() {
-        String n = operation.name().toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(n.charAt(0)) + n.substring(1);
-    }
-
-    @Override
-    public int minInputs() {
-        return 2;
-    }
-
-    @Override
-    public int maxInputs() {
-        return operation == Merge.Kind.SUBTRACT ? 2 : Integer.MAX_VALUE;
+        return nameOf(operation);
     }
 
     @Override
@@ -51,11 +61,6 @@ public record MergeLayer(Merge.Kind operation) implements LayerSpec {
             }
         }
         return first;
-    }
-
-    @Override
-    public long paramCount(List<Shape> inputs) {
-        return 0;
     }
 
     @Override

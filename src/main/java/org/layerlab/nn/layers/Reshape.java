@@ -10,6 +10,12 @@ import org.layerlab.nn.ShapeException;
 
 /** Gives each sample a new shape with the same number of values, e.g. (784) → (28, 28, 1). */
 public record Reshape(Shape targetShape) implements LayerSpec {
+    public static final LayerKind KIND = LayerKind.builder("Reshape", Reshape.class, LayerCategory.RESHAPE)
+            .describe("Gives each sample a new shape with the same number of values.", "(784) → (28, 28, 1)")
+            .param(LayerParam.required("target_shape", ParamType.SHAPE, "The new shape of one sample, without the batch."))
+            .example(() -> Reshape.of(28, 28, 1))
+            .build();
+
     public Reshape {
         Checks.notNull("Reshape", "targetShape", targetShape);
     }
@@ -31,11 +37,6 @@ public record Reshape(Shape targetShape) implements LayerSpec {
                     + "receives " + in + " with " + in.size() + ": choose a target shape whose sizes multiply to " + in.size());
         }
         return targetShape;
-    }
-
-    @Override
-    public long paramCount(List<Shape> inputs) {
-        return 0;
     }
 
     @Override

@@ -16,6 +16,13 @@ import org.layerlab.nn.LayerRuntime;
  * element-wise dropout to regularize. Input (N, H, W, C), unchanged shape.
  */
 public record SpatialDropout2D(double rate) implements LayerSpec {
+    public static final LayerKind KIND = LayerKind.builder("SpatialDropout2D", SpatialDropout2D.class, LayerCategory.REGULARIZATION)
+            .describe("Drops whole feature maps while training.", "y[..,c] = x[..,c]·m[c]/(1 − rate)")
+            .param(LayerParam.required("rate", ParamType.FLOAT, "The share of feature maps set to zero while training (0 to 1).")
+                    .range(0, 1))
+            .example(() -> new SpatialDropout2D(0.2))
+            .build();
+
     public SpatialDropout2D {
         Checks.inRange("SpatialDropout2D", "rate", rate, 0, 1);
     }
@@ -28,11 +35,6 @@ public record SpatialDropout2D(double rate) implements LayerSpec {
     @Override
     public Shape outputShape(List<Shape> inputs) {
         return Images.requireImage(kind(), inputs.get(0));
-    }
-
-    @Override
-    public long paramCount(List<Shape> inputs) {
-        return 0;
     }
 
     @Override

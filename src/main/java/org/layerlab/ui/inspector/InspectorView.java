@@ -1,19 +1,23 @@
 package org.layerlab.ui.inspector;
 
-import java.util.Map;
-
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import javafx.collections.SetChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.layerlab.engine.ops.ActivationFunction;
+import org.layerlab.nn.layers.LayerParam;
 import org.layerlab.nn.layers.LayerSpec;
+import org.layerlab.nn.layers.ParamType;
 import org.layerlab.nn.graph.GraphNode;
 import org.layerlab.nn.graph.NodeInfo;
 import org.layerlab.nn.graph.Problem;
@@ -43,7 +47,7 @@ public final class InspectorView extends VBox {
         VBox.setVgrow(scroll, Priority.ALWAYS);
         getChildren().add(scroll);
         model.analysisProperty().addListener((o, a, b) -> refresh());
-        model.selection().addListener((javafx.collections.SetChangeListener<String>) c -> refresh());
+        model.selection().addListener((SetChangeListener<String>) c -> refresh());
         refresh();
     }
 
@@ -83,13 +87,20 @@ public final class InspectorView extends VBox {
         error.getStyleClass().add("error-text");
         error.setWrapText(true);
         JsonObject params = LayerCodec.encode(node.spec());
-        for (Map.Entry<String, JsonElement> e : params.entrySet()) {
-            String key = e.getKey();
-            if (key.equals("kernel_regularizer")) {
-                continue;
+        for (LayerParam param : node.spec().descriptor().params()) {
+            String key = param.name();
+            Node editor = ParamEditors.editor(param, params.get(key), value -> commit(node, key, value, error));
+            Label label = label(key);
+            label.setTooltip(new Tooltip(param.help()));
+            grid.addRow(row++, label, editor);
+            ActivationFunction f = param.type() == ParamType.ACTIVATION
+                    ? ActivationFunction.fromName(params.get(key).getAsString()) : null;
+            if (f != null && f.hasAlpha()) {
+                JsonElement alpha = params.has("alpha") ? params.get("alpha") : new JsonPrimitive(f.defaultAlpha());
+                Label alphaLabel = label("alpha");
+                alphaLabel.setTooltip(new Tooltip("The slope below zero (leaky_relu) or the saturation (elu)."));
+                grid.addRow(row++, alphaLabel, ParamEditors.number("alpha", alpha, value -> commit(node, "alpha", value, error)));
             }
-            Node editor = ParamEditors.editor(key, e.getValue(), value -> commit(node, key, value, error));
-            grid.addRow(row++, label(key), editor);
         }
         NodeInfo info = model.analysis() == null ? null : model.analysis().info(node.id());
         Label shape = new Label(info == null || info.outputShape() == null ? "Output shape: unknown"

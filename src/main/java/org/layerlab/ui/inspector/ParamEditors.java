@@ -1,11 +1,13 @@
 package org.layerlab.ui.inspector;
 
-import java.util.List;
+import java.util.Arrays;
 import java.util.function.Consumer;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
@@ -15,75 +17,56 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import org.layerlab.engine.ops.ActivationFunction;
 import org.layerlab.nn.Initializer;
+import org.layerlab.nn.Padding;
+import org.layerlab.nn.layers.LayerParam;
 
 /**
- * The right editor for each saved option, chosen by its Keras name and JSON type: choice boxes
- * for activation, padding and initializers; a check box for flags; a spinner for counts; two
- * spinners for (height, width) pairs; a text field, checked on Enter or leaving it, for the rest.
- * Each editor reports its new value as JSON; the inspector decodes and validates it.
+ * The editor for each layer option, chosen by its {@link org.layerlab.nn.layers.ParamType}:
+ * choice boxes for activation, padding, initializers and word lists; a check box for flags; a
+ * spinner within the option's range for counts; two spinners for (height, width) pairs; l1 and l2
+ * fields for a regularizer; a text field, checked on Enter or leaving it, for the rest. Each
+ * editor reports its new value as JSON; the inspector decodes and validates it.
  */
 final class ParamEditors {
+    private static final int SPINNER_FLOOR = -100_000;
+    private static final int SPINNER_CEILING = 1_000_000;
+
     private ParamEditors() {
     }
 
-    static Node editor(String key, JsonElement value, Consumer<JsonElement> commit) {
-        if (key.equals("activation")) {
-            return choice(key, value.getAsString(), ActivationFunction.names().split(", "), commit);
-        }
-        if (key.equals("padding")) {
-            return choice(key, value.getAsString(), new String[] {"valid", "same"}, commit);
-        }
-        if (key.endsWith("_initializer")) {
-            String[] names = java.util.Arrays.stream(Initializer.Kind.values()).map(Initializer.Kind::kerasName)
-                    .toArray(String[]::new);
-            return choice(key, value.getAsString(), names, commit);
-        }
-        if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isBoolean()) {
-            CheckBox box = new CheckBox();
-            box.setId("param-" + key);
-            box.setSelected(value.getAsBoolean());
-            box.selectedProperty().addListener((o, a, b) -> commit.accept(new JsonPrimitive(b)));
-            return box;
-        }
-        if (value.isJsonArray() && value.getAsJsonArray().size() == 2 && !key.contains("shape")) {
-            JsonArray arr = value.getAsJsonArray();
-            Spinner<Integer> h = spinner(key + "-h", arr.get(0).getAsInt(), 1, 64);
-            Spinner<Integer> w = spinner(key + "-w", arr.get(1).getAsInt(), 1, 64);
-            Runnable send = () -> {
-                JsonArray out = new JsonArray();
-                out.add(h.getValue());
-                out.add(w.getValue());
-                commit.accept(out);
-            };
-            h.valueProperty().addListener((o, a, b) -> send.run());
-            w.valueProperty().addListener((o, a, b) -> send.run());
-            HBox box = new HBox(4, h, new Label("×"), w);
-            box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-            return box;
-        }
-        if (value.isJsonArray()) {
-            TextField t = text(key, String.join(", ", value.getAsJsonArray().asList().stream().map(JsonElement::getAsString).toList()));
-            onCommit(t, () -> {
-                JsonArray out = new JsonArray();
-                for (String part : t.getText().split("[,×x ]+")) {
-                    if (!part.isBlank()) {
-                        try {
-                            out.add(Integer.parseInt(part.trim()));
-                        } catch (NumberFormatException e) {
-                            out.add(part.trim());
-                        }
-                    }
-                }
-                commit.accept(out);
-            });
-            return t;
-        }
-        if (isCount(key, value)) {
-            Spinner<Integer> s = spinner(key, value.getAsInt(), key.equals("axis") ? -4 : 1, 100_000);
-            s.valueProperty().addListener((o, a, b) -> commit.accept(new JsonPrimitive(b)));
-            return s;
-        }
-        TextField t = text(key, value.isJsonPrimitive() ? value.getAsString() : value.toString());
+    /** value is the option's saved JSON, or null when the file leaves it out (no regularizer). */
+    static Node editor(LayerParam param, JsonElement value, Consumer<JsonElement> commit) {
+        String key = param.name();
+        return switch (param.type()) {
+            case ACTIVATION -> choice(key, value.getAsString(), ActivationFunction.names().split(", "), commit);
+            case PADDING -> choice(key, value.getAsString(),
+                    Arrays.stream(Padding.values()).map(Padding::kerasName).toArray(String[]::new), commit);
+            case INITIALIZER -> choice(key, value.getAsString(),
+                    Arrays.stream(Initializer.Kind.values()).map(Initializer.Kind::kerasName).toArray(String[]::new), commit);
+            case CHOICE -> choice(key, value.getAsString(), param.choices().toArray(String[]::new), commit);
+            case BOOL -> {
+                CheckBox box = new CheckBox();
+                box.setId("param-" + key);
+                box.setSelected(value.getAsBoolean());
+                box.selectedProperty().addListener((o, a, b) -> commit.accept(new JsonPrimitive(b)));
+                yield box;
+            }
+            case INT -> {
+                Spinner<Integer> s = spinner(key, value.getAsInt(), bound(param.min(), SPINNER_FLOOR),
+                        bound(param.max(), SPINNER_CEILING));
+                s.valueProperty().addListener((o, a, b) -> commit.accept(new JsonPrimitive(b)));
+                yield s;
+            }
+            case SIZE2 -> pair(param, value.getAsJsonArray(), commit);
+            case SHAPE -> shape(key, value.getAsJsonArray(), commit);
+            case REGULARIZER -> regularizer(key, value == null ? null : value.getAsJsonObject(), commit);
+            case FLOAT -> number(key, value, commit);
+        };
+    }
+
+    /** A free number (an activation's alpha, a rate): parsed on commit, refused by the layer's rules if wrong. */
+    static TextField number(String key, JsonElement value, Consumer<JsonElement> commit) {
+        TextField t = text(key, value.getAsString());
         onCommit(t, () -> {
             try {
                 commit.accept(new JsonPrimitive(Double.parseDouble(t.getText().trim())));
@@ -94,8 +77,70 @@ final class ParamEditors {
         return t;
     }
 
-    private static boolean isCount(String key, JsonElement v) {
-        return List.of("units", "filters", "axis").contains(key) && v.isJsonPrimitive() && v.getAsJsonPrimitive().isNumber();
+    private static int bound(double limit, int fallback) {
+        return Double.isInfinite(limit) ? fallback : (int) Math.max(SPINNER_FLOOR, Math.min(SPINNER_CEILING, limit));
+    }
+
+    private static Node pair(LayerParam param, JsonArray arr, Consumer<JsonElement> commit) {
+        int lo = bound(param.min(), 1);
+        int hi = bound(param.max(), 64);
+        Spinner<Integer> h = spinner(param.name() + "-h", arr.get(0).getAsInt(), lo, hi);
+        Spinner<Integer> w = spinner(param.name() + "-w", arr.get(1).getAsInt(), lo, hi);
+        Runnable send = () -> {
+            JsonArray out = new JsonArray();
+            out.add(h.getValue());
+            out.add(w.getValue());
+            commit.accept(out);
+        };
+        h.valueProperty().addListener((o, a, b) -> send.run());
+        w.valueProperty().addListener((o, a, b) -> send.run());
+        HBox box = new HBox(4, h, new Label("×"), w);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private static Node shape(String key, JsonArray arr, Consumer<JsonElement> commit) {
+        TextField t = text(key, String.join(", ", arr.asList().stream().map(JsonElement::getAsString).toList()));
+        onCommit(t, () -> {
+            JsonArray out = new JsonArray();
+            for (String part : t.getText().split("[,×x ]+")) {
+                if (!part.isBlank()) {
+                    try {
+                        out.add(Integer.parseInt(part.trim()));
+                    } catch (NumberFormatException e) {
+                        out.add(part.trim());
+                    }
+                }
+            }
+            commit.accept(out);
+        });
+        return t;
+    }
+
+    private static Node regularizer(String key, JsonObject value, Consumer<JsonElement> commit) {
+        TextField l1 = text(key + "-l1", value == null ? "0" : value.get("l1").getAsString());
+        TextField l2 = text(key + "-l2", value == null ? "0" : value.get("l2").getAsString());
+        l1.setPrefColumnCount(5);
+        l2.setPrefColumnCount(5);
+        Runnable send = () -> {
+            JsonObject out = new JsonObject();
+            out.add("l1", parsed(l1.getText()));
+            out.add("l2", parsed(l2.getText()));
+            commit.accept(out);
+        };
+        onCommit(l1, send);
+        onCommit(l2, send);
+        HBox box = new HBox(4, new Label("l1"), l1, new Label("l2"), l2);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private static JsonPrimitive parsed(String text) {
+        try {
+            return new JsonPrimitive(Double.parseDouble(text.trim()));
+        } catch (NumberFormatException e) {
+            return new JsonPrimitive(text);
+        }
     }
 
     static Spinner<Integer> spinner(String id, int value, int min, int max) {

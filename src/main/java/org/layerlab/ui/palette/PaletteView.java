@@ -6,14 +6,19 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.layerlab.nn.layers.LayerCategory;
+import org.layerlab.nn.layers.LayerKind;
+import org.layerlab.nn.layers.LayerKinds;
 
 /**
  * The layer palette: groups of layer kinds with a search field. Drag an item onto the canvas to
@@ -22,11 +27,11 @@ import javafx.util.Duration;
  */
 public final class PaletteView extends VBox {
     private final TextField search = new TextField();
-    private final Map<String, TitledPane> groups = new LinkedHashMap<>();
-    private final Map<LayerCatalog.Entry, Label> items = new LinkedHashMap<>();
+    private final Map<LayerCategory, TitledPane> groups = new LinkedHashMap<>();
+    private final Map<LayerKind, Label> items = new LinkedHashMap<>();
 
-    /** onAdd receives the entry to add after the selection. */
-    public PaletteView(Consumer<LayerCatalog.Entry> onAdd) {
+    /** onAdd receives the kind to add after the selection. */
+    public PaletteView(Consumer<LayerKind> onAdd) {
         setId("palette");
         getStyleClass().add("palette");
         setSpacing(6);
@@ -35,21 +40,21 @@ public final class PaletteView extends VBox {
         search.setId("palette-search");
         search.textProperty().addListener((o, a, b) -> filter(b));
         VBox list = new VBox(4);
-        for (String category : LayerCatalog.CATEGORIES) {
+        for (LayerCategory category : LayerCategory.values()) {
             VBox box = new VBox(2);
-            TitledPane pane = new TitledPane(category, box);
+            TitledPane pane = new TitledPane(category.title(), box);
             pane.getStyleClass().add("palette-group");
             groups.put(category, pane);
             list.getChildren().add(pane);
         }
-        for (LayerCatalog.Entry e : LayerCatalog.ENTRIES) {
-            Label item = new Label(e.kind());
-            item.setId("palette-" + e.kind());
-            item.getStyleClass().addAll("palette-item", "kind-" + e.kind().toLowerCase(Locale.ROOT));
+        for (LayerKind e : LayerKinds.all()) {
+            Label item = new Label(e.name());
+            item.setId("palette-" + e.name());
+            item.getStyleClass().addAll("palette-item", "kind-" + e.name().toLowerCase(Locale.ROOT));
             item.setMaxWidth(Double.MAX_VALUE);
             item.setUserData(e);
             item.setFocusTraversable(true);
-            Tooltip tip = new Tooltip(e.kind() + "\n" + e.description() + "\n" + e.formula());
+            Tooltip tip = new Tooltip(e.name() + "\n" + e.description() + "\n" + e.formula());
             tip.setShowDelay(Duration.millis(300));
             tip.setWrapText(true);
             tip.setMaxWidth(360);
@@ -75,7 +80,7 @@ public final class PaletteView extends VBox {
         ScrollPane scroll = new ScrollPane(list);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("palette-scroll");
-        VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
         Label title = new Label("Layers");
         title.getStyleClass().add("panel-title");
         getChildren().addAll(title, search, scroll);
@@ -84,13 +89,13 @@ public final class PaletteView extends VBox {
     private void filter(String text) {
         String q = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         items.forEach((e, item) -> {
-            boolean show = q.isEmpty() || e.kind().toLowerCase(Locale.ROOT).contains(q)
+            boolean show = q.isEmpty() || e.name().toLowerCase(Locale.ROOT).contains(q)
                     || e.description().toLowerCase(Locale.ROOT).contains(q);
             item.setVisible(show);
             item.setManaged(show);
         });
         groups.forEach((category, pane) -> {
-            boolean any = ((VBox) pane.getContent()).getChildren().stream().anyMatch(javafx.scene.Node::isVisible);
+            boolean any = ((VBox) pane.getContent()).getChildren().stream().anyMatch(Node::isVisible);
             pane.setVisible(any);
             pane.setManaged(any);
         });

@@ -31,8 +31,8 @@ import org.layerlab.ui.commands.Edits;
 import org.layerlab.ui.dashboard.DashboardView;
 import org.layerlab.ui.dashboard.TrainingController;
 import org.layerlab.ui.inspector.InspectorView;
-import org.layerlab.ui.palette.LayerCatalog;
 import org.layerlab.ui.palette.PaletteView;
+import org.layerlab.nn.layers.LayerKind;
 
 /**
  * The main window: menu bar and toolbar on top, palette, canvas and inspector side by side,
@@ -82,9 +82,9 @@ public final class MainWindow {
         stage.setMinHeight(600);
         stage.titleProperty().bind(model.titleProperty());
         canvas.setOnMouseDragReleased(e -> {
-            if (e.getGestureSource() instanceof javafx.scene.Node n && n.getUserData() instanceof LayerCatalog.Entry entry) {
+            if (e.getGestureSource() instanceof javafx.scene.Node n && n.getUserData() instanceof LayerKind entry) {
                 Point2D p = canvas.graphPoint(e.getSceneX(), e.getSceneY());
-                model.execute(Edits.addLayer(model.graph(), entry.create().get(), Math.round(p.getX() - 100),
+                model.execute(Edits.addLayer(model.graph(), entry.example(), Math.round(p.getX() - 100),
                         Math.round(p.getY() - 20)));
                 model.select(List.of(lastAddedId()));
             }
@@ -129,12 +129,12 @@ public final class MainWindow {
         return ids.get(ids.size() - 1);
     }
 
-    private void addFromPalette(LayerCatalog.Entry entry) {
+    private void addFromPalette(LayerKind entry) {
         if (model.selection().size() == 1) {
-            model.execute(Edits.addAfter(model.graph(), model.selection().iterator().next(), entry.create().get()));
+            model.execute(Edits.addAfter(model.graph(), model.selection().iterator().next(), entry.example()));
         } else {
             Point2D c = canvas.visibleCentre();
-            model.execute(Edits.addLayer(model.graph(), entry.create().get(), Math.round(c.getX()), Math.round(c.getY())));
+            model.execute(Edits.addLayer(model.graph(), entry.example(), Math.round(c.getX()), Math.round(c.getY())));
         }
         model.select(List.of(lastAddedId()));
     }

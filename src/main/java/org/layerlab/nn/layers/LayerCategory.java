@@ -1,0 +1,23 @@
+package org.layerlab.nn.layers;
+import org.layerlab.engine.ops.Merge;
+
+/** The palette's groups, in the order it shows them. */
+public enum LayerCategory {
+    CORE("Core"),
+    CONVOLUTION("Convolution"),
+    POOLING("Pooling"),
+    NORMALIZATION("Normalization"),
+    REGULARIZATION("Regularization"),
+    MERGE("Merge"),
+    RESHAPE("Reshape");
+
+    private final String title;
+
+    LayerCategory(String title) {
+        this.title = title;
+    }
+
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,38 @@
+package org.layerlab.nn.layers;
+
+import org.layerlab.engine.Shape;
+import org.layerlab.nn.Activation;
+import org.layerlab.nn.Initializer;
+import org.layerlab.nn.Padding;
+import org.layerlab.nn.Regularizer;
+import org.layerlab.nn.Size2;
+
+/**
+ * What a layer option holds. The file codec and the inspector choose their encoding and editor
+ * from it, so a new kind needs no code in either as long as its options use these types.
+ */
+public enum ParamType {
+    INT(Integer.class),
+    FLOAT(Double.class),
+    BOOL(Boolean.class),
+    /** One of a fixed list of words (e.g. merge_mode); the param's {@code choices}. */
+    CHOICE(String.class),
+    /** (height, width); written as [h, w], read from one number or a pair. */
+    SIZE2(Size2.class),
+    SHAPE(Shape.class),
+    PADDING(Padding.class),
+    ACTIVATION(Activation.class),
+    INITIALIZER(Initializer.class),
+    REGULARIZER(Regularizer.class);
+
+    private final Class<?> valueType;
+
+    ParamType(Class<?> valueType) {
+        this.valueType = valueType;
+    }
+
+    /** The Java type of a value of this kind (boxed for the primitives). */
+    public Class<?> valueType() {
+        return valueType;
+    }
+}
