@@ -12,6 +12,9 @@ public record Activation(ActivationFunction function, double alpha) {
 
     public Activation {
         Checks.notNull("Activation", "function", function);
+        if (function == ActivationFunction.CELU && !(alpha > 0)) {
+            throw new IllegalArgumentException("Activation celu: alpha must be a number > 0. Received: alpha=" + alpha);
+        }
         if (!Double.isFinite(alpha) || (function.hasAlpha() && alpha < 0)) {
             throw new IllegalArgumentException("Activation " + function.kerasName()
                     + ": alpha must be a finite number >= 0. Received: alpha=" + alpha);

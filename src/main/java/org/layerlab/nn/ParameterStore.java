@@ -2,6 +2,7 @@ package org.layerlab.nn;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,8 +87,22 @@ public final class ParameterStore {
     }
 
     /** Forgets the weights of nodes that no longer exist. */
-    public void retainNodes(java.util.Collection<String> nodeIds) {
+    public void retainNodes(Collection<String> nodeIds) {
         byNode.keySet().retainAll(nodeIds);
+    }
+
+    /**
+     * An independent store with the same seed and copies of every value (gradients start at zero):
+     * what a run trains, so the document's weights never change under it.
+     */
+    public ParameterStore copy() {
+        ParameterStore out = new ParameterStore(seed);
+        for (Parameter p : all()) {
+            Tensor value = Tensor.zeros(p.value().dims());
+            System.arraycopy(p.value().data(), 0, value.data(), 0, p.size());
+            out.put(new Parameter(p.nodeId(), p.name(), value, p.regularizer(), p.trainable()));
+        }
+        return out;
     }
 
     /** Deep copy of all values (gradients are not copied), e.g. to restore the best epoch. */

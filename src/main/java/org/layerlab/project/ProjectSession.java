@@ -74,13 +74,18 @@ public final class ProjectSession {
         return analysis.problems().stream().filter(Problem::isError).map(Problem::message).toList();
     }
 
-    /** The compiled network, built once; it starts from the project's weights where they fit. */
+    /**
+     * The compiled network, built once; it starts from a copy of the project's weights where they
+     * fit. A copy, so a run never writes into the weights the open document holds (and saves):
+     * the document receives the trained ones from {@link #withResults} when the run ends.
+     */
     public Network network() {
         if (network == null) {
             if (analysis.hasErrors()) {
                 throw new IllegalStateException("the network cannot be built: " + String.join("; ", errors()));
             }
-            ParameterStore store = project.weights() != null ? project.weights() : new ParameterStore(project.training().seed());
+            ParameterStore store = project.weights() != null ? project.weights().copy()
+                    : new ParameterStore(project.training().seed());
             network = Network.compile(analysis.plan(), store);
         }
         return network;

@@ -3,7 +3,7 @@ package org.layerlab.engine.ops;
 import org.layerlab.engine.Parallel;
 import org.layerlab.engine.Tensor;
 
-/** y = f(x) elementwise for an {@link ActivationFunction}; softmax goes to {@link Softmax}. */
+/** y = f(x) elementwise for an {@link ActivationFunction}; softmax and log_softmax go to their row-wise ops. */
 public final class Activate {
     private Activate() {
     }
@@ -11,6 +11,10 @@ public final class Activate {
     public static void forward(ActivationFunction f, double alpha, Tensor x, Tensor y) {
         if (f == ActivationFunction.SOFTMAX) {
             Softmax.forward(x, y);
+            return;
+        }
+        if (f == ActivationFunction.LOG_SOFTMAX) {
+            LogSoftmax.forward(x, y);
             return;
         }
         Parallel.Args args = Parallel.args();
@@ -47,6 +51,10 @@ public final class Activate {
     public static void backward(ActivationFunction f, double alpha, Tensor x, Tensor y, Tensor dy, Tensor dx) {
         if (f == ActivationFunction.SOFTMAX) {
             Softmax.backward(y, dy, dx);
+            return;
+        }
+        if (f == ActivationFunction.LOG_SOFTMAX) {
+            LogSoftmax.backward(y, dy, dx);
             return;
         }
         Parallel.Args args = Parallel.args();

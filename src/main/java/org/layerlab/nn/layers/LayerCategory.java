@@ -4,6 +4,7 @@ import org.layerlab.engine.ops.Merge;
 /** The palette's groups, in the order it shows them. */
 public enum LayerCategory {
     CORE("Core"),
+    ACTIVATIONS("Activations"),
     CONVOLUTION("Convolution"),
     POOLING("Pooling"),
     NORMALIZATION("Normalization"),

@@ -18,7 +18,7 @@ import org.layerlab.nn.ShapeException;
  * {@link LayerKind} (name, options, palette words), which {@link LayerKinds} collects. To add a
  * kind, write its record with its KIND and add it here; see docs/decisions/0005-seams.md.
  */
-public sealed interface LayerSpec permits Input, Dense, ActivationLayer, Dropout, Conv2D, MaxPooling2D, AveragePooling2D,
+public sealed interface LayerSpec permits Input, Dense, ActivationLayer, LeakyReLU, ELU, PReLU, Dropout, Conv2D, MaxPooling2D, AveragePooling2D,
         GlobalAveragePooling2D, GlobalMaxPooling2D, Flatten, Reshape, BatchNormalization, LayerNormalization,
         SpatialDropout2D, MergeLayer, Concatenate {
     /** The Keras class name: "Dense", "Dropout". */

@@ -105,4 +105,21 @@ class LayerSpecTest {
         }
         return s;
     }
+
+    @Test
+    void activationLayersFollowKerasDefaults() {
+        ParameterStore store = new ParameterStore(1);
+        Tensor x = Tensor.wrap(new float[] {-1f, 2f}, 1, 2);
+        Tensor y = Tensor.zeros(1, 2);
+        build(new LeakyReLU(), Shape.of(2), store).forward(new Tensor[] {x}, y, false);
+        assertEquals(-0.3f, y.get(0), 1e-7f, "Keras 3 LeakyReLU negative_slope defaults to 0.3");
+        build(new ELU(), Shape.of(2), store).forward(new Tensor[] {x}, y, false);
+        assertEquals((float) Math.expm1(-1), y.get(0), 1e-7f);
+        LayerRuntime prelu = build(new PReLU(), Shape.of(2), store);
+        prelu.forward(new Tensor[] {x}, y, false);
+        assertEquals(0f, y.get(0), 0f, "PReLU starts as a ReLU: alpha_initializer zeros");
+        assertEquals(2f, y.get(1));
+        assertEquals(2, new PReLU().paramCount(List.of(Shape.of(2))));
+        assertThrows(IllegalArgumentException.class, () -> new LeakyReLU(-0.1));
+    }
 }
