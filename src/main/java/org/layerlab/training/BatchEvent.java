@@ -7,7 +7,7 @@ import java.util.Map;
  * batches per epoch, the batch loss, running epoch metrics, throughput and the rate used.
  */
 public record BatchEvent(long step, int epoch, int batch, int batchesPerEpoch, double loss,
-                         Map<String, Double> metrics, double samplesPerSecond, double learningRate) {
+                         Map<String, Double> metrics, double samplesPerSecond, double learningRate) implements RunEvent {
     public BatchEvent {
         // Insertion order kept: loss first, then metrics in the order configured.
         metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));

@@ -10,7 +10,7 @@ import org.layerlab.nn.network.Network;
  * step is -1 for a trained network outside a run.
  */
 public record BoundarySnapshot(long step, double minX, double maxX, double minY, double maxY, int resolution,
-                               float[] values, int classes) {
+                               float[] values, int classes) implements Snapshot {
 
     /**
      * The network's outputs over bounds (minX, maxX, minY, maxY; the y range is unused for one

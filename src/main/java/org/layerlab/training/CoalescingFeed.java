@@ -1,65 +1,54 @@
 package org.layerlab.training;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * Carries training events to a UI thread without either side waiting on the other: metric
- * events queue up, snapshots are latest-wins, and at most one delivery is pending on the UI
- * executor at a time, started no more often than every {@code minIntervalNanos} for batch events
- * (epoch ends, snapshots' arrival after a quiet spell, and the final result go out at once;
- * while the feed is quiet, only the final result does).
- * The executor is injected: {@code Platform::runLater} in the window, a direct one in tests.
+ * Carries training events to a UI thread without either side waiting on the other: {@link
+ * RunEvent}s queue up, {@link Snapshot}s are latest-wins per kind, and at most one delivery is
+ * pending on the UI executor at a time, started no more often than every {@code intervalNanos}
+ * for batch events (epoch ends, snapshots that ask for it, and the final result go out at once;
+ * while the feed is quiet, every {@code quietIntervalNanos}, and only the final result at once).
+ * The executor and the pace are the UI's: {@code Platform::runLater} in the window, a direct
+ * executor in tests.
  */
 public final class CoalescingFeed implements TrainingListener {
-    /** Everything that arrived since the last delivery. */
-    public record Delivery(List<Object> events, WeightSnapshot weights, BoundarySnapshot boundary,
-                           HealthSnapshot health, ConfusionMatrix confusion) {
+    /** Everything that arrived since the last delivery: the run's events in order and the newest snapshot of each kind. */
+    public record Delivery(List<RunEvent> events, Map<Class<? extends Snapshot>, Snapshot> snapshots) {
+        public Delivery {
+            events = List.copyOf(events);
+            snapshots = Map.copyOf(snapshots);
+        }
+
+        /** The newest snapshot of this kind in this delivery, or null. */
+        public <T extends Snapshot> T latest(Class<T> kind) {
+            return kind.cast(snapshots.get(kind));
+        }
     }
 
     private final Executor ui;
     private final Consumer<Delivery> sink;
-    private final long minIntervalNanos;
-    private final ConcurrentLinkedQueue<Object> events = new ConcurrentLinkedQueue<>();
-    private final AtomicReference<WeightSnapshot> weights = new AtomicReference<>();
-    private final AtomicReference<BoundarySnapshot> boundary = new AtomicReference<>();
-    private final AtomicReference<HealthSnapshot> health = new AtomicReference<>();
-    private final AtomicReference<ConfusionMatrix> confusion = new AtomicReference<>();
+    private final long intervalNanos;
+    private final long quietIntervalNanos;
+    private final ConcurrentLinkedQueue<RunEvent> events = new ConcurrentLinkedQueue<>();
+    private final Map<Class<? extends Snapshot>, Snapshot> latest = new ConcurrentHashMap<>();
     private final AtomicBoolean pending = new AtomicBoolean();
     private volatile long lastDelivery;
     private volatile boolean quiet;
     private long deliveries;
 
-    public CoalescingFeed(Executor ui, Consumer<Delivery> sink, long minIntervalNanos) {
+    public CoalescingFeed(Executor ui, Consumer<Delivery> sink, long intervalNanos, long quietIntervalNanos) {
         this.ui = ui;
         this.sink = sink;
-        this.minIntervalNanos = minIntervalNanos;
-    }
-
-    /**
-     * The dashboard's pace: 2.5 deliveries a second. Each delivery makes JavaFX lay out and
-     * render a frame, which under software rendering costs CPU the training threads need
-     * (measured on 2 cores with Monocle's software pipeline: 25 Hz cost ~40% of CNN training
-     * speed; 10 to 5 Hz took the window's threads from 7.1% to 5.1% of a core in session 4;
-     * in session 5, 5 to 2.5 Hz took them from 7.3% to 4.6%). Numbers that change 2.5 times a
-     * second are still easy to read, and curves stay current.
-     */
-    public static final long DELIVERY_NANOS = 400_000_000L;
-
-    /**
-     * The pace while the views are off ({@link #setQuiet}): the progress line still moves, and
-     * the queue of batch events stays short (a fast network makes thousands a second).
-     */
-    public static final long QUIET_NANOS = 2_000_000_000L;
-
-    /** A feed delivering at the dashboard's pace ({@link #DELIVERY_NANOS}). */
-    public static CoalescingFeed forDashboard(Executor ui, Consumer<Delivery> sink) {
-        return new CoalescingFeed(ui, sink, DELIVERY_NANOS);
+        this.intervalNanos = intervalNanos;
+        this.quietIntervalNanos = Math.max(quietIntervalNanos, intervalNanos);
     }
 
     @Override
@@ -80,29 +69,15 @@ public final class CoalescingFeed implements TrainingListener {
         schedule(true);
     }
 
-    public void offerWeights(WeightSnapshot s) {
-        weights.set(s);
-        schedule(false);
-    }
-
-    public void offerBoundary(BoundarySnapshot s) {
-        boundary.set(s);
-        schedule(false);
-    }
-
-    public void offerHealth(HealthSnapshot s) {
-        health.set(s);
-        schedule(false);
-    }
-
-    public void offerConfusion(ConfusionMatrix m) {
-        confusion.set(m);
-        schedule(!quiet);
+    /** Keeps the newest snapshot of its kind for the next delivery. */
+    public void offer(Snapshot s) {
+        latest.put(s.getClass(), s);
+        schedule(s.deliverAtOnce() && !quiet);
     }
 
     /**
-     * Quiet: deliveries every {@link #QUIET_NANOS} at most, epoch ends included; only the final
-     * result goes out at once. Not quiet: back to the feed's own pace, from a delivery now.
+     * Quiet: deliveries every quiet interval at most, epoch ends included; only the final result
+     * goes out at once. Not quiet: back to the feed's own pace, from a delivery now.
      */
     public void setQuiet(boolean on) {
         quiet = on;
@@ -112,7 +87,7 @@ public final class CoalescingFeed implements TrainingListener {
     }
 
     private void schedule(boolean urgent) {
-        long interval = quiet ? Math.max(QUIET_NANOS, minIntervalNanos) : minIntervalNanos;
+        long interval = quiet ? quietIntervalNanos : intervalNanos;
         if (!urgent && System.nanoTime() - lastDelivery < interval) {
             return;
         }
@@ -124,18 +99,21 @@ public final class CoalescingFeed implements TrainingListener {
     /** Runs on the UI thread: hands over everything queued, then allows the next delivery. */
     private void deliver() {
         pending.set(false);
-        List<Object> batch = new ArrayList<>();
-        for (Object o; (o = events.poll()) != null; ) {
-            batch.add(o);
+        List<RunEvent> batch = new ArrayList<>();
+        for (RunEvent e; (e = events.poll()) != null; ) {
+            batch.add(e);
         }
-        WeightSnapshot w = weights.getAndSet(null);
-        BoundarySnapshot b = boundary.getAndSet(null);
-        HealthSnapshot h = health.getAndSet(null);
-        ConfusionMatrix c = confusion.getAndSet(null);
+        Map<Class<? extends Snapshot>, Snapshot> snapshots = new HashMap<>();
+        for (Class<? extends Snapshot> kind : latest.keySet()) {
+            Snapshot s = latest.remove(kind);
+            if (s != null) {
+                snapshots.put(kind, s);
+            }
+        }
         lastDelivery = System.nanoTime();
         deliveries++;
-        if (!batch.isEmpty() || w != null || b != null || h != null || c != null) {
-            sink.accept(new Delivery(batch, w, b, h, c));
+        if (!batch.isEmpty() || !snapshots.isEmpty()) {
+            sink.accept(new Delivery(batch, snapshots));
         }
     }
 

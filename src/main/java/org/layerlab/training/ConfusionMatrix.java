@@ -10,7 +10,13 @@ import org.layerlab.nn.network.Network;
  * Counts of (true class, predicted class) over a dataset: counts[t·k + p]. The prediction is the
  * arg-max output (or output > 0.5 for a single sigmoid unit).
  */
-public record ConfusionMatrix(long step, List<String> classes, long[] counts) {
+public record ConfusionMatrix(long step, List<String> classes, long[] counts) implements Snapshot {
+    /** Once per epoch: shown as soon as it arrives. */
+    @Override
+    public boolean deliverAtOnce() {
+        return true;
+    }
+
     /** Runs the network over data to count its predictions (evaluation mode). */
     public static ConfusionMatrix of(Network net, Dataset data, long step) {
         Counter counter = new Counter(data.classNames());

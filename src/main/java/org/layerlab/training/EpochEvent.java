@@ -7,7 +7,7 @@ import java.util.Map;
  * "val_loss", "val_accuracy", ...), throughput, the last rate, and seconds taken.
  */
 public record EpochEvent(int epoch, Map<String, Double> metrics, double samplesPerSecond, double learningRate,
-                         double seconds) {
+                         double seconds) implements RunEvent {
     public EpochEvent {
         // Insertion order kept: loss first, then metrics in the order configured.
         metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));

@@ -7,7 +7,7 @@ import java.util.List;
  * went wrong in words for the user and {@code offendingLayer} names the layer (or null).
  */
 public record TrainingResult(Outcome outcome, List<EpochEvent> history, long steps, String message,
-                             String offendingLayer) {
+                             String offendingLayer) implements RunEvent {
     /** Why the run ended. */
     public enum Outcome { COMPLETED, STOPPED, EARLY_STOPPED, FAILED }
 

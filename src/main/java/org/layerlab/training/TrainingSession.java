@@ -23,10 +23,18 @@ import org.layerlab.nn.optimizers.OptimizerSpec;
 public final class TrainingSession {
     /** The name of the thread a session trains on (what --report counts as training). */
     public static final String THREAD_NAME = "layerlab-training";
-    /** Copies for the views no more often than the dashboard shows them: the rest would be dropped unseen. */
-    private static final long SNAPSHOT_NANOS = CoalescingFeed.DELIVERY_NANOS;
+    /** Copies for the views no more often than this by default; a UI sets its own pace ({@link #snapshotEvery}). */
+    private static final long DEFAULT_SNAPSHOT_NANOS = 400_000_000L;
     /** How often the weights are copied while no view shows them: enough for the histograms' history. */
     private static final long BACKGROUND_WEIGHTS_NANOS = 2_000_000_000L;
+
+    private volatile long snapshotNanos = DEFAULT_SNAPSHOT_NANOS;
+
+    /** Copies for the views at most this often: as often as the UI shows them, since the rest would be dropped unseen. */
+    public TrainingSession snapshotEvery(long nanos) {
+        snapshotNanos = nanos;
+        return this;
+    }
 
     /**
      * The copies the views need between batches. Each costs the training thread a pass over the
@@ -259,7 +267,7 @@ public final class TrainingSession {
             steps = e.step();
             long now = System.nanoTime();
             boolean changed = wantedChanged;
-            if (!changed && now - lastSnapshot < SNAPSHOT_NANOS) {
+            if (!changed && now - lastSnapshot < snapshotNanos) {
                 return;
             }
             wantedChanged = false;

@@ -13,7 +13,7 @@ import org.layerlab.nn.Parameter;
  * layer's kernel, for drawing layers on one shared scale; NaN when not asked for.
  */
 public record WeightSnapshot(String nodeId, long step, List<Entry> params, float networkMaxAbs,
-                             float networkMaxAbsGrad) {
+                             float networkMaxAbsGrad) implements Snapshot {
     public WeightSnapshot(String nodeId, long step, List<Entry> params) {
         this(nodeId, step, params, Float.NaN, Float.NaN);
     }

@@ -132,6 +132,24 @@ class TrainingSessionTest {
                 "the first batch after resuming, and every one after it, used the new rate");
     }
 
+    private static final long QUIET = 2_000_000_000L;
+
+    @Test
+    void aFeedKeepsOnlyTheNewestSnapshotOfEachKindAndSendsEpochlySnapshotsAtOnce() {
+        List<CoalescingFeed.Delivery> got = new ArrayList<>();
+        CoalescingFeed feed = new CoalescingFeed(Runnable::run, got::add, QUIET, QUIET);
+        feed.onBatch(new BatchEvent(1, 1, 1, 10, 0.5, Map.of(), 0, 0.01));
+        assertEquals(1, got.size());
+        feed.offer(new HealthSnapshot(2, List.of(), false));
+        feed.offer(new HealthSnapshot(3, List.of(), true));
+        assertEquals(1, got.size(), "health waits for the pace");
+        feed.offer(new ConfusionMatrix(4, List.of("a", "b"), new long[4]));
+        assertEquals(2, got.size(), "a confusion matrix comes once an epoch and goes out at once");
+        assertEquals(3, got.get(1).latest(HealthSnapshot.class).step(), "only the newest health snapshot");
+        assertEquals(4, got.get(1).latest(ConfusionMatrix.class).step());
+        assertEquals(null, got.get(1).latest(WeightSnapshot.class));
+    }
+
     @Test
     void feedCoalescesAHundredThousandBatchEventsIntoFewDeliveries() {
         AtomicInteger delivered = new AtomicInteger();
@@ -139,7 +157,7 @@ class TrainingSessionTest {
         CoalescingFeed feed = new CoalescingFeed(Runnable::run, d -> {
             got.add(d);
             delivered.addAndGet(d.events().size());
-        }, 40_000_000L);
+        }, 40_000_000L, QUIET);
         long start = System.nanoTime();
         for (int i = 1; i <= 100_000; i++) {
             feed.onBatch(new BatchEvent(i, 1, i, 100_000, 0.5, Map.of(), 0, 0.01));
@@ -155,7 +173,7 @@ class TrainingSessionTest {
     void aQuietFeedHoldsEvenEpochEndsToItsSlowPaceButNotTheFinalResult() {
         List<CoalescingFeed.Delivery> got = new ArrayList<>();
         // No interval of its own: every event would go out at once but for the quiet pace.
-        CoalescingFeed feed = new CoalescingFeed(Runnable::run, got::add, 0);
+        CoalescingFeed feed = new CoalescingFeed(Runnable::run, got::add, 0, QUIET);
         feed.onBatch(new BatchEvent(1, 1, 1, 10, 0.5, Map.of(), 0, 0.01));
         assertEquals(1, got.size());
         feed.setQuiet(true);
@@ -165,7 +183,7 @@ class TrainingSessionTest {
                 feed.onEpoch(new EpochEvent(i / 10, Map.of("loss", 0.5), 0, 0.01, 0.1));
             }
         }
-        assertEquals(1, got.size(), "within " + CoalescingFeed.QUIET_NANOS / 1e9 + " s of the last delivery");
+        assertEquals(1, got.size(), "within " + QUIET / 1e9 + " s of the last delivery");
         feed.onFinished(new TrainingResult(TrainingResult.Outcome.COMPLETED, List.of(), 1_000, null, null));
         assertEquals(2, got.size(), "the final result goes out at once");
         assertEquals(999 + 100 + 1, got.get(1).events().size(), "with everything that waited");
@@ -174,7 +192,7 @@ class TrainingSessionTest {
     @Test
     void aFeedNoLongerQuietDeliversWhatWaitedAtOnce() {
         List<CoalescingFeed.Delivery> got = new ArrayList<>();
-        CoalescingFeed feed = new CoalescingFeed(Runnable::run, got::add, 0);
+        CoalescingFeed feed = new CoalescingFeed(Runnable::run, got::add, 0, QUIET);
         feed.setQuiet(true);
         feed.onBatch(new BatchEvent(1, 1, 1, 10, 0.5, Map.of(), 0, 0.01));
         for (int i = 2; i <= 50; i++) {

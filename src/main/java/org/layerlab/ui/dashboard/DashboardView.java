@@ -223,7 +223,7 @@ public final class DashboardView extends BorderPane {
      */
     void refreshCharts(boolean force) {
         long now = System.nanoTime();
-        if (!force && now - lastChartDraw < org.layerlab.training.CoalescingFeed.DELIVERY_NANOS) {
+        if (!force && now - lastChartDraw < DashboardPace.DELIVERY_NANOS) {
             return;
         }
         lastChartDraw = now;

@@ -8,11 +8,16 @@ import javafx.application.Platform;
 import org.layerlab.project.Project;
 import org.layerlab.project.ProjectSession;
 import org.layerlab.training.BatchEvent;
+import org.layerlab.training.BoundarySnapshot;
 import org.layerlab.training.CoalescingFeed;
+import org.layerlab.training.ConfusionMatrix;
 import org.layerlab.training.EpochEvent;
+import org.layerlab.training.HealthSnapshot;
+import org.layerlab.training.RunEvent;
 import org.layerlab.training.TrainingConfig;
 import org.layerlab.training.TrainingResult;
 import org.layerlab.training.TrainingSession;
+import org.layerlab.training.WeightSnapshot;
 import org.layerlab.ui.model.EditorModel;
 
 /**
@@ -225,9 +230,11 @@ public final class TrainingController {
         useMetricOf(cfg);
         session = run;
         view.boundary.setData(prepared.data().train());
-        CoalescingFeed feed = CoalescingFeed.forDashboard(Platform::runLater, this::deliver);
-        session.addListener(feed).onWeights(feed::offerWeights).onBoundary(feed::offerBoundary, view.boundary.bounds())
-                .onHealth(feed::offerHealth).onConfusion(feed::offerConfusion);
+        CoalescingFeed feed = new CoalescingFeed(Platform::runLater, this::deliver, DashboardPace.DELIVERY_NANOS,
+                DashboardPace.QUIET_NANOS);
+        session.snapshotEvery(DashboardPace.DELIVERY_NANOS);
+        session.addListener(feed).onWeights(feed::offer).onBoundary(feed::offer, view.boundary.bounds())
+                .onHealth(feed::offer).onConfusion(feed::offer);
         view.confusion.clear();
         view.histograms.clear();
         layers.runStarted(session);
@@ -286,7 +293,7 @@ public final class TrainingController {
     private TrainingConfig runConfig;
 
     private void deliverNow(CoalescingFeed.Delivery d) {
-        for (Object o : d.events()) {
+        for (RunEvent o : d.events()) {
             if (o instanceof BatchEvent b) {
                 long step = b.step();
                 lastStep = step;
@@ -325,24 +332,28 @@ public final class TrainingController {
         }
         view.loss.changed();
         view.accuracy.changed();
+        ConfusionMatrix confusion = d.latest(ConfusionMatrix.class);
         if (!live.drawing()) {
-            if (d.confusion() != null) {
-                live.hold(d.confusion());
+            if (confusion != null) {
+                live.hold(confusion);
             }
             return;
         }
-        if (d.weights() != null) {
-            view.weights.show(d.weights());
-            view.histograms.add(d.weights());
+        WeightSnapshot weights = d.latest(WeightSnapshot.class);
+        if (weights != null) {
+            view.weights.show(weights);
+            view.histograms.add(weights);
         }
-        if (d.boundary() != null) {
-            view.boundary.show(d.boundary());
+        BoundarySnapshot boundary = d.latest(BoundarySnapshot.class);
+        if (boundary != null) {
+            view.boundary.show(boundary);
         }
-        if (d.health() != null) {
-            view.health.show(d.health());
+        HealthSnapshot health = d.latest(HealthSnapshot.class);
+        if (health != null) {
+            view.health.show(health);
         }
-        if (d.confusion() != null) {
-            view.confusion.show(d.confusion());
+        if (confusion != null) {
+            view.confusion.show(confusion);
         }
         view.refreshCharts(session == null);
     }
