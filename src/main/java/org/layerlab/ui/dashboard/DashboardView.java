@@ -1,10 +1,19 @@
 package org.layerlab.ui.dashboard;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javafx.application.Platform;
+import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tab;
@@ -15,7 +24,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import org.layerlab.nn.Loss;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 
 /**
  * The Train panel below the canvas: Train / Pause / Resume / Stop, Reset weights, a learning-rate
@@ -43,23 +53,21 @@ public final class DashboardView extends BorderPane {
     final HistogramView histograms = new HistogramView();
     final DataPane data = new DataPane();
     final HealthView health = new HealthView();
-    final javafx.scene.control.MenuItem exportPng = new javafx.scene.control.MenuItem("Open view as PNG…");
-    final javafx.scene.control.MenuItem exportCsv = new javafx.scene.control.MenuItem("History as CSV…");
+    final MenuItem exportPng = new MenuItem("Open view as PNG…");
+    final MenuItem exportCsv = new MenuItem("History as CSV…");
     final CheckBox live = new CheckBox("Live views");
     final CheckBox logScale = new CheckBox("log scale");
     final CheckBox showGradients = new CheckBox("gradients");
     /** The layer the Weights and Histograms tabs show; kept in step with the canvas selection. */
-    final javafx.scene.control.ChoiceBox<String> weightLayer = new javafx.scene.control.ChoiceBox<>();
-    final javafx.scene.control.ChoiceBox<String> weightScale = new javafx.scene.control.ChoiceBox<>(
-            javafx.collections.FXCollections.observableArrayList("this layer", "all layers"));
+    final ChoiceBox<String> weightLayer = new ChoiceBox<>();
+    final ChoiceBox<String> weightScale = new ChoiceBox<>(
+            FXCollections.observableArrayList("this layer", "all layers"));
     final Slider smoothing = new Slider(0, 0.99, 0.6);
-    final Series batchLoss = new Series("train loss (per batch)", "#4a7bd1");
-    final Series epochLoss = new Series("train loss (epoch)", "#1f3f7a", "#a9c4f5");
-    final Series valLoss = new Series("validation loss", "#d9822b");
-    final Series batchAcc = new Series("train (per batch)", "#4a7bd1");
-    final Series valAcc = new Series("validation", "#d9822b");
-    private TabPane tabs;
-    private Tab metricTab;
+    /** What the Loss and metric tabs plot. */
+    final Curves curves = new Curves();
+    private final List<DashboardTab> tabList;
+    private final Map<String, Tab> tabsById = new LinkedHashMap<>();
+    private final TabPane tabs;
 
     public DashboardView() {
         setId("dashboard");
@@ -97,7 +105,7 @@ public final class DashboardView extends BorderPane {
         // progress line beside the bar then has room for batch, speed, loss and "views paused".
         exportPng.setId("export-png");
         exportCsv.setId("export-csv");
-        javafx.scene.control.MenuButton export = new javafx.scene.control.MenuButton("Export", null, exportPng, exportCsv);
+        MenuButton export = new MenuButton("Export", null, exportPng, exportCsv);
         export.setId("export");
         export.setTooltip(new Tooltip("Save the view in the open tab as a PNG image, or the per-epoch history as CSV"));
         export.setMinWidth(Region.USE_PREF_SIZE);
@@ -107,55 +115,43 @@ public final class DashboardView extends BorderPane {
         HBox buttons = new HBox(8, train, pause, resume, stop, reset, rateLabel, rate, applyRate, gap, live);
         buttons.setAlignment(Pos.CENTER_LEFT);
         progress.setMinWidth(160);
-        javafx.scene.layout.StackPane bar = new javafx.scene.layout.StackPane(progress, progressCaption);
+        StackPane bar = new StackPane(progress, progressCaption);
         bar.setMinWidth(Region.USE_PREF_SIZE);
         HBox progressRow = new HBox(10, bar, status);
         progressRow.setAlignment(Pos.CENTER_LEFT);
-        javafx.scene.layout.VBox controls = new javafx.scene.layout.VBox(6, buttons, progressRow);
+        VBox controls = new VBox(6, buttons, progressRow);
         controls.setPadding(new Insets(6, 8, 6, 8));
         controls.getStyleClass().add("train-controls");
-        loss.add(batchLoss, true);
-        loss.add(epochLoss, false);
-        loss.add(valLoss, false);
-        accuracy.add(batchAcc, true);
-        accuracy.add(valAcc, false);
-        HBox lossBar = new HBox(10, logScale, new Label("smoothing"), smoothing);
-        lossBar.setAlignment(Pos.CENTER_LEFT);
-        lossBar.setPadding(new Insets(2, 8, 2, 8));
-        BorderPane lossPane = new BorderPane(loss, lossBar, null, null, null);
+        loss.add(curves.batchLoss, true);
+        loss.add(curves.epochLoss, false);
+        loss.add(curves.valLoss, false);
+        accuracy.add(curves.batchMetric, true);
+        accuracy.add(curves.valMetric, false);
         weightLayer.setId("weights-layer");
         weightLayer.setTooltip(new Tooltip("The layer to show (or click it on the canvas)"));
         weightScale.setId("weights-scale");
         weightScale.setValue("this layer");
         weightScale.setTooltip(new Tooltip("Colour scale: this layer's largest value, or the largest kernel value of"
                 + " all layers, to compare layers"));
-        HBox weightBar = new HBox(10, new Label("layer"), weightLayer, new Label("scale"), weightScale, showGradients);
-        weightBar.setAlignment(Pos.CENTER_LEFT);
-        weightBar.setPadding(new Insets(2, 8, 2, 8));
-        BorderPane weightPane = new BorderPane(weights, weightBar, null, null, null);
-        TabPane tabs = new TabPane(tab("Data", data, "tab-data"), tab("Loss", lossPane, "tab-loss"), (metricTab = tab("Accuracy", accuracy, "tab-accuracy")),
-                tab("Weights", weightPane, "tab-weights"), tab("Histograms", histograms, "tab-histograms"),
-                tab("Decision boundary", boundary, "tab-boundary"),
-                tab("Confusion", confusion, "tab-confusion"), tab("Health", new javafx.scene.control.ScrollPane(health), "tab-health"));
+        tabList = DashboardTabs.create(this);
+        tabs = new TabPane();
+        for (DashboardTab t : tabList) {
+            Tab tab = new Tab(t.title(), t.content());
+            tab.setId(t.id());
+            tabs.getTabs().add(tab);
+            tabsById.put(t.id(), tab);
+        }
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("dashboard-tabs");
-        // The skin makes the new tab's content visible after this event: repaint a stale view then.
-        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(() -> {
-            CanvasView v = currentView();
-            if (v != null) {
-                v.drawIfStale();
-            } else if (b != null && "tab-health".equals(b.getId())) {
-                health.showLatest();
-            }
-        }));
-        tabs.getSelectionModel().select(1);
-        this.tabs = tabs;
+        // The skin makes the new tab's content visible after this event: bring the view up to date then.
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> Platform.runLater(() -> openTab().shown()));
+        tabs.getSelectionModel().select(tabsById.get("tab-loss"));
         setTop(controls);
         // The tab row's right end holds Export; the header's padding keeps tabs from running under it.
         tabs.getStyleClass().add("dashboard-tabs");
-        javafx.scene.layout.StackPane.setAlignment(export, Pos.TOP_RIGHT);
-        javafx.scene.layout.StackPane.setMargin(export, new Insets(2, 6, 0, 0));
-        setCenter(new javafx.scene.layout.StackPane(tabs, export));
+        StackPane.setAlignment(export, Pos.TOP_RIGHT);
+        StackPane.setMargin(export, new Insets(2, 6, 0, 0));
+        setCenter(new StackPane(tabs, export));
         logScale.selectedProperty().addListener((o, a, b) -> loss.setLogScale(b));
         smoothing.valueProperty().addListener((o, a, b) -> {
             loss.setSmoothing(b.doubleValue());
@@ -166,12 +162,6 @@ public final class DashboardView extends BorderPane {
         showGradients.selectedProperty().addListener((o, a, b) -> weights.setGradients(b));
         weightScale.valueProperty().addListener((o, a, b) -> weights.setSharedScale(sharedScale()));
         setRunning(false, false);
-    }
-
-    private static Tab tab(String name, javafx.scene.Node content, String id) {
-        Tab t = new Tab(name, content);
-        t.setId(id);
-        return t;
     }
 
     private static Button button(String text, String tip, String id) {
@@ -201,7 +191,7 @@ public final class DashboardView extends BorderPane {
             case "mse" -> "MSE";
             default -> key;
         };
-        metricTab.setText(name);
+        tabsById.get("tab-accuracy").setText(name);
         accuracy.setTitle(key.equals("accuracy") ? name : name + " (mean " + (key.equals("mae") ? "absolute" : "squared")
                 + " error)");
     }
@@ -231,9 +221,15 @@ public final class DashboardView extends BorderPane {
         accuracy.refresh();
     }
 
-    /** The id of the open tab: tab-loss, tab-weights, tab-health and so on. */
-    String openTab() {
-        return tabs.getSelectionModel().getSelectedItem().getId();
+    /** The open tab. */
+    DashboardTab openTab() {
+        String id = tabs.getSelectionModel().getSelectedItem().getId();
+        return tabList.stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    /** Every tab, in the tab row's order. */
+    List<DashboardTab> tabs() {
+        return tabList;
     }
 
     /** Runs r whenever another tab is opened. */
@@ -243,26 +239,10 @@ public final class DashboardView extends BorderPane {
 
     /** The canvas-drawn view in the open tab, or null for a tab that is not one (health). */
     CanvasView currentView() {
-        String id = tabs.getSelectionModel().getSelectedItem().getId();
-        return switch (id) {
-            case "tab-loss" -> loss;
-            case "tab-accuracy" -> accuracy;
-            case "tab-weights" -> weights;
-            case "tab-histograms" -> histograms;
-            case "tab-data" -> data.view;
-            case "tab-boundary" -> boundary;
-            case "tab-confusion" -> confusion;
-            default -> null;
-        };
+        return openTab().canvas();
     }
 
     public void setDark(boolean dark) {
-        confusion.setDark(dark);
-        histograms.setDark(dark);
-        data.view.setDark(dark);
-        loss.setDark(dark);
-        accuracy.setDark(dark);
-        weights.setDark(dark);
-        boundary.setDark(dark);
+        tabList.forEach(t -> t.setDark(dark));
     }
 }

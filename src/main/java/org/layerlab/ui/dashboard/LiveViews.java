@@ -1,8 +1,8 @@
 package org.layerlab.ui.dashboard;
 
 import org.layerlab.training.CoalescingFeed;
-import org.layerlab.training.ConfusionMatrix;
 import org.layerlab.training.TrainingSession;
+import org.layerlab.ui.common.Later;
 
 /**
  * The "Live views" switch. Off, the run goes on while the views stand still: the progress line
@@ -17,8 +17,6 @@ final class LiveViews {
     private final Runnable caughtUp;
     private TrainingSession session;
     private CoalescingFeed feed;
-    /** The last epoch's matrix while the views are off, shown when they come back. */
-    private ConfusionMatrix heldConfusion;
     private boolean report;
     private long phaseStartNanos;
     private long phaseStartSteps;
@@ -41,7 +39,6 @@ final class LiveViews {
     void runStarted(TrainingSession s, CoalescingFeed f) {
         session = s;
         feed = f;
-        heldConfusion = null;
         f.setQuiet(!on());
         startPhase();
         sayPaused(!on());
@@ -49,12 +46,9 @@ final class LiveViews {
 
     void runEnded() {
         endPhase(on());
-        if (heldConfusion != null) {
-            view.confusion.show(heldConfusion);
-        }
+        view.tabs().forEach(DashboardTab::catchUp);
         session = null;
         feed = null;
-        heldConfusion = null;
         sayPaused(false);
     }
 
@@ -70,10 +64,6 @@ final class LiveViews {
         return on() || session == null;
     }
 
-    void hold(ConfusionMatrix m) {
-        heldConfusion = m;
-    }
-
     private void switched(boolean on) {
         if (session == null) {
             return;
@@ -83,10 +73,7 @@ final class LiveViews {
         feed.setQuiet(!on);
         sayPaused(!on);
         if (on) {
-            if (heldConfusion != null) {
-                view.confusion.show(heldConfusion);
-                heldConfusion = null;
-            }
+            view.tabs().forEach(DashboardTab::catchUp);
             view.loss.changed();
             view.accuracy.changed();
         }
@@ -109,10 +96,10 @@ final class LiveViews {
 
     /**
      * Turns the views off and on every so many seconds until the window closes (for measuring;
-     * timed by {@link org.layerlab.ui.common.Later}, which asks for no frames while it waits).
+     * timed by {@link Later}, which asks for no frames while it waits).
      */
     void alternateEvery(double seconds) {
-        org.layerlab.ui.common.Later.run(seconds, () -> {
+        Later.run(seconds, () -> {
             view.live.setSelected(!view.live.isSelected());
             alternateEvery(seconds);
         });

@@ -8,16 +8,12 @@ import javafx.application.Platform;
 import org.layerlab.project.Project;
 import org.layerlab.project.ProjectSession;
 import org.layerlab.training.BatchEvent;
-import org.layerlab.training.BoundarySnapshot;
 import org.layerlab.training.CoalescingFeed;
-import org.layerlab.training.ConfusionMatrix;
 import org.layerlab.training.EpochEvent;
-import org.layerlab.training.HealthSnapshot;
 import org.layerlab.training.RunEvent;
 import org.layerlab.training.TrainingConfig;
 import org.layerlab.training.TrainingResult;
 import org.layerlab.training.TrainingSession;
-import org.layerlab.training.WeightSnapshot;
 import org.layerlab.ui.model.EditorModel;
 
 /**
@@ -111,21 +107,7 @@ public final class TrainingController {
     private void showHistory(Project p) {
         useMetricOf(p.training());
         view.clearCharts();
-        int i = 0;
-        for (EpochEvent e : p.history()) {
-            i++;
-            view.epochLoss.add(i, e.get("loss"));
-            if (e.metrics().containsKey("val_loss")) {
-                view.valLoss.add(i, e.get("val_loss"));
-            }
-            Double acc = e.metrics().get(metric);
-            if (acc != null) {
-                view.batchAcc.add(i, acc);
-            }
-            if (e.metrics().containsKey(valMetric)) {
-                view.valAcc.add(i, e.get(valMetric));
-            }
-        }
+        view.curves.showHistory(p.history());
         view.loss.changed();
         view.accuracy.changed();
         view.refreshCharts(true);
@@ -135,14 +117,9 @@ public final class TrainingController {
         }
     }
 
-    /** The metric the second chart plots and its validation twin: the first the settings report. */
-    private String metric = "accuracy";
-    private String valMetric = "val_accuracy";
-
+    /** The second chart follows the first metric the settings report. */
     private void useMetricOf(TrainingConfig t) {
-        metric = t.metrics().isEmpty() ? "accuracy" : t.metrics().get(0).key();
-        valMetric = "val_" + metric;
-        view.setMetric(metric);
+        view.setMetric(view.curves.useMetricOf(t));
     }
 
     public boolean isRunning() {
@@ -235,8 +212,7 @@ public final class TrainingController {
         session.snapshotEvery(DashboardPace.DELIVERY_NANOS);
         session.addListener(feed).onWeights(feed::offer).onBoundary(feed::offer, view.boundary.bounds())
                 .onHealth(feed::offer).onConfusion(feed::offer);
-        view.confusion.clear();
-        view.histograms.clear();
+        view.tabs().forEach(DashboardTab::runStarted);
         layers.runStarted(session);
         settings.runStarted(session);
         live.runStarted(session, feed);
@@ -263,9 +239,8 @@ public final class TrainingController {
             session.want(TrainingSession.Wanted.NONE);
             return;
         }
-        String tab = view.openTab();
-        session.want(new TrainingSession.Wanted(tab.equals("tab-weights") || tab.equals("tab-histograms"),
-                tab.equals("tab-health"), tab.equals("tab-boundary"), view.sharedScale()));
+        RunWants w = view.openTab().wants();
+        session.want(new TrainingSession.Wanted(w.weights(), w.health(), w.boundary(), view.sharedScale()));
     }
 
     private void applyRate() {
@@ -293,30 +268,20 @@ public final class TrainingController {
     private TrainingConfig runConfig;
 
     private void deliverNow(CoalescingFeed.Delivery d) {
+        TrainingResult ended = null;
         for (RunEvent o : d.events()) {
             if (o instanceof BatchEvent b) {
-                long step = b.step();
-                lastStep = step;
-                view.batchLoss.add(step, b.loss());
-                Double acc = b.metrics().get(metric);
-                if (acc != null) {
-                    view.batchAcc.add(step, acc);
-                }
+                lastStep = b.step();
+                view.curves.batch(b);
                 latestBatch = b;
             } else if (o instanceof EpochEvent e) {
                 history.add(e);
                 pauses.epochEnded(e);
-                view.epochLoss.add(lastStep, e.get("loss"));
-                if (e.metrics().containsKey("val_loss")) {
-                    view.valLoss.add(lastStep, e.get("val_loss"));
-                }
-                if (e.metrics().containsKey(valMetric)) {
-                    view.valAcc.add(lastStep, e.get(valMetric));
-                }
+                view.curves.epoch(e);
             } else if (o instanceof TrainingResult r) {
                 // The run's end speaks for itself; a batch line after it would hide "Done".
                 latestBatch = null;
-                finish(r);
+                ended = r;
             }
         }
         if (latestBatch != null) {
@@ -332,30 +297,16 @@ public final class TrainingController {
         }
         view.loss.changed();
         view.accuracy.changed();
-        ConfusionMatrix confusion = d.latest(ConfusionMatrix.class);
-        if (!live.drawing()) {
-            if (confusion != null) {
-                live.hold(confusion);
-            }
-            return;
+        boolean draw = live.drawing();
+        for (DashboardTab t : view.tabs()) {
+            t.deliver(d, draw);
         }
-        WeightSnapshot weights = d.latest(WeightSnapshot.class);
-        if (weights != null) {
-            view.weights.show(weights);
-            view.histograms.add(weights);
+        if (ended != null) {
+            finish(ended);
         }
-        BoundarySnapshot boundary = d.latest(BoundarySnapshot.class);
-        if (boundary != null) {
-            view.boundary.show(boundary);
+        if (live.drawing()) {
+            view.refreshCharts(session == null);
         }
-        HealthSnapshot health = d.latest(HealthSnapshot.class);
-        if (health != null) {
-            view.health.show(health);
-        }
-        if (confusion != null) {
-            view.confusion.show(confusion);
-        }
-        view.refreshCharts(session == null);
     }
 
     private void finish(TrainingResult r) {
@@ -365,9 +316,10 @@ public final class TrainingController {
             model.replaceAfterTraining(prepared.withResults(p, history));
         }
         session = null;
+        // Held snapshots first: the layer watch then shows the run's final weights over them.
+        live.runEnded();
         layers.runEnded();
         settings.runEnded();
-        live.runEnded();
         pauses.stop();
         view.setRunning(false, false);
         view.progress.setProgress(r.outcome() == TrainingResult.Outcome.COMPLETED ? 1 : view.progress.getProgress());

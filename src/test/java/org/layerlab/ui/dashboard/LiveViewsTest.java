@@ -50,9 +50,9 @@ class LiveViewsTest {
         assertEquals("Live views are off: tick them to draw the run.", view.loss.emptyText(),
                 "an empty chart says why it stands still, not to press Train");
         int[] before = pixels(robot);
-        int pointsBefore = view.batchLoss.size();
+        int pointsBefore = view.curves.batchLoss.size();
         Thread.sleep(1_500);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.batchLoss.size() > pointsBefore);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.curves.batchLoss.size() > pointsBefore);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(java.util.Arrays.equals(before, pixels(robot)), "the loss chart is not redrawn while the views are off");
 
@@ -65,10 +65,10 @@ class LiveViewsTest {
         robot.interact(view.stop::fire);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !controller.isRunning());
         WaitForAsyncUtils.waitForFxEvents();
-        int n = view.batchLoss.size();
+        int n = view.curves.batchLoss.size();
         assertTrue(n > pointsBefore);
         for (int i = 0; i < n; i++) {
-            assertEquals(i + 1, view.batchLoss.x(i), "step " + (i + 1) + " is on the curve");
+            assertEquals(i + 1, view.curves.batchLoss.x(i), "step " + (i + 1) + " is on the curve");
         }
     }
 

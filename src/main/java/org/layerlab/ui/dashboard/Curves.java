@@ -1,0 +1,77 @@
+package org.layerlab.ui.dashboard;
+
+import java.util.List;
+
+import org.layerlab.training.BatchEvent;
+import org.layerlab.training.EpochEvent;
+import org.layerlab.training.TrainingConfig;
+
+/**
+ * The view-model of the Loss and metric tabs: the series they plot, fed from a run's events
+ * (per step) or a saved history (per epoch), and which metric the second chart follows: the
+ * first the settings report (accuracy, or MAE / MSE for regression). No JavaFX: tested without a
+ * window.
+ */
+final class Curves {
+    final Series batchLoss = new Series("train loss (per batch)", "#4a7bd1");
+    final Series epochLoss = new Series("train loss (epoch)", "#1f3f7a", "#a9c4f5");
+    final Series valLoss = new Series("validation loss", "#d9822b");
+    final Series batchMetric = new Series("train (per batch)", "#4a7bd1");
+    final Series valMetric = new Series("validation", "#d9822b");
+    private String metric = "accuracy";
+    private long lastStep;
+
+    /** The metric key the second chart plots ("accuracy", "mae", ...). */
+    String metric() {
+        return metric;
+    }
+
+    /** Follows the first metric the settings report; returns it. */
+    String useMetricOf(TrainingConfig t) {
+        metric = t.metrics().isEmpty() ? "accuracy" : t.metrics().get(0).key();
+        return metric;
+    }
+
+    void clear() {
+        for (Series s : List.of(batchLoss, epochLoss, valLoss, batchMetric, valMetric)) {
+            s.clear();
+        }
+        lastStep = 0;
+    }
+
+    /** A saved history, one point per epoch (live runs plot per step). */
+    void showHistory(List<EpochEvent> history) {
+        clear();
+        int i = 0;
+        for (EpochEvent e : history) {
+            i++;
+            epochLoss.add(i, e.get("loss"));
+            addIfPresent(valLoss, i, e, "val_loss");
+            addIfPresent(batchMetric, i, e, metric);
+            addIfPresent(valMetric, i, e, "val_" + metric);
+        }
+    }
+
+    void batch(BatchEvent b) {
+        lastStep = b.step();
+        batchLoss.add(b.step(), b.loss());
+        Double m = b.metrics().get(metric);
+        if (m != null) {
+            batchMetric.add(b.step(), m);
+        }
+    }
+
+    /** An epoch's end, plotted at the step of the batch that ended it. */
+    void epoch(EpochEvent e) {
+        epochLoss.add(lastStep, e.get("loss"));
+        addIfPresent(valLoss, lastStep, e, "val_loss");
+        addIfPresent(valMetric, lastStep, e, "val_" + metric);
+    }
+
+    private static void addIfPresent(Series s, double x, EpochEvent e, String key) {
+        Double v = e.metrics().get(key);
+        if (v != null) {
+            s.add(x, v);
+        }
+    }
+}
