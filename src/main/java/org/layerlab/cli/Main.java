@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+
 import org.layerlab.export.Exporter;
 import org.layerlab.export.Exporters;
 

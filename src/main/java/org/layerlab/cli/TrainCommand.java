@@ -12,10 +12,10 @@ import org.layerlab.project.Project;
 import org.layerlab.project.ProjectFiles;
 import org.layerlab.project.ProjectSession;
 import org.layerlab.training.BatchEvent;
-import org.layerlab.training.CpuShares;
 import org.layerlab.training.EpochEvent;
 import org.layerlab.training.TrainingListener;
 import org.layerlab.training.TrainingResult;
+import org.layerlab.training.perf.CpuShares;
 
 /**
  * {@code train PROJECT [--epochs N] [--out FILE]}: trains with a live progress line, prints one

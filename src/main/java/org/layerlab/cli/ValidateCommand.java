@@ -1,5 +1,6 @@
 package org.layerlab.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +28,7 @@ final class ValidateCommand {
         try {
             var data = p.dataset() == null ? null : DataLoader.load(p.dataset(), file.toAbsolutePath().getParent());
             a = GraphAnalysis.of(p.graph(), p.training().loss(), data == null ? null : data.summary());
-        } catch (DataException | java.io.IOException e) {
+        } catch (DataException | IOException e) {
             dataProblem = e.getMessage();
             a = GraphAnalysis.of(p.graph(), p.training().loss(), null);
         }

@@ -3,9 +3,12 @@ package org.layerlab.data;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.layerlab.engine.Shape;
 
 /**
  * Turns a CSV table into a dataset: every column but the target and the ignored ones is a
@@ -111,8 +114,8 @@ public final class CsvLoader {
                 targets[i] = Float.parseFloat(ys.get(i));
             }
         }
-        float[] kept = ys.size() * f == features.length ? features : java.util.Arrays.copyOf(features, ys.size() * f);
-        ArrayDataset data = new ArrayDataset(kept, org.layerlab.engine.Shape.of(f), targets, 1, classNames)
+        float[] kept = ys.size() * f == features.length ? features : Arrays.copyOf(features, ys.size() * f);
+        ArrayDataset data = new ArrayDataset(kept, Shape.of(f), targets, 1, classNames)
                 .withFeatureNames(encoder.featureNames());
         return new Encoded(data, encoder, dropped);
     }

@@ -1,12 +1,17 @@
 package org.layerlab.data;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A CSV file read as text cells: delimiter detected among comma, semicolon and tab, quoted fields
@@ -16,7 +21,7 @@ import java.util.List;
 public record CsvTable(List<String> header, List<String[]> rows, List<Integer> lineNumbers, char delimiter) {
     /** Files beyond this size are refused before reading; larger data belongs in a streaming format. */
     public static final long MAX_BYTES = 512L * 1024 * 1024;
-    private static final java.util.regex.Pattern DECIMAL_COMMA = java.util.regex.Pattern.compile("-?\\d*,\\d+");
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("-?\\d*,\\d+");
 
     public static CsvTable read(Path file) throws IOException {
         long size = Files.size(file);
@@ -74,7 +79,7 @@ public record CsvTable(List<String> header, List<String[]> rows, List<Integer> l
             CsvRecords.read(r, head.delimiter(), source, (fields, line) -> {
                 if (first[0]) {
                     first[0] = false;
-                    if (java.util.Arrays.asList(fields).equals(head.header())) {
+                    if (Arrays.asList(fields).equals(head.header())) {
                         return true;
                     }
                 }
@@ -89,7 +94,7 @@ public record CsvTable(List<String> header, List<String[]> rows, List<Integer> l
     }
 
     private static Reader open(Path file) throws IOException {
-        java.io.BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         r.mark(1);
         if (r.read() != '\uFEFF') {
             r.reset();
@@ -188,13 +193,13 @@ public record CsvTable(List<String> header, List<String[]> rows, List<Integer> l
 
     private static void tokenize(String text, char delim, String source, List<String[]> out, List<Integer> lines) {
         try {
-            CsvRecords.read(new java.io.StringReader(text), delim, source, (fields, line) -> {
+            CsvRecords.read(new StringReader(text), delim, source, (fields, line) -> {
                 out.add(fields);
                 lines.add(line);
                 return true;
             });
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -231,7 +236,7 @@ public record CsvTable(List<String> header, List<String[]> rows, List<Integer> l
         // values do not repeat below.
         if (allText) {
             for (int r = 1; r < Math.min(records.size(), 50); r++) {
-                if (java.util.Arrays.equals(records.get(r), first)) {
+                if (Arrays.equals(records.get(r), first)) {
                     return false;
                 }
             }

@@ -1,5 +1,7 @@
 package org.layerlab.data;
 
+import java.util.Arrays;
+
 import org.layerlab.engine.Tensor;
 
 /**
@@ -19,7 +21,7 @@ public record DataPreview(int rows, float[] features, float[] targets, Pca pca) 
         Tensor y = Tensor.zeros(Math.max(1, n), d.targetWidth());
         d.gather(order, 0, n, x, y);
         int f = d.featureShape().size();
-        float[] xs = java.util.Arrays.copyOf(x.data(), n * f);
+        float[] xs = Arrays.copyOf(x.data(), n * f);
         float[] ys = new float[n];
         for (int i = 0; i < n; i++) {
             ys[i] = y.get(i * d.targetWidth());

@@ -1,5 +1,7 @@
 package org.layerlab.data;
 
+import java.util.Arrays;
+
 import org.layerlab.engine.Tensor;
 
 /**
@@ -21,8 +23,8 @@ public record DatasetStats(int size, long[] classCounts, double[] min, double[] 
         double[] max = new double[f];
         double[] sum = new double[f];
         double[] sq = new double[f];
-        java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
-        java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        Arrays.fill(min, Double.POSITIVE_INFINITY);
+        Arrays.fill(max, Double.NEGATIVE_INFINITY);
         int chunk = 512;
         Tensor x = Tensor.ofBatch(chunk, d.featureShape());
         Tensor y = Tensor.zeros(chunk, d.targetWidth());

@@ -1,6 +1,7 @@
 package org.layerlab.data;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -208,7 +209,7 @@ public final class FeatureEncoder {
                 return "column '" + k.name() + "' has '" + cell + "', a category the training data never had (it had "
                         + String.join(", ", k.categories()) + ")";
             }
-            java.util.Arrays.fill(out, o, o + k.width(), 0f);
+            Arrays.fill(out, o, o + k.width(), 0f);
             out[o + hot] = 1f;
             o += k.width();
         }

@@ -3,16 +3,18 @@ package org.layerlab.data;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
-
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -115,7 +117,7 @@ public final class ImageFolderLoader {
         byte[] one = new byte[(int) per];
         byte[] ys = new byte[files.size()];
         int kept = 0;
-        try (java.io.OutputStream disk = toDisk ? new java.io.BufferedOutputStream(Files.newOutputStream(spill), 1 << 20) : null) {
+        try (OutputStream disk = toDisk ? new BufferedOutputStream(Files.newOutputStream(spill), 1 << 20) : null) {
             for (int i = 0; i < files.size(); i++) {
                 if (cancelled.getAsBoolean()) {
                     throw new DataException("loading was cancelled");
@@ -138,8 +140,8 @@ public final class ImageFolderLoader {
             throw new DataException("no readable image in " + root.getFileName());
         }
         List<String> names = classDirs.stream().map(p -> p.getFileName().toString()).toList();
-        PixelStore store = toDisk ? PixelStore.map(spill, 0, per * kept) : PixelStore.of(java.util.Arrays.copyOf(pixels, (int) (per * kept)));
-        ByteImageDataset d = new ByteImageDataset(store, java.util.Arrays.copyOf(ys, kept), Shape.of(height, width, channels), names);
+        PixelStore store = toDisk ? PixelStore.map(spill, 0, per * kept) : PixelStore.of(Arrays.copyOf(pixels, (int) (per * kept)));
+        ByteImageDataset d = new ByteImageDataset(store, Arrays.copyOf(ys, kept), Shape.of(height, width, channels), names);
         return new Result(d, skipped);
     }
 

@@ -3,10 +3,12 @@ package org.layerlab.data;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import org.layerlab.engine.Shape;
@@ -80,7 +82,7 @@ public final class LargeCsvLoader {
         }
         Dataset data = toDisk
                 ? MappedTableDataset.map(spill, n, f, classNames, encoder.featureNames())
-                : new ArrayDataset(java.util.Arrays.copyOf(heapX, n * f), Shape.of(f), java.util.Arrays.copyOf(heapY, n), 1,
+                : new ArrayDataset(Arrays.copyOf(heapX, n * f), Shape.of(f), Arrays.copyOf(heapY, n), 1,
                         classNames).withFeatureNames(encoder.featureNames());
         return new Loaded(data, encoder, dropped[0]);
     }
@@ -89,7 +91,7 @@ public final class LargeCsvLoader {
         try {
             out.write(bytes);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

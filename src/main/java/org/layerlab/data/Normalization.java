@@ -2,6 +2,8 @@ package org.layerlab.data;
 
 import java.util.Arrays;
 
+import org.layerlab.engine.Tensor;
+
 /**
  * A per-feature affine transform x' = (x − offset) / scale, computed on training samples only and
  * kept with the project so predictions see the same transform.
@@ -27,8 +29,8 @@ public record Normalization(Kind kind, float[] offset, float[] scale) {
         Sums sums = new Sums(f);
         if (kind != Kind.NONE) {
             int chunk = 1024;
-            org.layerlab.engine.Tensor x = org.layerlab.engine.Tensor.ofBatch(chunk, data.featureShape());
-            org.layerlab.engine.Tensor y = org.layerlab.engine.Tensor.zeros(chunk, data.targetWidth());
+            Tensor x = Tensor.ofBatch(chunk, data.featureShape());
+            Tensor y = Tensor.zeros(chunk, data.targetWidth());
             for (int from = 0; from < rows.length; from += chunk) {
                 int to = Math.min(rows.length, from + chunk);
                 data.gather(rows, from, to, x, y);

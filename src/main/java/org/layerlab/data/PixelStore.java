@@ -1,11 +1,13 @@
 package org.layerlab.data;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 
 /**
  * Unsigned-byte pixels, either on the heap or mapped from a file on disk. A mapped store lets a
@@ -40,7 +42,7 @@ public abstract sealed class PixelStore permits PixelStore.Heap, PixelStore.Mapp
     static final int CHUNK = 1 << 22;
 
     /** Reads count bytes from in onto the heap, in chunks; if in ends first, no store and how much it held. */
-    static Filled readHeap(java.io.InputStream in, long count) throws IOException {
+    static Filled readHeap(InputStream in, long count) throws IOException {
         int n = (int) Math.max(1, (count + CHUNK - 1) / CHUNK);
         byte[][] chunks = new byte[n][];
         long got = 0;
@@ -67,7 +69,7 @@ public abstract sealed class PixelStore permits PixelStore.Heap, PixelStore.Mapp
 
         /** chunks all chunkLength long but the last. */
         Heap(byte[][] chunks, int chunkLength) {
-            this.views = java.util.Arrays.stream(chunks).map(ByteBuffer::wrap).toArray(ByteBuffer[]::new);
+            this.views = Arrays.stream(chunks).map(ByteBuffer::wrap).toArray(ByteBuffer[]::new);
             this.chunkLength = chunkLength;
             long total = 0;
             for (byte[] c : chunks) {

@@ -1,5 +1,6 @@
 package org.layerlab.engine;
 
+import java.util.Arrays;
 /**
  * Single-precision matrix multiply on row-major arrays: C (m×n) = op(A) · op(B), or C += when
  * accumulating, where op(A) is m×k (A stored k×m when transposed) and op(B) is k×n (B stored n×k
@@ -26,7 +27,7 @@ public final class Gemm {
 
     private static MicroKernel loadVectorKernel() {
         try {
-            return (MicroKernel) Class.forName("org.layerlab.engine.VectorKernel").getDeclaredConstructor().newInstance();
+            return (MicroKernel) Class.forName("VectorKernel").getDeclaredConstructor().newInstance();
         } catch (Throwable e) {
             // No jdk.incubator.vector module at run time: the scalar kernel serves.
             return null;
@@ -69,7 +70,7 @@ public final class Gemm {
         if (k == 0) {
             if (!accumulate) {
                 for (int i = 0; i < m; i++) {
-                    java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
+                    Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
                 }
             }
             return;

@@ -1,5 +1,6 @@
 package org.layerlab.engine;
 
+import java.util.Arrays;
 /** The portable micro-kernel: plain loops that C2 can partly vectorize; used without the Vector API. */
 final class ScalarKernel implements MicroKernel {
     static final int MR = 4;
@@ -44,7 +45,7 @@ final class ScalarKernel implements MicroKernel {
     public void tile(int kc, float[] a, int aOff, int ai, int ap, float[] b, int bOff, int bp,
                      float[] c, int cOff, int ldc, boolean add) {
         float[] acc = ACC.get();
-        java.util.Arrays.fill(acc, 0f);
+        Arrays.fill(acc, 0f);
         for (int p = 0; p < kc; p++) {
             int bRow = bOff + p * bp;
             for (int i = 0; i < MR; i++) {

@@ -1,5 +1,6 @@
 package org.layerlab.nn;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -72,8 +73,8 @@ public record Initializer(Kind kind, double a, double b) {
 
     public void fill(float[] values, int fanIn, int fanOut, SplittableRandom rng) {
         switch (kind) {
-            case ZEROS -> java.util.Arrays.fill(values, 0f);
-            case ONES -> java.util.Arrays.fill(values, 1f);
+            case ZEROS -> Arrays.fill(values, 0f);
+            case ONES -> Arrays.fill(values, 1f);
             case GLOROT_UNIFORM -> uniform(values, Math.sqrt(6.0 / (fanIn + fanOut)), rng);
             case HE_UNIFORM -> uniform(values, Math.sqrt(6.0 / fanIn), rng);
             case LECUN_UNIFORM -> uniform(values, Math.sqrt(3.0 / fanIn), rng);

@@ -6,13 +6,17 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 import org.layerlab.data.ArrayDataset;
+import org.layerlab.data.Augmentation;
+import org.layerlab.data.AugmentedDataset;
 import org.layerlab.data.ByteImageDataset;
 import org.layerlab.data.CsvLoader;
 import org.layerlab.data.CsvTable;
 import org.layerlab.data.DataException;
+import org.layerlab.data.Dataset;
+import org.layerlab.data.FeatureEncoder;
+import org.layerlab.data.ImageFolderLoader;
 import org.layerlab.data.LargeCsvLoader;
 import org.layerlab.data.MappedTableDataset;
-import org.layerlab.data.Dataset;
 import org.layerlab.data.Normalization;
 import org.layerlab.data.Split;
 import org.layerlab.data.Synthetic;
@@ -83,7 +87,7 @@ public final class DataLoader {
         }
         if (source instanceof DatasetSource.ImageFolder f) {
             Path dir = resolveFolder(projectDir, f.path());
-            org.layerlab.data.ImageFolderLoader.Result r = org.layerlab.data.ImageFolderLoader.load(dir, f.width(), f.height(),
+            ImageFolderLoader.Result r = ImageFolderLoader.load(dir, f.width(), f.height(),
                     f.channels(), (done, total) -> { }, () -> false);
             Dataset all = r.dataset();
             if (f.testSplit() <= 0) {
@@ -99,8 +103,8 @@ public final class DataLoader {
     }
 
     /** Training images with augmentation, when the source asks for it; test images stay as they are. */
-    private static Dataset augmented(Dataset train, org.layerlab.data.Augmentation a, long seed) {
-        return a.isNone() ? train : new org.layerlab.data.AugmentedDataset(train, a, seed);
+    private static Dataset augmented(Dataset train, Augmentation a, long seed) {
+        return a.isNone() ? train : new AugmentedDataset(train, a, seed);
     }
 
     /**
@@ -118,7 +122,7 @@ public final class DataLoader {
         };
         Path file = resolve(projectDir, c.path());
         Dataset all;
-        org.layerlab.data.FeatureEncoder encoder;
+        FeatureEncoder encoder;
         if (Files.size(file) > LargeCsvLoader.STREAM_ABOVE_BYTES) {
             LargeCsvLoader.Loaded l = LargeCsvLoader.load(file, c.options(task), ByteImageDataset.inMemoryLimit());
             all = l.data();

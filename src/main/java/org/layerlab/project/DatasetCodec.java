@@ -1,9 +1,13 @@
 package org.layerlab.project;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-
 import org.layerlab.data.Augmentation;
+import org.layerlab.data.DataException;
 import org.layerlab.data.FeatureEncoder;
 
 /** The "dataset" object of a project file. */
@@ -25,7 +29,7 @@ final class DatasetCodec {
                 o.add("ignore", ig);
             }
             if (c.missing() != FeatureEncoder.Missing.REFUSE) {
-                o.addProperty("missing_values", c.missing().name().toLowerCase(java.util.Locale.ROOT));
+                o.addProperty("missing_values", c.missing().name().toLowerCase(Locale.ROOT));
             }
             o.addProperty("task", c.task() == null ? "auto" : c.task());
             o.addProperty("normalization", c.normalization() == null ? "none" : c.normalization());
@@ -102,7 +106,7 @@ final class DatasetCodec {
         JsonFields a = d.object("augmentation");
         try {
             return new Augmentation(a.bool("flip", false), a.integer("shift", 0), a.number("rotate", 0));
-        } catch (org.layerlab.data.DataException e) {
+        } catch (DataException e) {
             throw new JsonFields.FieldError(d.path("augmentation"), e.getMessage());
         }
     }
@@ -122,8 +126,8 @@ final class DatasetCodec {
         };
     }
 
-    private static java.util.List<String> strings(JsonFields d, String field) {
-        java.util.List<String> out = new java.util.ArrayList<>();
+    private static List<String> strings(JsonFields d, String field) {
+        List<String> out = new ArrayList<>();
         var list = d.list(field);
         for (int i = 0; i < list.size(); i++) {
             if (!list.get(i).isJsonPrimitive()) {

@@ -1,7 +1,11 @@
 package org.layerlab.project;
 
+import java.util.List;
+
 import org.layerlab.data.Augmentation;
+import org.layerlab.data.CsvLoader;
 import org.layerlab.data.FeatureEncoder;
+import org.layerlab.data.Synthetic;
 
 /**
  * Where a project's data comes from, as saved: a CSV file, an MNIST-style IDX pair, or a
@@ -19,16 +23,16 @@ public sealed interface DatasetSource permits DatasetSource.Csv, DatasetSource.I
      * held out for testing, and the split seed. offset and scale hold the fitted statistics once
      * the project was trained (null before), so predictions see the same transform.
      */
-    record Csv(String path, String target, java.util.List<String> ignore, FeatureEncoder.Missing missing, String task,
+    record Csv(String path, String target, List<String> ignore, FeatureEncoder.Missing missing, String task,
                String normalization, double testSplit, long seed, float[] offset, float[] scale) implements DatasetSource {
         public Csv {
-            ignore = ignore == null ? java.util.List.of() : java.util.List.copyOf(ignore);
+            ignore = ignore == null ? List.of() : List.copyOf(ignore);
             missing = missing == null ? FeatureEncoder.Missing.REFUSE : missing;
         }
 
         public Csv(String path, String target, String task, String normalization, double testSplit, long seed,
                    float[] offset, float[] scale) {
-            this(path, target, java.util.List.of(), FeatureEncoder.Missing.REFUSE, task, normalization, testSplit, seed, offset, scale);
+            this(path, target, List.of(), FeatureEncoder.Missing.REFUSE, task, normalization, testSplit, seed, offset, scale);
         }
 
         @Override
@@ -45,8 +49,8 @@ public sealed interface DatasetSource permits DatasetSource.Csv, DatasetSource.I
         }
 
         /** The loader options these settings stand for. */
-        public org.layerlab.data.CsvLoader.Options options(org.layerlab.data.CsvLoader.Task t) {
-            return new org.layerlab.data.CsvLoader.Options(target, t, ignore, missing);
+        public CsvLoader.Options options(CsvLoader.Task t) {
+            return new CsvLoader.Options(target, t, ignore, missing);
         }
     }
 
@@ -71,7 +75,7 @@ public sealed interface DatasetSource permits DatasetSource.Csv, DatasetSource.I
         }
     }
 
-    /** A synthetic generator (see {@link org.layerlab.data.Synthetic}) with its parameters. */
+    /** A synthetic generator (see {@link Synthetic}) with its parameters. */
     record Generated(String generator, int samples, double noise, int classes, long seed, double testSplit)
             implements DatasetSource {
         @Override

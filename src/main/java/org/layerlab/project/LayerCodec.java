@@ -16,11 +16,12 @@ import org.layerlab.nn.layers.LayerKind;
 import org.layerlab.nn.layers.LayerKinds;
 import org.layerlab.nn.layers.LayerParam;
 import org.layerlab.nn.layers.LayerSpec;
+import org.layerlab.nn.layers.ParamType;
 
 /**
  * Layer specs to and from the "params" object of a saved node, with Keras' config names
  * (units, kernel_size, use_bias...), driven by each kind's {@link LayerKind}: one JSON form per
- * {@link org.layerlab.nn.layers.ParamType}, no code per kind. Defaults apply to missing options,
+ * {@link ParamType}, no code per kind. Defaults apply to missing options,
  * so hand-written files stay short.
  */
 public final class LayerCodec {

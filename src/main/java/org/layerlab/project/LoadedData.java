@@ -1,6 +1,8 @@
 package org.layerlab.project;
 
+import org.layerlab.data.AugmentedDataset;
 import org.layerlab.data.Dataset;
+import org.layerlab.data.FeatureEncoder;
 import org.layerlab.nn.graph.DataSummary;
 
 /**
@@ -9,7 +11,7 @@ import org.layerlab.nn.graph.DataSummary;
  * the feature encoding that predictions must apply (null otherwise).
  */
 public record LoadedData(Dataset train, Dataset test, DataSummary summary, DatasetSource source,
-                         org.layerlab.data.FeatureEncoder encoder) {
+                         FeatureEncoder encoder) {
     public LoadedData(Dataset train, Dataset test, DataSummary summary, DatasetSource source) {
         this(train, test, summary, source, null);
     }
@@ -19,7 +21,7 @@ public record LoadedData(Dataset train, Dataset test, DataSummary summary, Datas
      * a run on data loaded once trains as it would on data just loaded.
      */
     public LoadedData forNewRun() {
-        return train instanceof org.layerlab.data.AugmentedDataset a
+        return train instanceof AugmentedDataset a
                 ? new LoadedData(a.restarted(), test, summary, source, encoder) : this;
     }
 }

@@ -1,5 +1,6 @@
 package org.layerlab.project;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.layerlab.nn.ParameterStore;
@@ -32,7 +33,7 @@ public record Project(String name, NetworkGraph graph, TrainingConfig training, 
 
     /** After a run: the weights it trained and the history so far (appended to the earlier one). */
     public Project withResults(ParameterStore w, List<EpochEvent> newEpochs) {
-        List<EpochEvent> all = new java.util.ArrayList<>(history);
+        List<EpochEvent> all = new ArrayList<>(history);
         all.addAll(newEpochs);
         return new Project(name, graph, training, dataset, all, w);
     }

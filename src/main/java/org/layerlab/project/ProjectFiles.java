@@ -1,10 +1,13 @@
 package org.layerlab.project;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Reader;
 import java.io.StringReader;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -26,6 +29,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 import org.layerlab.nn.ParameterStore;
 import org.layerlab.nn.graph.GraphEdge;
 import org.layerlab.nn.graph.GraphNode;
@@ -90,7 +94,7 @@ public final class ProjectFiles {
         Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-                 OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {
+                 OutputStream out = Channels.newOutputStream(ch)) {
                 content.write(out);
                 out.flush();
                 ch.force(true);
@@ -167,7 +171,7 @@ public final class ProjectFiles {
                         + MAX_PROJECT_BYTES / (1024 * 1024) + " MB (weights live in the .weights file beside it)");
             }
             text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (java.nio.charset.MalformedInputException e) {
+        } catch (MalformedInputException e) {
             throw new ProjectException(name + " is not a text file in UTF-8");
         } catch (IOException e) {
             throw new ProjectException("cannot read " + name + ": " + e.getMessage(), e);
@@ -182,12 +186,12 @@ public final class ProjectFiles {
             JsonReader reader = new JsonReader(r);
             reader.setLenient(false);
             root = JsonParser.parseReader(reader);
-            if (reader.peek() != com.google.gson.stream.JsonToken.END_DOCUMENT) {
+            if (reader.peek() != JsonToken.END_DOCUMENT) {
                 throw new ProjectException(name + ": unexpected content after the end of the JSON document");
             }
         } catch (JsonParseException | IOException | IllegalStateException e) {
             String msg = e.getMessage() == null ? e.toString() : e.getMessage();
-            if (e.getCause() instanceof java.io.EOFException) {
+            if (e.getCause() instanceof EOFException) {
                 msg = "the file ends early (truncated?)";
             }
             throw new ProjectException(name + " is not valid JSON: " + msg.replaceAll("\\s*See https?://\\S+", ""));

@@ -6,17 +6,18 @@ import java.util.List;
 import java.util.Map;
 
 import org.layerlab.data.Dataset;
-import org.layerlab.nn.network.Network;
+import org.layerlab.nn.Loss;
 import org.layerlab.nn.ParameterStore;
 import org.layerlab.nn.graph.GraphAnalysis;
 import org.layerlab.nn.graph.Problem;
+import org.layerlab.nn.network.Network;
 import org.layerlab.training.EpochEvent;
 import org.layerlab.training.Evaluator;
+import org.layerlab.training.MemoryBudget;
 import org.layerlab.training.Trainer;
 import org.layerlab.training.TrainingConfig;
 import org.layerlab.training.TrainingListener;
 import org.layerlab.training.TrainingResult;
-import org.layerlab.nn.Loss;
 
 /**
  * A project made ready to run: its data loaded, its graph checked against loss and data, and
@@ -66,7 +67,7 @@ public final class ProjectSession {
     public String memoryProblem() {
         int batch = project.training().batchSize();
         return analysis.hasErrors() ? null
-                : org.layerlab.training.MemoryBudget.checkHere(analysis.trainingMemoryBytes(batch), batch);
+                : MemoryBudget.checkHere(analysis.trainingMemoryBytes(batch), batch);
     }
 
     /** The problems that block training, each as a line. */

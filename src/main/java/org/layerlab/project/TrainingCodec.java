@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -87,7 +88,7 @@ final class TrainingCodec {
             o.add("learning_rate", j);
         }
         JsonObject opts = new JsonObject();
-        new java.util.TreeMap<>(s.options()).forEach(opts::addProperty);
+        new TreeMap<>(s.options()).forEach(opts::addProperty);
         o.add("options", opts);
         if (s.clipping().globalNorm() > 0) {
             o.addProperty("global_clipnorm", s.clipping().globalNorm());

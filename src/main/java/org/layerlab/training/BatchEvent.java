@@ -1,5 +1,7 @@
 package org.layerlab.training;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -10,6 +12,6 @@ public record BatchEvent(long step, int epoch, int batch, int batchesPerEpoch, d
                          Map<String, Double> metrics, double samplesPerSecond, double learningRate) implements RunEvent {
     public BatchEvent {
         // Insertion order kept: loss first, then metrics in the order configured.
-        metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
+        metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
     }
 }

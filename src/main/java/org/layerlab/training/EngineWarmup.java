@@ -6,12 +6,12 @@ import java.util.Random;
 import org.layerlab.data.ArrayDataset;
 import org.layerlab.engine.Shape;
 import org.layerlab.nn.Loss;
-import org.layerlab.nn.network.Network;
-import org.layerlab.nn.network.Sequential;
 import org.layerlab.nn.layers.Conv2D;
 import org.layerlab.nn.layers.Dense;
 import org.layerlab.nn.layers.Flatten;
 import org.layerlab.nn.layers.MaxPooling2D;
+import org.layerlab.nn.network.Network;
+import org.layerlab.nn.network.Sequential;
 import org.layerlab.nn.optimizers.OptimizerSpec;
 
 /**

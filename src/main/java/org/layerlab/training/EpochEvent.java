@@ -1,5 +1,7 @@
 package org.layerlab.training;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -10,7 +12,7 @@ public record EpochEvent(int epoch, Map<String, Double> metrics, double samplesP
                          double seconds) implements RunEvent {
     public EpochEvent {
         // Insertion order kept: loss first, then metrics in the order configured.
-        metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
+        metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
     }
 
     public double get(String key) {

@@ -5,8 +5,8 @@ import java.util.List;
 import org.layerlab.engine.Tensor;
 import org.layerlab.engine.ops.LossOp;
 import org.layerlab.nn.Loss;
-import org.layerlab.nn.network.Network;
 import org.layerlab.nn.Parameter;
+import org.layerlab.nn.network.Network;
 
 /**
  * The loss of a network's batch, fused with the output activation when they match (see {@link

@@ -9,8 +9,8 @@ import java.util.SplittableRandom;
 import org.layerlab.data.Dataset;
 import org.layerlab.data.Split;
 import org.layerlab.engine.Tensor;
-import org.layerlab.nn.network.Network;
 import org.layerlab.nn.Parameter;
+import org.layerlab.nn.network.Network;
 import org.layerlab.nn.optimizers.Optimizer;
 
 /**

@@ -1,7 +1,10 @@
 package org.layerlab.training;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -9,8 +12,9 @@ import java.util.function.Consumer;
 
 import org.layerlab.data.Dataset;
 import org.layerlab.data.Split;
-import org.layerlab.nn.network.Network;
 import org.layerlab.nn.Parameter;
+import org.layerlab.nn.network.Network;
+import org.layerlab.nn.optimizers.Optimizer;
 import org.layerlab.nn.optimizers.OptimizerSpec;
 
 /**
@@ -218,12 +222,12 @@ public final class TrainingSession {
 
     /**
      * Goes on with these optimizer settings from the next batch (typically while paused). The
-     * moments are kept when the kind stays the same; see {@link org.layerlab.nn.optimizers.Optimizer#continueFrom}.
+     * moments are kept when the kind stays the same; see {@link Optimizer#continueFrom}.
      * A rate set with {@link #setLearningRate} after this call applies on top of these settings;
      * one set before it and not yet taken is replaced by theirs.
      */
     public void setOptimizer(OptimizerSpec spec) {
-        java.util.Objects.requireNonNull(spec, "optimizer");
+        Objects.requireNonNull(spec, "optimizer");
         // The later change wins: these settings carry a rate of their own.
         pending.set(new Pending(spec, null));
     }
@@ -304,7 +308,7 @@ public final class TrainingSession {
     }
 
     private void snapshotHealth(long step, double lr) {
-        java.util.Map<String, double[]> norms = new java.util.LinkedHashMap<>();
+        Map<String, double[]> norms = new LinkedHashMap<>();
         for (Parameter p : net.parameters()) {
             double[] wg = norms.computeIfAbsent(p.nodeId(), k -> new double[2]);
             float[] w = p.value().data();
@@ -314,7 +318,7 @@ public final class TrainingSession {
                 wg[1] += (double) g[i] * g[i];
             }
         }
-        java.util.Map<String, Double> dead = net.deadReluShares();
+        Map<String, Double> dead = net.deadReluShares();
         List<LayerHealth> layers = new ArrayList<>();
         norms.forEach((id, wg) -> {
             double wn = Math.sqrt(wg[0]);

@@ -6,18 +6,22 @@ import java.util.List;
 
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.control.Alert;
+import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.layerlab.nn.Loss;
 import org.layerlab.nn.graph.NetworkGraph;
 import org.layerlab.project.Project;
 import org.layerlab.project.ProjectException;
 import org.layerlab.project.ProjectFiles;
+import org.layerlab.training.EngineWarmup;
 import org.layerlab.training.TrainingConfig;
-import org.layerlab.ui.shell.MainWindow;
-import org.layerlab.ui.model.EditorModel;
 import org.layerlab.ui.common.Later;
 import org.layerlab.ui.common.Screenshots;
+import org.layerlab.ui.model.EditorModel;
+import org.layerlab.ui.perf.UiCompilation;
+import org.layerlab.ui.shell.MainWindow;
 
 /**
  * The LayerLab window. Arguments: an optional project file (default: the bundled Fashion-MNIST
@@ -69,15 +73,15 @@ public final class App extends Application {
         String tab = option(args, "--tab=");
         if (tab != null) {
             Platform.runLater(() -> {
-                javafx.scene.Node t = window.scene().lookup("#dashboard-tabs");
-                if (t instanceof javafx.scene.control.TabPane pane) {
+                Node t = window.scene().lookup("#dashboard-tabs");
+                if (t instanceof TabPane pane) {
                     pane.getTabs().stream().filter(x -> ("tab-" + tab).equals(x.getId())).findFirst()
                             .ifPresent(x -> pane.getSelectionModel().select(x));
                 }
             });
         }
         // After the window's first frames (cold code, 300 ms each), not among them.
-        Later.run(1, org.layerlab.training.EngineWarmup::start);
+        Later.run(1, EngineWarmup::start);
         String trainFor = option(args, "--train-for=");
         window.training().setReport(args.contains("--report"));
         if ("off".equals(option(args, "--live-views="))) {

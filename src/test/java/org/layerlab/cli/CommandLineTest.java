@@ -9,9 +9,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.layerlab.data.FeatureEncoder;
+import org.layerlab.nn.Loss;
+import org.layerlab.nn.graph.GraphAnalysisTest;
+import org.layerlab.nn.layers.Dense;
+import org.layerlab.nn.layers.Input;
+import org.layerlab.project.DatasetSource;
+import org.layerlab.project.Project;
+import org.layerlab.project.ProjectFiles;
+import org.layerlab.training.TrainingConfig;
 
 /** The headless commands end to end on the XOR sample. */
 class CommandLineTest {
@@ -71,7 +82,7 @@ class CommandLineTest {
         List<String> epochs = train.out().lines().filter(l -> l.startsWith("epoch ")).toList();
         assertEquals(2, epochs.size(), train.out());
         assertTrue(epochs.stream().allMatch(l -> l.contains("val_loss") && l.contains("val_accuracy")), train.out());
-        org.layerlab.project.Project saved = org.layerlab.project.ProjectFiles.load(p);
+        Project saved = ProjectFiles.load(p);
         assertTrue(saved.history().stream().allMatch(e -> e.metrics().containsKey("val_loss")), saved.history().toString());
     }
 
@@ -81,7 +92,7 @@ class CommandLineTest {
         assertEquals(0, train.code(), train.err());
         List<String> shares = train.out().lines().filter(l -> l.contains("processor time, share of all")).toList();
         assertEquals(400, shares.size(), train.out());
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("training ([\\d.]+)%").matcher(shares.get(399));
+        Matcher m = Pattern.compile("training ([\\d.]+)%").matcher(shares.get(399));
         assertTrue(m.find(), shares.get(399));
         double training = Double.parseDouble(m.group(1));
         assertTrue(training > 0 && training <= 100, shares.get(399));
@@ -97,15 +108,15 @@ class CommandLineTest {
         }
         Files.createDirectories(dir.resolve("data"));
         Files.writeString(dir.resolve("data/colours.csv"), csv);
-        org.layerlab.project.DatasetSource.Csv source = new org.layerlab.project.DatasetSource.Csv("data/colours.csv", "label",
-                List.of(), org.layerlab.data.FeatureEncoder.Missing.FILL, "auto", "standardize", 0, 7, null, null);
-        org.layerlab.project.Project project = new org.layerlab.project.Project("colours",
-                org.layerlab.nn.graph.GraphAnalysisTest.chain(org.layerlab.nn.layers.Input.of(3),
-                        new org.layerlab.nn.layers.Dense(8, "relu"), new org.layerlab.nn.layers.Dense(1, "sigmoid")),
-                org.layerlab.training.TrainingConfig.of(org.layerlab.nn.Loss.BINARY_CROSSENTROPY, 100).withBatchSize(8),
+        DatasetSource.Csv source = new DatasetSource.Csv("data/colours.csv", "label",
+                List.of(), FeatureEncoder.Missing.FILL, "auto", "standardize", 0, 7, null, null);
+        Project project = new Project("colours",
+                GraphAnalysisTest.chain(Input.of(3),
+                        new Dense(8, "relu"), new Dense(1, "sigmoid")),
+                TrainingConfig.of(Loss.BINARY_CROSSENTROPY, 100).withBatchSize(8),
                 source, List.of(), null);
         Path p = dir.resolve("colours.layerlab");
-        org.layerlab.project.ProjectFiles.save(project, p);
+        ProjectFiles.save(project, p);
         assertTrue(Files.readString(p).contains("\"missing_values\": \"fill\""));
         Run train = run("train", p.toString());
         assertEquals(0, train.code(), train.err());

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.layerlab.engine.Shape;
 
 class CsvLoaderTest {
     private static ArrayDataset load(String text, CsvLoader.Options o) {
@@ -76,10 +78,10 @@ class CsvLoaderTest {
         for (int i = 0; i < 100; i++) {
             y[i] = i < 80 ? 0 : 1;
         }
-        ArrayDataset d = new ArrayDataset(x, org.layerlab.engine.Shape.of(1), y, 1, List.of("a", "b"));
+        ArrayDataset d = new ArrayDataset(x, Shape.of(1), y, 1, List.of("a", "b"));
         Split s = Split.of(d, 0.25, 3);
         assertEquals(25, s.holdOut().length);
-        long ones = java.util.Arrays.stream(s.holdOut()).filter(i -> y[i] == 1).count();
+        long ones = Arrays.stream(s.holdOut()).filter(i -> y[i] == 1).count();
         assertEquals(5, ones);
         assertArrayEquals(s.holdOut(), Split.of(d, 0.25, 3).holdOut());
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class FeatureEncoderTest {
         float meanWeight = (4f + 30f + 0.1f + 8f) / 4;
         assertEquals(meanWeight, x[2 * 5], 1e-5, "row 3's weight is the column mean");
         // Row 4's colour is missing: black and brown are both seen twice, the first in sorted order wins.
-        assertArrayEquals(new float[] {1, 0, 0}, java.util.Arrays.copyOfRange(x, 3 * 5 + 1, 3 * 5 + 4));
+        assertArrayEquals(new float[] {1, 0, 0}, Arrays.copyOfRange(x, 3 * 5 + 1, 3 * 5 + 4));
         float meanLegs = (4 + 4 + 4 + 6 + 4) / 5f;
         assertEquals(meanLegs, x[4 * 5 + 4], 1e-5, "NA counts as missing");
     }

@@ -10,11 +10,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.layerlab.engine.Shape;
 import org.layerlab.engine.Tensor;
 
 class IdxReaderTest {
@@ -44,7 +47,7 @@ class IdxReaderTest {
         ByteImageDataset d = ByteImageDataset.loadIdx(base.resolve("train-images-idx3-ubyte.gz"),
                 base.resolve("train-labels-idx1-ubyte.gz"), null);
         assertEquals(6000, d.size());
-        assertEquals(org.layerlab.engine.Shape.of(28, 28, 1), d.featureShape());
+        assertEquals(Shape.of(28, 28, 1), d.featureShape());
         assertEquals("Ankle boot", d.classNames().get(9));
         Tensor x = Tensor.zeros(2, 28, 28, 1);
         Tensor y = Tensor.zeros(2, 1);
@@ -76,7 +79,7 @@ class IdxReaderTest {
         assertTrue(!inMemory.onDisk() && unpacked.onDisk(), "gzip is unpacked to a temporary file and mapped");
         // A raw copy is mapped where it lies.
         Path raw = dir.resolve("images.idx");
-        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(images))) {
+        try (var in = new GZIPInputStream(Files.newInputStream(images))) {
             Files.copy(in, raw);
         }
         ByteImageDataset mapped = ByteImageDataset.loadIdx(raw, labels, null, 1000);
@@ -105,8 +108,8 @@ class IdxReaderTest {
         IdxReader.Stored stored = IdxReader.read(images, IdxReader.MAX_VALUES);
         assertTrue(stored.values().size() > PixelStore.CHUNK, "the subset spans more than one chunk");
         byte[] whole;
-        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(images))) {
-            whole = java.util.Arrays.copyOfRange(in.readAllBytes(), 16, 16 + (int) stored.values().size());
+        try (var in = new GZIPInputStream(Files.newInputStream(images))) {
+            whole = Arrays.copyOfRange(in.readAllBytes(), 16, 16 + (int) stored.values().size());
         }
         // Image 5349 starts 4,193,616 bytes in and ends past the first chunk's 4,194,304.
         int per = 28 * 28;

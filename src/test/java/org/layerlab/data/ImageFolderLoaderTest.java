@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.CRC32;
-
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;

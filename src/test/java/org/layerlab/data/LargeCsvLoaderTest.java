@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +41,7 @@ class LargeCsvLoaderTest {
         Tensor x = Tensor.ofBatch(n, d.featureShape());
         Tensor y = Tensor.zeros(n, 1);
         d.gather(order, 0, n, x, y);
-        return new float[][] {java.util.Arrays.copyOf(x.data(), n * d.featureShape().size()), java.util.Arrays.copyOf(y.data(), n)};
+        return new float[][] {Arrays.copyOf(x.data(), n * d.featureShape().size()), Arrays.copyOf(y.data(), n)};
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.Supplier;
+
 import org.layerlab.nn.Checks;
 
 /**

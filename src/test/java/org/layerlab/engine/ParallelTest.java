@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import org.junit.jupiter.api.Test;
@@ -13,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ParallelTest {
     @Test
     void manyLoopsBackToBackCoverEachIndexExactlyOnce() {
-        java.util.Random rng = new java.util.Random(4);
+        Random rng = new Random(4);
         for (int loop = 0; loop < 20_000; loop++) {
             int n = 1 + rng.nextInt(300);
             AtomicIntegerArray hits = new AtomicIntegerArray(n);
@@ -34,7 +36,7 @@ class ParallelTest {
         // race between one loop's end and the next loop's start would show. (The race fixed with
         // the ticket needed a preemption within a few instructions: this did not catch it in three
         // runs; it stands guard over the whole protocol.)
-        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean stop = new AtomicBoolean();
         Thread[] noise = new Thread[Parallel.threads() + 1];
         for (int i = 0; i < noise.length; i++) {
             noise[i] = new Thread(() -> {
@@ -50,7 +52,7 @@ class ParallelTest {
             noise[i].start();
         }
         try {
-            java.util.Random rng = new java.util.Random(6);
+            Random rng = new Random(6);
             for (int loop = 0; loop < 20_000; loop++) {
                 int n = 1 + rng.nextInt(64);
                 AtomicIntegerArray hits = new AtomicIntegerArray(n);
@@ -95,7 +97,7 @@ class ParallelTest {
 
     @Test
     void loopsWithArgumentsSeeTheirOwnArgumentsAndLeaveTheHolderEmpty() {
-        java.util.Random rng = new java.util.Random(5);
+        Random rng = new Random(5);
         for (int loop = 0; loop < 5_000; loop++) {
             int n = 1 + rng.nextInt(300);
             float[] out = new float[n];

@@ -7,13 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.layerlab.data.Augmentation;
+import org.layerlab.data.AugmentedDataset;
 import org.layerlab.data.DataException;
+import org.layerlab.data.FeatureEncoder;
 import org.layerlab.engine.Tensor;
 import org.layerlab.nn.layers.LayerKinds;
 
@@ -129,13 +134,13 @@ class ProjectFilesTest {
         ProjectFiles.save(trained(file, 1), file);
         Path weights = dir.resolve("iris.weights");
         byte[] bytes = Files.readAllBytes(weights);
-        Files.write(weights, java.util.Arrays.copyOf(bytes, bytes.length - 10));
+        Files.write(weights, Arrays.copyOf(bytes, bytes.length - 10));
         assertTrue(assertThrows(ProjectException.class, () -> ProjectFiles.load(file)).getMessage().contains("truncated"));
         // A header claiming 10^12 values: dims 1,000,000 × 1,000,000.
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(64);
+        ByteBuffer b = ByteBuffer.allocate(64);
         b.putInt(0x4C4C5731).putInt(1).putShort((short) 1).put((byte) 'n').putShort((short) 1).put((byte) 'k')
                 .put((byte) 1).putInt(2).putInt(1_000_000).putInt(1_000_000);
-        Files.write(weights, java.util.Arrays.copyOf(b.array(), b.position()));
+        Files.write(weights, Arrays.copyOf(b.array(), b.position()));
         String claim = assertThrows(ProjectException.class, () -> ProjectFiles.load(file)).getMessage();
         assertTrue(claim.contains("claims more than"), claim);
         Files.delete(weights);
@@ -160,20 +165,20 @@ class ProjectFilesTest {
                 "\"kind\": \"idx\", \"augmentation\": {\"flip\": true, \"shift\": 2, \"rotate\": 10},");
         Project p = ProjectFiles.parse(augmented, "p.layerlab", dir);
         DatasetSource.Idx idx = (DatasetSource.Idx) p.dataset();
-        assertEquals(new org.layerlab.data.Augmentation(true, 2, 10), idx.augment());
+        assertEquals(new Augmentation(true, 2, 10), idx.augment());
         Path file = dir.resolve("aug.layerlab");
         ProjectFiles.save(p, file);
         assertEquals(idx, ProjectFiles.load(file).dataset(), "augmentation survives a save");
         LoadedData data = DataLoader.load(idx, Path.of("samples"));
-        assertTrue(data.train() instanceof org.layerlab.data.AugmentedDataset, "training images are augmented");
-        assertTrue(!(data.test() instanceof org.layerlab.data.AugmentedDataset), "test images are not");
+        assertTrue(data.train() instanceof AugmentedDataset, "training images are augmented");
+        assertTrue(!(data.test() instanceof AugmentedDataset), "test images are not");
         assertEquals("p.layerlab: $.dataset.augmentation: augmentation rotation must be 0 to 45 degrees, not 90.0; larger"
                 + " angles change what many images show", error(augmented.replace("\"rotate\": 10", "\"rotate\": 90")));
 
         String xor = sample();
         Project legacy = ProjectFiles.parse(xor.replace("\"kind\": \"csv\",", "\"kind\": \"csv\", \"drop_incomplete_rows\": true,"),
                 "p.layerlab", dir);
-        assertEquals(org.layerlab.data.FeatureEncoder.Missing.DROP_ROWS, ((DatasetSource.Csv) legacy.dataset()).missing(),
+        assertEquals(FeatureEncoder.Missing.DROP_ROWS, ((DatasetSource.Csv) legacy.dataset()).missing(),
                 "files from before missing_values still drop rows");
         assertTrue(error(xor.replace("\"kind\": \"csv\",", "\"kind\": \"csv\", \"missing_values\": \"sometimes\","))
                 .contains("$.dataset.missing_values: is 'sometimes'; choose refuse, drop_rows or fill"));

@@ -8,12 +8,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.layerlab.data.ByteImageDataset;
 import org.layerlab.nn.Loss;
-import org.layerlab.nn.network.Network;
-import org.layerlab.nn.network.Sequential;
 import org.layerlab.nn.layers.Conv2D;
 import org.layerlab.nn.layers.Dense;
 import org.layerlab.nn.layers.Flatten;
 import org.layerlab.nn.layers.MaxPooling2D;
+import org.layerlab.nn.network.Network;
+import org.layerlab.nn.network.Sequential;
 import org.layerlab.nn.optimizers.OptimizerSpec;
 
 class CnnTrainingTest {

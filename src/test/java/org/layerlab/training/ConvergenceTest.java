@@ -15,9 +15,9 @@ import org.layerlab.data.Normalization;
 import org.layerlab.data.Split;
 import org.layerlab.engine.Tensor;
 import org.layerlab.nn.Loss;
+import org.layerlab.nn.layers.Dense;
 import org.layerlab.nn.network.Network;
 import org.layerlab.nn.network.Sequential;
-import org.layerlab.nn.layers.Dense;
 import org.layerlab.nn.optimizers.OptimizerSpec;
 
 /** The design documents' small examples train to their targets with fixed seeds. */

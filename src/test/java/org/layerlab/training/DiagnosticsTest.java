@@ -5,17 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.layerlab.data.ArrayDataset;
 import org.layerlab.engine.Shape;
 import org.layerlab.engine.Tensor;
+import org.layerlab.nn.Activation;
+import org.layerlab.nn.Initializer;
+import org.layerlab.nn.Loss;
+import org.layerlab.nn.Regularizer;
+import org.layerlab.nn.layers.Dense;
 import org.layerlab.nn.network.Network;
 import org.layerlab.nn.network.Sequential;
-import org.layerlab.nn.layers.Dense;
-import org.layerlab.nn.Initializer;
-import org.layerlab.nn.Activation;
-import org.layerlab.nn.Regularizer;
 
 class DiagnosticsTest {
     @Test
@@ -52,12 +55,12 @@ class DiagnosticsTest {
     void healthReportsOverfittingAfterValidationLossRisesTwice() throws Exception {
         ArrayDataset data = TrainerBehaviourTest.blobs(30, 2);
         Network net = Sequential.input(2).add(new Dense(8, "relu")).add(new Dense(3, "softmax")).build(1);
-        TrainingSession s = new TrainingSession(net, TrainingConfig.of(org.layerlab.nn.Loss.SPARSE_CATEGORICAL_CROSSENTROPY, 2),
+        TrainingSession s = new TrainingSession(net, TrainingConfig.of(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, 2),
                 data, data);
-        List<HealthSnapshot> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<HealthSnapshot> seen = new CopyOnWriteArrayList<>();
         s.onHealth(seen::add);
         s.start();
-        s.await(20, java.util.concurrent.TimeUnit.SECONDS);
+        s.await(20, TimeUnit.SECONDS);
         assertTrue(!seen.isEmpty());
         LayerHealth first = seen.get(0).layers().get(0);
         assertEquals("dense", first.nodeId());

@@ -11,12 +11,12 @@ import org.layerlab.data.Dataset;
 import org.layerlab.engine.Shape;
 import org.layerlab.engine.WorkAllocation;
 import org.layerlab.nn.Loss;
-import org.layerlab.nn.network.Network;
-import org.layerlab.nn.network.Sequential;
 import org.layerlab.nn.layers.Conv2D;
 import org.layerlab.nn.layers.Dense;
 import org.layerlab.nn.layers.Flatten;
 import org.layerlab.nn.layers.MaxPooling2D;
+import org.layerlab.nn.network.Network;
+import org.layerlab.nn.network.Sequential;
 import org.layerlab.nn.optimizers.OptimizerSpec;
 
 /**

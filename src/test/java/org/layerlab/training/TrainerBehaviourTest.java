@@ -7,24 +7,26 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.layerlab.data.ArrayDataset;
 import org.layerlab.data.Dataset;
 import org.layerlab.engine.Shape;
 import org.layerlab.nn.Loss;
-import org.layerlab.nn.network.Network;
-import org.layerlab.nn.network.Sequential;
 import org.layerlab.nn.layers.Dense;
 import org.layerlab.nn.layers.Dropout;
+import org.layerlab.nn.network.Network;
+import org.layerlab.nn.network.Sequential;
 import org.layerlab.nn.optimizers.OptimizerSpec;
 
 class TrainerBehaviourTest {
     /** Three noisy blobs in 2-D: a small classification problem that trains in milliseconds. */
     static ArrayDataset blobs(int perClass, long seed) {
-        java.util.Random rng = new java.util.Random(seed);
+        Random rng = new Random(seed);
         int n = perClass * 3;
         float[] x = new float[n * 2];
         float[] y = new float[n];
@@ -68,7 +70,7 @@ class TrainerBehaviourTest {
         new Trainer(b, CONFIG).fit(blobs(40, 1));
         new Trainer(c, CONFIG.withSeed(99)).fit(blobs(40, 1));
         assertArrayEquals(weights(a), weights(b));
-        assertNotEquals(java.util.Arrays.toString(weights(a)), java.util.Arrays.toString(weights(c)));
+        assertNotEquals(Arrays.toString(weights(a)), Arrays.toString(weights(c)));
     }
 
     @Test

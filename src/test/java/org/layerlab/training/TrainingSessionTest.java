@@ -6,19 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.layerlab.data.ArrayDataset;
 import org.layerlab.nn.Loss;
+import org.layerlab.nn.layers.Dense;
 import org.layerlab.nn.network.Network;
 import org.layerlab.nn.network.Sequential;
-import org.layerlab.nn.layers.Dense;
+import org.layerlab.nn.optimizers.Optimizer;
 import org.layerlab.nn.optimizers.OptimizerSpec;
+import org.layerlab.nn.optimizers.Sgd;
 
 class TrainingSessionTest {
     /** Two features, three classes: what TrainerBehaviourTest.blobs gives. */
@@ -74,7 +78,7 @@ class TrainingSessionTest {
 
     /** Starts s, pauses it once five batches are done, and returns its batch events (the list keeps growing). */
     private static List<BatchEvent> startThenPauseAfterFiveBatches(TrainingSession s) throws InterruptedException {
-        List<BatchEvent> batches = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<BatchEvent> batches = new CopyOnWriteArrayList<>();
         s.addListener(new TrainingListener() {
             @Override
             public void onBatch(BatchEvent e) {
@@ -124,9 +128,9 @@ class TrainingSessionTest {
         }
         s.stop();
         assertEquals(TrainingResult.Outcome.STOPPED, s.await(10, TimeUnit.SECONDS).outcome());
-        org.layerlab.nn.optimizers.Optimizer o = s.trainer().optimizer();
+        Optimizer o = s.trainer().optimizer();
         assertEquals("SGD", o.kind());
-        assertEquals(0.9, ((org.layerlab.nn.optimizers.Sgd) o).momentum());
+        assertEquals(0.9, ((Sgd) o).momentum());
         assertEquals(0.02, batches.get(batches.size() - 1).learningRate(), 1e-12);
         assertTrue(batches.stream().skip(held).allMatch(b -> b.learningRate() == 0.02),
                 "the first batch after resuming, and every one after it, used the new rate");
@@ -208,8 +212,8 @@ class TrainingSessionTest {
     void snapshotsCopyTheWatchedLayerAndTheBoundaryGrid() throws Exception {
         List<TrainingResult> finals = new ArrayList<>();
         TrainingSession s = session(3, finals);
-        List<WeightSnapshot> weights = new java.util.concurrent.CopyOnWriteArrayList<>();
-        List<BoundarySnapshot> grids = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<WeightSnapshot> weights = new CopyOnWriteArrayList<>();
+        List<BoundarySnapshot> grids = new CopyOnWriteArrayList<>();
         s.watch("dense");
         s.onWeights(weights::add).onBoundary(grids::add, new double[] {-4, 4, -3, 4});
         s.start();
@@ -224,9 +228,9 @@ class TrainingSessionTest {
     void onlyTheCopiesTheOpenViewsWantAreMade() throws Exception {
         List<TrainingResult> finals = new ArrayList<>();
         TrainingSession s = session(1_000_000, finals);
-        List<WeightSnapshot> weights = new java.util.concurrent.CopyOnWriteArrayList<>();
-        List<BoundarySnapshot> grids = new java.util.concurrent.CopyOnWriteArrayList<>();
-        List<HealthSnapshot> health = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<WeightSnapshot> weights = new CopyOnWriteArrayList<>();
+        List<BoundarySnapshot> grids = new CopyOnWriteArrayList<>();
+        List<HealthSnapshot> health = new CopyOnWriteArrayList<>();
         s.watch("dense");
         s.onWeights(weights::add).onBoundary(grids::add, new double[] {-4, 4, -3, 4}).onHealth(health::add);
         s.want(new TrainingSession.Wanted(false, true, false));
@@ -256,7 +260,7 @@ class TrainingSessionTest {
         ArrayDataset data = TrainerBehaviourTest.blobs(40, 1);
         Network net = smallNet();
         TrainingConfig cfg = config(2).withValidationSplit(0.25);
-        List<ConfusionMatrix> matrices = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<ConfusionMatrix> matrices = new CopyOnWriteArrayList<>();
         TrainingSession s = new TrainingSession(net, cfg, data, null).onConfusion(matrices::add);
         s.start();
         TrainingResult r = s.await(30, TimeUnit.SECONDS);
@@ -279,13 +283,13 @@ class TrainingSessionTest {
         ArrayDataset validation = TrainerBehaviourTest.blobs(15, 2);
         Network net = smallNet();
         TrainingConfig cfg = config(2);
-        List<ConfusionMatrix> matrices = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<ConfusionMatrix> matrices = new CopyOnWriteArrayList<>();
         TrainingSession s = new TrainingSession(net, cfg, train, validation).onConfusion(matrices::add);
         s.start();
         assertEquals(TrainingResult.Outcome.COMPLETED, s.await(30, TimeUnit.SECONDS).outcome());
         assertEquals(2, matrices.size(), "one a epoch");
         ConfusionMatrix separate = ConfusionMatrix.of(net, validation, 2);
         assertArrayEquals(separate.counts(), matrices.get(1).counts(), "same predictions as a pass of its own");
-        assertEquals(45, java.util.Arrays.stream(matrices.get(0).counts()).sum(), "each epoch counted afresh");
+        assertEquals(45, Arrays.stream(matrices.get(0).counts()).sum(), "each epoch counted afresh");
     }
 }

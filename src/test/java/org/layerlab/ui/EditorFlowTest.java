@@ -7,10 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,15 +22,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.layerlab.nn.Loss;
 import org.layerlab.nn.graph.NetworkGraph;
 import org.layerlab.nn.layers.Dense;
+import org.layerlab.nn.layers.Input;
 import org.layerlab.project.Project;
 import org.layerlab.project.ProjectFiles;
 import org.layerlab.training.TrainingConfig;
+import org.layerlab.ui.commands.Edits;
+import org.layerlab.ui.model.EditorModel;
 import org.layerlab.ui.shell.MainWindow;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.layerlab.ui.model.EditorModel;
 
 /** The editor driven like a user would, headless on Monocle; nodes found by #id. */
 @ExtendWith(ApplicationExtension.class)
@@ -71,8 +77,8 @@ class EditorFlowTest {
         assertEquals("Undo Set units", model.undoLabel());
 
         // An image input makes Dense wrong; the node offers the fix, which inserts Flatten.
-        robot.interact(() -> model.execute(org.layerlab.ui.commands.Edits.setSpec(model.graph(), "input",
-                org.layerlab.nn.layers.Input.of(28, 28, 1), "shape")));
+        robot.interact(() -> model.execute(Edits.setSpec(model.graph(), "input",
+                Input.of(28, 28, 1), "shape")));
         assertTrue(robot.lookup("#badge-dense").tryQuery().isPresent(), "the problem shows as a badge");
         robot.clickOn("#fix-dense");
         WaitForAsyncUtils.waitForFxEvents();
@@ -81,7 +87,7 @@ class EditorFlowTest {
 
         NetworkGraph built = model.graph();
         // Focus the canvas: inside a text field, Ctrl+Z undoes typing, as everywhere.
-        robot.clickOn("#canvas", javafx.scene.input.MouseButton.PRIMARY);
+        robot.clickOn("#canvas", MouseButton.PRIMARY);
         int steps = 0;
         while (model.canUndo() && steps < 50) {
             robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
@@ -95,7 +101,7 @@ class EditorFlowTest {
 
         Path file = dir.resolve("flow.layerlab");
         robot.interact(() -> model.markSaved(file));
-        robot.interact(() -> model.execute(org.layerlab.ui.commands.Edits.rename(model.graph(), "dense", "classifier")));
+        robot.interact(() -> model.execute(Edits.rename(model.graph(), "dense", "classifier")));
         assertTrue(model.isDirty());
         robot.press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
@@ -111,25 +117,25 @@ class EditorFlowTest {
     @Test
     void draggingOverEmptyCanvasSelectsTheNodesInTheRectangle(FxRobot robot) {
         robot.interact(() -> {
-            model.execute(org.layerlab.ui.commands.Edits.addLayer(model.graph(), org.layerlab.nn.layers.Input.of(4), 200, 120));
-            model.execute(org.layerlab.ui.commands.Edits.addLayer(model.graph(), new Dense(3), 200, 260));
+            model.execute(Edits.addLayer(model.graph(), Input.of(4), 200, 120));
+            model.execute(Edits.addLayer(model.graph(), new Dense(3), 200, 260));
             model.selection().clear();
         });
-        javafx.geometry.Bounds canvas = robot.lookup("#canvas").query().localToScreen(
+        Bounds canvas = robot.lookup("#canvas").query().localToScreen(
                 robot.lookup("#canvas").query().getBoundsInLocal());
-        robot.drag(new javafx.geometry.Point2D(canvas.getMinX() + 5, canvas.getMinY() + 5))
-                .dropTo(new javafx.geometry.Point2D(canvas.getMinX() + 520, canvas.getMinY() + 300));
+        robot.drag(new Point2D(canvas.getMinX() + 5, canvas.getMinY() + 5))
+                .dropTo(new Point2D(canvas.getMinX() + 520, canvas.getMinY() + 300));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(java.util.Set.of("input", "dense"), java.util.Set.copyOf(model.selection()));
+        assertEquals(Set.of("input", "dense"), Set.copyOf(model.selection()));
         assertTrue(robot.lookup(".rubber-band").queryAll().isEmpty(), "the rectangle goes away on release");
     }
 
     @Test
     void autoLayoutAndKeyboardDelete(FxRobot robot) {
         robot.interact(() -> {
-            model.execute(org.layerlab.ui.commands.Edits.addLayer(model.graph(), org.layerlab.nn.layers.Input.of(4), 600, 40));
-            model.execute(org.layerlab.ui.commands.Edits.addLayer(model.graph(), new Dense(3), 20, 20));
-            model.execute(org.layerlab.ui.commands.Edits.connect(model.graph(), "input", "dense", 0));
+            model.execute(Edits.addLayer(model.graph(), Input.of(4), 600, 40));
+            model.execute(Edits.addLayer(model.graph(), new Dense(3), 20, 20));
+            model.execute(Edits.connect(model.graph(), "input", "dense", 0));
         });
         robot.clickOn("#tool-auto-layout");
         WaitForAsyncUtils.waitForFxEvents();
@@ -145,8 +151,8 @@ class EditorFlowTest {
 
     @Test
     void paletteSearchFiltersAndDoubleClickAddsAfterTheSelection(FxRobot robot) {
-        robot.interact(() -> model.execute(org.layerlab.ui.commands.Edits.addLayer(model.graph(),
-                org.layerlab.nn.layers.Input.of(4), 300, 40)));
+        robot.interact(() -> model.execute(Edits.addLayer(model.graph(),
+                Input.of(4), 300, 40)));
         robot.clickOn("#node-input");
         robot.clickOn("#palette-search").write("pool");
         assertFalse(robot.lookup("#palette-Dense").query().isVisible());

@@ -6,23 +6,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.layerlab.engine.Tensor;
+import org.layerlab.nn.layers.Dropout;
+import org.layerlab.project.DatasetSource;
 import org.layerlab.project.Project;
 import org.layerlab.project.ProjectFiles;
 import org.layerlab.project.ProjectSession;
+import org.layerlab.ui.commands.Edits;
+import org.layerlab.ui.commands.SettingsChange;
+import org.layerlab.ui.model.EditorModel;
 import org.layerlab.ui.shell.MainWindow;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.layerlab.ui.model.EditorModel;
 
 /** Train the spirals sample in the window, watch it learn, save, and reopen with its history. */
 @ExtendWith(ApplicationExtension.class)
@@ -37,8 +47,8 @@ class TrainingFlowTest {
     void start(Stage stage) throws Exception {
         file = dir.resolve("xor.layerlab");
         Files.createDirectories(dir.resolve("data"));
-        Files.copy(Path.of("samples", "data", "xor.csv"), dir.resolve("data/xor.csv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(Path.of("samples", "xor.layerlab"), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(Path.of("samples", "data", "xor.csv"), dir.resolve("data/xor.csv"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(Path.of("samples", "xor.layerlab"), file, StandardCopyOption.REPLACE_EXISTING);
         Files.deleteIfExists(dir.resolve("xor.weights"));
         model = new EditorModel(ProjectFiles.load(file), file);
         window = new MainWindow(stage, model);
@@ -46,7 +56,7 @@ class TrainingFlowTest {
     }
 
     private void setEpochs(FxRobot robot, int epochs) {
-        robot.interact(() -> model.execute(new org.layerlab.ui.commands.SettingsChange("Set epochs",
+        robot.interact(() -> model.execute(new SettingsChange("Set epochs",
                 model.project().training(), model.project().training().withEpochs(epochs))));
     }
 
@@ -62,7 +72,7 @@ class TrainingFlowTest {
         Project trained = model.project();
         assertEquals(300, trained.history().size(), "the history is part of the project");
         assertTrue(model.isDirty(), "trained weights are unsaved changes");
-        assertTrue(((org.layerlab.project.DatasetSource.Csv) trained.dataset()).offset() != null,
+        assertTrue(((DatasetSource.Csv) trained.dataset()).offset() != null,
                 "the normalization predictions need is saved with a run from the window too");
         // The decision boundary separates the classes: the trained network gets all four rows right.
         Tensor p = ProjectSession.open(trained, dir).network()
@@ -72,8 +82,8 @@ class TrainingFlowTest {
             assertEquals(expected[i], p.get(i) > 0.5f ? 1f : 0f);
         }
         robot.clickOn("#canvas");
-        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.S)
-                .release(javafx.scene.input.KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL).type(KeyCode.S)
+                .release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(model.isDirty());
         assertTrue(Files.exists(dir.resolve("xor.weights")));
@@ -110,12 +120,12 @@ class TrainingFlowTest {
                 .getText().startsWith("Batch "));
         robot.clickOn("#train-pause");
         @SuppressWarnings("unchecked")
-        javafx.scene.control.ChoiceBox<String> kind = robot.lookup("#param-optimizer").queryAs(javafx.scene.control.ChoiceBox.class);
+        ChoiceBox<String> kind = robot.lookup("#param-optimizer").queryAs(ChoiceBox.class);
         robot.interact(() -> kind.setValue("sgd"));
         String switched = robot.lookup("#train-status").queryAs(Label.class).getText();
         assertEquals("Optimizer adam → sgd (fresh state) from the next batch (marked on the charts).", switched);
         // The inspector now offers SGD's own options.
-        robot.clickOn("#param-momentum").push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A).write("0.9").type(javafx.scene.input.KeyCode.ENTER);
+        robot.clickOn("#param-momentum").push(KeyCode.CONTROL, KeyCode.A).write("0.9").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0.9, model.project().training().optimizer().option("momentum"));
         assertEquals("Momentum 0.9 from the next batch (marked on the charts).",
@@ -124,10 +134,10 @@ class TrainingFlowTest {
         setEpochs(robot, 500_000);
         assertTrue(robot.lookup("#train-status").queryAs(Label.class).getText().startsWith("Changed settings apply to the next run"));
         // Moving a layer changes nothing the run trains; adding one is for the next run, and the window says so.
-        robot.interact(() -> model.execute(org.layerlab.ui.commands.Edits.move(model.graph(), java.util.Map.of("dense", new double[] {5, 5}))));
+        robot.interact(() -> model.execute(Edits.move(model.graph(), Map.of("dense", new double[] {5, 5}))));
         assertTrue(robot.lookup("#train-status").queryAs(Label.class).getText().startsWith("Changed settings apply"));
-        robot.interact(() -> model.execute(org.layerlab.ui.commands.Edits.addAfter(model.graph(), "dense",
-                new org.layerlab.nn.layers.Dropout(0.1))));
+        robot.interact(() -> model.execute(Edits.addAfter(model.graph(), "dense",
+                new Dropout(0.1))));
         assertEquals("This run trains the network as it was when it started; the edit applies to the next run.",
                 robot.lookup("#train-status").queryAs(Label.class).getText());
         robot.clickOn("#train-resume");
@@ -139,11 +149,11 @@ class TrainingFlowTest {
     void aRegressionRunPlotsItsMeanAbsoluteErrorInTheSecondTab(FxRobot robot) throws Exception {
         Path square = dir.resolve("square.layerlab");
         Files.copy(Path.of("samples", "data", "square.csv"), dir.resolve("data/square.csv"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(Path.of("samples", "square.layerlab"), square, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(Path.of("samples", "square.layerlab"), square, StandardCopyOption.REPLACE_EXISTING);
         robot.interact(() -> window.open(square));
         setEpochs(robot, 3);
-        javafx.scene.control.Tab tab = robot.lookup("#dashboard-tabs").queryAs(javafx.scene.control.TabPane.class)
+        Tab tab = robot.lookup("#dashboard-tabs").queryAs(TabPane.class)
                 .getTabs().stream().filter(t -> "tab-accuracy".equals(t.getId())).findFirst().orElseThrow();
         assertEquals("MAE", tab.getText(), "a regression's second chart is its error, named as such");
         robot.clickOn("#train-start");
@@ -159,7 +169,7 @@ class TrainingFlowTest {
     @Test
     void aRunTooLargeForTheHeapIsRefusedWithWhatToChange(FxRobot robot) throws Exception {
         // 50 million samples a batch: gigabytes of activations, more than the tests' 2 GB heap.
-        robot.interact(() -> model.execute(new org.layerlab.ui.commands.SettingsChange("Set batch size",
+        robot.interact(() -> model.execute(new SettingsChange("Set batch size",
                 model.project().training(), model.project().training().withBatchSize(50_000_000))));
         robot.clickOn("#train-start");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#train-status").queryAs(Label.class)

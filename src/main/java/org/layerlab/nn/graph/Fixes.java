@@ -1,10 +1,10 @@
 package org.layerlab.nn.graph;
 
 import org.layerlab.engine.Shape;
-import org.layerlab.nn.layers.LayerSpec;
 import org.layerlab.nn.layers.Dense;
 import org.layerlab.nn.layers.Flatten;
 import org.layerlab.nn.layers.Input;
+import org.layerlab.nn.layers.LayerSpec;
 
 /** The standard repairs validation offers. */
 final class Fixes {

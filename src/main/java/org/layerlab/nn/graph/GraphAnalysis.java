@@ -2,23 +2,26 @@ package org.layerlab.nn.graph;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 import org.layerlab.engine.Shape;
 import org.layerlab.engine.ops.ActivationFunction;
-import org.layerlab.nn.layers.HasActivation;
-import org.layerlab.nn.layers.LayerSpec;
 import org.layerlab.nn.Loss;
-import org.layerlab.nn.network.NetworkNode;
 import org.layerlab.nn.ShapeException;
 import org.layerlab.nn.layers.Dense;
+import org.layerlab.nn.layers.HasActivation;
 import org.layerlab.nn.layers.Input;
+import org.layerlab.nn.layers.LayerSpec;
+import org.layerlab.nn.network.Network;
+import org.layerlab.nn.network.NetworkNode;
 
 /**
  * Shape inference and validation of a whole graph: per node output shape and parameter count,
@@ -269,11 +272,11 @@ public final class GraphAnalysis {
      */
     public boolean saysTheSameAs(GraphAnalysis other) {
         return other != null && graph == other.graph && info.equals(other.info)
-                && java.util.Objects.equals(outputId, other.outputId) && problemKeys().equals(other.problemKeys());
+                && Objects.equals(outputId, other.outputId) && problemKeys().equals(other.problemKeys());
     }
 
     private List<List<Object>> problemKeys() {
-        return problems.stream().map(p -> java.util.Arrays.<Object>asList(p.severity(), p.nodeId(), p.edge(), p.message(),
+        return problems.stream().map(p -> Arrays.<Object>asList(p.severity(), p.nodeId(), p.edge(), p.message(),
                 p.fix() == null ? null : p.fix().label())).toList();
     }
 
@@ -322,7 +325,7 @@ public final class GraphAnalysis {
         return bytes;
     }
 
-    /** The nodes in execution order for {@link org.layerlab.nn.network.Network#compile}; only when there are no errors. */
+    /** The nodes in execution order for {@link Network#compile}; only when there are no errors. */
     public List<NetworkNode> plan() {
         if (hasErrors()) {
             throw new IllegalStateException("the network has problems: " + problems.get(0).message());

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -194,11 +195,11 @@ public final class NetworkGraph {
     @Override
     public boolean equals(Object o) {
         return o instanceof NetworkGraph g && new ArrayList<>(nodes.values()).equals(new ArrayList<>(g.nodes.values()))
-                && new java.util.HashSet<>(edges).equals(new java.util.HashSet<>(g.edges));
+                && new HashSet<>(edges).equals(new HashSet<>(g.edges));
     }
 
     @Override
     public int hashCode() {
-        return nodes.hashCode() * 31 + new java.util.HashSet<>(edges).hashCode();
+        return nodes.hashCode() * 31 + new HashSet<>(edges).hashCode();
     }
 }

@@ -3,21 +3,23 @@ package org.layerlab.nn.network;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.layerlab.engine.Shape;
 import org.layerlab.engine.Tensor;
-import org.layerlab.nn.layers.ActivationLayer;
-import org.layerlab.nn.layers.Input;
-import org.layerlab.nn.layers.LayerSpec;
-import org.layerlab.nn.layers.HasActivation;
+import org.layerlab.engine.ops.ActivationFunction;
 import org.layerlab.nn.Activation;
 import org.layerlab.nn.BuildContext;
 import org.layerlab.nn.LayerRuntime;
 import org.layerlab.nn.Parameter;
 import org.layerlab.nn.ParameterStore;
 import org.layerlab.nn.ShapeException;
+import org.layerlab.nn.layers.ActivationLayer;
+import org.layerlab.nn.layers.HasActivation;
+import org.layerlab.nn.layers.Input;
+import org.layerlab.nn.layers.LayerSpec;
 
 /**
  * A compiled network: the nodes of a plan in topological order, each run layer by layer with its
@@ -270,10 +272,10 @@ public final class Network {
      * For each layer whose activation is ReLU: the share of its units that were zero for every
      * sample of the last forward pass (dead units), keyed by node id.
      */
-    public java.util.Map<String, Double> deadReluShares() {
-        java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+    public Map<String, Double> deadReluShares() {
+        Map<String, Double> out = new LinkedHashMap<>();
         for (Step s : steps) {
-            if (s.activation == null || s.activation.function() != org.layerlab.engine.ops.ActivationFunction.RELU
+            if (s.activation == null || s.activation.function() != ActivationFunction.RELU
                     || s.out == null) {
                 continue;
             }

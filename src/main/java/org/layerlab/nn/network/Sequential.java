@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.layerlab.engine.Shape;
+import org.layerlab.nn.ParameterStore;
 import org.layerlab.nn.layers.Input;
 import org.layerlab.nn.layers.LayerSpec;
-import org.layerlab.nn.ParameterStore;
 
 /**
  * A stack of layers, each feeding the next, named as Keras names them (dense, dense_1, ...).

@@ -1,5 +1,6 @@
 package org.layerlab.nn.optimizers;
 
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +97,7 @@ public abstract class Optimizer {
             // Not computeIfAbsent: its lambda captures this and would be a new object every step.
             s = new float[slotCount()][p.size()];
             for (int i = 0; i < s.length; i++) {
-                java.util.Arrays.fill(s[i], slotInitialValue(i));
+                Arrays.fill(s[i], slotInitialValue(i));
             }
             slots.put(p, s);
         }

@@ -1,10 +1,13 @@
 package org.layerlab.nn.optimizers;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.ToDoubleFunction;
 
 import org.layerlab.nn.Checks;
 import org.layerlab.nn.schedules.ConstantRate;
@@ -39,7 +42,7 @@ public record OptimizerSpec(String kind, LearningRateSchedule schedule, Map<Stri
         for (Map.Entry<String, Double> e : options.entrySet()) {
             if (!defaults.containsKey(e.getKey())) {
                 throw new IllegalArgumentException(kind + " has no option '" + e.getKey() + "'; its options are "
-                        + String.join(", ", new java.util.TreeSet<>(defaults.keySet())));
+                        + String.join(", ", new TreeSet<>(defaults.keySet())));
             }
             if (e.getValue() == null || !Double.isFinite(e.getValue())) {
                 throw new IllegalArgumentException(kind + ": option " + e.getKey() + " must be a finite number. Received: "
@@ -56,7 +59,7 @@ public record OptimizerSpec(String kind, LearningRateSchedule schedule, Map<Stri
         for (int i = 0; i < nameValue.length; i += 2) {
             m.put((String) nameValue[i], (Double) nameValue[i + 1]);
         }
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 
     public static OptimizerSpec of(String kind, double learningRate) {
@@ -115,7 +118,7 @@ public record OptimizerSpec(String kind, LearningRateSchedule schedule, Map<Stri
     private static Optimizer build(String kind, LearningRateSchedule schedule, Map<String, Double> options,
                                    GradientClipping clipping) {
         Map<String, Double> defaults = DEFAULTS.get(kind);
-        java.util.function.ToDoubleFunction<String> opt = name -> options.getOrDefault(name, defaults.get(name));
+        ToDoubleFunction<String> opt = name -> options.getOrDefault(name, defaults.get(name));
         // A warmup may start at rate 0; the constructors want a usable rate, and the schedule replaces it below.
         double lr = schedule.initial() > 0 ? schedule.initial() : 1e-3;
         Optimizer o = switch (kind) {

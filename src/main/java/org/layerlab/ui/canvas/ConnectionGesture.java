@@ -7,12 +7,12 @@ import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.CubicCurve;
-import org.layerlab.nn.layers.LayerSpec;
 import org.layerlab.nn.graph.GraphAnalysis;
 import org.layerlab.nn.graph.GraphEdge;
 import org.layerlab.nn.graph.NetworkGraph;
-import org.layerlab.ui.model.EditorModel;
+import org.layerlab.nn.layers.LayerSpec;
 import org.layerlab.ui.commands.Edits;
+import org.layerlab.ui.model.EditorModel;
 
 /**
  * Connecting by dragging from a node's output port: a dashed curve follows the pointer, the

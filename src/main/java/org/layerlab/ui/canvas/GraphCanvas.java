@@ -5,9 +5,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.collections.SetChangeListener;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.Node;
@@ -19,7 +21,6 @@ import javafx.scene.layout.Pane;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Scale;
 import javafx.scene.transform.Translate;
-import org.layerlab.nn.layers.LayerSpec;
 import org.layerlab.nn.graph.Fix;
 import org.layerlab.nn.graph.GraphAnalysis;
 import org.layerlab.nn.graph.GraphEdge;
@@ -27,8 +28,9 @@ import org.layerlab.nn.graph.GraphNode;
 import org.layerlab.nn.graph.NetworkGraph;
 import org.layerlab.nn.graph.NodeInfo;
 import org.layerlab.nn.graph.Problem;
-import org.layerlab.ui.model.EditorModel;
+import org.layerlab.nn.layers.LayerSpec;
 import org.layerlab.ui.commands.Edits;
+import org.layerlab.ui.model.EditorModel;
 
 /**
  * The graph editor. Draws the model's graph (rebuilt on every document change; views own no
@@ -79,7 +81,7 @@ public final class GraphCanvas extends Pane {
         });
         // The analysis follows every document change and also arrives later when the data has loaded.
         model.analysisProperty().addListener((o, a, b) -> rebuild());
-        model.selection().addListener((javafx.collections.SetChangeListener<String>) c -> styleSelection());
+        model.selection().addListener((SetChangeListener<String>) c -> styleSelection());
         installGestures();
         rebuild();
     }
@@ -104,8 +106,8 @@ public final class GraphCanvas extends Pane {
         GraphAnalysis a = model.analysis();
         Map<String, NodeView> old = new LinkedHashMap<>(views);
         views.clear();
-        List<javafx.scene.Node> nodes = new ArrayList<>();
-        List<javafx.scene.Node> ports = new ArrayList<>();
+        List<Node> nodes = new ArrayList<>();
+        List<Node> ports = new ArrayList<>();
         List<NodeView> fresh = new ArrayList<>();
         for (GraphNode n : g.nodes()) {
             LayerSpec spec = n.spec();
@@ -165,7 +167,7 @@ public final class GraphCanvas extends Pane {
 
     /** Problems compare by message and fix label (fixes hold lambdas, which never compare equal). */
     private static boolean sameKey(NodeKey a, NodeKey b) {
-        if (a == null || !a.node().equals(b.node()) || !java.util.Objects.equals(a.info(), b.info())
+        if (a == null || !a.node().equals(b.node()) || !Objects.equals(a.info(), b.info())
                 || a.ports() != b.ports() || a.problems().size() != b.problems().size()) {
             return false;
         }

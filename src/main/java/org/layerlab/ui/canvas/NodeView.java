@@ -8,6 +8,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
@@ -46,7 +47,7 @@ final class NodeView extends VBox {
         Label kind = new Label(node.spec().kind());
         kind.getStyleClass().add("node-kind");
         Region spacer = new Region();
-        HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
+        HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(6, name, spacer, kind);
         header.setAlignment(Pos.CENTER_LEFT);
         Label summary = new Label(node.spec().summary());
@@ -59,7 +60,7 @@ final class NodeView extends VBox {
         Label count = new Label(params > 0 ? String.format("%,d params", params) : "");
         count.getStyleClass().add("node-shape");
         Region gap = new Region();
-        HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+        HBox.setHgrow(gap, Priority.ALWAYS);
         HBox footer = new HBox(4, out, gap, count);
         getChildren().addAll(header, summary, footer);
 

@@ -6,11 +6,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.layerlab.nn.layers.LayerSpec;
 import org.layerlab.nn.graph.Fix;
 import org.layerlab.nn.graph.GraphEdge;
 import org.layerlab.nn.graph.GraphNode;
 import org.layerlab.nn.graph.NetworkGraph;
+import org.layerlab.nn.layers.LayerSpec;
 
 /** The editor's edits, each a {@link GraphChange} with the description the Undo menu shows. */
 public final class Edits {

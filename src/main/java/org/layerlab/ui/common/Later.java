@@ -13,15 +13,13 @@ public final class Later {
     }
 
     public static void run(double seconds, Runnable task) {
-        Thread t = new Thread(() -> {
+        Background.run("layerlab-later", () -> {
             try {
                 Thread.sleep((long) (seconds * 1000));
                 Platform.runLater(task);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }, "layerlab-later");
-        t.setDaemon(true);
-        t.start();
+        });
     }
 }

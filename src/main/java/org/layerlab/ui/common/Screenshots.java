@@ -3,11 +3,11 @@ package org.layerlab.ui.common;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 
 import javafx.scene.Scene;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import javax.imageio.ImageIO;
 
 /** Renders a scene to PNG without javafx-swing: snapshot, copy the pixels into a BufferedImage, write it. */
 public final class Screenshots {

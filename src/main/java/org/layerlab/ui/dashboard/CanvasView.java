@@ -1,7 +1,9 @@
 package org.layerlab.ui.dashboard;
 
+import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 
@@ -60,8 +62,8 @@ abstract class CanvasView extends Region {
     }
 
     /** Whether a node can be seen: it and every parent visible (a hidden tab's content is not). */
-    static boolean showing(javafx.scene.Node node) {
-        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+    static boolean showing(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
             if (!n.isVisible()) {
                 return false;
             }
@@ -72,7 +74,7 @@ abstract class CanvasView extends Region {
     protected abstract void paint(GraphicsContext g, double w, double h);
 
     /** The view as an image, for export. */
-    javafx.scene.image.WritableImage image() {
+    WritableImage image() {
         return canvas.snapshot(null, null);
     }
 }

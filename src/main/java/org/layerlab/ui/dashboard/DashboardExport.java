@@ -1,7 +1,12 @@
 package org.layerlab.ui.dashboard;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.function.Consumer;
 
+import javafx.stage.FileChooser;
+import org.layerlab.ui.common.Screenshots;
 import org.layerlab.ui.model.EditorModel;
 
 /** The dashboard's Export buttons: the open view as a PNG, the per-epoch history as CSV. */
@@ -22,28 +27,28 @@ final class DashboardExport {
             error.accept("This tab is a table; open a chart, heatmap, boundary or confusion tab to export it.");
             return;
         }
-        javafx.stage.FileChooser c = new javafx.stage.FileChooser();
+        FileChooser c = new FileChooser();
         c.setInitialFileName("layerlab-chart.png");
-        java.io.File f = c.showSaveDialog(view.getScene().getWindow());
+        File f = c.showSaveDialog(view.getScene().getWindow());
         if (f != null) {
             try {
-                org.layerlab.ui.common.Screenshots.writeImage(v.image(), f.toPath());
+                Screenshots.writeImage(v.image(), f.toPath());
                 view.status.setText("Saved " + f.getName());
-            } catch (java.io.IOException ex) {
+            } catch (IOException ex) {
                 error.accept("Cannot save " + f.getName() + ": " + ex.getMessage());
             }
         }
     }
 
     void csv() {
-        javafx.stage.FileChooser c = new javafx.stage.FileChooser();
+        FileChooser c = new FileChooser();
         c.setInitialFileName("history.csv");
-        java.io.File f = c.showSaveDialog(view.getScene().getWindow());
+        File f = c.showSaveDialog(view.getScene().getWindow());
         if (f != null) {
             try {
-                java.nio.file.Files.writeString(f.toPath(), HistoryCsv.of(model.project().history()));
+                Files.writeString(f.toPath(), HistoryCsv.of(model.project().history()));
                 view.status.setText("Saved " + f.getName());
-            } catch (java.io.IOException ex) {
+            } catch (IOException ex) {
                 error.accept("Cannot save " + f.getName() + ": " + ex.getMessage());
             }
         }

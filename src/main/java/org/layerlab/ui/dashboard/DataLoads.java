@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionException;
 import org.layerlab.project.DataLoader;
 import org.layerlab.project.DatasetSource;
 import org.layerlab.project.LoadedData;
+import org.layerlab.ui.common.Background;
 
 /**
  * The project's data, read on a thread of its own and shared by the Data tab and Train. Opening a
@@ -24,15 +25,13 @@ final class DataLoads {
         this.source = source;
         this.dir = dir;
         CompletableFuture<LoadedData> f = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
+        Background.run("layerlab-data", () -> {
             try {
                 f.complete(DataLoader.load(source, dir));
             } catch (Throwable e) {
                 f.completeExceptionally(e);
             }
-        }, "layerlab-data");
-        t.setDaemon(true);
-        t.start();
+        });
         load = f;
         return f;
     }

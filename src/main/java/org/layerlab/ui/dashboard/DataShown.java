@@ -1,12 +1,22 @@
 package org.layerlab.ui.dashboard;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import javafx.application.Platform;
+import org.layerlab.data.AugmentedDataset;
+import org.layerlab.data.DataPreview;
+import org.layerlab.data.DatasetStats;
+import org.layerlab.nn.network.Network;
+import org.layerlab.project.LoadedData;
 import org.layerlab.project.Project;
 import org.layerlab.project.ProjectSession;
+import org.layerlab.training.BoundarySnapshot;
+import org.layerlab.ui.common.Background;
 import org.layerlab.ui.model.EditorModel;
 
 /**
@@ -21,7 +31,7 @@ final class DataShown {
     private final BooleanSupplier running;
     private final Supplier<Path> projectDir;
     private boolean shown;
-    private final java.util.List<Runnable> waiting = new java.util.ArrayList<>();
+    private final List<Runnable> waiting = new ArrayList<>();
 
     DataShown(EditorModel model, DashboardView view, DataLoads loads, BooleanSupplier running, Supplier<Path> projectDir) {
         this.model = model;
@@ -44,19 +54,19 @@ final class DataShown {
         }
         Path dir = projectDir.get();
         view.data.showMessage("Loading " + p.dataset().describe() + "…");
-        java.util.concurrent.CompletableFuture<org.layerlab.project.LoadedData> load = loads.reload(p.dataset(), dir);
-        Thread t = new Thread(() -> {
+        CompletableFuture<LoadedData> load = loads.reload(p.dataset(), dir);
+        Background.run("layerlab-data-view", () -> {
             try {
-                org.layerlab.project.LoadedData d = DataLoads.await(load);
+                LoadedData d = DataLoads.await(load);
                 // Statistics and pictures of the data as stored; augmentation varies per epoch.
-                org.layerlab.data.DatasetStats stats = org.layerlab.data.DatasetStats.of(d.train().original());
-                org.layerlab.data.DataPreview preview = org.layerlab.data.DataPreview.of(d.train().original());
+                DatasetStats stats = DatasetStats.of(d.train().original());
+                DataPreview preview = DataPreview.of(d.train().original());
                 Platform.runLater(() -> {
                     // The training points show in the boundary view before the first run, too.
                     view.boundary.setData(d.train().original());
                     showTrainedBoundary(p, dir, d);
                     view.data.show(d.train().original(), d.test() == null ? 0 : d.test().size(), stats, preview,
-                            d.train() instanceof org.layerlab.data.AugmentedDataset a
+                            d.train() instanceof AugmentedDataset a
                                     ? "augmented: " + a.augmentation().describe() : "");
                     model.dataLoaded(p.dataset(), d.summary());
                     markShown();
@@ -67,9 +77,7 @@ final class DataShown {
                     markShown();
                 });
             }
-        }, "layerlab-data-view");
-        t.setDaemon(true);
-        t.start();
+        });
     }
 
     /** Runs r on the JavaFX thread once the project's data is shown or could not be read: now if it is. */
@@ -83,20 +91,20 @@ final class DataShown {
 
     private void markShown() {
         shown = true;
-        java.util.List<Runnable> now = java.util.List.copyOf(waiting);
+        List<Runnable> now = List.copyOf(waiting);
         waiting.clear();
         now.forEach(Runnable::run);
     }
 
     /** A trained project's decision regions (or fitted curve) without a run, as on reopening it. */
-    private void showTrainedBoundary(Project p, Path dir, org.layerlab.project.LoadedData d) {
+    private void showTrainedBoundary(Project p, Path dir, LoadedData d) {
         if (running.getAsBoolean() || !p.isTrained() || d.train().featureShape().size() > 2) {
             return;
         }
         try {
             // One or two inputs: a small network, built and run over a 64x64 grid in a few milliseconds.
-            org.layerlab.nn.network.Network net = ProjectSession.open(p, dir, d).network();
-            view.boundary.show(org.layerlab.training.BoundarySnapshot.of(net, view.boundary.bounds(), -1));
+            Network net = ProjectSession.open(p, dir, d).network();
+            view.boundary.show(BoundarySnapshot.of(net, view.boundary.bounds(), -1));
         } catch (RuntimeException e) {
             // The network does not fit this data: validation says why; the points alone still show.
             view.boundary.show(null);

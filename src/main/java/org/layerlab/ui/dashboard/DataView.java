@@ -8,6 +8,7 @@ import javafx.scene.text.Font;
 import org.layerlab.data.DataPreview;
 import org.layerlab.data.Dataset;
 import org.layerlab.data.DatasetStats;
+import org.layerlab.ui.common.PixelImages;
 
 /**
  * What the project trains on: samples per split, class balance bars, per-feature statistics
@@ -180,7 +181,7 @@ final class DataView extends CanvasView {
             double cx = ox + (i % perRow) * cellW;
             double cy = oy + (i / perRow) * cellH;
             g.setImageSmoothing(false);
-            g.drawImage(org.layerlab.ui.common.PixelImages.of(preview.features(), i * ih * iw * ch, ih, iw, ch), cx, cy, iw * px,
+            g.drawImage(PixelImages.of(preview.features(), i * ih * iw * ch, ih, iw, ch), cx, cy, iw * px,
                     ih * px);
             int label = (int) preview.targets()[i];
             String name = label < train.classNames().size() ? train.classNames().get(label) : Integer.toString(label);

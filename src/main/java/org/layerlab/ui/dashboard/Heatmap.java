@@ -1,5 +1,7 @@
 package org.layerlab.ui.dashboard;
 
+import java.util.Arrays;
+
 import org.layerlab.training.WeightPreview;
 
 /**
@@ -68,7 +70,7 @@ final class Heatmap {
         int rows = tileRows * (kh + 1) - 1;
         int cols = perRow * (kw + 1) - 1;
         float[] cells = new float[rows * cols];
-        java.util.Arrays.fill(cells, Float.NaN);
+        Arrays.fill(cells, Float.NaN);
         for (int f = 0; f < filters; f++) {
             int r0 = (f / perRow) * (kh + 1);
             int c0 = (f % perRow) * (kw + 1);

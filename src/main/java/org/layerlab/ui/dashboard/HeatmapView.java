@@ -1,5 +1,7 @@
 package org.layerlab.ui.dashboard;
 
+import java.util.Arrays;
+
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -89,7 +91,7 @@ final class HeatmapView extends CanvasView {
         Heatmap m = Heatmap.of(kernel.previewDims(), gradients ? kernel.grads() : kernel.values(),
                 Math.max(1, (int) areaH), Math.max(1, (int) areaW), areaW / Math.max(1, areaH));
         String what = (gradients ? "Gradients of " : "Weights of ") + snapshot.nodeId() + "/" + kernel.name() + " "
-                + java.util.Arrays.toString(kernel.dims())
+                + Arrays.toString(kernel.dims())
                 + (snapshot.step() < 0 ? "  ·  trained" : "  ·  step " + snapshot.step());
         g.fillText(what, 12, 16);
         double cell = Math.max(1, Math.min(areaW / m.cols, areaH / m.rows));

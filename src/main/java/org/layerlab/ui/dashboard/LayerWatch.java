@@ -3,6 +3,8 @@ package org.layerlab.ui.dashboard;
 import java.util.ArrayList;
 import java.util.List;
 
+import javafx.collections.SetChangeListener;
+import javafx.scene.control.ChoiceBox;
 import org.layerlab.nn.graph.NodeInfo;
 import org.layerlab.project.Project;
 import org.layerlab.training.TrainingSession;
@@ -29,7 +31,7 @@ final class LayerWatch {
             offerLayers();
             update();
         });
-        model.selection().addListener((javafx.collections.SetChangeListener<String>) c -> update());
+        model.selection().addListener((SetChangeListener<String>) c -> update());
         view.weightLayer.valueProperty().addListener((o, a, b) -> {
             // Only a choice the user made selects; following the canvas must not select for it.
             if (b != null && !syncing && !b.equals(selected())) {
@@ -44,7 +46,7 @@ final class LayerWatch {
     /** The tab's choice lists the layers with weights, keeping its value if still there. */
     private void offerLayers() {
         List<String> ids = layersWithWeights();
-        javafx.scene.control.ChoiceBox<String> choice = view.weightLayer;
+        ChoiceBox<String> choice = view.weightLayer;
         if (!ids.equals(choice.getItems())) {
             String current = choice.getValue();
             syncing = true;

@@ -1,6 +1,7 @@
 package org.layerlab.ui.dashboard;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import javafx.scene.canvas.GraphicsContext;
@@ -247,9 +248,9 @@ final class PlotView extends CanvasView {
             double bottom = ty(summary.low(b), y0, y1);
             if (px != column) {
                 if (count == columnX.length) {
-                    columnX = java.util.Arrays.copyOf(columnX, count * 2);
-                    columnTop = java.util.Arrays.copyOf(columnTop, count * 2);
-                    columnBottom = java.util.Arrays.copyOf(columnBottom, count * 2);
+                    columnX = Arrays.copyOf(columnX, count * 2);
+                    columnTop = Arrays.copyOf(columnTop, count * 2);
+                    columnBottom = Arrays.copyOf(columnBottom, count * 2);
                 }
                 column = px;
                 columnX[count] = px;

@@ -10,6 +10,7 @@ import org.layerlab.project.LoadedData;
 import org.layerlab.project.Project;
 import org.layerlab.project.ProjectSession;
 import org.layerlab.training.TrainingSession;
+import org.layerlab.ui.common.Background;
 
 /**
  * Gets a run ready on a thread of its own: waits for the project's data (a large dataset takes
@@ -28,7 +29,7 @@ final class RunPreparation {
      */
     static void start(Project p, Path dir, CompletableFuture<LoadedData> load,
                       BiConsumer<ProjectSession, TrainingSession> ready, Consumer<String> failed) {
-        Thread t = new Thread(() -> {
+        Background.run("layerlab-prepare", () -> {
             try {
                 ProjectSession opened = load == null ? ProjectSession.open(p, dir)
                         : ProjectSession.open(p, dir, DataLoads.await(load).forNewRun());
@@ -44,8 +45,6 @@ final class RunPreparation {
             } catch (Exception e) {
                 Platform.runLater(() -> failed.accept(e.getMessage() == null ? e.toString() : e.getMessage()));
             }
-        }, "layerlab-prepare");
-        t.setDaemon(true);
-        t.start();
+        });
     }
 }

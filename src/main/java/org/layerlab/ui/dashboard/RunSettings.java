@@ -1,5 +1,8 @@
 package org.layerlab.ui.dashboard;
 
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.function.LongSupplier;
 
 import org.layerlab.nn.graph.NetworkGraph;
@@ -94,11 +97,11 @@ final class RunSettings {
     }
 
     static boolean sameNetwork(NetworkGraph a, NetworkGraph b) {
-        java.util.Map<String, Object> specsA = new java.util.HashMap<>();
+        Map<String, Object> specsA = new HashMap<>();
         a.nodes().forEach(n -> specsA.put(n.id(), n.spec()));
-        java.util.Map<String, Object> specsB = new java.util.HashMap<>();
+        Map<String, Object> specsB = new HashMap<>();
         b.nodes().forEach(n -> specsB.put(n.id(), n.spec()));
-        return specsA.equals(specsB) && new java.util.HashSet<>(a.edges()).equals(new java.util.HashSet<>(b.edges()));
+        return specsA.equals(specsB) && new HashSet<>(a.edges()).equals(new HashSet<>(b.edges()));
     }
 
     private void say(String message, boolean mark) {

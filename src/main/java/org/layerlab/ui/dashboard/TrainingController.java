@@ -5,16 +5,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 import javafx.application.Platform;
+import javafx.scene.control.Tooltip;
 import org.layerlab.project.Project;
 import org.layerlab.project.ProjectSession;
 import org.layerlab.training.BatchEvent;
 import org.layerlab.training.CoalescingFeed;
+import org.layerlab.training.EngineWarmup;
 import org.layerlab.training.EpochEvent;
 import org.layerlab.training.RunEvent;
 import org.layerlab.training.TrainingConfig;
 import org.layerlab.training.TrainingResult;
 import org.layerlab.training.TrainingSession;
+import org.layerlab.ui.common.Later;
 import org.layerlab.ui.model.EditorModel;
+import org.layerlab.ui.perf.PauseWatch;
 
 /**
  * Runs training from the window: the run trains a snapshot of the graph on its own thread
@@ -146,7 +150,7 @@ public final class TrainingController {
             return;
         }
         starting = true;
-        org.layerlab.training.EngineWarmup.stop();
+        EngineWarmup.stop();
         view.status.getStyleClass().remove("error-text");
         view.status.setText("Loading " + (p.dataset() == null ? "data" : p.dataset().describe()) + "…");
         view.setRunning(true, false);
@@ -165,16 +169,16 @@ public final class TrainingController {
 
     /**
      * Starts a run as a person would, once the window has drawn itself, the project's data is
-     * shown and the engine is warmed up ({@link org.layerlab.training.EngineWarmup}, a few
+     * shown and the engine is warmed up ({@link EngineWarmup}, a few
      * seconds; a person takes that long to find Train), for {@code --train-for}. Started at once,
      * the run's first second overlapped the window's first frames (300 ms each, cold code), the
      * Data tab's first drawing and the JIT's compiling of the engine, which {@code --report}
      * counted as pauses of training.
      */
     public void startOnceDataShown() {
-        org.layerlab.ui.common.Later.run(1, () -> dataShown.whenShown(() -> {
-            org.layerlab.training.EngineWarmup.start();
-            org.layerlab.training.EngineWarmup.whenDone(() -> Platform.runLater(this::start));
+        Later.run(1, () -> dataShown.whenShown(() -> {
+            EngineWarmup.start();
+            EngineWarmup.whenDone(() -> Platform.runLater(this::start));
         }));
     }
 
@@ -346,6 +350,6 @@ public final class TrainingController {
         if (!view.status.getStyleClass().contains("error-text")) {
             view.status.getStyleClass().add("error-text");
         }
-        view.status.setTooltip(new javafx.scene.control.Tooltip(message));
+        view.status.setTooltip(new Tooltip(message));
     }
 }

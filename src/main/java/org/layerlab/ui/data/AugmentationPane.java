@@ -1,5 +1,6 @@
 package org.layerlab.ui.data;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import javafx.geometry.Insets;
@@ -17,6 +18,7 @@ import org.layerlab.data.Augmentation;
 import org.layerlab.data.Dataset;
 import org.layerlab.engine.Shape;
 import org.layerlab.engine.Tensor;
+import org.layerlab.ui.common.PixelImages;
 
 /**
  * Augmentation settings for image data (flip, shift, rotation) with a preview grid: each row is
@@ -85,7 +87,7 @@ final class AugmentationPane extends VBox {
         }
         Tensor x = Tensor.ofBatch(n, shape);
         d.gather(order, 0, n, x, Tensor.zeros(n, d.targetWidth()));
-        images = java.util.Arrays.copyOf(x.data(), n * shape.size());
+        images = Arrays.copyOf(x.data(), n * shape.size());
         draw();
     }
 
@@ -131,6 +133,6 @@ final class AugmentationPane extends VBox {
 
     private static void paint(GraphicsContext g, float[] x, int h, int w, int c, double ox, double oy, double px) {
         g.setImageSmoothing(false);
-        g.drawImage(org.layerlab.ui.common.PixelImages.of(x, 0, h, w, c), ox, oy, w * px, h * px);
+        g.drawImage(PixelImages.of(x, 0, h, w, c), ox, oy, w * px, h * px);
     }
 }

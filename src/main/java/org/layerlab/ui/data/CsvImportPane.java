@@ -2,6 +2,7 @@ package org.layerlab.ui.data;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -31,6 +32,7 @@ import org.layerlab.data.CsvProfile;
 import org.layerlab.data.CsvTable;
 import org.layerlab.data.DataException;
 import org.layerlab.data.FeatureEncoder;
+import org.layerlab.data.LargeCsvLoader;
 import org.layerlab.project.DatasetSource;
 
 /**
@@ -114,7 +116,7 @@ final class CsvImportPane extends VBox {
     void open(Path f) {
         try {
             // A large file is profiled on its first rows; training streams all of it.
-            large = java.nio.file.Files.size(f) > org.layerlab.data.LargeCsvLoader.STREAM_ABOVE_BYTES;
+            large = Files.size(f) > LargeCsvLoader.STREAM_ABOVE_BYTES;
             profile = new CsvProfile(large ? CsvTable.head(f, 5000) : CsvTable.read(f));
             file = f;
         } catch (IOException | DataException e) {
@@ -202,7 +204,7 @@ final class CsvImportPane extends VBox {
     /** Shows a saved source's file and choices, so changing one setting keeps the others. */
     void show(DatasetSource.Csv c) {
         Path f = projectDir.resolve(c.path());
-        if (!java.nio.file.Files.isRegularFile(f)) {
+        if (!Files.isRegularFile(f)) {
             return;
         }
         open(f);

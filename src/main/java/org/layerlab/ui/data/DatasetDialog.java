@@ -7,6 +7,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 import javafx.collections.FXCollections;
+import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -83,7 +84,7 @@ public final class DatasetDialog extends Dialog<DatasetSource> {
         }
         setResultConverter(b -> b == ButtonType.OK ? result() : null);
         Button ok = (Button) getDialogPane().lookupButton(ButtonType.OK);
-        ok.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+        ok.addEventFilter(ActionEvent.ACTION, e -> {
             try {
                 if (result() == null) {
                     e.consume();

@@ -16,6 +16,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.layerlab.data.ByteImageDataset;
 import org.layerlab.project.DatasetSource;
+import org.layerlab.ui.common.Background;
 
 /**
  * The IDX tab of the data dialog: the training images file (labels and test files are found by
@@ -66,7 +67,7 @@ final class IdxPane extends VBox {
         if (!Files.isRegularFile(images) || !Files.isRegularFile(labels)) {
             return;
         }
-        Thread t = new Thread(() -> {
+        Background.run("layerlab-idx-preview", () -> {
             try {
                 ByteImageDataset d = ByteImageDataset.loadIdx(images, labels, null);
                 Platform.runLater(() -> {
@@ -77,9 +78,7 @@ final class IdxPane extends VBox {
             } catch (IOException | RuntimeException e) {
                 Platform.runLater(() -> info.setText("Cannot read " + images.getFileName() + ": " + e.getMessage()));
             }
-        }, "layerlab-idx-preview");
-        t.setDaemon(true);
-        t.start();
+        });
     }
 
     /** The chosen files as a source, or a message here and null when they are incomplete. */

@@ -5,18 +5,25 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
 
+import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TextArea;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
+import org.layerlab.data.ImageFolderLoader;
 import org.layerlab.project.DatasetSource;
+import org.layerlab.ui.common.Background;
 
 /**
  * The image-folder part of the data dialog: folder, target size and channels, a check that
@@ -32,8 +39,8 @@ final class ImageFolderPane extends VBox {
     private final Spinner<Integer> imgWidth = new Spinner<>(4, 1024, 32);
     private final Spinner<Integer> imgHeight = new Spinner<>(4, 1024, 32);
     private final ChoiceBox<String> imgChannels = new ChoiceBox<>(FXCollections.observableArrayList("grayscale", "RGB"));
-    private final javafx.scene.control.ProgressBar scanProgress = new javafx.scene.control.ProgressBar(0);
-    private final javafx.scene.control.TextArea skippedList = new javafx.scene.control.TextArea();
+    private final ProgressBar scanProgress = new ProgressBar(0);
+    private final TextArea skippedList = new TextArea();
     private volatile boolean cancelScan;
     final AugmentationPane augmentation = new AugmentationPane();
 
@@ -50,7 +57,7 @@ final class ImageFolderPane extends VBox {
         skippedList.setPrefRowCount(6);
         skippedList.setPromptText("Files that cannot be used are listed here with the reason; they are skipped, not fatal.");
         choose.setOnAction(e -> {
-            javafx.stage.DirectoryChooser c = new javafx.stage.DirectoryChooser();
+            DirectoryChooser c = new DirectoryChooser();
             File f = c.showDialog(owner);
             if (f != null) {
                 folder = f.toPath();
@@ -83,26 +90,24 @@ final class ImageFolderPane extends VBox {
         int w = imgWidth.getValue();
         int h = imgHeight.getValue();
         int c = imgChannels.getValue().equals("RGB") ? 3 : 1;
-        Thread t = new Thread(() -> {
+        Background.run("layerlab-image-scan", () -> {
             try {
-                org.layerlab.data.ImageFolderLoader.Result r = org.layerlab.data.ImageFolderLoader.load(dir, w, h, c,
-                        (done, total) -> javafx.application.Platform.runLater(() -> scanProgress.setProgress((double) done / total)),
+                ImageFolderLoader.Result r = ImageFolderLoader.load(dir, w, h, c,
+                        (done, total) -> Platform.runLater(() -> scanProgress.setProgress((double) done / total)),
                         () -> cancelScan);
                 StringBuilder sb = new StringBuilder();
                 r.skipped().forEach(s -> sb.append(s.file().getFileName()).append(": ").append(s.reason()).append('\n'));
                 String info = r.dataset().size() + " images in " + r.dataset().classNames().size() + " classes ("
                         + String.join(", ", r.dataset().classNames()) + "); " + r.skipped().size() + " skipped";
-                javafx.application.Platform.runLater(() -> {
+                Platform.runLater(() -> {
                     folderInfo.setText(info);
                     skippedList.setText(sb.toString());
                     augmentation.setImages(r.dataset());
                 });
             } catch (IOException | RuntimeException ex) {
-                javafx.application.Platform.runLater(() -> folderInfo.setText(ex.getMessage()));
+                Platform.runLater(() -> folderInfo.setText(ex.getMessage()));
             }
-        }, "layerlab-image-scan");
-        t.setDaemon(true);
-        t.start();
+        });
     }
 
 
@@ -122,7 +127,7 @@ final class ImageFolderPane extends VBox {
         Path abs = source.toAbsolutePath().normalize();
         if (!abs.startsWith(dir)) {
             Path target = dir.resolve("data").resolve(abs.getFileName());
-            try (java.util.stream.Stream<Path> files = Files.walk(abs)) {
+            try (Stream<Path> files = Files.walk(abs)) {
                 for (Path p : files.toList()) {
                     if (!p.toRealPath().startsWith(abs.toRealPath())) {
                         continue;

@@ -15,15 +15,15 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.layerlab.engine.ops.ActivationFunction;
-import org.layerlab.nn.layers.LayerParam;
-import org.layerlab.nn.layers.LayerSpec;
-import org.layerlab.nn.layers.ParamType;
 import org.layerlab.nn.graph.GraphNode;
 import org.layerlab.nn.graph.NodeInfo;
 import org.layerlab.nn.graph.Problem;
+import org.layerlab.nn.layers.LayerParam;
+import org.layerlab.nn.layers.LayerSpec;
+import org.layerlab.nn.layers.ParamType;
 import org.layerlab.project.LayerCodec;
-import org.layerlab.ui.model.EditorModel;
 import org.layerlab.ui.commands.Edits;
+import org.layerlab.ui.model.EditorModel;
 
 /**
  * The right-hand panel. With one layer selected it edits that layer's options (each change one

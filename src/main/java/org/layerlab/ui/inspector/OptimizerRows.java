@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
+import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -43,7 +44,7 @@ final class OptimizerRows {
     /** Adds the rows to grid from row on; returns the next free row. */
     static int add(GridPane grid, int row, OptimizerSpec spec, Change change, Consumer<String> refuse) {
         for (String option : OptimizerSpec.defaults(spec.kind()).keySet()) {
-            javafx.scene.Node editor = OptimizerSpec.isSwitch(option)
+            Node editor = OptimizerSpec.isSwitch(option)
                     ? toggle(option, spec.option(option) != 0, on -> change.apply(option, s -> s.with(option, on ? 1 : 0)))
                     : number(option, spec.option(option), v -> change.apply(option, s -> s.with(option, v)), refuse);
             grid.addRow(row++, label(option), editor);

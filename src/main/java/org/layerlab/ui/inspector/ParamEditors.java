@@ -19,9 +19,10 @@ import org.layerlab.engine.ops.ActivationFunction;
 import org.layerlab.nn.Initializer;
 import org.layerlab.nn.Padding;
 import org.layerlab.nn.layers.LayerParam;
+import org.layerlab.nn.layers.ParamType;
 
 /**
- * The editor for each layer option, chosen by its {@link org.layerlab.nn.layers.ParamType}:
+ * The editor for each layer option, chosen by its {@link ParamType}:
  * choice boxes for activation, padding, initializers and word lists; a check box for flags; a
  * spinner within the option's range for counts; two spinners for (height, width) pairs; l1 and l2
  * fields for a regularizer; a text field, checked on Enter or leaving it, for the rest. Each

@@ -1,5 +1,9 @@
 package org.layerlab.ui.inspector;
 
+import java.util.Arrays;
+import java.util.function.Supplier;
+
+import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
@@ -11,8 +15,10 @@ import org.layerlab.nn.optimizers.OptimizerSpec;
 import org.layerlab.nn.schedules.ConstantRate;
 import org.layerlab.project.Project;
 import org.layerlab.training.TrainingConfig;
-import org.layerlab.ui.model.EditorModel;
+import org.layerlab.ui.commands.DatasetChange;
 import org.layerlab.ui.commands.SettingsChange;
+import org.layerlab.ui.data.DatasetDialog;
+import org.layerlab.ui.model.EditorModel;
 
 /** The project's training settings (shown when no layer is selected); each change is one undoable command. */
 final class TrainingSettingsView extends VBox {
@@ -42,7 +48,7 @@ final class TrainingSettingsView extends VBox {
         Spinner<Integer> batch = ParamEditors.spinner("batch_size", t.batchSize(), 1, 65_536);
         batch.valueProperty().addListener((o, a, b) -> apply("batch size", () -> t.withBatchSize(b)));
         grid.addRow(row++, InspectorView.label("batch_size"), batch);
-        String[] losses = java.util.Arrays.stream(Loss.Kind.values()).map(Loss.Kind::kerasName).toArray(String[]::new);
+        String[] losses = Arrays.stream(Loss.Kind.values()).map(Loss.Kind::kerasName).toArray(String[]::new);
         ChoiceBox<String> loss = ParamEditors.choice("loss", t.loss().kind().kerasName(), losses,
                 v -> apply("loss", () -> new TrainingConfig(t.epochs(), t.batchSize(), t.optimizer(), Loss.parse(v.getAsString()),
                         t.metrics(), t.seed(), t.validationSplit(), t.shuffle(), t.earlyStopping())));
@@ -88,10 +94,10 @@ final class TrainingSettingsView extends VBox {
         data.setWrapText(true);
         data.getStyleClass().add("muted");
         data.setId("settings-dataset");
-        javafx.scene.control.Button chooseData = new javafx.scene.control.Button(p.dataset() == null ? "Choose data…" : "Change data…");
+        Button chooseData = new Button(p.dataset() == null ? "Choose data…" : "Change data…");
         chooseData.setId("choose-data");
-        chooseData.setOnAction(e -> new org.layerlab.ui.data.DatasetDialog(getScene().getWindow(), model.projectDir(),
-                model.project().dataset()).ask().ifPresent(d -> model.execute(new org.layerlab.ui.commands.DatasetChange(
+        chooseData.setOnAction(e -> new DatasetDialog(getScene().getWindow(), model.projectDir(),
+                model.project().dataset()).ask().ifPresent(d -> model.execute(new DatasetChange(
                         "Set dataset", model.project().dataset(), d))));
         Label metrics = new Label("Metrics: " + String.join(", ", t.metrics().stream().map(m -> m.key()).toList()));
         metrics.getStyleClass().add("muted");
@@ -101,7 +107,7 @@ final class TrainingSettingsView extends VBox {
     }
 
     /** Builds the new settings (whose checks may refuse the value) and applies them as one command. */
-    private void apply(String what, java.util.function.Supplier<TrainingConfig> next) {
+    private void apply(String what, Supplier<TrainingConfig> next) {
         try {
             TrainingConfig n = next.get();
             error.setText("");

@@ -18,6 +18,7 @@ import javafx.collections.ObservableSet;
 import org.layerlab.nn.graph.DataSummary;
 import org.layerlab.nn.graph.GraphAnalysis;
 import org.layerlab.nn.graph.NetworkGraph;
+import org.layerlab.project.DatasetSource;
 import org.layerlab.project.Project;
 import org.layerlab.ui.commands.Command;
 import org.layerlab.ui.commands.CommandStack;
@@ -69,7 +70,7 @@ public final class EditorModel {
      * validation then also checks the network against the data. Ignored if the data source has
      * changed since the load started.
      */
-    public void dataLoaded(org.layerlab.project.DatasetSource source, DataSummary summary) {
+    public void dataLoaded(DatasetSource source, DataSummary summary) {
         if (project.get() != null && project.get().dataset() == source) {
             data = summary;
             reanalyse(true);

@@ -4,12 +4,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import javafx.event.ActionEvent;
+import javafx.geometry.Orientation;
 import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToolBar;
@@ -22,17 +26,17 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.layerlab.nn.graph.NetworkGraph;
+import org.layerlab.nn.layers.LayerKind;
 import org.layerlab.project.Project;
 import org.layerlab.project.ProjectException;
 import org.layerlab.project.ProjectFiles;
-import org.layerlab.ui.model.EditorModel;
 import org.layerlab.ui.canvas.GraphCanvas;
 import org.layerlab.ui.commands.Edits;
 import org.layerlab.ui.dashboard.DashboardView;
 import org.layerlab.ui.dashboard.TrainingController;
 import org.layerlab.ui.inspector.InspectorView;
+import org.layerlab.ui.model.EditorModel;
 import org.layerlab.ui.palette.PaletteView;
-import org.layerlab.nn.layers.LayerKind;
 
 /**
  * The main window: menu bar and toolbar on top, palette, canvas and inspector side by side,
@@ -61,7 +65,7 @@ public final class MainWindow {
         dashboard = new DashboardView();
         training = new TrainingController(model, dashboard);
         SplitPane centre = new SplitPane(canvas, dashboard);
-        centre.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        centre.setOrientation(Orientation.VERTICAL);
         // Half and half: at 60/40 the charts, feature table and scatter had under 200 px on a
         // 768-px screen and cut their labels off; the canvas fits a network to what it gets.
         centre.setDividerPositions(0.5);
@@ -82,7 +86,7 @@ public final class MainWindow {
         stage.setMinHeight(600);
         stage.titleProperty().bind(model.titleProperty());
         canvas.setOnMouseDragReleased(e -> {
-            if (e.getGestureSource() instanceof javafx.scene.Node n && n.getUserData() instanceof LayerKind entry) {
+            if (e.getGestureSource() instanceof Node n && n.getUserData() instanceof LayerKind entry) {
                 Point2D p = canvas.graphPoint(e.getSceneX(), e.getSceneY());
                 model.execute(Edits.addLayer(model.graph(), entry.example(), Math.round(p.getX() - 100),
                         Math.round(p.getY() - 20)));
@@ -192,8 +196,8 @@ public final class MainWindow {
                 item("Dark Theme", null, () -> setTheme(true)));
         Menu train = new Menu("_Train");
         train.getItems().addAll(item("Train", "Shortcut+T", training::start),
-                item("Pause", null, () -> dashboard.lookup("#train-pause").fireEvent(new javafx.event.ActionEvent())),
-                item("Stop", null, () -> dashboard.lookup("#train-stop").fireEvent(new javafx.event.ActionEvent())));
+                item("Pause", null, () -> dashboard.lookup("#train-pause").fireEvent(new ActionEvent())),
+                item("Stop", null, () -> dashboard.lookup("#train-stop").fireEvent(new ActionEvent())));
         MenuBar bar = new MenuBar(file, edit, view, train);
         bar.setId("menu-bar");
         return bar;
@@ -209,10 +213,10 @@ public final class MainWindow {
                 button("New", "New empty project (Ctrl+N)", () -> files.newProject(Templates.all().get("Empty"))),
                 button("Open", "Open a project (Ctrl+O)", files::open),
                 button("Save", "Save (Ctrl+S)", files::save),
-                new javafx.scene.control.Separator(),
+                new Separator(),
                 button("Undo", "Undo (Ctrl+Z)", model::undo),
                 button("Redo", "Redo (Ctrl+Shift+Z or Ctrl+Y)", model::redo),
-                new javafx.scene.control.Separator(),
+                new Separator(),
                 button("Fit", "Fit the network to the view (Ctrl+0)", canvas::fitToView),
                 button("Auto-layout", "Arrange layers top to bottom (Ctrl+L)", () -> layout(true)),
                 button("Theme", "Switch between light and dark", () -> setTheme(!dark)));

@@ -3,13 +3,14 @@ package org.layerlab.ui.shell;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.layerlab.nn.graph.GraphAnalysis;
 import org.layerlab.nn.graph.Problem;
-import org.layerlab.ui.model.EditorModel;
 import org.layerlab.ui.canvas.GraphCanvas;
+import org.layerlab.ui.model.EditorModel;
 
 /** Problems count, total parameters, estimated training memory and zoom, kept current. */
 final class StatusBar extends HBox {
@@ -56,7 +57,7 @@ final class StatusBar extends HBox {
         if (tooLarge) {
             memory.getStyleClass().add("warning-text");
         }
-        memory.setTooltip(tooLarge ? new javafx.scene.control.Tooltip(String.format(
+        memory.setTooltip(tooLarge ? new Tooltip(String.format(
                 "More than Java may use here (%,d MB): lower the batch size or start Java with a larger -Xmx",
                 Runtime.getRuntime().maxMemory() >> 20)) : null);
     }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.layerlab.engine.ops.Merge;
-import org.layerlab.nn.layers.LayerSpec;
 import org.layerlab.nn.Loss;
 import org.layerlab.nn.Padding;
 import org.layerlab.nn.graph.GraphEdge;
@@ -17,6 +16,7 @@ import org.layerlab.nn.layers.Dense;
 import org.layerlab.nn.layers.Flatten;
 import org.layerlab.nn.layers.GlobalAveragePooling2D;
 import org.layerlab.nn.layers.Input;
+import org.layerlab.nn.layers.LayerSpec;
 import org.layerlab.nn.layers.MaxPooling2D;
 import org.layerlab.nn.layers.MergeLayer;
 import org.layerlab.project.Project;

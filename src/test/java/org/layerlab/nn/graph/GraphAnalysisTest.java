@@ -9,16 +9,16 @@ import org.junit.jupiter.api.Test;
 import org.layerlab.engine.Shape;
 import org.layerlab.engine.Tensor;
 import org.layerlab.engine.ops.Merge;
-import org.layerlab.nn.layers.LayerSpec;
 import org.layerlab.nn.Loss;
-import org.layerlab.nn.network.Network;
 import org.layerlab.nn.ParameterStore;
 import org.layerlab.nn.layers.Concatenate;
 import org.layerlab.nn.layers.Conv2D;
 import org.layerlab.nn.layers.Dense;
 import org.layerlab.nn.layers.Flatten;
 import org.layerlab.nn.layers.Input;
+import org.layerlab.nn.layers.LayerSpec;
 import org.layerlab.nn.layers.MergeLayer;
+import org.layerlab.nn.network.Network;
 
 public class GraphAnalysisTest {
     public static NetworkGraph chain(LayerSpec... layers) {

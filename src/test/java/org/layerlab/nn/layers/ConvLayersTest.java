@@ -4,16 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.layerlab.engine.Shape;
 import org.layerlab.engine.Tensor;
-import org.layerlab.nn.network.Network;
 import org.layerlab.nn.Padding;
-import org.layerlab.nn.network.Sequential;
 import org.layerlab.nn.ShapeException;
 import org.layerlab.nn.Size2;
+import org.layerlab.nn.network.Network;
+import org.layerlab.nn.network.Sequential;
 
 class ConvLayersTest {
     /** The design documents' CNN, as PERFORMANCE.md describes it. */
@@ -30,7 +31,7 @@ class ConvLayersTest {
         Network net = designCnn().build(1);
         assertEquals(93_322, net.paramCount());
         assertEquals(Shape.of(10), net.outputShape());
-        List<Shape> shapes = new java.util.ArrayList<>();
+        List<Shape> shapes = new ArrayList<>();
         Shape s = Shape.of(28, 28, 1);
         for (var node : designCnn().nodes().subList(1, 9)) {
             s = node.spec().outputShape(List.of(s));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.layerlab.engine.GradCheck;
@@ -64,7 +65,7 @@ class LayerSpecTest {
         Tensor dx = Tensor.zeros(5, 4);
         rt.forward(new Tensor[] {x}, y, true);
         rt.backward(new Tensor[] {x}, y, w, new Tensor[] {dx});
-        java.util.function.Supplier<Double> objective = () -> {
+        Supplier<Double> objective = () -> {
             rt.forward(new Tensor[] {x}, y, true);
             return GradCheck.weightedSum(y, w);
         };

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.layerlab.engine.Tensor;
@@ -102,7 +103,7 @@ class OptimizerContinuationTest {
         assertEquals(0.8, adam.option("beta_1"));
         OptimizerSpec sgd = adam.withKind("sgd");
         assertEquals("sgd", sgd.kind());
-        assertEquals(java.util.Map.of("weight_decay", 0.01), sgd.options());
+        assertEquals(Map.of("weight_decay", 0.01), sgd.options());
         assertEquals(0.0, sgd.option("momentum"));
         assertEquals(0.004, OptimizerSpec.of("adamw", 0.001).option("weight_decay"));
         assertTrue(OptimizerSpec.isSwitch("nesterov"));

@@ -2,12 +2,18 @@ package org.layerlab.ui.dashboard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
+
 import javafx.scene.Scene;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.layerlab.training.HealthSnapshot;
+import org.layerlab.training.LayerHealth;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -37,7 +43,7 @@ class CanvasViewTest {
         health = new HealthView();
         tab.getChildren().add(view);
         healthTab.getChildren().add(health);
-        stage.setScene(new Scene(new javafx.scene.layout.VBox(tab, healthTab), 300, 400));
+        stage.setScene(new Scene(new VBox(tab, healthTab), 300, 400));
         stage.show();
     }
 
@@ -62,9 +68,9 @@ class CanvasViewTest {
 
     @Test
     void healthIsLaidOutWhenItsTabIsShownNotWhileHidden(FxRobot robot) {
-        org.layerlab.training.HealthSnapshot h = new org.layerlab.training.HealthSnapshot(7, java.util.List.of(
-                new org.layerlab.training.LayerHealth("dense", 1.5, 0.2, 1e-3, 0.1),
-                new org.layerlab.training.LayerHealth("dense_1", 0.5, 0.1, 2e-3, Double.NaN)), false);
+        HealthSnapshot h = new HealthSnapshot(7, List.of(
+                new LayerHealth("dense", 1.5, 0.2, 1e-3, 0.1),
+                new LayerHealth("dense_1", 0.5, 0.1, 2e-3, Double.NaN)), false);
         robot.interact(() -> {
             healthTab.setVisible(false);
             health.show(h);
@@ -78,6 +84,6 @@ class CanvasViewTest {
 
     private long labelsSaying(String text) {
         return health.lookupAll(".label").stream()
-                .filter(n -> n instanceof javafx.scene.control.Label l && text.equals(l.getText())).count();
+                .filter(n -> n instanceof Label l && text.equals(l.getText())).count();
     }
 }

@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.layerlab.project.DatasetSource;
 import org.layerlab.project.LoadedData;
+import org.layerlab.ui.common.Background;
 
 class DataLoadsTest {
     private final Path dir = Path.of("").toAbsolutePath();
@@ -35,5 +38,22 @@ class DataLoadsTest {
         Exception e = assertThrows(Exception.class, () -> DataLoads.await(failed));
         assertTrue(e.getMessage().contains("no-such-file.gz"), e.getMessage());
         assertNotSame(failed, loads.of(missing, dir));
+    }
+
+    @Test
+    void readsRunThroughTheInjectedBackgroundRunner() throws Exception {
+        List<String> names = new ArrayList<>();
+        Background.useForTests((name, task) -> {
+            names.add(name);
+            task.run();
+        });
+        try {
+            var read = new DataLoads().reload(spirals, dir);
+            assertTrue(read.isDone(), "run on the caller's thread, so done on return");
+            assertEquals(320, read.get().train().size());
+            assertEquals(List.of("layerlab-data"), names);
+        } finally {
+            Background.useForTests(null);
+        }
     }
 }

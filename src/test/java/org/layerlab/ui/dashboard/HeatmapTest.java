@@ -2,6 +2,7 @@ package org.layerlab.ui.dashboard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import javafx.scene.paint.Color;
 import org.junit.jupiter.api.Test;
 
 class HeatmapTest {
@@ -30,7 +31,7 @@ class HeatmapTest {
     @Test
     void thePackedColoursAreTheLegendsColours() {
         for (double t : new double[] {-1, -0.5, 0, 0.3, 1, 7}) {
-            javafx.scene.paint.Color c = HeatmapView.diverging(t);
+            Color c = HeatmapView.diverging(t);
             int argb = HeatmapView.divergingArgb(t);
             assertEquals(Math.round(c.getRed() * 255), (argb >> 16) & 0xff, 1, "red at " + t);
             assertEquals(Math.round(c.getGreen() * 255), (argb >> 8) & 0xff, 1, "green at " + t);

@@ -7,14 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
+import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.layerlab.nn.Parameter;
+import org.layerlab.nn.network.Network;
 import org.layerlab.project.Project;
 import org.layerlab.project.ProjectFiles;
 import org.layerlab.project.ProjectSession;
+import org.layerlab.training.BoundarySnapshot;
 import org.layerlab.training.WeightSnapshot;
 import org.layerlab.ui.model.EditorModel;
 import org.testfx.api.FxRobot;
@@ -37,7 +41,7 @@ class LayerWatchTest {
         model = new EditorModel(trained, file);
         view = new DashboardView();
         new TrainingController(model, view);
-        stage.setScene(new javafx.scene.Scene(view, 900, 400));
+        stage.setScene(new Scene(view, 900, 400));
         stage.show();
     }
 
@@ -80,14 +84,14 @@ class LayerWatchTest {
 
     @Test
     void aTrainedProjectShowsItsDecisionRegionsWithoutARun() throws Exception {
-        org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+        org.testfx.util.WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> view.boundary.snapshot() != null);
-        org.layerlab.training.BoundarySnapshot b = view.boundary.snapshot();
+        BoundarySnapshot b = view.boundary.snapshot();
         assertEquals(-1, b.step(), "the project's network, not a run's");
         assertEquals(64 * 64, b.values().length);
         // The same network over the same grid gives the same picture.
-        org.layerlab.nn.network.Network net = ProjectSession.open(model.project(), Path.of("samples").toAbsolutePath()).network();
-        org.layerlab.training.BoundarySnapshot again = org.layerlab.training.BoundarySnapshot.of(net,
+        Network net = ProjectSession.open(model.project(), Path.of("samples").toAbsolutePath()).network();
+        BoundarySnapshot again = BoundarySnapshot.of(net,
                 new double[] {b.minX(), b.maxX(), b.minY(), b.maxY()}, -1);
         org.junit.jupiter.api.Assertions.assertArrayEquals(again.values(), b.values(), 1e-6f);
     }

@@ -5,17 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import javafx.scene.Scene;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.layerlab.project.ProjectFiles;
-import org.layerlab.ui.model.EditorModel;
 import org.layerlab.ui.commands.SettingsChange;
+import org.layerlab.ui.model.EditorModel;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -34,7 +36,7 @@ class LiveViewsTest {
         model = new EditorModel(ProjectFiles.load(file), file);
         view = new DashboardView();
         controller = new TrainingController(model, view);
-        stage.setScene(new javafx.scene.Scene(view, 900, 400));
+        stage.setScene(new Scene(view, 900, 400));
         stage.show();
     }
 
@@ -54,11 +56,11 @@ class LiveViewsTest {
         Thread.sleep(1_500);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.curves.batchLoss.size() > pointsBefore);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(java.util.Arrays.equals(before, pixels(robot)), "the loss chart is not redrawn while the views are off");
+        assertTrue(Arrays.equals(before, pixels(robot)), "the loss chart is not redrawn while the views are off");
 
         robot.interact(() -> view.live.setSelected(true));
         WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(java.util.Arrays.equals(before, pixels(robot)), "on again, the chart shows the steps trained meanwhile");
+        assertFalse(Arrays.equals(before, pixels(robot)), "on again, the chart shows the steps trained meanwhile");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !view.status.getText().endsWith(" · views paused"));
         assertEquals(PlotView.NO_DATA, view.accuracy.emptyText());
 

@@ -4,15 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicReference;
 
+import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.layerlab.nn.Loss;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.layerlab.nn.Loss;
 
 /** A per-batch curve of many points is drawn as each pixel column's span of values: all of it, and no more. */
 @ExtendWith(ApplicationExtension.class)
@@ -33,7 +35,7 @@ class PlotViewTest {
         // Sized by hand, not by the stage, which may keep a size an earlier test gave it.
         plot.setManaged(false);
         plot.resizeRelocate(0, 0, WIDTH, HEIGHT);
-        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(plot), WIDTH, HEIGHT));
+        stage.setScene(new Scene(new Pane(plot), WIDTH, HEIGHT));
         stage.show();
     }
 

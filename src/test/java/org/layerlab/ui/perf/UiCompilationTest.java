@@ -1,4 +1,4 @@
-package org.layerlab.ui;
+package org.layerlab.ui.perf;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,9 +1,9 @@
-package org.layerlab.ui;
+package org.layerlab.ui.perf;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
+import java.util.Formatter;
 import javax.management.ObjectName;
 
 /**
@@ -20,12 +20,12 @@ import javax.management.ObjectName;
  * -XX:+PrintCompilation), C2 taking 14-21% of a core 35-55 s into a CNN run against 5% headless.
  * Left to C1: C2 7-12%, the pool's worker 72% of its core on average instead of 66%, and the
  * renderer's share and the longest view update (21 ms) unchanged. String formatting
- * (java.util.Formatter, DecimalFormat), which the views call a few times an update, was next
+ * (Formatter, DecimalFormat), which the views call a few times an update, was next
  * (session 6, JFR, 25-55 s into an mlp run: 460 of C2's 1,300 ms); left to C1, C2 fell from
  * 3.4-4.3% of a core to 1.5% at that point. Uses HotSpot's Compiler Control (JEP 165) through
  * its diagnostic-command bean; on another JVM it does nothing.
  */
-final class UiCompilation {
+public final class UiCompilation {
     private static final String DIRECTIVE = """
             [{
               match: ["javafx/*.*", "com/sun/javafx/*.*", "com/sun/glass/*.*", "com/sun/scenario/*.*",
@@ -39,7 +39,7 @@ final class UiCompilation {
     }
 
     /** Adds the directive; true when the JVM took it. */
-    static boolean keepJavaFxOutOfC2() {
+    public static boolean keepJavaFxOutOfC2() {
         try {
             Path file = Files.createTempFile("layerlab-jit", ".json");
             try {

@@ -1,4 +1,4 @@
-package org.layerlab.ui.dashboard;
+package org.layerlab.ui.perf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

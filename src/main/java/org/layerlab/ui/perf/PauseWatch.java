@@ -1,14 +1,15 @@
-package org.layerlab.ui.dashboard;
+package org.layerlab.ui.perf;
 
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
-import org.layerlab.training.CpuShares;
 import org.layerlab.training.EpochEvent;
 import org.layerlab.training.TrainingSession;
+import org.layerlab.training.perf.CpuShares;
 
 /**
  * How responsive the window stays during a run: the longest the JavaFX thread could not run a
@@ -23,7 +24,7 @@ import org.layerlab.training.TrainingSession;
  * an AnimationTimer asked for before), so only a run that reports is watched: what is measured
  * then includes the watching, and a person's run does not pay for it.
  */
-final class PauseWatch {
+public final class PauseWatch {
     private static final long NOTABLE_NANOS = 40_000_000L;
     /** Heartbeats this far apart see a pause to within as much. */
     private static final long BEAT_MILLIS = 10;
@@ -38,16 +39,16 @@ final class PauseWatch {
     private long longestUpdate;
 
     /** fxThread runs a task on the JavaFX thread: {@code Platform::runLater}. */
-    PauseWatch(Consumer<Runnable> fxThread) {
+    public PauseWatch(Consumer<Runnable> fxThread) {
         this.fxThread = fxThread;
     }
 
-    void setReport(boolean on) {
+    public void setReport(boolean on) {
         report = on;
     }
 
     /** Starts watching a run, from the JavaFX thread; without reporting, watching is left out. */
-    void start() {
+    public void start() {
         stop();
         if (!report) {
             return;
@@ -65,7 +66,7 @@ final class PauseWatch {
         beats.scheduleAtFixedRate(this::beat, BEAT_MILLIS, BEAT_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    void stop() {
+    public void stop() {
         if (beats != null) {
             beats.shutdownNow();
             beats = null;
@@ -92,12 +93,12 @@ final class PauseWatch {
         if (pause > NOTABLE_NANOS) {
             // The JVM's uptime lines it up with -Xlog's [uptime] (garbage collections, safepoints).
             System.out.printf("window pause of %.0f ms, %.1f s into the run (JVM uptime %.3f s)%n", pause / 1e6,
-                    (now - pause - started) / 1e9, java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
+                    (now - pause - started) / 1e9, ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
         }
     }
 
     /** Runs one update of the views, timing it. */
-    void timeUpdate(Runnable update) {
+    public void timeUpdate(Runnable update) {
         long began = System.nanoTime();
         try {
             update.run();
@@ -106,7 +107,7 @@ final class PauseWatch {
         }
     }
 
-    void epochEnded(EpochEvent e) {
+    public void epochEnded(EpochEvent e) {
         if (report) {
             System.out.printf("window epoch %d: %,.0f samples/s, longest pause so far %.0f ms"
                     + " (longest update of the views %.0f ms)%n", e.epoch(), e.samplesPerSecond(),
@@ -116,7 +117,7 @@ final class PauseWatch {
     }
 
     /** The longest the JavaFX thread went without running a task since the run started (if reporting). */
-    double longestPauseMillis() {
+    public double longestPauseMillis() {
         return longestPause / 1e6;
     }
 }

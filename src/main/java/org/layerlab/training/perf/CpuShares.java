@@ -1,4 +1,4 @@
-package org.layerlab.training;
+package org.layerlab.training.perf;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
