@@ -27,7 +27,7 @@ public final class Gemm {
 
     private static MicroKernel loadVectorKernel() {
         try {
-            return (MicroKernel) Class.forName("VectorKernel").getDeclaredConstructor().newInstance();
+            return (MicroKernel) Class.forName("org.layerlab.engine.VectorKernel").getDeclaredConstructor().newInstance();
         } catch (Throwable e) {
             // No jdk.incubator.vector module at run time: the scalar kernel serves.
             return null;

@@ -43,7 +43,7 @@ public final class MaxPool2D {
 
     private static Pairs loadPairs() {
         try {
-            return (Pairs) Class.forName("VectorMaxPool").getDeclaredConstructor().newInstance();
+            return (Pairs) Class.forName("org.layerlab.engine.ops.VectorMaxPool").getDeclaredConstructor().newInstance();
         } catch (Throwable e) {
             // No jdk.incubator.vector module at run time: the scalar loop serves.
             return MaxPool2D::forward2x2;
