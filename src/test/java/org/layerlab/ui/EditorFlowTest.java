@@ -11,8 +11,10 @@ import java.util.Set;
 
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.layerlab.nn.Loss;
+import org.layerlab.nn.Regularizer;
 import org.layerlab.nn.graph.NetworkGraph;
 import org.layerlab.nn.layers.Dense;
 import org.layerlab.nn.layers.Input;
@@ -160,5 +163,26 @@ class EditorFlowTest {
         robot.doubleClickOn("#palette-GlobalAveragePooling2D");
         assertTrue(model.graph().contains("globalaveragepooling2d"));
         assertEquals(1, model.graph().inputsOf("globalaveragepooling2d").size(), "connected to the selected layer");
+    }
+
+    @Test
+    void theInspectorEditsEveryOptionOfTheKindIncludingRegularizerAndAlpha(FxRobot robot) {
+        robot.interact(() -> model.execute(Edits.addLayer(model.graph(), new Dense(8, "relu"), 100, 100)));
+        robot.clickOn("#node-dense");
+        for (String option : List.of("units", "activation", "use_bias", "kernel_initializer", "bias_initializer")) {
+            assertTrue(robot.lookup("#param-" + option).tryQuery().isPresent(), option + " has an editor");
+        }
+        TextField l2 = robot.lookup("#param-kernel_regularizer-l2").queryAs(TextField.class);
+        robot.doubleClickOn(l2).write("0.01").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(new Regularizer(0, 0.01), ((Dense) model.graph().require("dense").spec()).kernelRegularizer());
+        assertFalse(robot.lookup("#param-alpha").tryQuery().isPresent(), "relu has no alpha");
+        robot.interact(() -> robot.lookup("#param-activation").queryAs(ChoiceBox.class).setValue("leaky_relu"));
+        WaitForAsyncUtils.waitForFxEvents();
+        TextField alpha = robot.lookup("#param-alpha").queryAs(TextField.class);
+        assertEquals("0.2", alpha.getText(), "the Keras default slope");
+        robot.doubleClickOn(alpha).write("0.05").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0.05, ((Dense) model.graph().require("dense").spec()).activation().alpha(), 1e-12);
     }
 }

@@ -2,6 +2,7 @@ package org.layerlab.ui.canvas;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -35,7 +36,8 @@ final class NodeView extends VBox {
         this.nodeId = node.id();
         setId("node-" + node.id());
         getStyleClass().add("graph-node");
-        getStyleClass().add("kind-" + node.spec().kind().toLowerCase());
+        getStyleClass().addAll("kind-" + node.spec().kind().toLowerCase(Locale.ROOT),
+                "category-" + node.spec().descriptor().category().name().toLowerCase(Locale.ROOT));
         setPrefSize(WIDTH, HEIGHT);
         setMinSize(WIDTH, HEIGHT);
         setMaxSize(WIDTH, Region.USE_PREF_SIZE);

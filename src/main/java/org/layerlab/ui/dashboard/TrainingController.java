@@ -17,6 +17,7 @@ import org.layerlab.training.TrainingConfig;
 import org.layerlab.training.TrainingResult;
 import org.layerlab.training.TrainingSession;
 import org.layerlab.ui.common.Later;
+import org.layerlab.ui.common.Toasts;
 import org.layerlab.ui.model.EditorModel;
 import org.layerlab.ui.perf.PauseWatch;
 
@@ -331,13 +332,21 @@ public final class TrainingController {
         view.progressCaption.setText(last == null ? "" : "Epoch " + last.epoch() + "/" + runConfig.epochs());
         String summary = last == null ? "" : " Last epoch: " + last.metrics().entrySet().stream()
                 .map(e -> e.getKey() + " " + PlotView.format(e.getValue())).reduce((a, b) -> a + ", " + b).orElse("");
+        String epochs = last == null ? "" : last.epoch() + " epoch" + (last.epoch() == 1 ? "" : "s");
         switch (r.outcome()) {
-            case COMPLETED -> view.status.setText("Done." + summary
-                    + (last == null ? "" : String.format(" · %,.0f samples/s", last.samplesPerSecond())));
+            case COMPLETED -> {
+                view.status.setText("Done." + summary
+                        + (last == null ? "" : String.format(" · %,.0f samples/s", last.samplesPerSecond())));
+                Toasts.info(view, "Training finished", epochs + "." + summary);
+            }
             case STOPPED -> view.status.setText("Stopped; the weights so far are kept." + summary);
-            case EARLY_STOPPED -> view.status.setText(r.message() + "." + summary);
+            case EARLY_STOPPED -> {
+                view.status.setText(r.message() + "." + summary);
+                Toasts.info(view, "Training stopped early", r.message() + "." + summary);
+            }
             case FAILED -> {
                 error(r.message());
+                Toasts.warning(view, "Training stopped", r.message());
                 if (r.offendingLayer() != null && model.graph().contains(r.offendingLayer())) {
                     model.select(List.of(r.offendingLayer()));
                 }

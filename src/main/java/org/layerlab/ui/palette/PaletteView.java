@@ -50,7 +50,8 @@ public final class PaletteView extends VBox {
         for (LayerKind e : LayerKinds.all()) {
             Label item = new Label(e.name());
             item.setId("palette-" + e.name());
-            item.getStyleClass().addAll("palette-item", "kind-" + e.name().toLowerCase(Locale.ROOT));
+            item.getStyleClass().addAll("palette-item", "kind-" + e.name().toLowerCase(Locale.ROOT),
+                    "category-" + e.category().name().toLowerCase(Locale.ROOT));
             item.setMaxWidth(Double.MAX_VALUE);
             item.setUserData(e);
             item.setFocusTraversable(true);

@@ -16,6 +16,7 @@ import javafx.stage.Window;
 import org.layerlab.project.Project;
 import org.layerlab.project.ProjectException;
 import org.layerlab.project.ProjectFiles;
+import org.layerlab.ui.common.Toasts;
 import org.layerlab.ui.model.EditorModel;
 
 /**
@@ -81,6 +82,8 @@ final class FileActions {
             ProjectFiles.save(model.project(), file);
             model.markSaved(file);
             remember(file);
+            Toasts.info(owner.getScene().getRoot(), "Saved", file.getFileName() + (model.project().isTrained()
+                    ? " and its weights" : "") + " in " + file.toAbsolutePath().getParent());
             return true;
         } catch (IOException e) {
             error("Cannot save " + file.getFileName(), e.getMessage() + "\nThe previous version of the file is unchanged.");
