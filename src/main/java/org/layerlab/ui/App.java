@@ -56,6 +56,12 @@ public final class App extends Application {
         EditorModel model = new EditorModel(project, file);
         MainWindow window = new MainWindow(stage, model);
         window.setTheme(dark);
+        String size = option(args, "--size=");
+        if (size != null && size.matches("\\d+x\\d+")) {
+            // For looking at the window as a user of a larger screen would (1920x1080).
+            stage.setWidth(Integer.parseInt(size.substring(0, size.indexOf('x'))));
+            stage.setHeight(Integer.parseInt(size.substring(size.indexOf('x') + 1)));
+        }
         stage.show();
         Platform.runLater(() -> {
             window.canvas().fitToView();
