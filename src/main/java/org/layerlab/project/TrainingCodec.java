@@ -33,8 +33,16 @@ final class TrainingCodec {
         o.add("optimizer", optimizer(t.optimizer()));
         JsonObject loss = new JsonObject();
         loss.addProperty("name", t.loss().kind().kerasName());
-        if (t.loss().kind() == Loss.Kind.HUBER) {
-            loss.addProperty("delta", t.loss().delta());
+        // Options at their defaults are left out, so files stay as short as what the user changed.
+        for (Map.Entry<String, Double> e : t.loss().kind().defaults().entrySet()) {
+            double v = t.loss().option(e.getKey());
+            if (v != e.getValue()) {
+                if (Loss.isSwitch(e.getKey())) {
+                    loss.addProperty(e.getKey(), v != 0);
+                } else {
+                    loss.addProperty(e.getKey(), v);
+                }
+            }
         }
         if (t.loss().fromLogits()) {
             loss.addProperty("from_logits", true);
@@ -131,7 +139,18 @@ final class TrainingCodec {
                 new GradientClipping(opt.number("global_clipnorm", 0), opt.number("clipvalue", 0)));
         JsonFields l = t.object("loss");
         Loss base = Loss.parse(l.string("name"));
-        Loss loss = new Loss(base.kind(), l.number("delta", 1.0), l.bool("from_logits", false));
+        Map<String, Double> lossOptions = new LinkedHashMap<>();
+        for (String option : base.kind().defaults().keySet()) {
+            if (l.has(option)) {
+                lossOptions.put(option, Loss.isSwitch(option) ? (l.bool(option, false) ? 1.0 : 0.0) : l.number(option));
+            }
+        }
+        Loss loss;
+        try {
+            loss = new Loss(base.kind(), lossOptions, l.bool("from_logits", false));
+        } catch (IllegalArgumentException e) {
+            throw new JsonFields.FieldError(l.path("name"), e.getMessage());
+        }
         List<Metric> metrics = new ArrayList<>();
         List<JsonElement> ms = t.list("metrics");
         for (int i = 0; i < ms.size(); i++) {

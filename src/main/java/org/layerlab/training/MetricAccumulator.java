@@ -63,11 +63,11 @@ final class MetricAccumulator {
         int ok = 0;
         Loss.Kind kind = loss.kind();
         for (int r = 0; r < n; r++) {
-            if (kind == Loss.Kind.BINARY_CROSSENTROPY || (c == 1 && tw == 1)) {
+            if (kind.isBinary() || (c == 1 && tw == 1)) {
                 for (int j = 0; j < c; j++) {
-                    boolean predicted = kind == Loss.Kind.BINARY_CROSSENTROPY ? p[r * c + j] > 0.5f
+                    boolean predicted = kind.isBinary() ? p[r * c + j] > 0.5f
                             : Math.round(p[r * c + j]) == Math.round(t[r * tw + j]);
-                    ok += kind == Loss.Kind.BINARY_CROSSENTROPY ? (predicted == (t[r * tw + j] > 0.5f) ? 1 : 0)
+                    ok += kind.isBinary() ? (predicted == (t[r * tw + j] > 0.5f) ? 1 : 0)
                             : (predicted ? 1 : 0);
                 }
             } else {
@@ -76,7 +76,7 @@ final class MetricAccumulator {
                 ok += best == truth ? 1 : 0;
             }
         }
-        return kind == Loss.Kind.BINARY_CROSSENTROPY && c > 1 ? ok / c : ok;
+        return kind.isBinary() && c > 1 ? ok / c : ok;
     }
 
     static int argMax(float[] a, int off, int n) {

@@ -25,7 +25,7 @@ final class TargetEncoder {
         int outputs = net.outputShape().size();
         Loss.Kind kind = loss.kind();
         boolean classes = data.isClassification();
-        if (kind == Loss.Kind.CATEGORICAL_CROSSENTROPY || kind == Loss.Kind.SPARSE_CATEGORICAL_CROSSENTROPY) {
+        if (kind.isCategorical()) {
             if (!classes && data.targetWidth() != outputs) {
                 throw new IllegalArgumentException(kind.kerasName() + " needs class labels, but the target is a number"
                         + " per sample: choose a regression loss such as mse");
@@ -40,7 +40,7 @@ final class TargetEncoder {
                         + " layer has 1 unit: use binary_crossentropy with a sigmoid output, or set units to the number of classes");
             }
         }
-        if (kind == Loss.Kind.BINARY_CROSSENTROPY && classes && data.classNames().size() > 2) {
+        if (kind.isBinary() && classes && data.classNames().size() > 2) {
             throw new IllegalArgumentException("binary_crossentropy needs two classes but the data has "
                     + data.classNames().size() + ": use sparse_categorical_crossentropy with a softmax output of "
                     + data.classNames().size() + " units");

@@ -40,6 +40,10 @@ public record TrainingConfig(int epochs, int batchSize, OptimizerSpec optimizer,
         return new TrainingConfig(epochs, batchSize, o, loss, metrics, seed, validationSplit, shuffle, earlyStopping);
     }
 
+    public TrainingConfig withLoss(Loss l) {
+        return new TrainingConfig(epochs, batchSize, optimizer, l, metrics, seed, validationSplit, shuffle, earlyStopping);
+    }
+
     public TrainingConfig withMetrics(List<Metric> m) {
         return new TrainingConfig(epochs, batchSize, optimizer, loss, m, seed, validationSplit, shuffle, earlyStopping);
     }

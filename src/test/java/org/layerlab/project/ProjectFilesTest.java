@@ -2,6 +2,7 @@ package org.layerlab.project;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +21,7 @@ import org.layerlab.data.AugmentedDataset;
 import org.layerlab.data.DataException;
 import org.layerlab.data.FeatureEncoder;
 import org.layerlab.engine.Tensor;
+import org.layerlab.nn.Loss;
 import org.layerlab.nn.layers.LayerKinds;
 
 class ProjectFilesTest {
@@ -58,6 +60,25 @@ class ProjectFilesTest {
         assertEquals(text, ProjectFiles.toJson(p, null));
         List<String> kinds = p.graph().nodes().stream().map(n -> n.spec().kind()).toList();
         assertEquals(LayerKinds.names(), kinds, "run GoldenEveryKind.main after adding a kind, then review the diff");
+    }
+
+    @Test
+    void lossOptionsAreSavedWhenChangedAndBadOnesNameTheirPlace() throws Exception {
+        Project xor = ProjectFiles.load(Path.of("samples", "xor.layerlab"));
+        Loss focal = Loss.of(Loss.Kind.BINARY_FOCAL_CROSSENTROPY).with("gamma", 3).with("apply_class_balancing", 1);
+        Project p = xor.withTraining(xor.training().withLoss(focal));
+        String json = ProjectFiles.toJson(p, null);
+        assertTrue(json.contains("\"gamma\": 3.0"), json);
+        assertTrue(json.contains("\"apply_class_balancing\": true"), json);
+        assertFalse(json.contains("\"alpha\""), "options at their defaults stay out of the file");
+        Project back = ProjectFiles.parse(json, "focal.layerlab", null);
+        assertEquals(focal, back.training().loss());
+        assertEquals(json, ProjectFiles.toJson(back, null));
+
+        String bad = json.replace("\"gamma\": 3.0", "\"gamma\": -1.0");
+        ProjectException e = assertThrows(ProjectException.class, () -> ProjectFiles.parse(bad, "bad.layerlab", null));
+        assertTrue(e.getMessage().contains("gamma"), e.getMessage());
+        assertTrue(e.getMessage().contains("loss"), e.getMessage());
     }
 
     @Test

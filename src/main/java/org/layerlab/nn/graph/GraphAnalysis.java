@@ -212,7 +212,7 @@ public final class GraphAnalysis {
         ActivationFunction act = out.spec() instanceof HasActivation h ? h.activation().function() : ActivationFunction.LINEAR;
         Loss.Kind kind = loss.kind();
         Fix unitsFix = null;
-        if (kind == Loss.Kind.CATEGORICAL_CROSSENTROPY || kind == Loss.Kind.SPARSE_CATEGORICAL_CROSSENTROPY) {
+        if (kind.isCategorical()) {
             if (units == 1) {
                 Problem p = Problem.error(outputId, kind.kerasName() + " needs one output unit per class but " + out.name()
                         + " has 1: use binary_crossentropy with a sigmoid output for two classes, or set units to the class count");
@@ -232,11 +232,13 @@ public final class GraphAnalysis {
                 problems.add(unitsFix == null ? p : p.withFix(unitsFix));
             }
         }
-        if (kind == Loss.Kind.BINARY_CROSSENTROPY && act != ActivationFunction.SIGMOID && !loss.fromLogits()) {
-            problems.add(Problem.warning(outputId, "binary_crossentropy expects probabilities, but " + out.name()
+        if (kind.isBinary() && act != ActivationFunction.SIGMOID && !loss.fromLogits()) {
+            problems.add(Problem.warning(outputId, kind.kerasName() + " expects probabilities, but " + out.name()
                     + " ends in " + act.kerasName() + ": give it a sigmoid activation"));
         }
-        if (!kind.isClassification() && act == ActivationFunction.SOFTMAX) {
+        // kl_divergence and cosine_similarity compare distributions or directions: a softmax output suits them.
+        boolean comparesShapes = kind == Loss.Kind.KL_DIVERGENCE || kind == Loss.Kind.COSINE_SIMILARITY;
+        if (!kind.isClassification() && !comparesShapes && act == ActivationFunction.SOFTMAX) {
             problems.add(Problem.warning(outputId, out.name() + " ends in softmax but the loss is " + kind.kerasName()
                     + ", a regression loss: for classes use categorical_crossentropy, for values a linear output"));
         }

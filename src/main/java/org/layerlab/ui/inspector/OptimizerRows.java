@@ -58,33 +58,14 @@ final class OptimizerRows {
     }
 
     private static Label label(String option) {
-        Label l = InspectorView.label(option);
-        l.setTooltip(new Tooltip(HELP.getOrDefault(option, option)));
-        return l;
+        return SettingRows.label(option, HELP.getOrDefault(option, option));
     }
 
     private static CheckBox toggle(String option, boolean on, Consumer<Boolean> commit) {
-        CheckBox box = new CheckBox();
-        box.setId("param-" + option);
-        box.setSelected(on);
-        box.setTooltip(new Tooltip(HELP.getOrDefault(option, option)));
-        box.selectedProperty().addListener((o, a, b) -> commit.accept(b));
-        return box;
+        return SettingRows.toggle(option, on, HELP.getOrDefault(option, option), commit);
     }
 
     private static TextField number(String option, double value, Consumer<Double> commit, Consumer<String> refuse) {
-        TextField t = ParamEditors.text(option, SettingFormat.of(value));
-        t.setTooltip(new Tooltip(HELP.getOrDefault(option, option)));
-        ParamEditors.onCommit(t, () -> {
-            try {
-                double v = Double.parseDouble(t.getText().trim());
-                if (v != value) {
-                    commit.accept(v);
-                }
-            } catch (NumberFormatException e) {
-                refuse.accept(option.replace('_', ' ') + " must be a number, such as " + SettingFormat.of(value));
-            }
-        });
-        return t;
+        return SettingRows.number(option, value, HELP.getOrDefault(option, option), commit, refuse);
     }
 }

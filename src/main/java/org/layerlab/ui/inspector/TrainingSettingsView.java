@@ -50,9 +50,10 @@ final class TrainingSettingsView extends VBox {
         grid.addRow(row++, InspectorView.label("batch_size"), batch);
         String[] losses = Arrays.stream(Loss.Kind.values()).map(Loss.Kind::kerasName).toArray(String[]::new);
         ChoiceBox<String> loss = ParamEditors.choice("loss", t.loss().kind().kerasName(), losses,
-                v -> apply("loss", () -> new TrainingConfig(t.epochs(), t.batchSize(), t.optimizer(), Loss.parse(v.getAsString()),
-                        t.metrics(), t.seed(), t.validationSplit(), t.shuffle(), t.earlyStopping())));
+                v -> apply("loss", () -> t.withLoss(Loss.parse(v.getAsString()))));
         grid.addRow(row++, InspectorView.label("loss"), loss);
+        row = LossRows.add(grid, row, t.loss(), edit -> apply("loss option", () -> t.withLoss(edit.apply(t.loss()))),
+                error::setText);
         ChoiceBox<String> optimizer = ParamEditors.choice("optimizer", t.optimizer().kind(),
                 OptimizerSpec.KINDS.toArray(String[]::new),
                 v -> apply("optimizer", () -> t.withOptimizer(t.optimizer().withKind(v.getAsString()))));
