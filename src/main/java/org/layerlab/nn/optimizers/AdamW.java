@@ -5,9 +5,13 @@ package org.layerlab.nn.optimizers;
  * step. PyTorch's AdamW defaults weight_decay to 0.01.
  */
 public final class AdamW extends Adam {
-    public AdamW(double learningRate, double weightDecay, double beta1, double beta2, double epsilon) {
-        super(learningRate, beta1, beta2, epsilon);
+    public AdamW(double learningRate, double weightDecay, double beta1, double beta2, double epsilon, boolean amsgrad) {
+        super(learningRate, beta1, beta2, epsilon, amsgrad);
         weightDecay(weightDecay);
+    }
+
+    public AdamW(double learningRate, double weightDecay, double beta1, double beta2, double epsilon) {
+        this(learningRate, weightDecay, beta1, beta2, epsilon, false);
     }
 
     public AdamW(double learningRate, double weightDecay) {

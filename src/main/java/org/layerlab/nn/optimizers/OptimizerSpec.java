@@ -25,13 +25,17 @@ public record OptimizerSpec(String kind, LearningRateSchedule schedule, Map<Stri
             "sgd", ordered("momentum", 0.0, "nesterov", 0.0, "weight_decay", 0.0),
             "rmsprop", ordered("rho", 0.9, "momentum", 0.0, "epsilon", 1e-7, "centered", 0.0, "weight_decay", 0.0),
             "adagrad", ordered("initial_accumulator_value", 0.1, "epsilon", 1e-7, "weight_decay", 0.0),
-            "adam", ordered("beta_1", 0.9, "beta_2", 0.999, "epsilon", 1e-7, "weight_decay", 0.0),
-            "adamw", ordered("beta_1", 0.9, "beta_2", 0.999, "epsilon", 1e-7, "weight_decay", 0.004),
-            "nadam", ordered("beta_1", 0.9, "beta_2", 0.999, "epsilon", 1e-7, "weight_decay", 0.0));
+            "adam", ordered("beta_1", 0.9, "beta_2", 0.999, "epsilon", 1e-7, "amsgrad", 0.0, "weight_decay", 0.0),
+            "adamw", ordered("beta_1", 0.9, "beta_2", 0.999, "epsilon", 1e-7, "amsgrad", 0.0, "weight_decay", 0.004),
+            "nadam", ordered("beta_1", 0.9, "beta_2", 0.999, "epsilon", 1e-7, "weight_decay", 0.0),
+            "adamax", ordered("beta_1", 0.9, "beta_2", 0.999, "epsilon", 1e-7, "weight_decay", 0.0),
+            "adadelta", ordered("rho", 0.95, "epsilon", 1e-7, "weight_decay", 0.0),
+            "lion", ordered("beta_1", 0.9, "beta_2", 0.99, "weight_decay", 0.0));
     /** The options that are switches (0 or 1), shown as check boxes. */
-    private static final Set<String> SWITCHES = Set.of("nesterov", "centered");
+    private static final Set<String> SWITCHES = Set.of("nesterov", "centered", "amsgrad");
     /** The optimizer kinds, in the order a choice lists them. */
-    public static final List<String> KINDS = List.of("sgd", "rmsprop", "adagrad", "adam", "adamw", "nadam");
+    public static final List<String> KINDS = List.of("sgd", "rmsprop", "adagrad", "adadelta", "adam", "adamw", "adamax",
+            "nadam", "lion");
 
     public OptimizerSpec {
         Checks.notNull("optimizer", "kind", kind);
@@ -126,9 +130,13 @@ public record OptimizerSpec(String kind, LearningRateSchedule schedule, Map<Stri
             case "rmsprop" -> new RmsProp(lr, opt.applyAsDouble("rho"), opt.applyAsDouble("momentum"), opt.applyAsDouble("epsilon"),
                     opt.applyAsDouble("centered") != 0);
             case "adagrad" -> new Adagrad(lr, opt.applyAsDouble("initial_accumulator_value"), opt.applyAsDouble("epsilon"));
-            case "adam" -> new Adam(lr, opt.applyAsDouble("beta_1"), opt.applyAsDouble("beta_2"), opt.applyAsDouble("epsilon"));
+            case "adam" -> new Adam(lr, opt.applyAsDouble("beta_1"), opt.applyAsDouble("beta_2"), opt.applyAsDouble("epsilon"),
+                    opt.applyAsDouble("amsgrad") != 0);
             case "adamw" -> new AdamW(lr, opt.applyAsDouble("weight_decay"), opt.applyAsDouble("beta_1"), opt.applyAsDouble("beta_2"),
-                    opt.applyAsDouble("epsilon"));
+                    opt.applyAsDouble("epsilon"), opt.applyAsDouble("amsgrad") != 0);
+            case "adamax" -> new Adamax(lr, opt.applyAsDouble("beta_1"), opt.applyAsDouble("beta_2"), opt.applyAsDouble("epsilon"));
+            case "adadelta" -> new Adadelta(lr, opt.applyAsDouble("rho"), opt.applyAsDouble("epsilon"));
+            case "lion" -> new Lion(lr, opt.applyAsDouble("beta_1"), opt.applyAsDouble("beta_2"));
             case "nadam" -> new Nadam(lr, opt.applyAsDouble("beta_1"), opt.applyAsDouble("beta_2"), opt.applyAsDouble("epsilon"));
             default -> throw new IllegalStateException(kind);
         };

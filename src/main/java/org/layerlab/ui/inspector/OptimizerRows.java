@@ -30,6 +30,7 @@ final class OptimizerRows {
             Map.entry("beta_2", "Decay of the running average of squared gradients (second moment)"),
             Map.entry("weight_decay", "Shrinks every weight by lr × decay each step (decoupled, as in Keras)"),
             Map.entry("initial_accumulator_value", "Starting value of the sum of squared gradients"),
+            Map.entry("amsgrad", "Divide by the largest second moment seen so far (AMSGrad), so steps never grow back"),
             Map.entry("global_clipnorm", "Scale all gradients together so their norm is at most this (0 = off)"),
             Map.entry("clipvalue", "Clamp each gradient value to ± this (0 = off)"));
 

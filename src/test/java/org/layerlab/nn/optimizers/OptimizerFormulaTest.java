@@ -2,6 +2,7 @@ package org.layerlab.nn.optimizers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -167,6 +168,75 @@ class OptimizerFormulaTest {
         assertEquals("learning rate: learning_rate must be a positive number. Received: learning_rate=-0.1", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Sgd(0.1, 1.5, false));
         assertThrows(IllegalArgumentException.class, () -> OptimizerSpec.of("adam", 0.1).with("momentum", 0.9));
-        assertThrows(IllegalArgumentException.class, () -> OptimizerSpec.of("adamax", 0.1));
+        assertThrows(IllegalArgumentException.class, () -> OptimizerSpec.of("adamx", 0.1));
+    }
+
+    @Test
+    void adamax() {
+        double lr = 0.01;
+        double m1 = 0.1 * G[0];
+        double u1 = Math.abs(G[0]);
+        double w1 = W0 - lr / (1 - 0.9) * m1 / (u1 + 1e-7);
+        double m2 = 0.9 * m1 + 0.1 * G[1];
+        double u2 = Math.max(0.999 * u1, Math.abs(G[1]));
+        assertSteps(new double[] {w1, w1 - lr / (1 - 0.81) * m2 / (u2 + 1e-7)}, new Adamax(lr, 0.9, 0.999, 1e-7));
+    }
+
+    @Test
+    void adadeltaMultipliesItsStepByTheLearningRate() {
+        double lr = 0.5;
+        double rho = 0.95;
+        double eps = 1e-7;
+        double a1 = (1 - rho) * G[0] * G[0];
+        double d1 = -Math.sqrt(eps) / Math.sqrt(a1 + eps) * G[0];
+        double b1 = (1 - rho) * d1 * d1;
+        double w1 = W0 + lr * d1;
+        double a2 = rho * a1 + (1 - rho) * G[1] * G[1];
+        double d2 = -Math.sqrt(b1 + eps) / Math.sqrt(a2 + eps) * G[1];
+        assertSteps(new double[] {w1, w1 + lr * d2}, new Adadelta(lr, rho, eps));
+    }
+
+    @Test
+    void lionMovesEachWeightByTheRateInTheSignsDirection() {
+        double lr = 0.01;
+        // m starts at 0: step 1 follows sign(g1); m1 = 0.01·g1; step 2 follows sign(0.9·m1 + 0.1·g2).
+        double w1 = W0 - lr * Math.signum(0.1 * G[0]);
+        double m1 = 0.01 * G[0];
+        assertSteps(new double[] {w1, w1 - lr * Math.signum(0.9 * m1 + 0.1 * G[1])}, new Lion(lr, 0.9, 0.99));
+    }
+
+    @Test
+    void amsgradDividesByTheLargestSecondMomentSeen() {
+        // A large gradient then a small one: v shrinks, its running maximum does not.
+        double[] g = {0.4, 0.01};
+        double lr = 0.01;
+        Parameter p = new Parameter("n", "kernel", Tensor.wrap(new float[] {(float) W0}, 1), null);
+        Adam ams = new Adam(lr, 0.9, 0.999, 1e-7, true);
+        double m = 0;
+        double v = 0;
+        double vMax = 0;
+        double w = W0;
+        for (int t = 1; t <= 2; t++) {
+            p.grad().set(0, (float) g[t - 1]);
+            ams.step(List.of(p));
+            m += (g[t - 1] - m) * 0.1;
+            v += (g[t - 1] * g[t - 1] - v) * 0.001;
+            vMax = Math.max(vMax, v);
+            double alpha = lr * Math.sqrt(1 - Math.pow(0.999, t)) / (1 - Math.pow(0.9, t));
+            w -= alpha * m / (Math.sqrt(vMax) + 1e-7);
+            assertEquals(w, p.value().get(0), 1e-6, "amsgrad step " + t);
+        }
+        assertTrue(vMax > v, "the second step's v was below the first's");
+    }
+
+    @Test
+    void theNewKindsAreOfferedWithKerasDefaults() {
+        assertEquals(0.95, OptimizerSpec.defaults("adadelta").get("rho"));
+        assertEquals(0.99, OptimizerSpec.defaults("lion").get("beta_2"));
+        assertEquals(0.0, OptimizerSpec.defaults("adam").get("amsgrad"));
+        assertTrue(OptimizerSpec.isSwitch("amsgrad"));
+        assertEquals("Lion", OptimizerSpec.of("lion", 0.001).create().kind());
+        assertEquals("Adamax", OptimizerSpec.of("adamax", 0.001).create().kind());
+        assertEquals("Adadelta", OptimizerSpec.of("adadelta", 0.001).create().kind());
     }
 }
