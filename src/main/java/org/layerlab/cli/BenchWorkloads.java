@@ -36,7 +36,7 @@ final class BenchWorkloads {
         Dataset data = ArrayDataset.regression(new float[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}}, new float[] {0, 1, 1, 0});
         Network net = Sequential.input(2).add(new Dense(8, "tanh")).add(new Dense(1, "sigmoid")).build(1);
         TrainingConfig cfg = new TrainingConfig(Math.max(1, steps / 10), 4, OptimizerSpec.of("sgd", 0.5), Loss.MSE,
-                List.of(), 1, 0, false, null);
+                List.of(), 1, 0, false, null, null);
         new Trainer(net, cfg).fit(data);
         long start = System.nanoTime();
         TrainingResult r = new Trainer(net, cfg.withEpochs(steps)).fit(data);
@@ -85,7 +85,7 @@ final class BenchWorkloads {
             first[i] = i;
         }
         TrainingConfig cfg = new TrainingConfig(1, batch, OptimizerSpec.of("adam", 0.001), Loss.CATEGORICAL_CROSSENTROPY,
-                List.of(Metric.ACCURACY), 1, 0, true, null);
+                List.of(Metric.ACCURACY), 1, 0, true, null, null);
         // At least two seconds: the mlp's 200 batches take a tenth of that, and C2 was still
         // compiling the hot loops during the timed epoch, which moved its figure by a factor of two.
         long until = System.nanoTime() + 2_000_000_000L;
@@ -98,7 +98,7 @@ final class BenchWorkloads {
     private static BenchResult classifier(String name, Network net, int batch, Dataset train, Dataset test) {
         resetPeaks();
         TrainingConfig cfg = new TrainingConfig(1, batch, OptimizerSpec.of("adam", 0.001), Loss.CATEGORICAL_CROSSENTROPY,
-                List.of(Metric.ACCURACY), 1, 0, true, null);
+                List.of(Metric.ACCURACY), 1, 0, true, null, null);
         TrainingResult r = new Trainer(net, cfg).fit(train);
         Map<String, Double> m = Evaluator.evaluate(net, cfg.loss(), cfg.metrics(), test, 500, "");
         return new BenchResult(name, r.last().samplesPerSecond(), "samples/s", m.get("accuracy"), peakHeap(),

@@ -1,6 +1,7 @@
 package org.layerlab.project;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +17,12 @@ import org.layerlab.nn.schedules.ConstantRate;
 import org.layerlab.nn.schedules.CosineDecay;
 import org.layerlab.nn.schedules.ExponentialDecay;
 import org.layerlab.nn.schedules.LearningRateSchedule;
+import org.layerlab.nn.schedules.PiecewiseConstantDecay;
+import org.layerlab.nn.schedules.PolynomialDecay;
 import org.layerlab.nn.schedules.StepDecay;
 import org.layerlab.training.EarlyStopping;
 import org.layerlab.training.Metric;
+import org.layerlab.training.ReduceLrOnPlateau;
 import org.layerlab.training.TrainingConfig;
 
 /** The "training" object of a project file, with Keras names (batch_size, learning_rate...). */
@@ -63,7 +67,42 @@ final class TrainingCodec {
             es.addProperty("restore_best_weights", e.restoreBestWeights());
             o.add("early_stopping", es);
         }
+        if (t.reduceLrOnPlateau() != null) {
+            ReduceLrOnPlateau r = t.reduceLrOnPlateau();
+            JsonObject rp = new JsonObject();
+            rp.addProperty("monitor", r.monitor());
+            rp.addProperty("factor", r.factor());
+            rp.addProperty("patience", r.patience());
+            rp.addProperty("min_delta", r.minDelta());
+            rp.addProperty("cooldown", r.cooldown());
+            rp.addProperty("min_lr", r.minLr());
+            o.add("reduce_lr_on_plateau", rp);
+        }
         return o;
+    }
+
+    private static PiecewiseConstantDecay piecewise(JsonFields s) {
+        List<JsonElement> b = s.list("boundaries");
+        List<JsonElement> v = s.list("values");
+        long[] bounds = new long[b.size()];
+        double[] values = new double[v.size()];
+        for (int i = 0; i < bounds.length; i++) {
+            if (!b.get(i).isJsonPrimitive() || !b.get(i).getAsJsonPrimitive().isNumber()) {
+                throw new JsonFields.FieldError(s.path("boundaries") + "[" + i + "]", "expected a step number");
+            }
+            bounds[i] = b.get(i).getAsLong();
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (!v.get(i).isJsonPrimitive() || !v.get(i).getAsJsonPrimitive().isNumber()) {
+                throw new JsonFields.FieldError(s.path("values") + "[" + i + "]", "expected a learning rate");
+            }
+            values[i] = v.get(i).getAsDouble();
+        }
+        try {
+            return new PiecewiseConstantDecay(bounds, values);
+        } catch (IllegalArgumentException e) {
+            throw new JsonFields.FieldError(s.path("values"), e.getMessage());
+        }
     }
 
     private static JsonObject optimizer(OptimizerSpec s) {
@@ -92,6 +131,21 @@ final class TrainingCodec {
                 j.addProperty("alpha", d.alpha());
                 j.addProperty("warmup_steps", d.warmupSteps());
                 j.addProperty("warmup_target", d.warmupTarget());
+            } else if (sch instanceof PiecewiseConstantDecay d) {
+                j.addProperty("type", "piecewise_constant_decay");
+                JsonArray b = new JsonArray();
+                Arrays.stream(d.boundaries()).forEach(b::add);
+                JsonArray v = new JsonArray();
+                Arrays.stream(d.values()).forEach(v::add);
+                j.add("boundaries", b);
+                j.add("values", v);
+            } else if (sch instanceof PolynomialDecay d) {
+                j.addProperty("type", "polynomial_decay");
+                j.addProperty("initial_learning_rate", d.initialRate());
+                j.addProperty("decay_steps", d.decaySteps());
+                j.addProperty("end_learning_rate", d.endRate());
+                j.addProperty("power", d.power());
+                j.addProperty("cycle", d.cycle());
             }
             o.add("learning_rate", j);
         }
@@ -122,8 +176,13 @@ final class TrainingCodec {
                         s.longValue("decay_steps", 1000), s.number("decay_rate"), s.bool("staircase", false));
                 case "cosine_decay" -> new CosineDecay(s.number("initial_learning_rate"), s.longValue("decay_steps", 1000),
                         s.number("alpha", 0), s.longValue("warmup_steps", 0), s.number("warmup_target", 0));
+                case "piecewise_constant_decay" -> piecewise(s);
+                case "polynomial_decay" -> new PolynomialDecay(s.number("initial_learning_rate"),
+                        s.longValue("decay_steps", 1000), s.number("end_learning_rate", 1e-4), s.number("power", 1),
+                        s.bool("cycle", false));
                 default -> throw new JsonFields.FieldError(s.path("type"), "unknown schedule '" + type
-                        + "'; choose constant, step_decay, exponential_decay or cosine_decay");
+                        + "'; choose constant, step_decay, exponential_decay, cosine_decay, piecewise_constant_decay"
+                        + " or polynomial_decay");
             };
         } else {
             schedule = new ConstantRate(opt.number("learning_rate", 0.001));
@@ -166,7 +225,19 @@ final class TrainingCodec {
             early = new EarlyStopping(e.string("monitor", "val_loss"), e.integer("patience", 5), e.number("min_delta", 0),
                     e.bool("restore_best_weights", true));
         }
+        ReduceLrOnPlateau plateau = null;
+        if (t.has("reduce_lr_on_plateau")) {
+            JsonFields r = t.object("reduce_lr_on_plateau");
+            ReduceLrOnPlateau d = ReduceLrOnPlateau.defaults();
+            try {
+                plateau = new ReduceLrOnPlateau(r.string("monitor", d.monitor()), r.number("factor", d.factor()),
+                        r.integer("patience", d.patience()), r.number("min_delta", d.minDelta()),
+                        r.integer("cooldown", d.cooldown()), r.number("min_lr", d.minLr()));
+            } catch (IllegalArgumentException e) {
+                throw new JsonFields.FieldError(t.path("reduce_lr_on_plateau"), e.getMessage());
+            }
+        }
         return new TrainingConfig(t.integer("epochs", 10), t.integer("batch_size", 32), spec, loss, metrics,
-                t.longValue("seed", 42), t.number("validation_split", 0), t.bool("shuffle", true), early);
+                t.longValue("seed", 42), t.number("validation_split", 0), t.bool("shuffle", true), early, plateau);
     }
 }

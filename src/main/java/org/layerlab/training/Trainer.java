@@ -101,6 +101,7 @@ public final class Trainer {
         double best = Double.NaN;
         int sinceBest = 0;
         Map<String, float[]> bestWeights = null;
+        ReduceLrOnPlateau.Watch plateau = config.reduceLrOnPlateau() == null ? null : config.reduceLrOnPlateau().watch();
 
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
             for (int i = 0; i < order.length; i++) {
@@ -161,12 +162,16 @@ public final class Trainer {
                     optimizer.currentLearningRate(), seconds);
             history.add(event);
             listeners.forEach(l -> l.onEpoch(event));
-            if (early != null) {
-                double v = event.get(early.monitor());
-                if (Double.isNaN(v)) {
-                    throw new IllegalArgumentException("early stopping watches '" + early.monitor()
-                            + "', which this run does not report; it reports " + String.join(", ", metrics.keySet()));
+            if (plateau != null) {
+                double rate = optimizer.currentLearningRate();
+                double next = plateau.epochEnded(monitored(event, config.reduceLrOnPlateau().monitor(), "reducing the rate"),
+                        rate);
+                if (next != rate) {
+                    optimizer.setLearningRate(next);
                 }
+            }
+            if (early != null) {
+                double v = monitored(event, early.monitor(), "early stopping");
                 if (early.improves(v, best)) {
                     best = v;
                     sinceBest = 0;
@@ -183,6 +188,16 @@ public final class Trainer {
             }
         }
         return finish(TrainingResult.Outcome.COMPLETED, history, null, null);
+    }
+
+    /** The value a callback watches, or an error that lists what the run does report. */
+    private static double monitored(EpochEvent event, String monitor, String who) {
+        double v = event.get(monitor);
+        if (Double.isNaN(v)) {
+            throw new IllegalArgumentException(who + " watches '" + monitor + "', which this run does not report; it reports "
+                    + String.join(", ", event.metrics().keySet()));
+        }
+        return v;
     }
 
     private static boolean gradientsFinite(List<Parameter> params) {

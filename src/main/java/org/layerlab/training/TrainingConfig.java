@@ -9,10 +9,11 @@ import org.layerlab.nn.optimizers.OptimizerSpec;
 /**
  * How to train: epochs, batch size, optimizer, loss, metrics, seed, the share of training data
  * held out for validation (0 for none, or when a validation set is given), shuffling, and optional
- * early stopping.
+ * early stopping and learning-rate reduction on a plateau (null for none).
  */
 public record TrainingConfig(int epochs, int batchSize, OptimizerSpec optimizer, Loss loss, List<Metric> metrics,
-                             long seed, double validationSplit, boolean shuffle, EarlyStopping earlyStopping) {
+                             long seed, double validationSplit, boolean shuffle, EarlyStopping earlyStopping,
+                             ReduceLrOnPlateau reduceLrOnPlateau) {
     public TrainingConfig {
         Checks.positive("training", "epochs", epochs);
         Checks.positive("training", "batch_size", batchSize);
@@ -25,42 +26,51 @@ public record TrainingConfig(int epochs, int batchSize, OptimizerSpec optimizer,
     /** Keras-like defaults: Adam 0.001, batch 32, shuffled, no validation, seed 42. */
     public static TrainingConfig of(Loss loss, int epochs) {
         return new TrainingConfig(epochs, 32, OptimizerSpec.of("adam", 0.001), loss,
-                loss.kind().isClassification() ? List.of(Metric.ACCURACY) : List.of(Metric.MAE), 42, 0, true, null);
+                loss.kind().isClassification() ? List.of(Metric.ACCURACY) : List.of(Metric.MAE), 42, 0, true, null, null);
     }
 
     public TrainingConfig withEpochs(int e) {
-        return new TrainingConfig(e, batchSize, optimizer, loss, metrics, seed, validationSplit, shuffle, earlyStopping);
+        return new TrainingConfig(e, batchSize, optimizer, loss, metrics, seed, validationSplit, shuffle, earlyStopping,
+                reduceLrOnPlateau);
     }
 
     public TrainingConfig withBatchSize(int b) {
-        return new TrainingConfig(epochs, b, optimizer, loss, metrics, seed, validationSplit, shuffle, earlyStopping);
+        return new TrainingConfig(epochs, b, optimizer, loss, metrics, seed, validationSplit, shuffle, earlyStopping,
+                reduceLrOnPlateau);
     }
 
     public TrainingConfig withOptimizer(OptimizerSpec o) {
-        return new TrainingConfig(epochs, batchSize, o, loss, metrics, seed, validationSplit, shuffle, earlyStopping);
+        return new TrainingConfig(epochs, batchSize, o, loss, metrics, seed, validationSplit, shuffle, earlyStopping,
+                reduceLrOnPlateau);
     }
 
     public TrainingConfig withLoss(Loss l) {
-        return new TrainingConfig(epochs, batchSize, optimizer, l, metrics, seed, validationSplit, shuffle, earlyStopping);
+        return new TrainingConfig(epochs, batchSize, optimizer, l, metrics, seed, validationSplit, shuffle, earlyStopping,
+                reduceLrOnPlateau);
     }
 
     public TrainingConfig withMetrics(List<Metric> m) {
-        return new TrainingConfig(epochs, batchSize, optimizer, loss, m, seed, validationSplit, shuffle, earlyStopping);
+        return new TrainingConfig(epochs, batchSize, optimizer, loss, m, seed, validationSplit, shuffle, earlyStopping,
+                reduceLrOnPlateau);
     }
 
     public TrainingConfig withSeed(long s) {
-        return new TrainingConfig(epochs, batchSize, optimizer, loss, metrics, s, validationSplit, shuffle, earlyStopping);
+        return new TrainingConfig(epochs, batchSize, optimizer, loss, metrics, s, validationSplit, shuffle, earlyStopping, reduceLrOnPlateau);
     }
 
     public TrainingConfig withValidationSplit(double v) {
-        return new TrainingConfig(epochs, batchSize, optimizer, loss, metrics, seed, v, shuffle, earlyStopping);
+        return new TrainingConfig(epochs, batchSize, optimizer, loss, metrics, seed, v, shuffle, earlyStopping, reduceLrOnPlateau);
     }
 
     public TrainingConfig withShuffle(boolean s) {
-        return new TrainingConfig(epochs, batchSize, optimizer, loss, metrics, seed, validationSplit, s, earlyStopping);
+        return new TrainingConfig(epochs, batchSize, optimizer, loss, metrics, seed, validationSplit, s, earlyStopping, reduceLrOnPlateau);
+    }
+
+    public TrainingConfig withReduceLrOnPlateau(ReduceLrOnPlateau r) {
+        return new TrainingConfig(epochs, batchSize, optimizer, loss, metrics, seed, validationSplit, shuffle, earlyStopping, r);
     }
 
     public TrainingConfig withEarlyStopping(EarlyStopping e) {
-        return new TrainingConfig(epochs, batchSize, optimizer, loss, metrics, seed, validationSplit, shuffle, e);
+        return new TrainingConfig(epochs, batchSize, optimizer, loss, metrics, seed, validationSplit, shuffle, e, reduceLrOnPlateau);
     }
 }

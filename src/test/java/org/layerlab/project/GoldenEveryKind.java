@@ -35,7 +35,7 @@ public final class GoldenEveryKind {
             i++;
         }
         TrainingConfig t = new TrainingConfig(1, 32, OptimizerSpec.of("adam", 0.001), Loss.MSE, List.of(Metric.MAE), 42, 0,
-                true, null);
+                true, null, null);
         return new Project("Golden: every layer kind, format 1", g, t, null, null, null);
     }
 

@@ -23,6 +23,11 @@ import org.layerlab.data.FeatureEncoder;
 import org.layerlab.engine.Tensor;
 import org.layerlab.nn.Loss;
 import org.layerlab.nn.layers.LayerKinds;
+import org.layerlab.nn.schedules.LearningRateSchedule;
+import org.layerlab.nn.schedules.PiecewiseConstantDecay;
+import org.layerlab.nn.schedules.PolynomialDecay;
+import org.layerlab.training.ReduceLrOnPlateau;
+import org.layerlab.training.TrainingConfig;
 
 class ProjectFilesTest {
     @TempDir
@@ -82,6 +87,26 @@ class ProjectFilesTest {
     }
 
     @Test
+    void newSchedulesAndPlateauReductionRoundTrip() throws Exception {
+        Project xor = ProjectFiles.load(Path.of("samples", "xor.layerlab"));
+        for (LearningRateSchedule schedule : List.of(
+                new PiecewiseConstantDecay(new long[] {100, 200}, new double[] {0.1, 0.01, 0.001}),
+                new PolynomialDecay(0.1, 500, 1e-4, 2, true))) {
+            TrainingConfig t = xor.training().withOptimizer(xor.training().optimizer().withSchedule(schedule))
+                    .withReduceLrOnPlateau(new ReduceLrOnPlateau("val_loss", 0.2, 3, 1e-3, 1, 1e-5));
+            Project p = xor.withTraining(t);
+            String json = ProjectFiles.toJson(p, null);
+            Project back = ProjectFiles.parse(json, "s.layerlab", null);
+            assertEquals(t, back.training(), json);
+        }
+        String bad = ProjectFiles.toJson(xor.withTraining(xor.training().withOptimizer(xor.training().optimizer()
+                .withSchedule(new PiecewiseConstantDecay(new long[] {100}, new double[] {0.1, 0.01})))), null)
+                .replace("0.01\n", "-0.01\n");
+        ProjectException e = assertThrows(ProjectException.class, () -> ProjectFiles.parse(bad, "bad.layerlab", null));
+        assertTrue(e.getMessage().contains("values"), e.getMessage());
+    }
+
+    @Test
     void saveAndReloadWithWeightsGivesIdenticalPredictions() throws Exception {
         Path file = copySample("iris");
         Project p = trained(file, 5);
@@ -137,7 +162,7 @@ class ProjectFilesTest {
                 error(good.replace("\"units\": 4", "\"units\": \"four\"")));
         assertTrue(error(good.replace("\"kind\": \"Dense\"", "\"kind\": \"Dense3D\"")).contains("unknown layer kind 'Dense3D'"));
         assertTrue(error(good.replace("\"to\": \"dense\"", "\"to\": \"ghost\"")).contains("connects 'ghost', which is not a node"));
-        assertTrue(error(good.replace("\"name\": \"adam\"", "\"name\": \"adamax\"")).contains("unknown optimizer 'adamax'"));
+        assertTrue(error(good.replace("\"name\": \"adam\"", "\"name\": \"adamx\"")).contains("unknown optimizer 'adamx'"));
         assertTrue(error("[1, 2").startsWith("p.layerlab is not valid JSON"));
         assertTrue(error("{\"format\": \"layerlab-project\"} trailing").contains("not valid JSON"));
     }

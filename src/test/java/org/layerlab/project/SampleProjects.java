@@ -84,7 +84,7 @@ public final class SampleProjects {
     }
 
     private static TrainingConfig cfg(Loss loss, int epochs, int batch, OptimizerSpec opt, List<Metric> metrics) {
-        return new TrainingConfig(epochs, batch, opt, loss, metrics, 42, 0, true, null);
+        return new TrainingConfig(epochs, batch, opt, loss, metrics, 42, 0, true, null, null);
     }
 
     private static DatasetSource.Csv csv(String path, String target, String task, String norm, double test) {

@@ -67,7 +67,7 @@ class SteadyStateAllocationTest {
 
     private static TrainingResult fit(Network net, Dataset data, int batch, int epochs) {
         TrainingConfig config = new TrainingConfig(epochs, batch, OptimizerSpec.of("adam", 0.001),
-                Loss.CATEGORICAL_CROSSENTROPY, List.of(Metric.ACCURACY), 1, 0, true, null);
+                Loss.CATEGORICAL_CROSSENTROPY, List.of(Metric.ACCURACY), 1, 0, true, null, null);
         return new Trainer(net, config).fit(data);
     }
 
