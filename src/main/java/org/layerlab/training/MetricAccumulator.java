@@ -1,5 +1,6 @@
 package org.layerlab.training;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,9 @@ import org.layerlab.nn.Loss;
  * Running loss and metrics over the batches of an epoch, weighted by batch size as Keras reports
  * them. Accuracy is binary (threshold 0.5) for binary cross-entropy, arg-max against one-hot
  * targets for categorical, arg-max against the label for sparse, and rounded equality otherwise.
+ * Precision, recall and AUC count binary outputs over the epoch (AUC as Keras: 200 thresholds,
+ * the trapezoid rule); R² sums per output column over the epoch, as Keras' R2Score does, so
+ * neither is an average of per-batch values. Nothing here allocates once the first batch is in.
  */
 final class MetricAccumulator {
     private final Loss loss;
@@ -22,6 +26,22 @@ final class MetricAccumulator {
     private double absoluteError;
     private long samples;
     private long values;
+    private long truePositives;
+    private long falsePositives;
+    private long falseNegatives;
+    private long topK;
+    /** Per AUC bucket (how many thresholds a prediction exceeds), the positives and negatives that fell there. */
+    private final long[] aucPositives = new long[AUC_THRESHOLDS.length + 1];
+    private final long[] aucNegatives = new long[AUC_THRESHOLDS.length + 1];
+    /** Per output column: Σy, Σy², Σ(y − p)² for R². */
+    private double[] r2Sum = new double[0];
+    private double[] r2SumSquares = new double[0];
+    private double[] r2Residual = new double[0];
+    private long r2Rows;
+
+    static final int TOP_K = 5;
+    /** Keras' AUC thresholds: 0 − ε, then 198 evenly spaced inside (0, 1), then 1 + ε. */
+    static final double[] AUC_THRESHOLDS = aucThresholds(200);
 
     MetricAccumulator(Loss loss, List<Metric> metrics) {
         this.loss = loss;
@@ -31,6 +51,23 @@ final class MetricAccumulator {
     void reset() {
         lossSum = correct = squaredError = absoluteError = 0;
         samples = values = 0;
+        truePositives = falsePositives = falseNegatives = topK = r2Rows = 0;
+        Arrays.fill(aucPositives, 0);
+        Arrays.fill(aucNegatives, 0);
+        Arrays.fill(r2Sum, 0);
+        Arrays.fill(r2SumSquares, 0);
+        Arrays.fill(r2Residual, 0);
+    }
+
+    private static double[] aucThresholds(int n) {
+        double eps = 1e-7;
+        double[] t = new double[n];
+        for (int i = 1; i < n - 1; i++) {
+            t[i] = (double) i / (n - 1);
+        }
+        t[0] = -eps;
+        t[n - 1] = 1 + eps;
+        return t;
     }
 
     /** Adds a batch: predictions (N, outputs) after the output activation, encoded targets. */
@@ -54,6 +91,14 @@ final class MetricAccumulator {
                         }
                     }
                 }
+                case PRECISION, RECALL -> {
+                    if (m == Metric.PRECISION || !hasMetric(Metric.PRECISION)) {
+                        countThresholded(p, t, n * Math.min(c, tw));
+                    }
+                }
+                case AUC -> countAuc(p, t, n * Math.min(c, tw));
+                case TOP_K_ACCURACY -> topK += countTopK(p, t, n, c, tw);
+                case R2 -> addR2(p, t, n, c, tw);
             }
         }
         values += (long) n * c;
@@ -79,6 +124,124 @@ final class MetricAccumulator {
         return kind.isBinary() && c > 1 ? ok / c : ok;
     }
 
+    private boolean hasMetric(Metric m) {
+        for (Metric x : metrics) {
+            if (x == m) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void countThresholded(float[] p, float[] t, int count) {
+        for (int i = 0; i < count; i++) {
+            boolean predicted = p[i] > 0.5f;
+            boolean actual = t[i] > 0.5f;
+            if (predicted && actual) {
+                truePositives++;
+            } else if (predicted) {
+                falsePositives++;
+            } else if (actual) {
+                falseNegatives++;
+            }
+        }
+    }
+
+    private void countAuc(float[] p, float[] t, int count) {
+        for (int i = 0; i < count; i++) {
+            int bucket = Arrays.binarySearch(AUC_THRESHOLDS, p[i]);
+            // The number of thresholds strictly below p: a prediction equal to a threshold does not exceed it.
+            int above = bucket >= 0 ? bucket : -bucket - 1;
+            if (t[i] > 0.5f) {
+                aucPositives[above]++;
+            } else {
+                aucNegatives[above]++;
+            }
+        }
+    }
+
+    /** Keras' ROC AUC: true and false positive rates at each threshold, trapezoids between them. */
+    private double auc() {
+        long pos = 0;
+        long neg = 0;
+        for (int i = 0; i < aucPositives.length; i++) {
+            pos += aucPositives[i];
+            neg += aucNegatives[i];
+        }
+        if (pos == 0 || neg == 0) {
+            return Double.NaN;
+        }
+        double area = 0;
+        double prevTpr = 0;
+        double prevFpr = 0;
+        long tp = 0;
+        long fp = 0;
+        // From the highest threshold down: predictions above threshold k are those in buckets > k.
+        for (int k = AUC_THRESHOLDS.length - 1; k >= 0; k--) {
+            tp += aucPositives[k + 1];
+            fp += aucNegatives[k + 1];
+            double tpr = (double) tp / pos;
+            double fpr = (double) fp / neg;
+            if (k < AUC_THRESHOLDS.length - 1) {
+                area += (fpr - prevFpr) * (tpr + prevTpr) / 2;
+            }
+            prevTpr = tpr;
+            prevFpr = fpr;
+        }
+        return area;
+    }
+
+    /** Samples whose true class has fewer than k classes scoring strictly higher (Keras' in_top_k). */
+    private static int countTopK(float[] p, float[] t, int n, int c, int tw) {
+        int ok = 0;
+        for (int r = 0; r < n; r++) {
+            int truth = tw == 1 ? (int) t[r] : argMax(t, r * tw, tw);
+            float score = p[r * c + truth];
+            int higher = 0;
+            for (int j = 0; j < c; j++) {
+                if (p[r * c + j] > score) {
+                    higher++;
+                }
+            }
+            ok += higher < TOP_K ? 1 : 0;
+        }
+        return ok;
+    }
+
+    private void addR2(float[] p, float[] t, int n, int c, int tw) {
+        if (tw != c) {
+            return;
+        }
+        if (r2Sum.length != c) {
+            r2Sum = new double[c];
+            r2SumSquares = new double[c];
+            r2Residual = new double[c];
+        }
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < c; j++) {
+                double y = t[r * c + j];
+                double e = y - p[r * c + j];
+                r2Sum[j] += y;
+                r2SumSquares[j] += y * y;
+                r2Residual[j] += e * e;
+            }
+        }
+        r2Rows += n;
+    }
+
+    /** Keras' R2Score, uniform average over outputs; a constant target column scores 0 (its SS_tot is 0). */
+    private double r2() {
+        if (r2Rows == 0 || r2Sum.length == 0) {
+            return Double.NaN;
+        }
+        double total = 0;
+        for (int j = 0; j < r2Sum.length; j++) {
+            double ssTot = r2SumSquares[j] - r2Sum[j] * r2Sum[j] / r2Rows;
+            total += ssTot > 0 ? 1 - r2Residual[j] / ssTot : 0;
+        }
+        return total / r2Sum.length;
+    }
+
     static int argMax(float[] a, int off, int n) {
         int best = 0;
         for (int j = 1; j < n; j++) {
@@ -98,6 +261,13 @@ final class MetricAccumulator {
                 case ACCURACY -> samples == 0 ? Double.NaN : correct / samples;
                 case MSE -> values == 0 ? Double.NaN : squaredError / values;
                 case MAE -> values == 0 ? Double.NaN : absoluteError / values;
+                case PRECISION -> truePositives + falsePositives == 0 ? 0 : (double) truePositives
+                        / (truePositives + falsePositives);
+                case RECALL -> truePositives + falseNegatives == 0 ? 0 : (double) truePositives
+                        / (truePositives + falseNegatives);
+                case AUC -> auc();
+                case TOP_K_ACCURACY -> samples == 0 ? Double.NaN : (double) topK / samples;
+                case R2 -> r2();
             };
             out.put(prefix + m.key(), v);
         }

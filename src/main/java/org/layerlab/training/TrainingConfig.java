@@ -21,6 +21,13 @@ public record TrainingConfig(int epochs, int batchSize, OptimizerSpec optimizer,
         Checks.notNull("training", "loss", loss);
         metrics = List.copyOf(metrics == null ? List.of() : metrics);
         Checks.inRange("training", "validation_split", validationSplit, 0, 1);
+        for (Metric m : metrics) {
+            if (!m.appliesTo(loss)) {
+                throw new IllegalArgumentException("the metric " + m.key() + " does not apply to the loss " + loss
+                        + (m == Metric.R2 ? ": R² is for regression" : m == Metric.TOP_K_ACCURACY
+                        ? ": top-k accuracy needs a categorical cross-entropy" : ": it needs a binary cross-entropy"));
+            }
+        }
     }
 
     /** Keras-like defaults: Adam 0.001, batch 32, shuffled, no validation, seed 42. */
@@ -44,8 +51,10 @@ public record TrainingConfig(int epochs, int batchSize, OptimizerSpec optimizer,
                 reduceLrOnPlateau);
     }
 
+    /** Another loss; metrics it cannot report (precision without a binary output, say) are dropped. */
     public TrainingConfig withLoss(Loss l) {
-        return new TrainingConfig(epochs, batchSize, optimizer, l, metrics, seed, validationSplit, shuffle, earlyStopping,
+        List<Metric> kept = metrics.stream().filter(m -> m.appliesTo(l)).toList();
+        return new TrainingConfig(epochs, batchSize, optimizer, l, kept, seed, validationSplit, shuffle, earlyStopping,
                 reduceLrOnPlateau);
     }
 

@@ -1,9 +1,12 @@
 package org.layerlab.training;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,6 +21,10 @@ import org.layerlab.nn.optimizers.OptimizerSpec;
 
 /** Every loss kind goes through the whole training loop (targets, fusing, metrics) and learns a small problem. */
 class EveryLossTrainsTest {
+    /** Losses that fit a value: R² tells how well. */
+    private static final Set<Loss.Kind> VALUES = EnumSet.of(Loss.Kind.MEAN_SQUARED_ERROR, Loss.Kind.MEAN_ABSOLUTE_ERROR,
+            Loss.Kind.HUBER, Loss.Kind.LOG_COSH);
+
     /** Two features; a class or value depending on them; an output that suits the loss. */
     private static ArrayDataset data(Loss.Kind kind) {
         Random rng = new Random(3);
@@ -66,15 +73,32 @@ class EveryLossTrainsTest {
         Network net = Sequential.input(2).add(new Dense(16, "tanh")).add(new Dense(outputs, outputActivation(kind))).build(1);
         TrainingConfig cfg = TrainingConfig.of(Loss.of(kind), 40).withBatchSize(20)
                 .withOptimizer(OptimizerSpec.of("adam", 0.02));
+        if (kind.isBinary()) {
+            cfg = cfg.withMetrics(List.of(Metric.ACCURACY, Metric.PRECISION, Metric.RECALL, Metric.AUC));
+        } else if (kind.isCategorical()) {
+            cfg = cfg.withMetrics(List.of(Metric.ACCURACY, Metric.TOP_K_ACCURACY));
+        } else if (VALUES.contains(kind)) {
+            cfg = cfg.withMetrics(List.of(Metric.MAE, Metric.R2));
+        }
         TrainingResult r = new Trainer(net, cfg).fit(d);
         double first = r.history().get(0).get("loss");
         double last = r.history().get(r.history().size() - 1).get("loss");
         // cosine_similarity runs from 0 towards −1: "falls" means it went down by half its room.
         double floor = kind == Loss.Kind.COSINE_SIMILARITY ? -1 : 0;
         assertTrue(last - floor < 0.5 * (first - floor), kind + ": loss " + first + " → " + last);
+        EpochEvent end = r.history().get(r.history().size() - 1);
         if (kind.isClassification()) {
-            double acc = r.history().get(r.history().size() - 1).get("accuracy");
-            assertTrue(acc > 0.9, kind + ": accuracy " + acc);
+            assertTrue(end.get("accuracy") > 0.9, kind + ": " + end.metrics());
+        }
+        if (kind.isBinary()) {
+            assertTrue(end.get("auc") > 0.95 && end.get("precision") > 0.85 && end.get("recall") > 0.85, kind + ": "
+                    + end.metrics());
+        }
+        if (kind.isCategorical()) {
+            assertEquals(1.0, end.get("top_k_categorical_accuracy"), "two classes are always in the top five");
+        }
+        if (VALUES.contains(kind)) {
+            assertTrue(end.get("r2_score") > 0.8, kind + ": " + end.metrics());
         }
     }
 
