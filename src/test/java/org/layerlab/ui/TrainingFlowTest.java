@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -14,8 +15,10 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.controlsfx.control.CheckComboBox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +28,8 @@ import org.layerlab.project.DatasetSource;
 import org.layerlab.project.Project;
 import org.layerlab.project.ProjectFiles;
 import org.layerlab.project.ProjectSession;
+import org.layerlab.training.EpochEvent;
+import org.layerlab.training.Metric;
 import org.layerlab.ui.commands.Edits;
 import org.layerlab.ui.commands.SettingsChange;
 import org.layerlab.ui.model.EditorModel;
@@ -93,6 +98,29 @@ class TrainingFlowTest {
         assertTrue(model.project().isTrained());
         String reopened = robot.lookup("#train-status").queryAs(Label.class).getText();
         assertTrue(reopened.startsWith("Trained for 300 epochs"), reopened);
+    }
+
+    @Test
+    void aLossItsOptionsAndMetricsChosenInTheSettingsDriveTheRun(FxRobot robot) throws Exception {
+        setEpochs(robot, 200);
+        robot.interact(() -> robot.lookup("#param-loss").queryAs(ChoiceBox.class).setValue("binary_focal_crossentropy"));
+        WaitForAsyncUtils.waitForFxEvents();
+        TextField gamma = robot.lookup("#param-gamma").queryAs(TextField.class);
+        assertEquals("2", gamma.getText(), "the Keras default");
+        robot.doubleClickOn(gamma).write("1.5").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1.5, model.project().training().loss().option("gamma"));
+        robot.interact(() -> {
+            CheckComboBox<?> metrics = robot.lookup("#param-metrics").queryAs(CheckComboBox.class);
+            metrics.getCheckModel().check(metrics.getItems().indexOf(Metric.AUC));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(Metric.ACCURACY, Metric.AUC), model.project().training().metrics());
+        robot.clickOn("#train-start");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.training().isRunning() && model.project().isTrained());
+        EpochEvent last = model.project().history().get(model.project().history().size() - 1);
+        assertTrue(last.metrics().containsKey("auc"), last.metrics().toString());
+        assertTrue(last.get("accuracy") > 0.99, "XOR learned under the focal loss: " + last.metrics());
     }
 
     @Test

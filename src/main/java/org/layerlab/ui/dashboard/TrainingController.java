@@ -332,17 +332,20 @@ public final class TrainingController {
         view.progressCaption.setText(last == null ? "" : "Epoch " + last.epoch() + "/" + runConfig.epochs());
         String summary = last == null ? "" : " Last epoch: " + last.metrics().entrySet().stream()
                 .map(e -> e.getKey() + " " + PlotView.format(e.getValue())).reduce((a, b) -> a + ", " + b).orElse("");
-        String epochs = last == null ? "" : last.epoch() + " epoch" + (last.epoch() == 1 ? "" : "s");
+        // The notice is a glance: epochs, loss and the charted metric; the status line has the rest.
+        String brief = last == null ? "" : last.epoch() + " epoch" + (last.epoch() == 1 ? "" : "s") + " · loss "
+                + PlotView.format(last.get("loss")) + (last.metrics().containsKey(view.curves.metric())
+                ? " · " + view.curves.metric() + " " + PlotView.format(last.get(view.curves.metric())) : "");
         switch (r.outcome()) {
             case COMPLETED -> {
                 view.status.setText("Done." + summary
                         + (last == null ? "" : String.format(" · %,.0f samples/s", last.samplesPerSecond())));
-                Toasts.info(view, "Training finished", epochs + "." + summary);
+                Toasts.info(view, "Training finished", brief);
             }
             case STOPPED -> view.status.setText("Stopped; the weights so far are kept." + summary);
             case EARLY_STOPPED -> {
                 view.status.setText(r.message() + "." + summary);
-                Toasts.info(view, "Training stopped early", r.message() + "." + summary);
+                Toasts.info(view, "Training stopped early", brief);
             }
             case FAILED -> {
                 error(r.message());

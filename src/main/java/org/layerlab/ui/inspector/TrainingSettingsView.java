@@ -1,8 +1,10 @@
 package org.layerlab.ui.inspector;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Supplier;
 
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -10,10 +12,13 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.controlsfx.control.CheckComboBox;
 import org.layerlab.nn.Loss;
 import org.layerlab.nn.optimizers.OptimizerSpec;
 import org.layerlab.nn.schedules.ConstantRate;
 import org.layerlab.project.Project;
+import org.layerlab.training.Metric;
 import org.layerlab.training.TrainingConfig;
 import org.layerlab.ui.commands.DatasetChange;
 import org.layerlab.ui.commands.SettingsChange;
@@ -54,6 +59,8 @@ final class TrainingSettingsView extends VBox {
         grid.addRow(row++, InspectorView.label("loss"), loss);
         row = LossRows.add(grid, row, t.loss(), edit -> apply("loss option", () -> t.withLoss(edit.apply(t.loss()))),
                 error::setText);
+        grid.addRow(row++, SettingRows.label("metrics", "What each epoch reports besides the loss; the first is charted"),
+                metricsChoice(t));
         ChoiceBox<String> optimizer = ParamEditors.choice("optimizer", t.optimizer().kind(),
                 OptimizerSpec.KINDS.toArray(String[]::new),
                 v -> apply("optimizer", () -> t.withOptimizer(t.optimizer().withKind(v.getAsString()))));
@@ -100,11 +107,44 @@ final class TrainingSettingsView extends VBox {
         chooseData.setOnAction(e -> new DatasetDialog(getScene().getWindow(), model.projectDir(),
                 model.project().dataset()).ask().ifPresent(d -> model.execute(new DatasetChange(
                         "Set dataset", model.project().dataset(), d))));
-        Label metrics = new Label("Metrics: " + String.join(", ", t.metrics().stream().map(m -> m.key()).toList()));
-        metrics.getStyleClass().add("muted");
         Label hint = new Label("Select a layer to edit it.");
         hint.getStyleClass().add("muted");
-        getChildren().addAll(title, grid, error, metrics, data, chooseData, hint);
+        getChildren().addAll(title, grid, error, data, chooseData, hint);
+    }
+
+    /**
+     * The metrics that fit the loss, ticked as the settings have them (ControlsFX's CheckComboBox:
+     * several choices in one row, the ticked ones listed in it).
+     */
+    private CheckComboBox<Metric> metricsChoice(TrainingConfig t) {
+        CheckComboBox<Metric> box = new CheckComboBox<>();
+        box.setId("param-metrics");
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Metric m) {
+                return m == null ? "" : m.key();
+            }
+
+            @Override
+            public Metric fromString(String s) {
+                return Metric.parse(s);
+            }
+        });
+        for (Metric m : Metric.values()) {
+            if (m.appliesTo(t.loss())) {
+                box.getItems().add(m);
+            }
+        }
+        t.metrics().forEach(m -> box.getCheckModel().check(m));
+        box.getCheckModel().getCheckedItems().addListener((ListChangeListener<Metric>) c -> {
+            // In the enum's order, so the first (the charted one) does not depend on the order of ticking.
+            List<Metric> chosen = Arrays.stream(Metric.values())
+                    .filter(m -> box.getItems().contains(m) && box.getCheckModel().isChecked(m)).toList();
+            if (!chosen.equals(t.metrics())) {
+                apply("metrics", () -> t.withMetrics(chosen));
+            }
+        });
+        return box;
     }
 
     /** Builds the new settings (whose checks may refuse the value) and applies them as one command. */
