@@ -2,13 +2,47 @@ package org.layerlab.ui.dashboard;
 
 import java.util.List;
 
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import org.layerlab.training.BoundarySnapshot;
+import org.layerlab.training.ConfusionMatrix;
+import org.layerlab.training.HealthSnapshot;
+import org.layerlab.training.WeightSnapshot;
+
 /** The dashboard's tabs, in the order the tab row shows them: add a tab here (see {@link DashboardTab}). */
 final class DashboardTabs {
     private DashboardTabs() {
     }
 
     static List<DashboardTab> create(DashboardView v) {
-        return List.of(new DataTab(v), new LossTab(v), new MetricTab(v), new WeightsTab(v), new HistogramsTab(v),
-                new BoundaryTab(v), new ConfusionTab(v), new HealthTab(v));
+        return List.of(
+                new PlainTab("tab-data", "Data", v.data, v.data.view),
+                new PlainTab("tab-loss", "Loss", withBar(v.loss, v.logScale, new Label("smoothing"), v.smoothing), v.loss),
+                // Named after the run's metric by DashboardView.setMetric.
+                new PlainTab("tab-accuracy", "Accuracy", v.accuracy, v.accuracy),
+                new SnapshotTab<>("tab-weights", "Weights", withBar(v.weights, new Label("layer"), v.weightLayer,
+                        new Label("scale"), v.weightScale, v.showGradients), v.weights, RunWants.WEIGHTS,
+                        WeightSnapshot.class, v.weights::show),
+                new HistogramsTab(v),
+                new SnapshotTab<>("tab-boundary", "Decision boundary", v.boundary, v.boundary, RunWants.BOUNDARY,
+                        BoundarySnapshot.class, v.boundary::show),
+                new SnapshotTab<>("tab-confusion", "Confusion", v.confusion, v.confusion, RunWants.NOTHING,
+                        ConfusionMatrix.class, v.confusion::show).onRunStarted(v.confusion::clear),
+                // Health lays out its labels only when open: a style pass better spent then than in a run's first second.
+                new SnapshotTab<>("tab-health", "Health", new ScrollPane(v.health), null, RunWants.HEALTH,
+                        HealthSnapshot.class, v.health::show).onShown(v.health::showLatest));
+    }
+
+    /** A view with a row of its controls above it. */
+    private static Node withBar(Node view, Node... controls) {
+        HBox bar = new HBox(10, controls);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(2, 8, 2, 8));
+        return new BorderPane(view, bar, null, null, null);
     }
 }
