@@ -67,13 +67,13 @@ final class BenchCommand {
         }
         String json = args.get("json", null);
         if (json != null) {
-            writeJson(Path.of(json), rows);
+            writeJson(CliPaths.of(json, "--json file"), rows);
         }
         return 0;
     }
 
     private Dataset[] loadData(String dir, boolean quick) {
-        Path base = dir != null ? Path.of(dir) : quick || !Files.isDirectory(DEFAULT_DATA) ? SUBSET : DEFAULT_DATA;
+        Path base = dir != null ? CliPaths.of(dir, "--data folder") : quick || !Files.isDirectory(DEFAULT_DATA) ? SUBSET : DEFAULT_DATA;
         if (dir == null && !quick && base == SUBSET) {
             out.println("note: full Fashion-MNIST not found in " + DEFAULT_DATA
                     + " (apt-get install dataset-fashion-mnist); using the 6000-image subset");

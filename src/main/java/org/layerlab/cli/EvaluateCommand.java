@@ -22,7 +22,7 @@ final class EvaluateCommand {
         if (!p.isTrained()) {
             throw new UserError(file.getFileName() + " has no trained weights yet: run 'train' first");
         }
-        ProjectSession s = ProjectArgs.openValid(p, file);
+        ProjectSession s = ProjectArgs.openToRun(p, file);
         String set = s.data().test() != null ? "test data (" + s.data().test().size() + " samples)"
                 : "training data (" + s.data().train().size() + " samples; the project holds no test part)";
         out.println("Evaluated on " + set + ": " + TrainCommand.format(s.evaluate()));

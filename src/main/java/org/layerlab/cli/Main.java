@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.layerlab.export.Exporter;
 import org.layerlab.export.Exporters;
+import org.layerlab.training.TrainingSettingsException;
 
 /**
  * Entry point of the headless command line: {@code java -jar layerlab.jar COMMAND ...}. Every user
@@ -49,15 +50,16 @@ public final class Main {
         System.exit(run(Arrays.asList(args), System.out, System.err));
     }
 
-    /** Runs a command and returns its exit code (0 ok, 1 failed, 2 usage or input error). */
-    public static int run(List<String> args, PrintStream out, PrintStream err) {
+    /** Runs a command and returns its exit code (0 ok, 1 failed, 2 usage or input error, 3 a bug in LayerLab). */
+    public static int run(List<String> args, PrintStream rawOut, PrintStream rawErr) {
+        PrintStream out = new SafePrintStream(rawOut);
+        PrintStream err = new SafePrintStream(rawErr);
         if (args.isEmpty() || args.get(0).equals("help") || args.get(0).equals("--help")) {
             out.print(USAGE.formatted(exportFormats()));
             return args.isEmpty() ? 2 : 0;
         }
         List<String> rest = args.subList(1, args.size());
-        try {
-            return switch (args.get(0)) {
+        return guarded(args, err, () -> switch (args.get(0)) {
                 case "train" -> new TrainCommand(out).run(rest);
                 case "evaluate" -> new EvaluateCommand(out).run(rest);
                 case "predict" -> new PredictCommand(out).run(rest);
@@ -66,13 +68,32 @@ public final class Main {
                 case "bench" -> new BenchCommand(out).run(rest);
                 case "export" -> ExportCommand.of(out).run(rest);
                 default -> throw new UserError(unknownCommand(args.get(0)));
-            };
-        } catch (UserError e) {
+            });
+    }
+
+    /** A command's body. */
+    interface Body {
+        int run() throws IOException;
+    }
+
+    /** Runs a command's body and turns what it throws into an error line and an exit code. */
+    static int guarded(List<String> args, PrintStream err, Body body) {
+        try {
+            return body.run();
+        } catch (UserError | TrainingSettingsException e) {
             err.println("error: " + e.getMessage());
             return 2;
         } catch (IOException e) {
             err.println("error: " + e.getMessage());
             return 1;
+        } catch (OutOfMemoryError e) {
+            err.println("error: Java ran out of memory (at most " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MB): give it more with -Xmx (e.g. java -Xmx8g ...), or use a smaller batch size or network");
+            return 1;
+        } catch (RuntimeException e) {
+            err.println("error: internal error, a bug in LayerLab (" + e.getClass().getSimpleName() + "); "
+                    + CrashReport.write(args, e) + ". Please report it with that file.");
+            return 3;
         }
     }
 

@@ -2,6 +2,7 @@ package org.layerlab.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,11 @@ final class PredictCommand {
         if (input == null) {
             throw new UserError("usage: predict PROJECT --input CSV");
         }
+        Path inputFile = CliPaths.of(input, "--input file");
+        if (!Files.isRegularFile(inputFile)) {
+            throw new UserError("the --input file " + inputFile + " does not exist: give a CSV file with the training's"
+                    + " feature columns");
+        }
         Project p = ProjectArgs.load(file);
         if (!p.isTrained()) {
             throw new UserError(file.getFileName() + " has no trained weights yet: run 'train' first");
@@ -42,11 +48,11 @@ final class PredictCommand {
         if (!(p.dataset() instanceof DatasetSource.Csv csv)) {
             throw new UserError("predict reads CSV rows, but this project trains on " + p.dataset().describe());
         }
-        ProjectSession s = ProjectArgs.openValid(p, file);
+        ProjectSession s = ProjectArgs.openToRun(p, file);
         int features = s.network().inputShape().size();
         CsvTable table;
         try {
-            table = CsvTable.read(Path.of(input));
+            table = CsvTable.read(inputFile);
         } catch (DataException e) {
             throw new UserError(e.getMessage());
         }

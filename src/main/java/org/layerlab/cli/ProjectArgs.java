@@ -19,7 +19,7 @@ final class ProjectArgs {
         if (args.positional().size() != 1) {
             throw new UserError("usage: " + usage);
         }
-        Path p = Path.of(args.positional().get(0));
+        Path p = CliPaths.of(args.positional().get(0), "project file");
         if (!Files.isRegularFile(p)) {
             throw new UserError("no project file " + p);
         }
@@ -48,6 +48,16 @@ final class ProjectArgs {
         ProjectSession s = open(p, file);
         if (!s.errors().isEmpty()) {
             throw new UserError("the network has problems (run 'validate' for all): " + s.errors().get(0));
+        }
+        return s;
+    }
+
+    /** A trained project opened to run its network (evaluate, predict): refused when that would not fit in memory. */
+    static ProjectSession openToRun(Project p, Path file) {
+        ProjectSession s = openValid(p, file);
+        String memory = s.inferenceMemoryProblem(ProjectSession.EVALUATION_BATCH);
+        if (memory != null) {
+            throw new UserError(memory);
         }
         return s;
     }

@@ -2,6 +2,7 @@ package org.layerlab.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +30,41 @@ final class TrainCommand {
         this.out = out;
     }
 
+    /** Refuses, before an hour of training, a target that cannot be written. */
+    private static void checkWritable(Path target) {
+        Path folder = target.toAbsolutePath().getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new UserError("cannot save to " + target + ": the folder " + folder + " does not exist; create it or"
+                    + " choose another --out file");
+        }
+        if (!Files.isWritable(folder) || (Files.exists(target) && !Files.isWritable(target))) {
+            throw new UserError("cannot save to " + target + ": it is not writable; choose another --out file");
+        }
+    }
+
+    /**
+     * Saves the trained project; if that fails (the disk filled up, the folder went away), saves it
+     * beside the project under another name rather than lose the run, and says where.
+     */
+    private void saveOrRescue(Project trained, Path target, Path projectFile) throws IOException {
+        try {
+            ProjectFiles.save(trained, target);
+        } catch (IOException first) {
+            String stem = projectFile.getFileName().toString().replaceFirst("\\.layerlab$", "");
+            Path rescue = projectFile.toAbsolutePath().resolveSibling(stem + ".rescued-" + System.currentTimeMillis()
+                    + ProjectFiles.EXTENSION);
+            ProjectFiles.save(trained, rescue);
+            throw new IOException("could not save to " + target + " (" + first.getMessage() + "); the trained project"
+                    + " was saved to " + rescue + " instead");
+        }
+    }
+
     int run(List<String> argv) throws IOException {
         Args args = new Args(argv, Set.of("epochs", "out"), Set.of("report"));
         Path file = ProjectArgs.path(args, "train PROJECT [--epochs N] [--out FILE] [--report]");
-        Path target = Path.of(args.get("out", file.toString()));
+        Path target = CliPaths.of(args.get("out", file.toString()), "--out file");
         int epochs = args.intValue("epochs", 0);
+        checkWritable(target);
         Project project = ProjectArgs.load(file);
         ProjectSession session = ProjectArgs.openValid(project, file);
         String memory = session.memoryProblem();
@@ -57,7 +88,7 @@ final class TrainCommand {
         try {
             outcome = session.train(epochs, List.of(new Progress(out, args.flag("report")
                     ? new CpuShares(Thread.currentThread().getName()) : null)));
-            ProjectFiles.save(outcome.project(), target);
+            saveOrRescue(outcome.project(), target, file);
         } finally {
             saved.countDown();
             try {

@@ -134,6 +134,8 @@ public final class CsvLoader {
         String problem = encoder.encode(row, out, at);
         if (problem == null && task == Task.REGRESSION && !CsvTable.isNumber(y)) {
             problem = "has the target '" + y + "', which is not a number, but the task is regression";
+        } else if (problem == null && task == Task.REGRESSION && !FeatureEncoder.isUsable(y)) {
+            problem = "has the target '" + y + "', not a finite number of at most " + FeatureEncoder.LARGEST + " in size";
         }
         if (problem == null) {
             return true;

@@ -67,6 +67,15 @@ public final class FeatureEncoder {
         }
     }
 
+    /** The largest magnitude a feature may have: float32 reaches 3.4e38, and squares of larger values overflow in training. */
+    static final double LARGEST = 1e30;
+
+    /** A number a network can take: finite and at most {@link #LARGEST} in size. */
+    static boolean isUsable(String cell) {
+        double v = Double.parseDouble(cell);
+        return Double.isFinite(v) && Math.abs(v) <= LARGEST;
+    }
+
     /** A missing cell: empty, or one of the placeholders spreadsheets and R write for "no value". */
     public static boolean isMissing(String cell) {
         return cell.isEmpty() || cell.equals("?") || cell.equalsIgnoreCase("nan") || cell.equalsIgnoreCase("na")
@@ -98,6 +107,7 @@ public final class FeatureEncoder {
         private final int[] present;
         private final int[] numbers;
         private final double[] sums;
+        private final int[] unusable;
         private final List<Map<String, Integer>> counts = new ArrayList<>();
 
         public Fitter(List<String> header, List<Integer> featureCols) {
@@ -107,6 +117,7 @@ public final class FeatureEncoder {
             present = new int[n];
             numbers = new int[n];
             sums = new double[n];
+            unusable = new int[n];
             for (int j = 0; j < n; j++) {
                 counts.add(new TreeMap<>());
             }
@@ -121,7 +132,12 @@ public final class FeatureEncoder {
                 present[j]++;
                 if (CsvTable.isNumber(cell)) {
                     numbers[j]++;
-                    sums[j] += Double.parseDouble(cell);
+                    // Only usable numbers make the fill value: one "Infinity" must not make it infinite.
+                    if (isUsable(cell)) {
+                        sums[j] += Double.parseDouble(cell);
+                    } else {
+                        unusable[j]++;
+                    }
                 }
                 Map<String, Integer> m = counts.get(j);
                 // One more than allowed is enough to know a column has too many; the rest would only use memory.
@@ -137,7 +153,7 @@ public final class FeatureEncoder {
                 int c = cols.get(j);
                 String name = header.get(c);
                 if (mostlyNumbers(present[j], numbers[j])) {
-                    out.add(new Numeric(name, c, missing == Missing.FILL ? (float) (sums[j] / numbers[j]) : Float.NaN));
+                    out.add(new Numeric(name, c, missing == Missing.FILL ? (float) (sums[j] / Math.max(1, numbers[j] - unusable[j])) : Float.NaN));
                     continue;
                 }
                 Map<String, Integer> m = counts.get(j);
@@ -193,6 +209,14 @@ public final class FeatureEncoder {
             String cell = row[c.index()];
             if (c instanceof Numeric n) {
                 boolean number = !isMissing(cell) && CsvTable.isNumber(cell);
+                if (number && !isUsable(cell)) {
+                    // Infinite, NaN or beyond float32's reach: a gap like a missing value, so refuse, drop or fill apply.
+                    if (Float.isNaN(n.fill())) {
+                        return "column '" + n.name() + "' has '" + cell + "', not a finite number of at most "
+                                + LARGEST + " in size: correct it, or let such rows be dropped or filled";
+                    }
+                    number = false;
+                }
                 if (!number && Float.isNaN(n.fill())) {
                     return "column '" + n.name() + "' " + (isMissing(cell) ? "is missing a value"
                             : "has the non-numeric value '" + cell + "'");

@@ -88,6 +88,9 @@ public final class ImageFolderLoader {
                         skipped.add(new Skipped(f, "a link that leads outside the folder"));
                     } else if (Files.isDirectory(f)) {
                         skipped.add(new Skipped(f, "a folder inside a class folder"));
+                    } else if (!Files.isRegularFile(f)) {
+                        // A named pipe or device would block the reader, or never end.
+                        skipped.add(new Skipped(f, "not a regular file (a pipe, socket or device)"));
                     } else if (EXTENSIONS.stream().noneMatch(name::endsWith)) {
                         skipped.add(new Skipped(f, "not a PNG, JPEG, BMP or GIF image"));
                     } else {

@@ -43,6 +43,18 @@ public final class Shape {
     }
 
     /** Number of values in one sample. */
+    /** The values per sample as a long, saturating at Long.MAX_VALUE: for checking a shape before using it. */
+    public long longSize() {
+        long n = 1;
+        for (int d : dims) {
+            if (d != 0 && n > Long.MAX_VALUE / d) {
+                return Long.MAX_VALUE;
+            }
+            n *= d;
+        }
+        return n;
+    }
+
     public int size() {
         long n = 1;
         for (int d : dims) {

@@ -2,6 +2,7 @@ package org.layerlab.project;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -35,7 +36,7 @@ public final class DataLoader {
         if (relative == null || relative.isBlank()) {
             throw new DataException("the dataset path is empty");
         }
-        Path p = Path.of(relative);
+        Path p = pathOf(relative, "dataset path");
         if (p.isAbsolute()) {
             throw new DataException("dataset path '" + relative + "' is absolute; project files name data relative to"
                     + " the project's folder: copy the data next to the project");
@@ -58,9 +59,19 @@ public final class DataLoader {
         return resolved;
     }
 
+    /** A saved path as a Path, or a clear error when the system refuses its characters (a NUL, say). */
+    private static Path pathOf(String relative, String what) {
+        try {
+            return Path.of(relative);
+        } catch (InvalidPathException e) {
+            throw new DataException(what + " '" + relative.replace("\0", "\\0") + "' is not a file name this system accepts: "
+                    + e.getReason() + "; correct it in the project file or choose the data again");
+        }
+    }
+
     /** Like {@link #resolve} for a folder. */
     public static Path resolveFolder(Path projectDir, String relative) throws IOException {
-        Path p = Path.of(relative);
+        Path p = pathOf(relative, "image folder");
         Path dir = projectDir.toAbsolutePath().normalize();
         Path resolved = dir.resolve(p).normalize();
         if (p.isAbsolute() || !resolved.startsWith(dir)) {

@@ -69,20 +69,30 @@ final class DatasetCodec {
         return o;
     }
 
+    /** The share held out for testing: 0 (none) up to, not including, 1 (then nothing would be left to train on). */
+    private static double testSplit(JsonFields d) {
+        double v = d.number("test_split", 0.2);
+        if (!(v >= 0 && v < 1)) {
+            throw new JsonFields.FieldError(d.path("test_split"), "must be at least 0 and below 1 (the share of the data"
+                    + " held out for testing, e.g. 0.2), found " + v);
+        }
+        return v;
+    }
+
     static DatasetSource decode(JsonFields d) {
         String kind = d.string("kind");
         return switch (kind) {
             case "csv" -> new DatasetSource.Csv(d.string("path"), d.string("target", null), strings(d, "ignore"),
                     missing(d), d.string("task", "auto"),
-                    d.string("normalization", "standardize"), d.number("test_split", 0.2), d.longValue("seed", 42),
+                    d.string("normalization", "standardize"), testSplit(d), d.longValue("seed", 42),
                     d.has("offset") ? floats(d, "offset") : null, d.has("scale") ? floats(d, "scale") : null);
             case "idx" -> new DatasetSource.Idx(d.string("train_images"), d.string("train_labels"),
                     d.string("test_images", null), d.string("test_labels", null), augmentation(d));
             case "image_folder" -> new DatasetSource.ImageFolder(d.string("path"), d.integer("width", 32),
-                    d.integer("height", 32), d.integer("channels", 1), d.number("test_split", 0.2), d.longValue("seed", 42),
+                    d.integer("height", 32), d.integer("channels", 1), testSplit(d), d.longValue("seed", 42),
                     augmentation(d));
             case "synthetic" -> new DatasetSource.Generated(d.string("generator"), d.integer("samples", 400),
-                    d.number("noise", 0.1), d.integer("classes", 2), d.longValue("seed", 42), d.number("test_split", 0.2));
+                    d.number("noise", 0.1), d.integer("classes", 2), d.longValue("seed", 42), testSplit(d));
             default -> throw new JsonFields.FieldError(d.path("kind"), "unknown dataset kind '" + kind
                     + "'; choose csv, idx, image_folder or synthetic");
         };

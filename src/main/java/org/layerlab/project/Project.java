@@ -31,10 +31,31 @@ public record Project(String name, NetworkGraph graph, TrainingConfig training, 
         return new Project(name, graph, training, d, history, weights);
     }
 
-    /** After a run: the weights it trained and the history so far (appended to the earlier one). */
+    /** The most epochs of history a project keeps: about 2 MB of JSON, so a project always reopens. */
+    public static final int MAX_HISTORY = 10_000;
+    /** The newest epochs are never thinned: the end of training is what a user looks at most. */
+    static final int RECENT_HISTORY = 1_000;
+
+    /**
+     * After a run: the weights it trained and the history so far (appended to the earlier one).
+     * Past {@link #MAX_HISTORY} epochs, every other of the older ones is dropped (again as often as
+     * needed): a long history keeps its shape at a coarser step, each epoch keeps its number.
+     */
     public Project withResults(ParameterStore w, List<EpochEvent> newEpochs) {
         List<EpochEvent> all = new ArrayList<>(history);
         all.addAll(newEpochs);
+        while (all.size() > MAX_HISTORY) {
+            int older = all.size() - RECENT_HISTORY;
+            List<EpochEvent> thinned = new ArrayList<>(MAX_HISTORY);
+            for (int i = 0; i < older; i++) {
+                // The first epoch stays, so the curve still starts where training started.
+                if (i % 2 == 0) {
+                    thinned.add(all.get(i));
+                }
+            }
+            thinned.addAll(all.subList(older, all.size()));
+            all = thinned;
+        }
         return new Project(name, graph, training, dataset, all, w);
     }
 

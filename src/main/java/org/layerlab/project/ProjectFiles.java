@@ -10,10 +10,14 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -91,8 +95,10 @@ public final class ProjectFiles {
 
     private static void writeAtomically(Path target, Content content, BeforeMove hook) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
+        removeStaleTemps(dir, target);
         Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
+            keepPermissions(target, temp);
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
                  OutputStream out = Channels.newOutputStream(ch)) {
                 content.write(out);
@@ -107,6 +113,39 @@ public final class ProjectFiles {
             }
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Temp files of this target's own naming (".NAME…tmp") left by a save that was killed before
+     * its move: an older one is never a save in progress (each save writes its temp and moves it
+     * within the same call), so it is removed. Others' files are not touched.
+     */
+    private static void removeStaleTemps(Path dir, Path target) {
+        String prefix = "." + target.getFileName();
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir, p -> {
+            String n = p.getFileName().toString();
+            return n.startsWith(prefix) && n.endsWith(".tmp") && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS);
+        })) {
+            for (Path t : temps) {
+                Files.deleteIfExists(t);
+            }
+        } catch (IOException e) {
+            // Clean-up is a courtesy: the save itself goes on.
+        }
+    }
+
+    /** The new file gets the old one's permissions (a temp file is created 0600). */
+    private static void keepPermissions(Path target, Path temp) {
+        try {
+            if (Files.exists(target)) {
+                Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
+            } else {
+                // A new file: as the user's umask would make it, typically 0644.
+                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
+            }
+        } catch (UnsupportedOperationException | IOException e) {
+            // Not a POSIX file system: its defaults apply.
         }
     }
 
@@ -284,13 +323,27 @@ public final class ProjectFiles {
         ParameterStore weights = null;
         if (doc.has("weights") && dir != null) {
             String wf = doc.string("weights");
-            Path wp = dir.resolve(wf).normalize();
-            if (!wp.getParent().equals(dir.normalize()) || wf.contains("/") || wf.contains("\\")) {
+            Path wp;
+            try {
+                wp = wf.contains("/") || wf.contains("\\") ? null : dir.resolve(wf).normalize();
+            } catch (InvalidPathException e) {
+                throw new ProjectException(name + ": $.weights is not a file name this system accepts: " + e.getReason());
+            }
+            if (wp == null || wp.getParent() == null || !wp.getParent().equals(dir.normalize())) {
                 throw new ProjectException(name + ": $.weights must name a file beside the project, not '" + wf + "'");
             }
             if (!Files.isRegularFile(wp)) {
                 throw new ProjectException(name + ": its weights file " + wf + " is missing; copy it next to the project,"
                         + " or remove \"weights\" to start untrained");
+            }
+            try {
+                // The same confinement as dataset paths: a link beside the project must not lead elsewhere.
+                if (!wp.toRealPath().getParent().equals(dir.toRealPath())) {
+                    throw new ProjectException(name + ": its weights file " + wf + " is a link that leads outside the"
+                            + " project's folder; copy the file itself next to the project");
+                }
+            } catch (IOException e) {
+                throw new ProjectException(name + ": cannot read its weights file " + wf + ": " + e.getMessage());
             }
             weights = WeightsFile.read(wp, training.seed());
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.layerlab.data.Dataset;
 import org.layerlab.nn.Loss;
+import org.layerlab.nn.Parameter;
 import org.layerlab.nn.ParameterStore;
 import org.layerlab.nn.graph.GraphAnalysis;
 import org.layerlab.nn.graph.Problem;
@@ -70,6 +71,14 @@ public final class ProjectSession {
                 : MemoryBudget.checkHere(analysis.trainingMemoryBytes(batch), batch);
     }
 
+    /** The batch evaluate and predict run the network in. */
+    public static final int EVALUATION_BATCH = 256;
+
+    /** Why running the trained network (evaluate, predict) at this batch would not fit in memory, or null. */
+    public String inferenceMemoryProblem(int batch) {
+        return analysis.hasErrors() ? null : MemoryBudget.checkInferenceHere(analysis.inferenceMemoryBytes(batch), batch);
+    }
+
     /** The problems that block training, each as a line. */
     public List<String> errors() {
         return analysis.problems().stream().filter(Problem::isError).map(Problem::message).toList();
@@ -120,11 +129,22 @@ public final class ProjectSession {
      * and the command line's both save through here.
      */
     public Project withResults(Project base, List<EpochEvent> epochs) {
-        Project updated = base.withResults(network.parameterStore(), epochs);
+        // A run that diverged may leave weights that are no numbers: the project keeps the ones it had.
+        ParameterStore trained = network.parameterStore();
+        Project updated = base.withResults(allFinite(trained) ? trained : base.weights(), epochs);
         if (updated.dataset() instanceof DatasetSource.Csv c && data.source() instanceof DatasetSource.Csv fitted) {
             updated = updated.withDataset(c.withStatistics(fitted.offset(), fitted.scale()));
         }
         return updated;
+    }
+
+    private static boolean allFinite(ParameterStore store) {
+        for (Parameter p : store.all()) {
+            if (!p.value().allFinite()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private volatile Trainer activeTrainer;
@@ -140,7 +160,7 @@ public final class ProjectSession {
     /** Loss and metrics on the test part, or on the training data when there is no test part. */
     public Map<String, Double> evaluate() {
         var set = data.test() != null ? data.test() : data.train();
-        return Evaluator.evaluate(network(), project.training().loss(), project.training().metrics(), set, 256, "");
+        return Evaluator.evaluate(network(), project.training().loss(), project.training().metrics(), set, EVALUATION_BATCH, "");
     }
 
     /** What a training run returned: how it ended, and the project with its new weights and history. */

@@ -191,7 +191,10 @@ final class TrainingCodec {
         if (opt.has("options")) {
             JsonFields o = opt.object("options");
             for (String key : opt.raw("options").getAsJsonObject().keySet()) {
-                options.put(key, o.number(key));
+                // Switches may be written as Keras writes them, true/false, or as 1/0.
+                JsonElement v = o.raw(key);
+                boolean flag = v.isJsonPrimitive() && v.getAsJsonPrimitive().isBoolean();
+                options.put(key, flag ? (v.getAsBoolean() ? 1.0 : 0.0) : o.number(key));
             }
         }
         OptimizerSpec spec = new OptimizerSpec(opt.string("name", "adam"), schedule, options,

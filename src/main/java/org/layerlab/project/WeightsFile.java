@@ -32,6 +32,13 @@ public final class WeightsFile {
     }
 
     public static void write(ParameterStore store, OutputStream raw) throws IOException {
+        // A diverged run's NaN or infinite weights are never written: a project reopens with numbers that work.
+        for (Parameter p : store.all()) {
+            if (!p.value().allFinite()) {
+                throw new IOException("the weights of " + p.nodeId() + "/" + p.name() + " hold values that are not finite"
+                        + " numbers (the run diverged); they were not saved");
+            }
+        }
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16));
         out.writeInt(MAGIC);
         out.writeInt(store.all().size());
@@ -116,6 +123,11 @@ public final class WeightsFile {
                 float[] v = new float[(int) n];
                 ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
                 Tensor value = Tensor.wrap(v, dims);
+                if (!value.allFinite()) {
+                    throw new ProjectException(name + ": tensor " + node + "/" + param + " holds values that are not finite"
+                            + " numbers (saved from a run that diverged); delete " + name + " and \"weights\" from the"
+                            + " project to start untrained");
+                }
                 store.put(new Parameter(node, param, value, null, trainable));
             }
             return store;

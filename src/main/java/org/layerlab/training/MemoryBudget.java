@@ -14,14 +14,31 @@ public final class MemoryBudget {
      * size the estimate is for, named in the message since it is the first thing to lower.
      */
     public static String check(long needed, long max, long used, int batch) {
+        return check("Training", "activations, gradients and optimizer state", needed, max, used, batch);
+    }
+
+    private static String check(String what, String parts, long needed, long max, long used, int batch) {
         long free = max - used;
         if (needed <= free) {
             return null;
         }
         long suggestGb = Math.max(1, (long) Math.ceil((used + needed) * 1.5 / (1L << 30)));
-        return String.format("Training needs about %s at batch %d (activations, gradients and optimizer state), but "
-                + "Java may take only %s more here (of %s). Use a smaller batch size or a smaller network, or give "
-                + "Java more memory, e.g. -Xmx%dg.", size(needed), batch, size(Math.max(0, free)), size(max), suggestGb);
+        return String.format("%s needs about %s at batch %d (%s), but Java may take only %s more here (of %s). Use a"
+                + " smaller batch size or a smaller network, or give Java more memory, e.g. -Xmx%dg.", what, size(needed),
+                batch, parts, size(Math.max(0, free)), size(max), suggestGb);
+    }
+
+    /** The same for running a trained network (evaluate, predict): its weights and each layer's output. */
+    public static String checkInferenceHere(long needed, int batch) {
+        Runtime rt = Runtime.getRuntime();
+        String first = check("Running the network", "weights and each layer's output", needed, rt.maxMemory(),
+                rt.totalMemory() - rt.freeMemory(), batch);
+        if (first == null) {
+            return null;
+        }
+        System.gc();
+        return check("Running the network", "weights and each layer's output", needed, rt.maxMemory(),
+                rt.totalMemory() - rt.freeMemory(), batch);
     }
 
     /** The same for this Java process, collecting garbage first if the estimate does not fit at once. */

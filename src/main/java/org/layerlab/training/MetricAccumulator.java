@@ -83,7 +83,8 @@ final class MetricAccumulator {
             switch (m) {
                 case ACCURACY -> correct += countCorrect(p, t, n, c, tw);
                 case MSE, MAE -> {
-                    if (tw == c) {
+                    // One pass feeds both: asked for both, each error must still count once.
+                    if (tw == c && (m == Metric.MSE || !hasMetric(Metric.MSE))) {
                         for (int i = 0; i < n * c; i++) {
                             double e = p[i] - t[i];
                             squaredError += e * e;

@@ -135,9 +135,13 @@ public final class Trainer {
                         ? null : net.firstNonFinite();
                 if (!Double.isFinite(value) || bad != null) {
                     String where = bad == null ? "the loss" : bad;
+                    // The last update may itself have made weights infinite (a huge penalty, say): then no
+                    // weights of this run are worth keeping, and the project keeps the ones it had.
+                    String kept = weightsFinite(params) ? "The weights from before this step are kept."
+                            : "The weights had already become infinite: the project keeps the weights it had before the run.";
                     return finish(TrainingResult.Outcome.FAILED, history,
                             "Training stopped at epoch " + epoch + ", batch " + (b + 1) + ": " + where
-                                    + " became NaN or infinite. The weights from before this step are kept. "
+                                    + " became NaN or infinite. " + kept + " "
                                     + "Try a lower learning rate, gradient clipping, or normalized inputs.",
                             bad == null ? null : bad.substring(0, bad.indexOf(' ')));
                 }
@@ -178,7 +182,9 @@ public final class Trainer {
                     if (early.restoreBestWeights()) {
                         bestWeights = net.parameterStore().snapshotValues();
                     }
-                } else if (++sinceBest > early.patience()) {
+                } else if (++sinceBest >= early.patience()) {
+                    // As Keras 3: the count of epochs without improvement reaching patience stops the run
+                    // (patience 1: one epoch without improvement is enough).
                     if (bestWeights != null) {
                         net.parameterStore().restoreValues(bestWeights);
                     }
@@ -187,6 +193,10 @@ public final class Trainer {
                 }
             }
         }
+        if (bestWeights != null) {
+            // Keras 3 restores the best epoch's weights when training ends, stopped early or not.
+            net.parameterStore().restoreValues(bestWeights);
+        }
         return finish(TrainingResult.Outcome.COMPLETED, history, null, null);
     }
 
@@ -194,10 +204,19 @@ public final class Trainer {
     private static double monitored(EpochEvent event, String monitor, String who) {
         double v = event.get(monitor);
         if (Double.isNaN(v)) {
-            throw new IllegalArgumentException(who + " watches '" + monitor + "', which this run does not report; it reports "
+            throw new TrainingSettingsException(who + " watches '" + monitor + "', which this run does not report; it reports "
                     + String.join(", ", event.metrics().keySet()));
         }
         return v;
+    }
+
+    private static boolean weightsFinite(List<Parameter> params) {
+        for (int i = 0; i < params.size(); i++) {
+            if (!params.get(i).value().allFinite()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean gradientsFinite(List<Parameter> params) {

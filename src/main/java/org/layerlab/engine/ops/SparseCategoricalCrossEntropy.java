@@ -2,7 +2,11 @@ package org.layerlab.engine.ops;
 
 import org.layerlab.engine.Tensor;
 
-/** −log p[label] per sample on probabilities (N, C) with integer labels (N, 1), batch-averaged. */
+/**
+ * −log q[label] per sample on outputs (N, C) that are not a softmax, with integer labels (N, 1),
+ * batch-averaged; q = p / Σp clipped to [1e-7, 1 − 1e-7], as Keras does (see
+ * {@link CategoricalCrossEntropy}).
+ */
 public final class SparseCategoricalCrossEntropy implements LossOp {
     @Override
     public double compute(Tensor p, Tensor labels, Tensor grad) {
@@ -12,12 +16,7 @@ public final class SparseCategoricalCrossEntropy implements LossOp {
         double sum = 0;
         for (int r = 0; r < batch; r++) {
             int k = SoftmaxCrossEntropy.label(labels, r, c);
-            double raw = pd[r * c + k];
-            double q = Math.min(Math.max(raw, EPSILON), 1 - EPSILON);
-            sum -= Math.log(q);
-            if (grad != null && raw == q) {
-                grad.data()[r * c + k] += (float) (-1 / q / batch);
-            }
+            sum += CategoricalCrossEntropy.rowLoss(pd, r * c, c, null, 0, k, grad == null ? null : grad.data(), batch);
         }
         return sum / batch;
     }

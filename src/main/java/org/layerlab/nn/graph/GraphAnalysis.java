@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.Set;
 import org.layerlab.engine.Shape;
 import org.layerlab.engine.ops.ActivationFunction;
 import org.layerlab.nn.Loss;
+import org.layerlab.nn.ParameterSpec;
 import org.layerlab.nn.ShapeException;
 import org.layerlab.nn.layers.Dense;
 import org.layerlab.nn.layers.HasActivation;
@@ -82,25 +84,56 @@ public final class GraphAnalysis {
     }
 
     private void reportCycle() {
-        // Nodes left after peeling off everything with no pending inputs sit on or behind a cycle.
+        // Nodes left after peeling off, from the front, everything whose inputs are all peeled, and
+        // then, from the back, everything whose outputs are all peeled, sit on a cycle or between
+        // two. Each peel is one pass of Kahn's algorithm: linear in nodes and edges.
         Set<String> left = new HashSet<>();
         graph.nodes().forEach(n -> left.add(n.id()));
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (String id : new ArrayList<>(left)) {
-                boolean free = graph.inputsOf(id).stream().noneMatch(e -> left.contains(e.from()));
-                boolean sink = graph.outputsOf(id).stream().noneMatch(e -> left.contains(e.to()));
-                if (free || sink) {
-                    left.remove(id);
-                    changed = true;
-                }
-            }
-        }
+        peel(left, true);
+        peel(left, false);
         for (String id : left) {
             problems.add(Problem.error(id, graph.require(id).name() + " is part of a cycle: a layer cannot feed its own"
                     + " input. Remove one of the connections that loop back."));
         }
+    }
+
+    /** Removes from left every node reachable by peeling nodes with no edge from (forward) or to (backward) the rest. */
+    private void peel(Set<String> left, boolean forward) {
+        Map<String, Integer> pending = new HashMap<>();
+        Deque<String> free = new ArrayDeque<>();
+        for (String id : left) {
+            int n = 0;
+            for (GraphEdge e : forward ? graph.inputsOf(id) : graph.outputsOf(id)) {
+                if (left.contains(forward ? e.from() : e.to())) {
+                    n++;
+                }
+            }
+            pending.put(id, n);
+            if (n == 0) {
+                free.add(id);
+            }
+        }
+        while (!free.isEmpty()) {
+            String id = free.poll();
+            left.remove(id);
+            for (GraphEdge e : forward ? graph.outputsOf(id) : graph.inputsOf(id)) {
+                String next = forward ? e.to() : e.from();
+                if (left.contains(next) && pending.merge(next, -1, Integer::sum) == 0) {
+                    free.add(next);
+                }
+            }
+        }
+    }
+
+    /** Why one of the layer's tensors could not exist (over 2^31 values), or null. */
+    private static String tooLargeParameter(LayerSpec spec, List<Shape> inputs) {
+        for (ParameterSpec p : spec.parameters(inputs)) {
+            if (p.size() > Integer.MAX_VALUE) {
+                return String.format("its %s would hold %,d values, more than the %,d one tensor may have: use fewer units"
+                        + " or filters, or a smaller input", p.name(), p.size(), Integer.MAX_VALUE);
+            }
+        }
+        return null;
     }
 
     private void inferShapes() {
@@ -144,6 +177,19 @@ public final class GraphAnalysis {
             }
             try {
                 Shape out = spec.outputShape(shapes);
+                if (out.longSize() > Integer.MAX_VALUE) {
+                    problems.add(Problem.error(id, String.format("%s: its output %s holds %,d values per sample, more than"
+                            + " the %,d one sample may have: make it smaller", node.name(), out, out.longSize(),
+                            Integer.MAX_VALUE)));
+                    info.put(id, new NodeInfo(null, 0));
+                    continue;
+                }
+                String tooLarge = tooLargeParameter(spec, shapes);
+                if (tooLarge != null) {
+                    problems.add(Problem.error(id, node.name() + ": " + tooLarge));
+                    info.put(id, new NodeInfo(null, 0));
+                    continue;
+                }
                 info.put(id, new NodeInfo(out, spec.paramCount(shapes)));
             } catch (ShapeException e) {
                 Problem p = Problem.error(id, node.name() + ": " + e.getMessage()).onEdge(in.isEmpty() ? null : in.get(0));
@@ -252,7 +298,7 @@ public final class GraphAnalysis {
     private void checkData(String inputId, DataSummary data) {
         Shape in = ((Input) graph.require(inputId).spec()).shape();
         if (!in.equals(data.featureShape())) {
-            String how = in.size() == data.featureShape().size() ? " (same number of values, different layout)" : "";
+            String how = in.longSize() == data.featureShape().longSize() ? " (same number of values, different layout)" : "";
             problems.add(Problem.error(inputId, "The data has samples of shape " + data.featureShape() + " but "
                     + graph.require(inputId).name() + " expects " + in + how + ": set the Input shape to "
                     + data.featureShape()).withFix(Fixes.setInputShape(inputId, data.featureShape())));
@@ -322,6 +368,18 @@ public final class GraphAnalysis {
             }
             if (!inShapes.isEmpty() && !inShapes.contains(null)) {
                 bytes += batch * graph.require(id).spec().workspaceFloatsPerSample(inShapes) * 4;
+            }
+        }
+        return bytes;
+    }
+
+    /** Bytes to run the network forward with this batch size: its weights and each layer's output. */
+    public long inferenceMemoryBytes(int batch) {
+        long bytes = totalParams() * 4;
+        for (String id : order) {
+            NodeInfo ni = info.get(id);
+            if (ni != null && ni.outputShape() != null) {
+                bytes += (long) batch * ni.outputShape().size() * 4;
             }
         }
         return bytes;

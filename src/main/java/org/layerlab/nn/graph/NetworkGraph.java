@@ -24,25 +24,43 @@ import org.layerlab.nn.layers.LayerSpec;
 public final class NetworkGraph {
     private final Map<String, GraphNode> nodes;
     private final List<GraphEdge> edges;
+    /** Edges by target (sorted by port) and by source, built once: lookups stay linear in the graph's size overall. */
+    private final Map<String, List<GraphEdge>> into = new HashMap<>();
+    private final Map<String, List<GraphEdge>> outOf = new HashMap<>();
 
     private NetworkGraph(Map<String, GraphNode> nodes, List<GraphEdge> edges) {
         this.nodes = nodes;
         this.edges = edges;
+        for (GraphEdge e : edges) {
+            into.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(e);
+            outOf.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);
+        }
+        into.values().forEach(l -> l.sort(Comparator.comparingInt(GraphEdge::port)));
     }
 
     public static NetworkGraph empty() {
         return new NetworkGraph(new LinkedHashMap<>(), List.of());
     }
 
+    /** A graph of these nodes and edges, as {@link #withNode} and {@link #withEdge} one by one would build it, in linear time. */
     public static NetworkGraph of(Collection<GraphNode> nodes, Collection<GraphEdge> edges) {
-        NetworkGraph g = empty();
+        Map<String, GraphNode> m = new LinkedHashMap<>();
         for (GraphNode n : nodes) {
-            g = g.withNode(n);
+            m.put(n.id(), n);
         }
+        // A later edge into the same port replaces the earlier one, as withEdge does.
+        Map<String, GraphEdge> byPort = new LinkedHashMap<>();
         for (GraphEdge e : edges) {
-            g = g.withEdge(e);
+            for (String id : List.of(e.from(), e.to())) {
+                if (!m.containsKey(id)) {
+                    throw new IllegalArgumentException("no layer with id '" + id + "'");
+                }
+            }
+            String key = e.to() + "\u0000" + e.port();
+            byPort.remove(key);
+            byPort.put(key, e);
         }
-        return g;
+        return new NetworkGraph(m, List.copyOf(byPort.values()));
     }
 
     public Collection<GraphNode> nodes() {
@@ -122,24 +140,11 @@ public final class NetworkGraph {
 
     /** Edges into a node, by port. */
     public List<GraphEdge> inputsOf(String id) {
-        List<GraphEdge> in = new ArrayList<>();
-        for (GraphEdge e : edges) {
-            if (e.to().equals(id)) {
-                in.add(e);
-            }
-        }
-        in.sort(Comparator.comparingInt(GraphEdge::port));
-        return in;
+        return List.copyOf(into.getOrDefault(id, List.of()));
     }
 
     public List<GraphEdge> outputsOf(String id) {
-        List<GraphEdge> out = new ArrayList<>();
-        for (GraphEdge e : edges) {
-            if (e.from().equals(id)) {
-                out.add(e);
-            }
-        }
-        return out;
+        return List.copyOf(outOf.getOrDefault(id, List.of()));
     }
 
     /** The first unused port of a node (where a new connection goes). */

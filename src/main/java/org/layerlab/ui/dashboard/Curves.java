@@ -42,9 +42,13 @@ final class Curves {
     /** A saved history, one point per epoch (live runs plot per step). */
     void showHistory(List<EpochEvent> history) {
         clear();
-        int i = 0;
+        // x counts epochs across runs; a long history is thinned (epochs 1, 3, 5...), so a step within a
+        // run advances by the gap in epoch numbers, and a later run (numbered from 1 again) by its first.
+        long i = 0;
+        int previous = 0;
         for (EpochEvent e : history) {
-            i++;
+            i += e.epoch() > previous ? e.epoch() - previous : e.epoch();
+            previous = e.epoch();
             epochLoss.add(i, e.get("loss"));
             addIfPresent(valLoss, i, e, "val_loss");
             addIfPresent(batchMetric, i, e, metric);
