@@ -33,6 +33,11 @@ final class ValidateCommand {
             a = GraphAnalysis.of(p.graph(), p.training().loss(), null);
         }
         int errors = 0;
+        if (p.dataset() == null) {
+            // train refuses a project without data; validate says so rather than call it valid.
+            dataProblem = "the project has no dataset: choose one in the window (Choose data…) or add \"dataset\" to the"
+                    + " file";
+        }
         if (dataProblem != null) {
             out.println("error: dataset: " + dataProblem);
             errors++;

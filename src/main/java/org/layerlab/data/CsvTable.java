@@ -2,6 +2,7 @@ package org.layerlab.data;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -29,7 +30,18 @@ public record CsvTable(List<String> header, List<String[]> rows, List<Integer> l
             throw new DataException(file.getFileName() + " is " + size / (1024 * 1024)
                     + " MB; CSV files up to " + MAX_BYTES / (1024 * 1024) + " MB can be loaded");
         }
-        return parse(new String(Files.readAllBytes(file), StandardCharsets.UTF_8), file.getFileName().toString());
+        byte[] bytes = Files.readAllBytes(file);
+        refuseUtf16(bytes, file.getFileName().toString());
+        return parse(new String(bytes, StandardCharsets.UTF_8), file.getFileName().toString());
+    }
+
+    /** A UTF-16 file (as some spreadsheets save "Unicode text") would read as garbled columns: say so instead. */
+    static void refuseUtf16(byte[] start, String source) {
+        if (start.length >= 2 && ((start[0] == (byte) 0xFF && start[1] == (byte) 0xFE)
+                || (start[0] == (byte) 0xFE && start[1] == (byte) 0xFF))) {
+            throw new DataException(source + " is saved as UTF-16 text; save it as CSV in UTF-8 (or plain ASCII) and"
+                    + " choose it again");
+        }
     }
 
     public static CsvTable parse(String text, String source) {
@@ -94,6 +106,9 @@ public record CsvTable(List<String> header, List<String[]> rows, List<Integer> l
     }
 
     private static Reader open(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            refuseUtf16(in.readNBytes(2), file.getFileName().toString());
+        }
         BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         r.mark(1);
         if (r.read() != '\uFEFF') {

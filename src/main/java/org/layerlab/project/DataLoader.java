@@ -54,7 +54,9 @@ public final class DataLoader {
             throw new DataException("cannot read " + relative + ": " + e.getMessage());
         }
         if (!Files.isRegularFile(resolved)) {
-            throw new DataException("dataset file '" + relative + "' does not exist (looked in " + dir + ")");
+            throw new DataException(Files.isDirectory(resolved) ? "dataset file '" + relative + "' is a folder, not a"
+                    + " file: name the CSV or IDX file inside it (or choose an image folder dataset)"
+                    : "dataset file '" + relative + "' does not exist (looked in " + dir + ")");
         }
         return resolved;
     }

@@ -70,8 +70,11 @@ final class JsonFields {
 
     int integer(String field) {
         double v = number(field);
-        if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
+        if (v != Math.rint(v)) {
             throw new FieldError(path(field), "expected a whole number, found " + raw(field));
+        }
+        if (Math.abs(v) > Integer.MAX_VALUE) {
+            throw new FieldError(path(field), String.format("%s is too large: at most %,d", raw(field), Integer.MAX_VALUE));
         }
         return (int) v;
     }

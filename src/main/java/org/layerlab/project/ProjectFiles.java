@@ -218,6 +218,12 @@ public final class ProjectFiles {
         return parse(text, name, file.toAbsolutePath().getParent());
     }
 
+    private static ProjectException outOfMemory(String name, long chars) {
+        return new ProjectException(String.format("%s is too large to read in the memory Java has here"
+                + " (%,d characters; at most %d MB of memory): give Java more, e.g. java -Xmx4g ...", name, chars,
+                Runtime.getRuntime().maxMemory() >> 20));
+    }
+
     /** Parses a project document; dir is where its weights file lives (null: ignore weights). */
     public static Project parse(String text, String name, Path dir) throws ProjectException {
         JsonElement root;
@@ -229,6 +235,10 @@ public final class ProjectFiles {
                 throw new ProjectException(name + ": unexpected content after the end of the JSON document");
             }
         } catch (JsonParseException | IOException | IllegalStateException e) {
+            if (e.getCause() instanceof OutOfMemoryError) {
+                // Gson wraps running out of memory as a parse error: say what really happened.
+                throw outOfMemory(name, text.length());
+            }
             String msg = e.getMessage() == null ? e.toString() : e.getMessage();
             if (e.getCause() instanceof EOFException) {
                 msg = "the file ends early (truncated?)";
@@ -236,6 +246,8 @@ public final class ProjectFiles {
             throw new ProjectException(name + " is not valid JSON: " + msg.replaceAll("\\s*See https?://\\S+", ""));
         } catch (StackOverflowError e) {
             throw new ProjectException(name + " nests JSON too deeply to be a project file");
+        } catch (OutOfMemoryError e) {
+            throw outOfMemory(name, text.length());
         }
         try {
             JsonFields doc = JsonFields.of(root, "$");

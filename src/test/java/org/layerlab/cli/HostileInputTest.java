@@ -138,4 +138,19 @@ class HostileInputTest {
         userError(run("evaluate", p.toString()), "is a link that leads outside the project's folder");
         Files.delete(elsewhere);
     }
+
+    @Test
+    void smallerMistakesSayWhatIsWrong() throws Exception {
+        userError(run("summary", xor(s -> s.replace("\"units\": 4", "\"units\": 1e12")).toString()),
+                "$.nodes[1].params.units: 1e12 is too large: at most 2,147,483,647");
+        Run noData = run("validate", xor(s -> s.replaceAll("(?s),\\s*\"dataset\": \\{.*?\\}", "")).toString());
+        assertEquals(1, noData.code(), noData.out());
+        assertTrue(noData.out().contains("the project has no dataset"), noData.out());
+        Files.createDirectories(dir.resolve("data/folder.csv"));
+        Run folder = run("validate", xor(s -> s.replace("data/xor.csv", "data/folder.csv")).toString());
+        assertTrue(folder.out().contains("is a folder, not a file"), folder.out());
+        Files.write(dir.resolve("data/utf16.csv"), "a,b\n1,2\n".getBytes(StandardCharsets.UTF_16));
+        Run utf16 = run("validate", xor(s -> s.replace("data/xor.csv", "data/utf16.csv")).toString());
+        assertTrue(utf16.out().contains("is saved as UTF-16 text"), utf16.out());
+    }
 }
