@@ -25,6 +25,7 @@ import org.layerlab.nn.layers.Input;
 import org.layerlab.nn.layers.LayerSpec;
 import org.layerlab.nn.layers.MergeLayer;
 import org.layerlab.nn.network.Network;
+import org.layerlab.training.MemoryBudget;
 
 public class GraphAnalysisTest {
     public static NetworkGraph chain(LayerSpec... layers) {
@@ -227,5 +228,15 @@ public class GraphAnalysisTest {
         assertEquals(stepwise, once);
         assertEquals(List.of(new GraphEdge("x", "add", 0), new GraphEdge("y", "add", 1)), once.inputsOf("add"));
         assertThrows(IllegalArgumentException.class, () -> NetworkGraph.of(nodes, List.of(new GraphEdge("in", "ghost", 0))));
+    }
+
+    @Test
+    void runningAHugeTrainedNetworkIsRefusedBeforeItsTensorsAreMade() {
+        // 40,000 × 40,000 weights: 6.4 GB in float32, more than any test heap: evaluate and predict say so.
+        GraphAnalysis a = GraphAnalysis.of(chain(Input.of(40_000), new Dense(40_000)));
+        assertFalse(a.hasErrors());
+        assertTrue(a.inferenceMemoryBytes(256) > 6_400_000_000L);
+        String refusal = MemoryBudget.checkInferenceHere(a.inferenceMemoryBytes(256), 256);
+        assertTrue(refusal != null && refusal.startsWith("Running the network needs about 6.0 GB at batch 256"), refusal);
     }
 }
