@@ -86,6 +86,11 @@ public final class App extends Application {
                 }
             });
         }
+        String select = option(args, "--select=");
+        if (select != null && model.graph().contains(select)) {
+            // For looking at a layer's inspector without a mouse (screenshots).
+            Platform.runLater(() -> model.select(List.of(select)));
+        }
         // After the window's first frames (cold code, 300 ms each), not among them.
         Later.run(1, EngineWarmup::start);
         String trainFor = option(args, "--train-for=");

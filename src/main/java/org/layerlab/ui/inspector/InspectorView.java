@@ -104,8 +104,9 @@ public final class InspectorView extends VBox {
         }
         NodeInfo info = model.analysis() == null ? null : model.analysis().info(node.id());
         Label shape = new Label(info == null || info.outputShape() == null ? "Output shape: unknown"
-                : "Output shape: " + info.outputShape().toBatchString() + String.format("   Parameters: %,d", info.params()));
+                : "Output shape: " + info.outputShape().toBatchString() + String.format("\nParameters: %,d", info.params()));
         shape.setId("inspector-shape");
+        shape.setWrapText(true);
         shape.getStyleClass().add("muted");
         VBox problems = new VBox(4);
         if (model.analysis() != null) {
@@ -143,7 +144,7 @@ public final class InspectorView extends VBox {
         grid.setHgap(8);
         grid.setVgap(6);
         ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(110);
+        labels.setMinWidth(LABEL_WIDTH);
         ColumnConstraints fields = new ColumnConstraints();
         fields.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(labels, fields);
@@ -153,6 +154,11 @@ public final class InspectorView extends VBox {
     static Label label(String key) {
         Label l = new Label(key.replace('_', ' '));
         l.getStyleClass().add("field-label");
+        // Long option names ("kernel regularizer") take two lines rather than lose their end.
+        l.setWrapText(true);
+        l.setMaxWidth(LABEL_WIDTH);
         return l;
     }
+
+    private static final double LABEL_WIDTH = 110;
 }

@@ -56,7 +56,10 @@ final class TrainingSettingsView extends VBox {
         String[] losses = Arrays.stream(Loss.Kind.values()).map(Loss.Kind::kerasName).toArray(String[]::new);
         ChoiceBox<String> loss = ParamEditors.choice("loss", t.loss().kind().kerasName(), losses,
                 v -> apply("loss", () -> t.withLoss(Loss.parse(v.getAsString()))));
-        grid.addRow(row++, InspectorView.label("loss"), loss);
+        // Loss names run to 31 characters (sparse_categorical_crossentropy): the box takes the row's full width.
+        grid.add(InspectorView.label("loss"), 0, row++);
+        loss.setMaxWidth(Double.MAX_VALUE);
+        grid.add(loss, 0, row++, 2, 1);
         row = LossRows.add(grid, row, t.loss(), edit -> apply("loss option", () -> t.withLoss(edit.apply(t.loss()))),
                 error::setText);
         grid.addRow(row++, SettingRows.label("metrics", "What each epoch reports besides the loss; the first is charted"),
