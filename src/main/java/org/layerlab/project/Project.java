@@ -44,6 +44,12 @@ public record Project(String name, NetworkGraph graph, TrainingConfig training, 
     public Project withResults(ParameterStore w, List<EpochEvent> newEpochs) {
         List<EpochEvent> all = new ArrayList<>(history);
         all.addAll(newEpochs);
+        return new Project(name, graph, training, dataset, boundedHistory(all), w);
+    }
+
+    /** The epochs to keep of a history: all of them up to {@link #MAX_HISTORY}, else thinned as {@link #withResults} says. */
+    static List<EpochEvent> boundedHistory(List<EpochEvent> epochs) {
+        List<EpochEvent> all = epochs;
         while (all.size() > MAX_HISTORY) {
             int older = all.size() - RECENT_HISTORY;
             List<EpochEvent> thinned = new ArrayList<>(MAX_HISTORY);
@@ -56,7 +62,7 @@ public record Project(String name, NetworkGraph graph, TrainingConfig training, 
             thinned.addAll(all.subList(older, all.size()));
             all = thinned;
         }
-        return new Project(name, graph, training, dataset, all, w);
+        return all;
     }
 
     public boolean isTrained() {

@@ -227,10 +227,11 @@ public final class ProjectFiles {
     /** Parses a project document; dir is where its weights file lives (null: ignore weights). */
     public static Project parse(String text, String name, Path dir) throws ProjectException {
         JsonElement root;
+        List<EpochEvent> history = new ArrayList<>();
         try (Reader r = new StringReader(text)) {
             JsonReader reader = new JsonReader(r);
             reader.setLenient(false);
-            root = JsonParser.parseReader(reader);
+            root = reader.peek() == JsonToken.BEGIN_OBJECT ? readDocument(reader, history) : JsonParser.parseReader(reader);
             if (reader.peek() != JsonToken.END_DOCUMENT) {
                 throw new ProjectException(name + ": unexpected content after the end of the JSON document");
             }
@@ -244,6 +245,8 @@ public final class ProjectFiles {
                 msg = "the file ends early (truncated?)";
             }
             throw new ProjectException(name + " is not valid JSON: " + msg.replaceAll("\\s*See https?://\\S+", ""));
+        } catch (JsonFields.FieldError e) {
+            throw new ProjectException(name + ": " + e.getMessage());
         } catch (StackOverflowError e) {
             throw new ProjectException(name + " nests JSON too deeply to be a project file");
         } catch (OutOfMemoryError e) {
@@ -264,13 +267,57 @@ public final class ProjectFiles {
                 throw new ProjectException(name + ": $.formatVersion " + version + " does not exist (formats start at 1)");
             }
             JsonObject current = Migrations.toCurrent(root.getAsJsonObject(), version);
-            return decode(JsonFields.of(current, "$"), name, dir);
+            return decode(JsonFields.of(current, "$"), name, dir, history);
         } catch (JsonFields.FieldError e) {
             throw new ProjectException(name + ": " + e.getMessage());
         }
     }
 
-    private static Project decode(JsonFields doc, String name, Path dir) throws ProjectException {
+    /**
+     * The document's members as a tree, except "history", which is read epoch by epoch into
+     * history and kept bounded as it grows ({@link Project#boundedHistory}): a file with hundreds
+     * of thousands of epochs (written before history was bounded) loads in the memory of ten
+     * thousand.
+     */
+    private static JsonObject readDocument(JsonReader reader, List<EpochEvent> history) throws IOException {
+        JsonObject root = new JsonObject();
+        reader.beginObject();
+        while (reader.hasNext()) {
+            String key = reader.nextName();
+            if (key.equals("history") && reader.peek() == JsonToken.BEGIN_ARRAY) {
+                reader.beginArray();
+                for (int i = 0; reader.hasNext(); i++) {
+                    history.add(epoch(JsonParser.parseReader(reader), i));
+                    if (history.size() > 2 * Project.MAX_HISTORY) {
+                        List<EpochEvent> kept = new ArrayList<>(Project.boundedHistory(history));
+                        history.clear();
+                        history.addAll(kept);
+                    }
+                }
+                reader.endArray();
+            } else {
+                root.add(key, JsonParser.parseReader(reader));
+            }
+        }
+        reader.endObject();
+        List<EpochEvent> kept = new ArrayList<>(Project.boundedHistory(history));
+        history.clear();
+        history.addAll(kept);
+        return root;
+    }
+
+    private static EpochEvent epoch(JsonElement e, int i) {
+        JsonFields h = JsonFields.of(e, "$.history[" + i + "]");
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        JsonFields m = h.object("metrics");
+        for (String key : h.raw("metrics").getAsJsonObject().keySet()) {
+            metrics.put(key, m.number(key));
+        }
+        return new EpochEvent(h.integer("epoch"), metrics, 0, h.number("learning_rate", 0), h.number("seconds", 0));
+    }
+
+    private static Project decode(JsonFields doc, String name, Path dir, List<EpochEvent> streamed)
+            throws ProjectException {
         List<JsonElement> nodeList = doc.list("nodes");
         if (nodeList.size() > MAX_NODES) {
             throw new ProjectException(name + ": $.nodes has " + nodeList.size() + " layers; at most " + MAX_NODES);
@@ -321,16 +368,11 @@ public final class ProjectFiles {
             throw new ProjectException(name + ": $.training: " + e.getMessage());
         }
         DatasetSource dataset = doc.has("dataset") ? DatasetCodec.decode(doc.object("dataset")) : null;
-        List<EpochEvent> history = new ArrayList<>();
+        // Read while parsing (bounded); a history that is not a list is reported here, with its path.
+        List<EpochEvent> history = new ArrayList<>(streamed);
         List<JsonElement> hist = doc.list("history");
         for (int i = 0; i < hist.size(); i++) {
-            JsonFields h = JsonFields.of(hist.get(i), "$.history[" + i + "]");
-            Map<String, Double> metrics = new LinkedHashMap<>();
-            JsonFields m = h.object("metrics");
-            for (String key : h.raw("metrics").getAsJsonObject().keySet()) {
-                metrics.put(key, m.number(key));
-            }
-            history.add(new EpochEvent(h.integer("epoch"), metrics, 0, h.number("learning_rate", 0), h.number("seconds", 0)));
+            history.add(epoch(hist.get(i), i));
         }
         ParameterStore weights = null;
         if (doc.has("weights") && dir != null) {

@@ -93,4 +93,24 @@ class NothingLostTest {
         Project p = ProjectFiles.parse(json, "x.layerlab", null);
         assertEquals(1.0, p.training().optimizer().option("nesterov"));
     }
+
+    @Test
+    void aProjectWithAHugeHistoryFromBeforeTheBoundLoadsWithItThinned() throws Exception {
+        // 150,000 epochs (about 25 MB), as an older LayerLab could write: read epoch by epoch, kept bounded.
+        StringBuilder sb = new StringBuilder(Files.readString(Path.of("samples", "xor.layerlab")));
+        sb.setLength(sb.lastIndexOf("}"));
+        sb.append(",\n  \"history\": [");
+        for (int i = 1; i <= 150_000; i++) {
+            sb.append(i == 1 ? "" : ",").append("{\"epoch\": ").append(i)
+                    .append(", \"learning_rate\": 0.05, \"metrics\": {\"loss\": 0.5, \"accuracy\": 0.75}}");
+        }
+        sb.append("]\n}\n");
+        Project p = ProjectFiles.parse(sb.toString(), "old.layerlab", null);
+        assertTrue(p.history().size() <= Project.MAX_HISTORY, "kept " + p.history().size());
+        assertEquals(1, p.history().get(0).epoch());
+        assertEquals(150_000, p.history().get(p.history().size() - 1).epoch());
+        String bad = sb.toString().replace("{\"epoch\": 7,", "{\"epoch\": \"seven\",");
+        ProjectException e = assertThrows(ProjectException.class, () -> ProjectFiles.parse(bad, "old.layerlab", null));
+        assertTrue(e.getMessage().contains("$.history[6].epoch"), e.getMessage());
+    }
 }
