@@ -89,46 +89,54 @@ public final class WeightsFile {
             ParameterStore store = new ParameterStore(seed);
             long total = 0;
             for (int t = 0; t < count; t++) {
-                String node = readString(data, name);
-                String param = readString(data, name);
-                boolean trainable = data.readBoolean();
-                int rank = data.readInt();
-                if (rank < 1 || rank > 6) {
-                    throw new ProjectException(name + ": tensor " + node + "/" + param + " claims rank " + rank);
-                }
-                long n = 1;
-                int[] dims = new int[rank];
-                for (int i = 0; i < rank; i++) {
-                    dims[i] = data.readInt();
-                    if (dims[i] <= 0) {
-                        throw new ProjectException(name + ": tensor " + node + "/" + param + " has dimension " + dims[i]);
+                // Where each tensor starts, for whoever opens a damaged file in a hex editor.
+                long at = size - left;
+                try {
+                    String node = readString(data, name);
+                    String param = readString(data, name);
+                    boolean trainable = data.readBoolean();
+                    int rank = data.readInt();
+                    if (rank < 1 || rank > 6) {
+                        throw new ProjectException(name + ": tensor " + node + "/" + param + " claims rank " + rank);
                     }
-                    n *= dims[i];
-                    if (n > MAX_VALUES) {
-                        throw new ProjectException(name + ": tensor " + node + "/" + param + " claims more than "
-                                + MAX_VALUES + " values; the file is corrupt");
+                    long n = 1;
+                    int[] dims = new int[rank];
+                    for (int i = 0; i < rank; i++) {
+                        dims[i] = data.readInt();
+                        if (dims[i] <= 0) {
+                            throw new ProjectException(name + ": tensor " + node + "/" + param + " has dimension "
+                                    + dims[i]);
+                        }
+                        n *= dims[i];
+                        if (n > MAX_VALUES) {
+                            throw new ProjectException(name + ": tensor " + node + "/" + param + " claims more than "
+                                    + MAX_VALUES + " values; the file is corrupt");
+                        }
                     }
+                    total += n;
+                    left -= 4L + utf8(node) + utf8(param) + 1 + 4 + 4L * rank;
+                    if (total > MAX_VALUES || n * 4 > left) {
+                        throw new ProjectException(name + " is truncated: tensor " + node + "/" + param + " needs " + n * 4
+                                + " bytes but only " + Math.max(0, left) + " remain");
+                    }
+                    byte[] bytes = data.readNBytes((int) (n * 4));
+                    if (bytes.length < n * 4) {
+                        throw new ProjectException(name + " is truncated inside tensor " + node + "/" + param);
+                    }
+                    left -= n * 4;
+                    float[] v = new float[(int) n];
+                    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
+                    Tensor value = Tensor.wrap(v, dims);
+                    if (!value.allFinite()) {
+                        throw new ProjectException(name + ": tensor " + node + "/" + param + " holds values that are"
+                                + " not finite numbers (saved from a run that diverged); delete " + name + " and \"weights\" from the"
+                                + " project to start untrained");
+                    }
+                    store.put(new Parameter(node, param, value, null, trainable));
+                } catch (ProjectException e) {
+                    throw new ProjectException(e.getMessage() + " (tensor " + (t + 1) + " of " + count + ", at byte " + at
+                            + ")");
                 }
-                total += n;
-                left -= 4L + utf8(node) + utf8(param) + 1 + 4 + 4L * rank;
-                if (total > MAX_VALUES || n * 4 > left) {
-                    throw new ProjectException(name + " is truncated: tensor " + node + "/" + param + " needs " + n * 4
-                            + " bytes but only " + Math.max(0, left) + " remain");
-                }
-                byte[] bytes = data.readNBytes((int) (n * 4));
-                if (bytes.length < n * 4) {
-                    throw new ProjectException(name + " is truncated inside tensor " + node + "/" + param);
-                }
-                left -= n * 4;
-                float[] v = new float[(int) n];
-                ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
-                Tensor value = Tensor.wrap(v, dims);
-                if (!value.allFinite()) {
-                    throw new ProjectException(name + ": tensor " + node + "/" + param + " holds values that are not finite"
-                            + " numbers (saved from a run that diverged); delete " + name + " and \"weights\" from the"
-                            + " project to start untrained");
-                }
-                store.put(new Parameter(node, param, value, null, trainable));
             }
             return store;
         } catch (EOFException e) {

@@ -189,6 +189,7 @@ class ProjectFilesTest {
         Files.write(weights, Arrays.copyOf(b.array(), b.position()));
         String claim = assertThrows(ProjectException.class, () -> ProjectFiles.load(file)).getMessage();
         assertTrue(claim.contains("claims more than"), claim);
+        assertTrue(claim.endsWith("(tensor 1 of 1, at byte 8)"), "where in the file: " + claim);
         Files.delete(weights);
         assertTrue(assertThrows(ProjectException.class, () -> ProjectFiles.load(file)).getMessage()
                 .contains("weights file iris.weights is missing"));
