@@ -1,10 +1,14 @@
 package org.layerlab.ui.commands;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.layerlab.nn.graph.Fix;
 import org.layerlab.nn.graph.GraphEdge;
@@ -23,14 +27,65 @@ public final class Edits {
     }
 
     /** Adds a layer below the given node and connects it (the palette's double-click). */
+    /**
+     * Inserts a layer after the selected one: the selected layer's outgoing connections now leave
+     * the new layer, which takes the selected one's output (a chain stays a chain). The layers
+     * below move down a row to make room, and the new layer never lands on another.
+     */
     public static GraphChange addAfter(NetworkGraph g, String previousId, LayerSpec spec) {
         GraphNode prev = g.require(previousId);
         String id = g.newId(spec.kind());
-        NetworkGraph after = g.withNode(new GraphNode(id, id, spec, prev.x(), prev.y() + 110));
-        if (spec.minInputs() > 0) {
+        boolean wired = spec.minInputs() > 0;
+        NetworkGraph after = g;
+        if (wired) {
+            // Make room: everything fed by the selected layer moves down one row.
+            for (String below : descendants(g, previousId)) {
+                GraphNode n = after.require(below);
+                after = after.withNode(n.at(n.x(), n.y() + AutoLayout.RANK_GAP));
+            }
+        }
+        double[] at = freeSpot(after, prev.x(), prev.y() + AutoLayout.RANK_GAP);
+        after = after.withNode(new GraphNode(id, id, spec, at[0], at[1]));
+        if (wired) {
+            for (GraphEdge out : g.outputsOf(previousId)) {
+                after = after.withoutEdge(out).withEdge(new GraphEdge(id, out.to(), out.port()));
+            }
             after = after.withEdge(new GraphEdge(previousId, id, 0));
         }
         return new GraphChange("Add " + spec.kind(), g, after);
+    }
+
+    /** Every layer reachable from id's outputs. */
+    private static Set<String> descendants(NetworkGraph g, String id) {
+        Set<String> seen = new LinkedHashSet<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(id));
+        while (!todo.isEmpty()) {
+            for (GraphEdge e : g.outputsOf(todo.poll())) {
+                if (seen.add(e.to())) {
+                    todo.add(e.to());
+                }
+            }
+        }
+        seen.remove(id);
+        return seen;
+    }
+
+    /** (x, y) itself when no layer's box overlaps a layer placed there, else the nearest free place to its right. */
+    static double[] freeSpot(NetworkGraph g, double x, double y) {
+        double fx = x;
+        while (overlapsAny(g, fx, y)) {
+            fx += AutoLayout.NODE_GAP;
+        }
+        return new double[] {fx, y};
+    }
+
+    private static boolean overlapsAny(NetworkGraph g, double x, double y) {
+        for (GraphNode n : g.nodes()) {
+            if (Math.abs(n.x() - x) < AutoLayout.NODE_GAP * 0.9 && Math.abs(n.y() - y) < AutoLayout.RANK_GAP * 0.8) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static GraphChange delete(NetworkGraph g, Collection<String> ids) {
