@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.prefs.Preferences;
 
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -115,6 +116,9 @@ class EditorFlowTest {
         robot.interact(() -> window.open(file));
         assertEquals(saved, model.graph(), "reopening gives the same document");
         assertEquals(ProjectFiles.toJson(model.project(), null), Files.readString(file));
+        // Remembered for Open Recent in the suite's own settings, not in the user's preferences.
+        assertTrue(Settings.get("recent", "").contains(file.toAbsolutePath().toString()));
+        assertFalse(Preferences.userRoot().node("org/layerlab").get("recent", "").contains(dir.toString()));
     }
 
     @Test

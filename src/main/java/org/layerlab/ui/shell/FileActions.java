@@ -2,11 +2,11 @@ package org.layerlab.ui.shell;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.prefs.Preferences;
 
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
@@ -28,7 +28,6 @@ final class FileActions {
     private static final int RECENT = 8;
     private final EditorModel model;
     private final Window owner;
-    private final Preferences prefs = Preferences.userNodeForPackage(FileActions.class);
 
     FileActions(EditorModel model, Window owner) {
         this.model = model;
@@ -109,15 +108,18 @@ final class FileActions {
         return r.get() == discard || save();
     }
 
+    /** Recent projects, newest first; ones that no longer exist are left out. */
     List<Path> recent() {
         List<Path> out = new ArrayList<>();
-        for (String s : prefs.get("recent", "").split("\n")) {
-            if (!s.isBlank()) {
+        for (String s : Settings.get(RECENT_KEY, "").split("\n")) {
+            if (!s.isBlank() && Files.isRegularFile(Path.of(s))) {
                 out.add(Path.of(s));
             }
         }
         return out;
     }
+
+    private static final String RECENT_KEY = "recent";
 
     private void remember(Path file) {
         List<Path> list = recent();
@@ -126,7 +128,7 @@ final class FileActions {
         list.add(0, abs);
         StringBuilder sb = new StringBuilder();
         list.stream().limit(RECENT).forEach(p -> sb.append(p).append('\n'));
-        prefs.put("recent", sb.toString());
+        Settings.put(RECENT_KEY, sb.toString());
     }
 
     private FileChooser chooser(String title) {

@@ -160,14 +160,20 @@ public final class MainWindow {
         file.setOnShowing(e -> {
             recentMenu.getItems().clear();
             for (Path p : files.recent()) {
-                recentMenu.getItems().add(item(p.getFileName().toString(), null, () -> files.open(p)));
+                // The folder too: two projects of the same name are told apart.
+                Path folder = p.toAbsolutePath().getParent();
+                recentMenu.getItems().add(item(p.getFileName() + "  —  " + (folder == null ? "" : folder), null,
+                        () -> files.open(p)));
             }
             recentMenu.setDisable(recentMenu.getItems().isEmpty());
         });
         file.getItems().addAll(item("New", "Shortcut+N", () -> files.newProject(Templates.all().get("Empty"))), newFrom,
                 item("Open…", "Shortcut+O", files::open), recentMenu, new SeparatorMenuItem(),
                 item("Save", "Shortcut+S", files::save), item("Save As…", "Shortcut+Shift+S", files::saveAs),
-                new SeparatorMenuItem(), item("Close", "Shortcut+W", () -> {
+                new SeparatorMenuItem(),
+                // Close closes the project (the window stays, empty); Quit ends the program.
+                item("Close", "Shortcut+W", () -> files.newProject(Templates.all().get("Empty"))),
+                item("Quit", "Shortcut+Q", () -> {
                     if (files.confirmDiscard()) {
                         stage.close();
                     }
