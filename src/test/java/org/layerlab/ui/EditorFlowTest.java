@@ -31,6 +31,7 @@ import org.layerlab.project.Project;
 import org.layerlab.project.ProjectFiles;
 import org.layerlab.training.TrainingConfig;
 import org.layerlab.ui.commands.Edits;
+import org.layerlab.ui.common.Settings;
 import org.layerlab.ui.model.EditorModel;
 import org.layerlab.ui.shell.MainWindow;
 import org.testfx.api.FxRobot;

@@ -2,6 +2,7 @@ package org.layerlab.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -121,6 +122,22 @@ class TrainingFlowTest {
         EpochEvent last = model.project().history().get(model.project().history().size() - 1);
         assertTrue(last.metrics().containsKey("auc"), last.metrics().toString());
         assertTrue(last.get("accuracy") > 0.99, "XOR learned under the focal loss: " + last.metrics());
+    }
+
+    @Test
+    void openingAnotherProjectStopsTheRunAndStartsFromACleanDashboard(FxRobot robot) throws Exception {
+        setEpochs(robot, 1_000_000);
+        robot.clickOn("#train-start");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#train-status").queryAs(Label.class)
+                .getText().startsWith("Batch "));
+        Project empty = App.emptyProject();
+        robot.interact(() -> model.open(empty, null));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.training().isRunning());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Ready to train.", robot.lookup("#train-status").queryAs(Label.class).getText());
+        assertEquals("", robot.lookup("#train-progress-caption").queryAs(Label.class).getText());
+        assertSame(empty, model.project(), "the stopped run's weights and history went nowhere");
+        assertFalse(model.isDirty());
     }
 
     @Test

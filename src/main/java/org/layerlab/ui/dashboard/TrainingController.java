@@ -72,6 +72,7 @@ public final class TrainingController {
             }
         });
         view.reset.setOnAction(e -> resetWeights());
+        model.onOpen(this::documentOpened);
         DashboardExport export = new DashboardExport(view, model, this::error);
         view.exportPng.setOnAction(e -> export.png());
         view.exportCsv.setOnAction(e -> export.csv());
@@ -151,6 +152,7 @@ public final class TrainingController {
             return;
         }
         starting = true;
+        startedIn = document;
         EngineWarmup.stop();
         view.status.getStyleClass().remove("error-text");
         view.status.setText("Loading " + (p.dataset() == null ? "data" : p.dataset().describe()) + "…");
@@ -202,6 +204,11 @@ public final class TrainingController {
 
     private void launch(Project p, ProjectSession opened, TrainingSession run) {
         starting = false;
+        if (startedIn != document) {
+            // Another project was opened while this run was being prepared: it is not started.
+            view.setRunning(false, false);
+            return;
+        }
         if (!opened.errors().isEmpty()) {
             notStarted(opened.errors().get(0));
             return;
@@ -212,8 +219,9 @@ public final class TrainingController {
         useMetricOf(cfg);
         session = run;
         view.boundary.setData(prepared.data().train());
-        CoalescingFeed feed = new CoalescingFeed(Platform::runLater, this::deliver, DashboardPace.DELIVERY_NANOS,
-                DashboardPace.QUIET_NANOS);
+        long runDocument = document;
+        CoalescingFeed feed = new CoalescingFeed(Platform::runLater, d -> deliver(d, runDocument),
+                DashboardPace.DELIVERY_NANOS, DashboardPace.QUIET_NANOS);
         session.snapshotEvery(DashboardPace.DELIVERY_NANOS);
         session.addListener(feed).onWeights(feed::offer).onBoundary(feed::offer, view.boundary.bounds())
                 .onHealth(feed::offer).onConfusion(feed::offer);
@@ -264,7 +272,11 @@ public final class TrainingController {
     }
 
     /** On the JavaFX thread, at most 2.5 times a second. */
-    private void deliver(CoalescingFeed.Delivery d) {
+    private void deliver(CoalescingFeed.Delivery d, long runDocument) {
+        if (runDocument != document) {
+            // A run of a project that was closed: what it still sends belongs to nothing on screen.
+            return;
+        }
         pauses.timeUpdate(() -> deliverNow(d));
     }
 
@@ -313,6 +325,36 @@ public final class TrainingController {
             view.refreshCharts(session == null);
         }
     }
+
+    /**
+     * Another document was opened (New, Open, Close): a run of the last one is stopped and its
+     * results go nowhere, and the dashboard starts clean (no status, progress or views of the last one).
+     */
+    private void documentOpened() {
+        document++;
+        if (session != null) {
+            TrainingSession old = session;
+            session = null;
+            old.stop();
+            live.runEnded();
+            layers.runEnded();
+            settings.runEnded();
+            pauses.stop();
+            view.setRunning(false, false);
+        }
+        view.tabs().forEach(DashboardTab::runStarted);
+        view.boundary.show(null);
+        view.status.getStyleClass().remove("error-text");
+        view.status.setTooltip(null);
+        view.status.setText("Ready to train.");
+        view.progress.setProgress(0);
+        view.progressCaption.setText("");
+        lastStep = 0;
+    }
+
+    /** Counts opened documents; a run belongs to the one it started in. */
+    private long document;
+    private long startedIn;
 
     private void finish(TrainingResult r) {
         Project p = model.project();

@@ -1,6 +1,7 @@
 package org.layerlab.ui.model;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -50,6 +51,7 @@ public final class EditorModel {
 
     /** Replaces the document (after Open or New): history and selection start afresh. */
     public void open(Project p, Path f) {
+        openListeners.forEach(Runnable::run);
         stack.clear();
         selection.clear();
         data = null;
@@ -57,6 +59,16 @@ public final class EditorModel {
         project.set(p);
         revision.set(revision.get() + 1);
         savedRevision.set(revision.get());
+    }
+
+    private final List<Runnable> openListeners = new ArrayList<>();
+
+    /**
+     * Runs r as another document opens (New, Open, Close), before it is shown: what belonged to
+     * the last one should go, and the new one's own state is then shown over a clean slate.
+     */
+    public void onOpen(Runnable r) {
+        openListeners.add(r);
     }
 
     /** Where the project's relative data paths start: its folder, or the working folder when unsaved. */

@@ -16,6 +16,7 @@ import javafx.stage.Window;
 import org.layerlab.project.Project;
 import org.layerlab.project.ProjectException;
 import org.layerlab.project.ProjectFiles;
+import org.layerlab.ui.common.Settings;
 import org.layerlab.ui.common.Toasts;
 import org.layerlab.ui.model.EditorModel;
 
