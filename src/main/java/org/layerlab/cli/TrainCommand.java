@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
+import org.layerlab.project.DataFiles;
 import org.layerlab.project.Project;
 import org.layerlab.project.ProjectFiles;
 import org.layerlab.project.ProjectSession;
@@ -48,6 +49,12 @@ final class TrainCommand {
      */
     private void saveOrRescue(Project trained, Path target, Path projectFile) throws IOException {
         try {
+            // Saved into another folder, the project brings its data along (its paths are relative).
+            int copied = DataFiles.bringAlong(trained.dataset(), projectFile.toAbsolutePath().getParent(),
+                    target.toAbsolutePath().getParent());
+            if (copied > 0) {
+                out.println("Copied " + copied + " data file(s) beside " + target.getFileName());
+            }
             ProjectFiles.save(trained, target);
         } catch (IOException first) {
             String stem = projectFile.getFileName().toString().replaceFirst("\\.layerlab$", "");

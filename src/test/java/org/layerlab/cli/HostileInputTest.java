@@ -146,4 +146,17 @@ class HostileInputTest {
         Run utf16 = run("validate", xor(s -> s.replace("data/xor.csv", "data/utf16.csv")).toString());
         assertTrue(utf16.out().contains("is saved as UTF-16 text"), utf16.out());
     }
+
+    @Test
+    void aProjectTrainedIntoAnotherFolderBringsItsDataAlong() throws Exception {
+        Path p = xor(s -> s);
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere/deeper")).resolve("xor2.layerlab");
+        Run t = run("train", p.toString(), "--epochs", "3", "--out", elsewhere.toString());
+        assertEquals(0, t.code(), t.err());
+        assertTrue(t.out().contains("Copied 1 data file(s) beside xor2.layerlab"), t.out());
+        assertTrue(Files.exists(elsewhere.resolveSibling("data/xor.csv")));
+        Run v = run("validate", elsewhere.toString());
+        assertEquals(0, v.code(), v.out());
+        assertEquals(0, run("evaluate", elsewhere.toString()).code());
+    }
 }

@@ -15,6 +15,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.layerlab.project.Project;
 import org.layerlab.project.ProjectException;
+import org.layerlab.project.DataFiles;
 import org.layerlab.project.ProjectFiles;
 import org.layerlab.ui.common.Settings;
 import org.layerlab.ui.common.Toasts;
@@ -79,6 +80,8 @@ final class FileActions {
 
     private boolean write(Path file) {
         try {
+            // Saved into another folder (Save As), the project brings its data along: its paths are relative.
+            DataFiles.bringAlong(model.project().dataset(), model.projectDir(), file.toAbsolutePath().getParent());
             ProjectFiles.save(model.project(), file);
             model.markSaved(file);
             remember(file);

@@ -1,0 +1,83 @@
+package org.layerlab.project;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The data files a project names, brought along when the project is saved into another folder
+ * (Save As, {@code train --out}): its paths are relative to its folder, so without them the saved
+ * project would open to "dataset file ... does not exist". Each file keeps its relative path; a
+ * file already there with the same size is left as it is.
+ */
+public final class DataFiles {
+    private DataFiles() {
+    }
+
+    /** The relative paths of the files (or the image folder) the dataset reads; none for synthetic data. */
+    static List<String> of(DatasetSource d) {
+        List<String> out = new ArrayList<>();
+        if (d instanceof DatasetSource.Csv c) {
+            out.add(c.path());
+        } else if (d instanceof DatasetSource.Idx i) {
+            for (String p : new String[] {i.trainImages(), i.trainLabels(), i.testImages(), i.testLabels()}) {
+                if (p != null) {
+                    out.add(p);
+                }
+            }
+        } else if (d instanceof DatasetSource.ImageFolder f) {
+            out.add(f.path());
+        }
+        return out;
+    }
+
+    /**
+     * Copies the dataset's files from the folder the project came from into the folder it is
+     * saved to, when those differ; returns how many files were copied. Files that are missing at
+     * the source are left for validation to report (the project still saves).
+     */
+    public static int bringAlong(DatasetSource d, Path fromDir, Path toDir) throws IOException {
+        if (d == null || fromDir == null || fromDir.toAbsolutePath().normalize().equals(toDir.toAbsolutePath().normalize())) {
+            return 0;
+        }
+        int copied = 0;
+        for (String relative : of(d)) {
+            Path from;
+            try {
+                from = d instanceof DatasetSource.ImageFolder ? DataLoader.resolveFolder(fromDir, relative)
+                        : DataLoader.resolve(fromDir, relative);
+            } catch (RuntimeException missing) {
+                continue;
+            }
+            Path to = toDir.resolve(relative).normalize();
+            if (!to.startsWith(toDir.toAbsolutePath().normalize()) && !to.startsWith(toDir.normalize())) {
+                continue;
+            }
+            copied += Files.isDirectory(from) ? copyTree(from, to) : copyFile(from, to);
+        }
+        return copied;
+    }
+
+    private static int copyFile(Path from, Path to) throws IOException {
+        if (Files.isRegularFile(to) && Files.size(to) == Files.size(from)) {
+            return 0;
+        }
+        Files.createDirectories(to.toAbsolutePath().getParent());
+        Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+        return 1;
+    }
+
+    private static int copyTree(Path from, Path to) throws IOException {
+        int copied = 0;
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                copied += copyFile(f, to.resolve(from.relativize(f).toString()));
+            }
+        }
+        return copied;
+    }
+}
