@@ -3,6 +3,7 @@ package org.layerlab.ui.shell;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import javafx.event.ActionEvent;
 import javafx.geometry.Orientation;
@@ -32,6 +33,7 @@ import org.layerlab.project.ProjectException;
 import org.layerlab.project.ProjectFiles;
 import org.layerlab.ui.canvas.GraphCanvas;
 import org.layerlab.ui.commands.Edits;
+import org.layerlab.ui.common.Settings;
 import org.layerlab.ui.dashboard.DashboardView;
 import org.layerlab.ui.dashboard.TrainingController;
 import org.layerlab.ui.inspector.InspectorView;
@@ -68,9 +70,10 @@ public final class MainWindow {
         centre.setOrientation(Orientation.VERTICAL);
         // Half and half: at 60/40 the charts, feature table and scatter had under 200 px on a
         // 768-px screen and cut their labels off; the canvas fits a network to what it gets.
-        centre.setDividerPositions(0.5);
+        remembered(centre, "split.centre", 0.5);
         SplitPane split = new SplitPane(palette, centre, inspector);
-        split.setDividerPositions(0.17, 0.76);
+        // The palette wide enough for its longest name (GlobalAveragePooling2D) at 1280 px.
+        remembered(split, "split.main", 0.2, 0.76);
         SplitPane.setResizableWithParent(palette, false);
         SplitPane.setResizableWithParent(inspector, false);
         palette.setMinWidth(170);
@@ -151,6 +154,33 @@ public final class MainWindow {
 
     private static String css(String name) {
         return MainWindow.class.getResource("/org/layerlab/ui/" + name).toExternalForm();
+    }
+
+    /** Divider positions from the last session (or these defaults), saved again whenever the user drags one. */
+    private static void remembered(SplitPane pane, String key, double... defaults) {
+        double[] positions = defaults.clone();
+        String saved = Settings.get(key, "");
+        String[] parts = saved.split(",");
+        if (parts.length == positions.length) {
+            try {
+                for (int i = 0; i < parts.length; i++) {
+                    double v = Double.parseDouble(parts[i]);
+                    positions[i] = v > 0.02 && v < 0.98 ? v : positions[i];
+                }
+            } catch (NumberFormatException e) {
+                positions = defaults.clone();
+            }
+        }
+        pane.setDividerPositions(positions);
+        for (SplitPane.Divider d : pane.getDividers()) {
+            d.positionProperty().addListener((o, a, b) -> {
+                StringBuilder sb = new StringBuilder();
+                for (SplitPane.Divider x : pane.getDividers()) {
+                    sb.append(sb.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.4f", x.getPosition()));
+                }
+                Settings.put(key, sb.toString());
+            });
+        }
     }
 
     private MenuBar menus() {
