@@ -48,4 +48,9 @@ final class EdgeView extends Group {
         c.setEndX(x2);
         c.setEndY(y2);
     }
+
+    /** The shape label is 11 px only at full size: below the nodes' compact zoom it would be specks, so it hides. */
+    void setZoom(double z) {
+        label.setVisible(z >= NodeView.COMPACT_BELOW);
+    }
 }

@@ -78,6 +78,8 @@ public final class GraphCanvas extends Pane {
         zoom.addListener((o, a, b) -> {
             scale.setX(b.doubleValue());
             scale.setY(b.doubleValue());
+            views.values().forEach(v -> v.setZoom(b.doubleValue()));
+            edgeLayer.getChildren().forEach(e -> ((EdgeView) e).setZoom(b.doubleValue()));
         });
         // The analysis follows every document change and also arrives later when the data has loaded.
         model.analysisProperty().addListener((o, a, b) -> rebuild());
@@ -121,6 +123,7 @@ public final class GraphCanvas extends Pane {
             NodeView v = old.get(n.id());
             if (v == null || !sameKey(viewKeys.get(n.id()), key)) {
                 v = new NodeView(n, info, problems, portCount);
+                v.setZoom(zoom.get());
                 wireNode(v);
                 fresh.add(v);
             }
@@ -147,6 +150,7 @@ public final class GraphCanvas extends Pane {
             EdgeView ev = edgeCache.get(key);
             if (ev == null) {
                 ev = new EdgeView(e, shape);
+                ev.setZoom(zoom.get());
                 ev.setOnMouseClicked(me -> {
                     selectedEdge = e;
                     model.selection().clear();
@@ -354,7 +358,11 @@ public final class GraphCanvas extends Pane {
         zoom.set(z);
     }
 
-    /** Zooms and pans so every node is visible, with a margin, between 55% and 100%. */
+    /**
+     * Zooms and pans so every node is visible, with a margin, between 50% and 100%: below 80% the
+     * nodes draw compact (name and summary, larger) so their text stays about 11 px; below 50% even
+     * that would not, and the top of the network is shown readable instead, to pan from.
+     */
     public void fitToView() {
         if (views.isEmpty() || getWidth() <= 0) {
             return;
@@ -371,9 +379,7 @@ public final class GraphCanvas extends Pane {
         }
         double margin = 40;
         double z = Math.min(1, Math.min((getWidth() - 2 * margin) / (maxX - minX), (getHeight() - 2 * margin) / (maxY - minY)));
-        // Below about half size the text is unreadable: then show the top of the network readable
-        // and let the user pan, rather than all of it as a thumbnail.
-        z = Math.max(0.55, z);
+        z = Math.max(0.5, z);
         zoom.set(z);
         translate.setX(Math.max(margin - minX * z, (getWidth() - (maxX - minX) * z) / 2 - minX * z));
         translate.setY(margin / 2 - minY * z);

@@ -65,6 +65,10 @@ final class NodeView extends VBox {
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox footer = new HBox(4, out, gap, count);
         getChildren().addAll(header, summary, footer);
+        this.name = name;
+        this.kind = kind;
+        this.summary = summary;
+        this.footer = footer;
 
         if (!problems.isEmpty()) {
             boolean error = problems.stream().anyMatch(Problem::isError);
@@ -97,6 +101,33 @@ final class NodeView extends VBox {
             c.setId("in-" + node.id() + "-" + i);
             c.setUserData(i);
             inputs.add(c);
+        }
+    }
+
+    private final Label name;
+    private final Label kind;
+    private final Label summary;
+    private final HBox footer;
+
+    /** Below this zoom a node shows only its name and summary, drawn larger so they stay readable. */
+    static final double COMPACT_BELOW = 0.8;
+
+    /**
+     * Semantic zoom: at low zoom the node keeps what can be read (name, and the summary that says
+     * kind and key settings) at a size that stays about 11 px on screen down to 50%, and drops the rest.
+     */
+    void setZoom(double z) {
+        boolean compact = z < COMPACT_BELOW;
+        kind.setVisible(!compact);
+        kind.setManaged(!compact);
+        footer.setVisible(!compact);
+        footer.setManaged(!compact);
+        if (compact) {
+            name.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", Math.min(26, 11.5 / z)));
+            summary.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", Math.min(24, 10.5 / z)));
+        } else {
+            name.setStyle("");
+            summary.setStyle("");
         }
     }
 
