@@ -168,6 +168,10 @@ class EditorFlowTest {
         robot.doubleClickOn("#palette-GlobalAveragePooling2D");
         assertTrue(model.graph().contains("globalaveragepooling2d"));
         assertEquals(1, model.graph().inputsOf("globalaveragepooling2d").size(), "connected to the selected layer");
+        assertFalse(robot.lookup("#palette-no-match").query().isVisible());
+        robot.doubleClickOn("#palette-search").write("lstmx");
+        assertTrue(robot.lookup("#palette-no-match").query().isVisible());
+        assertEquals("No layer matches 'lstmx'.", robot.lookup("#palette-no-match").queryAs(Label.class).getText());
     }
 
     @Test

@@ -14,6 +14,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tab;
@@ -83,8 +84,12 @@ public final class DashboardView extends BorderPane {
         status.setId("train-status");
         status.setMinWidth(0);
         status.setMaxWidth(Double.MAX_VALUE);
-        // A progress line fits on one line; an error that does not wraps rather than hiding its advice.
-        status.setWrapText(true);
+        // One line, so the tabs below never move; what does not fit is in the tooltip (and an error's
+        // advice also in the notice the window shows).
+        status.setWrapText(false);
+        status.setTextOverrun(OverrunStyle.ELLIPSIS);
+        status.textProperty().addListener((o, a, b) -> status.setTooltip(b == null || b.length() < 60 ? null
+                : new Tooltip(b)));
         HBox.setHgrow(status, Priority.ALWAYS);
         smoothing.setPrefWidth(90);
         smoothing.setTooltip(new Tooltip("Smoothing of the per-batch curves"));

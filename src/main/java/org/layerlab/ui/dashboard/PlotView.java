@@ -20,7 +20,7 @@ final class PlotView extends CanvasView {
     private final List<Boolean> smoothable = new ArrayList<>();
     private final List<SeriesSummary> summaries = new ArrayList<>();
     private String title;
-    private final String xLabel;
+    private String xLabel;
     private final List<Double> markers = new ArrayList<>();
     private boolean logScale;
     private double smoothing;
@@ -44,6 +44,14 @@ final class PlotView extends CanvasView {
         smoothable.add(smooth);
         summaries.add(new SeriesSummary(s));
         dirty = true;
+    }
+
+    /** What the x axis counts: "step" for a live run, "epoch" for a saved history. */
+    void setXLabel(String label) {
+        if (!label.equals(xLabel)) {
+            xLabel = label;
+            redraw();
+        }
     }
 
     void setTitle(String t) {

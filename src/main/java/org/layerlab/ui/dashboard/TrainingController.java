@@ -114,6 +114,8 @@ public final class TrainingController {
         useMetricOf(p.training());
         view.clearCharts();
         view.curves.showHistory(p.history());
+        view.loss.setXLabel("epoch");
+        view.accuracy.setXLabel("epoch");
         view.loss.changed();
         view.accuracy.changed();
         view.refreshCharts(true);
@@ -232,6 +234,8 @@ public final class TrainingController {
         wantOpenTab();
         // Live curves are per step; a saved history (per epoch) is cleared rather than mixed in.
         view.clearCharts();
+        view.loss.setXLabel("step");
+        view.accuracy.setXLabel("step");
         history.clear();
         view.status.getStyleClass().remove("error-text");
         view.status.setTooltip(null);

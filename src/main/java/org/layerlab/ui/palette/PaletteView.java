@@ -27,6 +27,8 @@ import org.layerlab.nn.layers.LayerKinds;
  */
 public final class PaletteView extends VBox {
     private final TextField search = new TextField();
+    /** Says so when the search finds no layer, rather than showing an empty palette. */
+    private final Label noMatch = new Label();
     private final Map<LayerCategory, TitledPane> groups = new LinkedHashMap<>();
     private final Map<LayerKind, Label> items = new LinkedHashMap<>();
 
@@ -40,6 +42,12 @@ public final class PaletteView extends VBox {
         search.setId("palette-search");
         search.textProperty().addListener((o, a, b) -> filter(b));
         VBox list = new VBox(4);
+        noMatch.setId("palette-no-match");
+        noMatch.getStyleClass().add("muted");
+        noMatch.setWrapText(true);
+        noMatch.setVisible(false);
+        noMatch.setManaged(false);
+        list.getChildren().add(noMatch);
         for (LayerCategory category : LayerCategory.values()) {
             VBox box = new VBox(2);
             TitledPane pane = new TitledPane(category.title(), box);
@@ -95,10 +103,15 @@ public final class PaletteView extends VBox {
             item.setVisible(show);
             item.setManaged(show);
         });
-        groups.forEach((category, pane) -> {
+        boolean anyAtAll = false;
+        for (TitledPane pane : groups.values()) {
             boolean any = ((VBox) pane.getContent()).getChildren().stream().anyMatch(Node::isVisible);
             pane.setVisible(any);
             pane.setManaged(any);
-        });
+            anyAtAll |= any;
+        }
+        noMatch.setText("No layer matches '" + (text == null ? "" : text.trim()) + "'.");
+        noMatch.setVisible(!anyAtAll);
+        noMatch.setManaged(!anyAtAll);
     }
 }
