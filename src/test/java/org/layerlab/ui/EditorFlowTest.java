@@ -89,6 +89,13 @@ class EditorFlowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(model.graph().contains("flatten"));
         assertFalse(model.analysis().hasErrors(), model.analysis().problems().toString());
+        // The fix button went away with the rebuilt node: focus is back on the canvas, not in the search field.
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("canvas", robot.targetWindow().getScene().getFocusOwner().getId());
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        assertFalse(model.graph().contains("flatten"), "Ctrl+Z right after the fix undoes it");
+        robot.press(KeyCode.CONTROL).type(KeyCode.Y).release(KeyCode.CONTROL);
+        assertTrue(model.graph().contains("flatten"));
 
         NetworkGraph built = model.graph();
         // Focus the canvas: inside a text field, Ctrl+Z undoes typing, as everywhere.

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import javafx.event.ActionEvent;
+import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -54,6 +55,8 @@ public final class MainWindow {
     private final MenuItem undoItem = new MenuItem("Undo");
     private final MenuItem redoItem = new MenuItem("Redo");
     private boolean dark;
+    /** The focused control just left the scene (a rebuild): where focus lands next is not the user's choice. */
+    private boolean focusLost;
     private final DashboardView dashboard;
     private final TrainingController training;
 
@@ -88,6 +91,19 @@ public final class MainWindow {
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.titleProperty().bind(model.titleProperty());
+        // A Fix, a committed option or a new choice rebuilds the views, and JavaFX then hands focus to
+        // the next control it finds (the palette's search field), where Ctrl+Z edits the search. Focus
+        // that lost its control that way goes back to the canvas, where the shortcuts act on the graph.
+        scene.focusOwnerProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                focusLost = was != null;
+            } else if (focusLost && "palette-search".equals(now.getId())) {
+                focusLost = false;
+                Platform.runLater(canvas::requestFocus);
+            } else {
+                focusLost = false;
+            }
+        });
         canvas.setOnMouseDragReleased(e -> {
             if (e.getGestureSource() instanceof Node n && n.getUserData() instanceof LayerKind entry) {
                 Point2D p = canvas.graphPoint(e.getSceneX(), e.getSceneY());
