@@ -285,7 +285,7 @@ public final class TrainingSession {
                 snapshotBoundary(e.step());
             }
             if (w.health()) {
-                snapshotHealth(e.step(), e.learningRate());
+                snapshotHealth(e.step(), e.learningRate(), e.loss());
             }
         }
 
@@ -307,7 +307,7 @@ public final class TrainingSession {
         }
     }
 
-    private void snapshotHealth(long step, double lr) {
+    private void snapshotHealth(long step, double lr, double loss) {
         Map<String, double[]> norms = new LinkedHashMap<>();
         for (Parameter p : net.parameters()) {
             double[] wg = norms.computeIfAbsent(p.nodeId(), k -> new double[2]);
@@ -325,7 +325,7 @@ public final class TrainingSession {
             double gn = Math.sqrt(wg[1]);
             layers.add(new LayerHealth(id, wn, gn, wn == 0 ? 0 : lr * gn / wn, dead.getOrDefault(id, Double.NaN)));
         });
-        healthSink.accept(new HealthSnapshot(step, layers, overfitting()));
+        healthSink.accept(new HealthSnapshot(step, layers, overfitting(), loss));
     }
 
     /** Validation loss up for two epochs in a row while training loss went down. */

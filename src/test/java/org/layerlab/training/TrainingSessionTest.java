@@ -144,8 +144,8 @@ class TrainingSessionTest {
         CoalescingFeed feed = new CoalescingFeed(Runnable::run, got::add, QUIET, QUIET);
         feed.onBatch(new BatchEvent(1, 1, 1, 10, 0.5, Map.of(), 0, 0.01));
         assertEquals(1, got.size());
-        feed.offer(new HealthSnapshot(2, List.of(), false));
-        feed.offer(new HealthSnapshot(3, List.of(), true));
+        feed.offer(new HealthSnapshot(2, List.of(), false, 0.5));
+        feed.offer(new HealthSnapshot(3, List.of(), true, 0.5));
         assertEquals(1, got.size(), "health waits for the pace");
         feed.offer(new ConfusionMatrix(4, List.of("a", "b"), new long[4]));
         assertEquals(2, got.size(), "a confusion matrix comes once an epoch and goes out at once");

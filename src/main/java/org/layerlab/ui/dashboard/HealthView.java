@@ -90,7 +90,7 @@ final class HealthView extends VBox {
             row[2].setText(PlotView.format(l.gradNorm()));
             row[3].setText(PlotView.format(l.updateRatio()));
             row[4].setText(Double.isNaN(l.deadShare()) ? "—" : String.format("%.0f%%", 100 * l.deadShare()));
-            if (l.gradNorm() < 1e-7 && l.weightNorm() > 0) {
+            if (l.gradNorm() < 1e-7 && l.weightNorm() > 0 && !h.converged()) {
                 found.add(l.nodeId() + ": gradients have vanished; try relu-family activations, batch normalization or a larger rate.");
             }
             if (l.updateRatio() > 0.05) {
@@ -101,6 +101,10 @@ final class HealthView extends VBox {
                 found.add(l.nodeId() + ": " + String.format("%.0f%%", 100 * l.deadShare())
                         + " of its ReLU units output zero for every sample; try leaky_relu, he_normal or a lower rate.");
             }
+        }
+        if (h.converged()) {
+            found.add("The training loss is " + PlotView.format(h.loss()) + ": the network fits its training data, so the"
+                    + " gradients are near zero and more epochs will change little. Judge it by the validation figures.");
         }
         if (h.overfitting()) {
             found.add("Validation loss has risen for two epochs while training loss fell: the network is overfitting."

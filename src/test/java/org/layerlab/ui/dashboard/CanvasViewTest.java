@@ -70,7 +70,7 @@ class CanvasViewTest {
     void healthIsLaidOutWhenItsTabIsShownNotWhileHidden(FxRobot robot) {
         HealthSnapshot h = new HealthSnapshot(7, List.of(
                 new LayerHealth("dense", 1.5, 0.2, 1e-3, 0.1),
-                new LayerHealth("dense_1", 0.5, 0.1, 2e-3, Double.NaN)), false);
+                new LayerHealth("dense_1", 0.5, 0.1, 2e-3, Double.NaN)), false, 0.3);
         robot.interact(() -> {
             healthTab.setVisible(false);
             health.show(h);
@@ -80,6 +80,23 @@ class CanvasViewTest {
             assertEquals(1, labelsSaying("dense_1"), "shown: the latest snapshot's rows");
             assertEquals(1, labelsSaying("Step 7"));
         });
+    }
+
+    @Test
+    void aConvergedRunIsToldItFitsItsDataNotThatItsGradientsVanished(FxRobot robot) {
+        List<LayerHealth> still = List.of(new LayerHealth("dense", 1.5, 1e-9, 0, Double.NaN));
+        robot.interact(() -> {
+            health.show(new HealthSnapshot(9, still, false, 0.7));
+            assertEquals(1, labelsContaining("gradients have vanished"), "a stuck run with a high loss is warned");
+            health.show(new HealthSnapshot(10, still, false, 4.8e-9));
+            assertEquals(0, labelsContaining("gradients have vanished"));
+            assertEquals(1, labelsContaining("the network fits its training data"));
+        });
+    }
+
+    private long labelsContaining(String text) {
+        return health.lookupAll(".label").stream().filter(n -> n instanceof Label l && l.getText() != null
+                && l.getText().contains(text)).count();
     }
 
     private long labelsSaying(String text) {

@@ -46,7 +46,7 @@ class SnapshotModelTest {
     void ignoresOtherKindsAndForgetsOnClear() {
         List<Long> shown = new ArrayList<>();
         SnapshotModel<ConfusionMatrix> m = new SnapshotModel<>(ConfusionMatrix.class, c -> shown.add(c.step()));
-        m.deliver(with(new HealthSnapshot(5, List.of(), false)), true);
+        m.deliver(with(new HealthSnapshot(5, List.of(), false, 0.5)), true);
         assertEquals(List.of(), shown);
         m.deliver(with(new ConfusionMatrix(6, List.of("a", "b"), new long[4])), false);
         m.clear();
