@@ -201,4 +201,23 @@ class EditorFlowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0.05, ((Dense) model.graph().require("dense").spec()).activation().alpha(), 1e-12);
     }
+
+    @Test
+    void aConnectionThatWouldMakeALoopIsRefusedWithTheReason(FxRobot robot) {
+        // Side by side near the top, so every port is on screen.
+        robot.interact(() -> {
+            model.execute(Edits.addLayer(model.graph(), Input.of(4), 20, 20));
+            model.execute(Edits.addLayer(model.graph(), new Dense(8), 280, 20));
+            model.execute(Edits.addLayer(model.graph(), new Dense(2), 540, 20));
+            model.execute(Edits.connect(model.graph(), "input", "dense", 0));
+            model.execute(Edits.connect(model.graph(), "dense", "dense_1", 0));
+        });
+        NetworkGraph before = model.graph();
+        robot.drag("#out-dense_1").dropTo("#node-dense");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before, model.graph(), "no loop was made");
+        Label notice = robot.lookup("#canvas-notice").queryAs(Label.class);
+        assertTrue(notice.isVisible());
+        assertTrue(notice.getText().startsWith("Not connected: dense already feeds dense_1"), notice.getText());
+    }
 }

@@ -1,6 +1,7 @@
 package org.layerlab.ui.canvas;
 
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import javafx.geometry.Point2D;
@@ -27,6 +28,8 @@ final class ConnectionGesture {
     private CubicCurve pending;
     private String from;
     private NodeView target;
+    private Consumer<String> refused = message -> { };
+    private String lastReason;
 
     ConnectionGesture(EditorModel model, Group overlay, BiFunction<Double, Double, Point2D> toContent,
                       Function<Point2D, NodeView> nodeAt) {
@@ -34,6 +37,11 @@ final class ConnectionGesture {
         this.overlay = overlay;
         this.toContent = toContent;
         this.nodeAt = nodeAt;
+    }
+
+    /** Where the reason a connection is refused (or would be wrong) goes: the canvas's notice. */
+    void onRefused(Consumer<String> r) {
+        refused = r;
     }
 
     void install(NodeView v) {
@@ -58,7 +66,14 @@ final class ConnectionGesture {
             overlay.getChildren().remove(pending);
             hover(null);
             if (over != null && !over.nodeId().equals(from)) {
-                connect(from, over.nodeId());
+                NetworkGraph g = model.graph();
+                if (g.withEdge(new GraphEdge(from, over.nodeId(), Math.min(g.nextFreePort(over.nodeId()),
+                        Math.max(0, g.require(over.nodeId()).spec().maxInputs() - 1)))).topologicalOrder().isEmpty()) {
+                    // A loop is refused outright, and the user is told why.
+                    refused.accept(cycleMessage(g, from, over.nodeId()));
+                } else {
+                    connect(from, over.nodeId());
+                }
             }
             from = null;
             e.consume();
@@ -79,18 +94,33 @@ final class ConnectionGesture {
 
     /** Whether connecting source → to would leave the target free of errors (drag-over feedback). */
     boolean isValid(String source, String to) {
+        return whyNot(source, to) == null;
+    }
+
+    /** Why connecting source → to would be wrong, in a sentence; null when it would be fine. */
+    String whyNot(String source, String to) {
         NetworkGraph g = model.graph();
         LayerSpec spec = g.require(to).spec();
-        if (spec.maxInputs() == 0 || source.equals(to)) {
-            return false;
+        String target = g.require(to).name();
+        if (source.equals(to)) {
+            return "A layer cannot feed itself.";
+        }
+        if (spec.maxInputs() == 0) {
+            return target + " is an Input: data enters there, nothing connects into it.";
         }
         int port = Math.min(g.nextFreePort(to), spec.maxInputs() - 1);
         NetworkGraph next = g.withEdge(new GraphEdge(source, to, port));
         if (next.topologicalOrder().isEmpty()) {
-            return false;
+            return cycleMessage(g, source, to);
         }
         GraphAnalysis a = GraphAnalysis.of(next);
-        return a.problemsOf(to).stream().noneMatch(p -> p.isError() && !p.message().contains("needs at least"));
+        return a.problemsOf(to).stream().filter(p -> p.isError() && !p.message().contains("needs at least"))
+                .map(p -> p.message()).findFirst().orElse(null);
+    }
+
+    static String cycleMessage(NetworkGraph g, String source, String to) {
+        return "Not connected: " + g.require(to).name() + " already feeds " + g.require(source).name()
+                + ", so this connection would make a loop. A network runs one way, from its Input to its output.";
     }
 
     private void hover(NodeView over) {
@@ -99,7 +129,13 @@ final class ConnectionGesture {
         }
         target = over;
         if (over != null && from != null && !over.nodeId().equals(from)) {
-            over.getStyleClass().add(isValid(from, over.nodeId()) ? "drop-ok" : "drop-bad");
+            String why = whyNot(from, over.nodeId());
+            over.getStyleClass().add(why == null ? "drop-ok" : "drop-bad");
+            if (why != null && !why.equals(lastReason)) {
+                // While the pointer is over a red node, the canvas says why it would be wrong.
+                refused.accept(why);
+            }
+            lastReason = why;
         }
     }
 }

@@ -13,6 +13,7 @@ import javafx.collections.SetChangeListener;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -30,6 +31,7 @@ import org.layerlab.nn.graph.NodeInfo;
 import org.layerlab.nn.graph.Problem;
 import org.layerlab.nn.layers.LayerSpec;
 import org.layerlab.ui.commands.Edits;
+import org.layerlab.ui.common.Later;
 import org.layerlab.ui.model.EditorModel;
 
 /**
@@ -75,6 +77,16 @@ public final class GraphCanvas extends Pane {
         content.getTransforms().addAll(translate, scale);
         content.getChildren().addAll(edgeLayer, nodeLayer, portLayer, overlay);
         getChildren().add(content);
+        notice.setId("canvas-notice");
+        notice.getStyleClass().add("canvas-notice");
+        notice.setWrapText(true);
+        notice.setMaxWidth(480);
+        notice.setLayoutX(12);
+        notice.setLayoutY(12);
+        notice.setMouseTransparent(true);
+        notice.setVisible(false);
+        getChildren().add(notice);
+        connections.onRefused(this::tell);
         zoom.addListener((o, a, b) -> {
             scale.setX(b.doubleValue());
             scale.setY(b.doubleValue());
@@ -87,6 +99,21 @@ public final class GraphCanvas extends Pane {
         installGestures();
         rebuild();
     }
+
+    /** A sentence over the canvas's top left for a few seconds: why something the user did was refused. */
+    void tell(String message) {
+        notice.setText(message);
+        notice.setVisible(true);
+        long shown = ++notices;
+        Later.run(5, () -> {
+            if (notices == shown) {
+                notice.setVisible(false);
+            }
+        });
+    }
+
+    private final Label notice = new Label();
+    private long notices;
 
     public DoubleProperty zoomProperty() {
         return zoom;
