@@ -14,6 +14,7 @@ import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -219,5 +220,20 @@ class EditorFlowTest {
         Label notice = robot.lookup("#canvas-notice").queryAs(Label.class);
         assertTrue(notice.isVisible());
         assertTrue(notice.getText().startsWith("Not connected: dense already feeds dense_1"), notice.getText());
+    }
+
+    @Test
+    void anEmptyCanvasSaysWhatToDoAndF1ListsTheShortcuts(FxRobot robot) {
+        assertTrue(robot.lookup("#canvas-empty-hint").query().isVisible());
+        robot.interact(() -> model.execute(Edits.addLayer(model.graph(), Input.of(4), 20, 20)));
+        assertFalse(robot.lookup("#canvas-empty-hint").query().isVisible());
+        robot.clickOn("#canvas").type(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        ListView<?> list = robot.lookup("#shortcuts-list").queryAs(ListView.class);
+        assertTrue(list.getItems().stream().anyMatch(x -> x.toString().contains("Edit ▸ Undo")), list.getItems().toString());
+        robot.clickOn("#shortcuts-filter").write("zoom");
+        assertTrue(list.getItems().stream().allMatch(x -> x.toString().toLowerCase().contains("zoom")));
+        assertTrue(list.getItems().size() >= 3, "zoom in, out and the wheel: " + list.getItems());
+        robot.type(KeyCode.ESCAPE);
     }
 }

@@ -86,6 +86,14 @@ public final class GraphCanvas extends Pane {
         notice.setMouseTransparent(true);
         notice.setVisible(false);
         getChildren().add(notice);
+        emptyHint.setId("canvas-empty-hint");
+        emptyHint.getStyleClass().add("canvas-empty-hint");
+        emptyHint.setWrapText(true);
+        emptyHint.setMaxWidth(360);
+        emptyHint.setMouseTransparent(true);
+        emptyHint.layoutXProperty().bind(widthProperty().subtract(emptyHint.widthProperty()).divide(2));
+        emptyHint.layoutYProperty().bind(heightProperty().subtract(emptyHint.heightProperty()).divide(2));
+        getChildren().add(emptyHint);
         connections.onRefused(this::tell);
         zoom.addListener((o, a, b) -> {
             scale.setX(b.doubleValue());
@@ -113,6 +121,9 @@ public final class GraphCanvas extends Pane {
     }
 
     private final Label notice = new Label();
+    /** What to do on an empty canvas, for someone who has just started LayerLab. */
+    private final Label emptyHint = new Label("Drag a layer here from the palette on the left, or open a sample:"
+            + " File ▸ Open Sample. Templates are in File ▸ New from Template.");
     private long notices;
 
     public DoubleProperty zoomProperty() {
@@ -131,6 +142,7 @@ public final class GraphCanvas extends Pane {
      * so an edit to one layer of a 300-layer network rebuilds one view, not 300.
      */
     public void rebuild() {
+        emptyHint.setVisible(model.graph().size() == 0);
         NetworkGraph g = model.graph();
         GraphAnalysis a = model.analysis();
         Map<String, NodeView> old = new LinkedHashMap<>(views);

@@ -203,6 +203,12 @@ public final class MainWindow {
         Menu file = new Menu("_File");
         Menu newFrom = new Menu("New from Template");
         Templates.all().forEach((name, p) -> newFrom.getItems().add(item(name, null, () -> files.newProject(p))));
+        Menu samples = new Menu("Open Sample");
+        for (Path p : Samples.list()) {
+            samples.getItems().add(item(p.getFileName().toString().replace(ProjectFiles.EXTENSION, ""), null,
+                    () -> files.open(p)));
+        }
+        samples.setDisable(samples.getItems().isEmpty());
         file.setOnShowing(e -> {
             recentMenu.getItems().clear();
             for (Path p : files.recent()) {
@@ -214,7 +220,7 @@ public final class MainWindow {
             recentMenu.setDisable(recentMenu.getItems().isEmpty());
         });
         file.getItems().addAll(item("New", "Shortcut+N", () -> files.newProject(Templates.all().get("Empty"))), newFrom,
-                item("Open…", "Shortcut+O", files::open), recentMenu, new SeparatorMenuItem(),
+                item("Open…", "Shortcut+O", files::open), samples, recentMenu, new SeparatorMenuItem(),
                 item("Save", "Shortcut+S", files::save), item("Save As…", "Shortcut+Shift+S", files::saveAs),
                 new SeparatorMenuItem(),
                 // Close closes the project (the window stays, empty); Quit ends the program.
@@ -250,7 +256,11 @@ public final class MainWindow {
         train.getItems().addAll(item("Train", "Shortcut+T", training::start),
                 item("Pause", null, () -> dashboard.lookup("#train-pause").fireEvent(new ActionEvent())),
                 item("Stop", null, () -> dashboard.lookup("#train-stop").fireEvent(new ActionEvent())));
-        MenuBar bar = new MenuBar(file, edit, view, train);
+        Menu help = new Menu("_Help");
+        MenuBar bar = new MenuBar(file, edit, view, train, help);
+        help.getItems().addAll(item("Keyboard Shortcuts", "F1", () -> HelpDialogs.shortcuts(stage, bar)),
+                item("Getting Started", null, () -> HelpDialogs.gettingStarted(stage)), new SeparatorMenuItem(),
+                item("About LayerLab", null, () -> HelpDialogs.about(stage)));
         bar.setId("menu-bar");
         return bar;
     }
