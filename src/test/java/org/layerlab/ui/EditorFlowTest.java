@@ -236,4 +236,19 @@ class EditorFlowTest {
         assertTrue(list.getItems().size() >= 3, "zoom in, out and the wheel: " + list.getItems());
         robot.type(KeyCode.ESCAPE);
     }
+
+    @Test
+    void theProblemsCountOpensTheListAndARowSelectsItsLayer(FxRobot robot) {
+        robot.interact(() -> {
+            model.execute(Edits.addLayer(model.graph(), Input.of(4), 20, 20));
+            model.execute(Edits.addLayer(model.graph(), new Dense(3), 280, 20));
+        });
+        robot.clickOn("#status-problems");
+        WaitForAsyncUtils.waitForFxEvents();
+        Label row = robot.lookup((Label l) -> l.getText() != null && l.getText().startsWith("Error: dense"))
+                .queryAs(Label.class);
+        robot.clickOn(row);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Set.of("dense"), Set.copyOf(model.selection()));
+    }
 }

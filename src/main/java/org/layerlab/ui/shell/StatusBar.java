@@ -1,7 +1,13 @@
 package org.layerlab.ui.shell;
 
+import java.util.List;
+
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.Side;
+import javafx.scene.Cursor;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -33,9 +39,36 @@ final class StatusBar extends HBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getChildren().addAll(problems, params, memory, spacer, zoom);
         model.analysisProperty().addListener((o, a, b) -> update(model));
+        // "N errors" opens the list of problems; a row selects its layer (and the inspector shows it).
+        problems.setOnMouseClicked(e -> showProblems(model));
+        problems.setCursor(Cursor.HAND);
+        problems.setTooltip(new Tooltip("Click for the list of problems"));
         canvas.zoomProperty().addListener((o, a, b) -> zoom.setText(String.format("Zoom %.0f%%", 100 * b.doubleValue())));
         zoom.setText("Zoom 100%");
         update(model);
+    }
+
+    private final ContextMenu list = new ContextMenu();
+
+    private void showProblems(EditorModel model) {
+        list.getItems().clear();
+        for (Problem p : model.analysis().problems()) {
+            Label row = new Label((p.isError() ? "Error: " : "Warning: ") + p.message());
+            row.setWrapText(true);
+            row.setMaxWidth(560);
+            row.getStyleClass().add(p.isError() ? "error-text" : "warning-text");
+            CustomMenuItem item = new CustomMenuItem(row, true);
+            item.setOnAction(e -> {
+                if (p.nodeId() != null && model.graph().contains(p.nodeId())) {
+                    model.select(List.of(p.nodeId()));
+                }
+            });
+            list.getItems().add(item);
+        }
+        list.setId("problems-list");
+        if (!list.getItems().isEmpty()) {
+            list.show(problems, Side.TOP, 0, 0);
+        }
     }
 
     private void update(EditorModel model) {
