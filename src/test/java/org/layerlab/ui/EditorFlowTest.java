@@ -251,4 +251,22 @@ class EditorFlowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Set.of("dense"), Set.copyOf(model.selection()));
     }
+
+    @Test
+    void panelsHideAndComeBackWithTheirShortcutsGivingTheCanvasTheRoom(FxRobot robot) {
+        double before = robot.lookup("#canvas").query().getBoundsInLocal().getHeight();
+        robot.clickOn("#canvas").press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup("#dashboard").tryQuery().isPresent(), "the dashboard is hidden");
+        double taller = robot.lookup("#canvas").query().getBoundsInLocal().getHeight();
+        assertTrue(taller > before * 1.5, before + " -> " + taller);
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT1).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#dashboard").tryQuery().isPresent(), "back");
+        assertFalse(robot.lookup("#palette").tryQuery().isPresent(), "the palette is hidden");
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT1).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#palette").tryQuery().isPresent());
+    }
 }

@@ -2,11 +2,13 @@ package org.layerlab.ui.shell;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-import javafx.event.ActionEvent;
 import javafx.application.Platform;
+import javafx.event.ActionEvent;
 import javafx.geometry.Orientation;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -55,6 +57,10 @@ public final class MainWindow {
     private final MenuItem undoItem = new MenuItem("Undo");
     private final MenuItem redoItem = new MenuItem("Redo");
     private boolean dark;
+    private SplitPane centre;
+    private SplitPane split;
+    private Node palette;
+    private Node inspector;
     /** The focused control just left the scene (a rebuild): where focus lands next is not the user's choice. */
     private boolean focusLost;
     private final DashboardView dashboard;
@@ -75,6 +81,10 @@ public final class MainWindow {
         // 768-px screen and cut their labels off; the canvas fits a network to what it gets.
         remembered(centre, "split.centre", 0.5);
         SplitPane split = new SplitPane(palette, centre, inspector);
+        this.centre = centre;
+        this.split = split;
+        this.palette = palette;
+        this.inspector = inspector;
         // The palette wide enough for its longest name (GlobalAveragePooling2D) at 1280 px.
         remembered(split, "split.main", 0.2, 0.76);
         SplitPane.setResizableWithParent(palette, false);
@@ -172,6 +182,27 @@ public final class MainWindow {
         return MainWindow.class.getResource("/org/layerlab/ui/" + name).toExternalForm();
     }
 
+    /**
+     * Hides a panel (its room goes to the canvas) or shows it again where it was: a smaller window
+     * can give the whole height to the graph while editing and bring the charts back to train.
+     */
+    private void toggle(SplitPane pane, Node panel, int index) {
+        if (pane.getItems().contains(panel)) {
+            hiddenAt.put(panel, pane.getDividerPositions().clone());
+            pane.getItems().remove(panel);
+        } else {
+            int at = Math.min(index, pane.getItems().size());
+            pane.getItems().add(pane == split && panel == inspector ? pane.getItems().size() : at, panel);
+            double[] before = hiddenAt.get(panel);
+            if (before != null && before.length == pane.getDividers().size()) {
+                pane.setDividerPositions(before);
+            }
+        }
+        Platform.runLater(canvas::fitToView);
+    }
+
+    private final Map<Node, double[]> hiddenAt = new HashMap<>();
+
     /** Divider positions from the last session (or these defaults), saved again whenever the user drags one. */
     private static void remembered(SplitPane pane, String key, double... defaults) {
         double[] positions = defaults.clone();
@@ -250,6 +281,10 @@ public final class MainWindow {
                 new SeparatorMenuItem(),
                 item("Auto-layout Top to Bottom", "Shortcut+L", () -> layout(true)),
                 item("Auto-layout Left to Right", "Shortcut+Shift+L", () -> layout(false)),
+                new SeparatorMenuItem(),
+                item("Show or Hide Palette", "Shortcut+1", () -> toggle(split, palette, 0)),
+                item("Show or Hide Dashboard", "Shortcut+2", () -> toggle(centre, dashboard, 1)),
+                item("Show or Hide Inspector", "Shortcut+3", () -> toggle(split, inspector, 2)),
                 new SeparatorMenuItem(), item("Light Theme", null, () -> setTheme(false)),
                 item("Dark Theme", null, () -> setTheme(true)));
         Menu train = new Menu("_Train");
