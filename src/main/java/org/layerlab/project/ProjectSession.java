@@ -12,6 +12,7 @@ import org.layerlab.nn.ParameterStore;
 import org.layerlab.nn.graph.GraphAnalysis;
 import org.layerlab.nn.graph.Problem;
 import org.layerlab.nn.network.Network;
+import org.layerlab.training.ConfusionMatrix;
 import org.layerlab.training.EpochEvent;
 import org.layerlab.training.Evaluator;
 import org.layerlab.training.MemoryBudget;
@@ -155,6 +156,21 @@ public final class ProjectSession {
         if (t != null) {
             t.requestStop();
         }
+    }
+
+    /**
+     * The trained network's confusion matrix on the data a run validates on (the test part, or the
+     * training data when there is none), as the Confusion tab shows after a run; null for regression.
+     */
+    public ConfusionMatrix confusion() {
+        Dataset set = data.test() != null ? data.test() : data.train();
+        if (!set.isClassification()) {
+            return null;
+        }
+        ConfusionMatrix.Counter counter = new ConfusionMatrix.Counter(set.classNames());
+        Evaluator.evaluate(network(), project.training().loss(), project.training().metrics(), set, EVALUATION_BATCH, "",
+                counter);
+        return counter.finish(-1);
     }
 
     /** Loss and metrics on the test part, or on the training data when there is no test part. */

@@ -14,6 +14,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.layerlab.training.ConfusionMatrix;
 
 /** A run trains its own copy of the weights; the document changes only when the run's results are taken. */
 class ProjectSessionTest {
@@ -55,5 +56,20 @@ class ProjectSessionTest {
         ProjectSession run = ProjectSession.open(document, dir);
         Map<String, float[]> start = run.network().parameterStore().snapshotValues();
         document.weights().snapshotValues().forEach((k, v) -> assertArrayEquals(v, start.get(k), k));
+    }
+
+    @Test
+    void aTrainedClassifiersConfusionMatrixIsThereWithoutARun() throws Exception {
+        Project trained = trainedXor();
+        ProjectSession reopened = ProjectSession.open(ProjectFiles.parse(ProjectFiles.toJson(trained, null), "x.layerlab",
+                null).withResults(trained.weights(), List.of()), dir);
+        ConfusionMatrix m = reopened.confusion();
+        long total = 0;
+        for (int t = 0; t < m.size(); t++) {
+            for (int p = 0; p < m.size(); p++) {
+                total += m.count(t, p);
+            }
+        }
+        assertEquals(4, total, "the four XOR rows (no test part: the training data)");
     }
 }

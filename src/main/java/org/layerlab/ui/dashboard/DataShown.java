@@ -16,6 +16,7 @@ import org.layerlab.project.LoadedData;
 import org.layerlab.project.Project;
 import org.layerlab.project.ProjectSession;
 import org.layerlab.training.BoundarySnapshot;
+import org.layerlab.training.ConfusionMatrix;
 import org.layerlab.ui.common.Background;
 import org.layerlab.ui.model.EditorModel;
 
@@ -61,10 +62,15 @@ final class DataShown {
                 // Statistics and pictures of the data as stored; augmentation varies per epoch.
                 DatasetStats stats = DatasetStats.of(d.train().original());
                 DataPreview preview = DataPreview.of(d.train().original());
+                ConfusionMatrix confusion = trainedConfusion(p, dir, d);
                 Platform.runLater(() -> {
                     // The training points show in the boundary view before the first run, too.
                     view.boundary.setData(d.train().original());
+                    lastData = d;
                     showTrainedBoundary(p, dir, d);
+                    if (confusion != null && !running.getAsBoolean()) {
+                        view.confusion.show(confusion);
+                    }
                     view.data.show(d.train().original(), d.test() == null ? 0 : d.test().size(), stats, preview,
                             d.train() instanceof AugmentedDataset a
                                     ? "augmented: " + a.augmentation().describe() : "");
@@ -94,6 +100,31 @@ final class DataShown {
         List<Runnable> now = List.copyOf(waiting);
         waiting.clear();
         now.forEach(Runnable::run);
+    }
+
+    private LoadedData lastData;
+
+    /**
+     * After a run: the decision regions of the final weights (the last snapshot of the run may be
+     * older: snapshots are taken at the dashboard's pace, and only while their tab is open).
+     */
+    void runEnded(Project p) {
+        if (lastData != null) {
+            showTrainedBoundary(p, projectDir.get(), lastData);
+        }
+    }
+
+    /** A reopened classifier's confusion matrix, as the run left it (computed off the JavaFX thread). */
+    private ConfusionMatrix trainedConfusion(Project p, Path dir, LoadedData d) {
+        if (!p.isTrained()) {
+            return null;
+        }
+        try {
+            return ProjectSession.open(p, dir, d).confusion();
+        } catch (RuntimeException e) {
+            // The network does not fit this data (validation says why): no matrix to show.
+            return null;
+        }
     }
 
     /** A trained project's decision regions (or fitted curve) without a run, as on reopening it. */

@@ -23,7 +23,7 @@ final class HealthView extends VBox {
     private static final String[] HEAD = {"layer", "|weights|", "|gradients|", "update / weight", "dead ReLU units"};
     private final GridPane table = new GridPane();
     private final VBox warnings = new VBox(4);
-    private final Label step = new Label("Layer health appears while training.");
+    private final Label step = new Label("Layer health appears while training: it needs the gradients of a run.");
     private final List<Label[]> rows = new ArrayList<>();
     private final List<String> shownWarnings = new ArrayList<>();
 

@@ -373,6 +373,7 @@ public final class TrainingController {
         settings.runEnded();
         pauses.stop();
         view.setRunning(false, false);
+        dataShown.runEnded(model.project());
         view.progress.setProgress(r.outcome() == TrainingResult.Outcome.COMPLETED ? 1 : view.progress.getProgress());
         EpochEvent last = r.last();
         view.progressCaption.setText(last == null ? "" : "Epoch " + last.epoch() + "/" + runConfig.epochs());
