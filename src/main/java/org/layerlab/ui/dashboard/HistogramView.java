@@ -48,6 +48,13 @@ final class HistogramView extends CanvasView {
         draw();
     }
 
+    /** The last step of a run, when the samples so far stop before it (and are of the same parameter). */
+    void addFinal(WeightSnapshot s) {
+        if (latest != null && latest.step() < s.step() && title.startsWith(s.nodeId() + "/")) {
+            add(s);
+        }
+    }
+
     /** Keeps every other sample (the first among them) and doubles the spacing of new ones. */
     private void thin() {
         List<Sample> half = new ArrayList<>();

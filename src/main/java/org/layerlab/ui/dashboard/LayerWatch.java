@@ -63,11 +63,22 @@ final class LayerWatch {
         update();
     }
 
-    /** The run ended (its weights are now the project's): show them. */
-    void runEnded() {
+    /**
+     * The run ended (its weights are now the project's): show them, and give the histograms the
+     * final step's distribution (the run's copies come at the dashboard's pace, so the last one
+     * may be some steps before the end).
+     */
+    void runEnded(long finalStep) {
         session = null;
         shown = null;
         update();
+        Project p = model.project();
+        if (shown != null && p.isTrained()) {
+            WeightSnapshot last = WeightSnapshot.of(shown, finalStep, p.weights().all(), false);
+            if (last != null && !last.params().isEmpty()) {
+                view.histograms.addFinal(last);
+            }
+        }
     }
 
     /** The project was replaced (opened, trained, reset): show its weights. */

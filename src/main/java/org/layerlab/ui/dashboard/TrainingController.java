@@ -341,7 +341,7 @@ public final class TrainingController {
             session = null;
             old.stop();
             live.runEnded();
-            layers.runEnded();
+            layers.runEnded(lastStep);
             settings.runEnded();
             pauses.stop();
             view.setRunning(false, false);
@@ -369,7 +369,7 @@ public final class TrainingController {
         session = null;
         // Held snapshots first: the layer watch then shows the run's final weights over them.
         live.runEnded();
-        layers.runEnded();
+        layers.runEnded(lastStep);
         settings.runEnded();
         pauses.stop();
         view.setRunning(false, false);

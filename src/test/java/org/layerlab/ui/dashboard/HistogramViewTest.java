@@ -50,6 +50,21 @@ class HistogramViewTest {
     }
 
     @Test
+    void aRunsFinalStepJoinsTheRowsWhenTheLastCopyCameEarlier(FxRobot robot) {
+        robot.interact(() -> {
+            view.add(snapshot("dense", 10));
+            view.add(snapshot("dense", 20));
+            view.addFinal(snapshot("dense", 15));
+            view.addFinal(snapshot("conv", 40));
+        });
+        long[] before = view.steps();
+        assertEquals(20, before[before.length - 1], "an older step or another layer adds nothing");
+        robot.interact(() -> view.addFinal(snapshot("dense", 30)));
+        long[] after = view.steps();
+        assertEquals(30, after[after.length - 1], "the run's last step is in front");
+    }
+
+    @Test
     void anotherLayerStartsItsOwnHistory(FxRobot robot) {
         robot.interact(() -> {
             for (long step = 1; step <= 100; step++) {
