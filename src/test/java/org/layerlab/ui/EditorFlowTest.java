@@ -223,6 +223,14 @@ class EditorFlowTest {
     }
 
     @Test
+    void theWindowCarriesLayerLabsIconAndThemesFromAssets(FxRobot robot) {
+        Stage stage = (Stage) robot.lookup("#canvas").query().getScene().getWindow();
+        assertEquals(3, stage.getIcons().size());
+        assertTrue(stage.getIcons().stream().allMatch(i -> i.getWidth() >= 64 && !i.isError()));
+        assertTrue(stage.getScene().getStylesheets().stream().allMatch(css -> css.contains("/assets/css/")));
+    }
+
+    @Test
     void anEmptyCanvasSaysWhatToDoAndF1ListsTheShortcuts(FxRobot robot) {
         assertTrue(robot.lookup("#canvas-empty-hint").query().isVisible());
         robot.interact(() -> model.execute(Edits.addLayer(model.graph(), Input.of(4), 20, 20)));

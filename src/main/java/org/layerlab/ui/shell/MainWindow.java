@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import javafx.application.Platform;
 import javafx.event.ActionEvent;
@@ -22,6 +23,7 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCombination;
@@ -101,6 +103,9 @@ public final class MainWindow {
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.titleProperty().bind(model.titleProperty());
+        stage.getIcons().setAll(Stream.of("64", "256", "512")
+                .map(size -> new Image(MainWindow.class.getResource("/assets/icon-" + size + ".png").toExternalForm()))
+                .toList());
         // A Fix, a committed option or a new choice rebuilds the views, and JavaFX then hands focus to
         // the next control it finds (the palette's search field), where Ctrl+Z edits the search. Focus
         // that lost its control that way goes back to the canvas, where the shortcuts act on the graph.
@@ -179,7 +184,7 @@ public final class MainWindow {
     }
 
     private static String css(String name) {
-        return MainWindow.class.getResource("/org/layerlab/ui/" + name).toExternalForm();
+        return MainWindow.class.getResource("/assets/css/" + name).toExternalForm();
     }
 
     /**
