@@ -135,8 +135,7 @@ public final class TrainingController {
     }
 
     private Path projectDir() {
-        Path f = model.fileProperty().get();
-        return f == null ? Path.of("").toAbsolutePath() : f.toAbsolutePath().getParent();
+        return model.projectDir();
     }
 
     /**

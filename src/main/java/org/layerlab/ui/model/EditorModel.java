@@ -1,5 +1,7 @@
 package org.layerlab.ui.model;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -52,6 +54,8 @@ public final class EditorModel {
     /** Replaces the document (after Open or New): history and selection start afresh. */
     public void open(Project p, Path f) {
         openListeners.forEach(Runnable::run);
+        // A new unsaved project gets a data folder of its own.
+        unsavedDir = null;
         stack.clear();
         selection.clear();
         data = null;
@@ -71,11 +75,28 @@ public final class EditorModel {
         openListeners.add(r);
     }
 
-    /** Where the project's relative data paths start: its folder, or the working folder when unsaved. */
+    /**
+     * Where the project's relative data paths start: its folder; for a project not saved yet, a
+     * folder of its own in the temp folder (data chosen then is copied there, and Save brings it
+     * along), never the folder LayerLab happened to be started from.
+     */
     public Path projectDir() {
         Path f = file.get();
-        return f == null ? Path.of("").toAbsolutePath() : f.toAbsolutePath().getParent();
+        if (f != null) {
+            return f.toAbsolutePath().getParent();
+        }
+        if (unsavedDir == null) {
+            try {
+                unsavedDir = Files.createTempDirectory("layerlab-unsaved-");
+                unsavedDir.toFile().deleteOnExit();
+            } catch (IOException e) {
+                return Path.of(System.getProperty("java.io.tmpdir"));
+            }
+        }
+        return unsavedDir;
     }
+
+    private Path unsavedDir;
 
     /**
      * What the project's data looks like, once loaded (off the JavaFX thread, by whoever loads it):

@@ -2,8 +2,11 @@ package org.layerlab.ui.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -103,5 +106,20 @@ class EditorModelTest {
         assertEquals(m.graph().require("dense").x(), m.graph().require("input").x());
         m.undo();
         assertEquals(500, m.graph().require("input").x(), "auto-layout is one undo step");
+    }
+
+    @Test
+    void anUnsavedProjectsDataGoesToAFolderOfItsOwnNotTheWorkingFolder() throws Exception {
+        EditorModel m = new EditorModel(new Project("u", NetworkGraph.empty(), TrainingConfig.of(Loss.MSE, 1), null,
+                List.of(), null), null);
+        Path dir = m.projectDir();
+        assertNotEquals(Path.of("").toAbsolutePath(), dir);
+        assertTrue(Files.isDirectory(dir) && Files.isWritable(dir));
+        assertEquals(dir, m.projectDir(), "the same folder while the project stays unsaved");
+        m.open(m.project(), null);
+        assertNotEquals(dir, m.projectDir(), "another unsaved project, another folder");
+        Path saved = dir.resolve("p.layerlab");
+        m.markSaved(saved);
+        assertEquals(dir, m.projectDir(), "once saved: the project's own folder");
     }
 }
