@@ -3,6 +3,7 @@ package org.layerlab.ui.dashboard;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import org.layerlab.training.ConfusionMatrix;
 
 /** The validation confusion matrix after the last epoch: rows true class, columns predicted, shaded by share of the row. */
@@ -39,7 +40,8 @@ final class ConfusionView extends CanvasView {
         }
         g.fillText(String.format("Validation after epoch %d: rows are the true class, columns the predicted one"
                 + " (numbered as the rows)  ·  %.1f%% right", matrix.step(), total == 0 ? 0 : 100.0 * right / total), 12, 16);
-        double labelW = 12 + 7 * Math.min(18, longestName(k)) + 24;
+        // Measured, not estimated per character: "0  T-shirt/top" was cut off by the first column.
+        double labelW = 12 + widestLabel(k) + 12;
         double top = 44;
         double recallW = 70;
         double cell = Math.max(8, Math.min(48, Math.min((w - labelW - recallW - 12) / k, (h - top - 8) / k)));
@@ -58,8 +60,7 @@ final class ConfusionView extends CanvasView {
             double y = top + t * cell;
             g.setFont(Font.font(Math.min(12, Math.max(9, cell - 3))));
             g.setFill(text);
-            String label = t + "  " + name(t);
-            g.fillText(label.length() > 22 ? label.substring(0, 21) + "…" : label, 12, y + cell / 2 + 4);
+            g.fillText(shortLabel(t), 12, y + cell / 2 + 4);
             g.fillText(row == 0 ? "—" : String.format("%.0f%%", 100.0 * matrix.count(t, t) / row), rx, y + cell / 2 + 4);
             for (int p = 0; p < k; p++) {
                 long c = matrix.count(t, p);
@@ -80,13 +81,22 @@ final class ConfusionView extends CanvasView {
         }
     }
 
-    private int longestName(int k) {
-        int m = 0;
-        for (int i = 0; i < k; i++) {
-            m = Math.max(m, (i + "  " + name(i)).length());
+    private double widestLabel(int k) {
+        Text probe = new Text();
+        probe.setFont(Font.font(12));
+        double widest = 0;
+        for (int t = 0; t < k; t++) {
+            probe.setText(shortLabel(t));
+            widest = Math.max(widest, probe.getLayoutBounds().getWidth());
         }
-        return m;
+        return widest;
     }
+
+    private String shortLabel(int t) {
+        String label = t + "  " + name(t);
+        return label.length() > 22 ? label.substring(0, 21) + "…" : label;
+    }
+
 
     private String name(int i) {
         return i < matrix.classes().size() ? matrix.classes().get(i) : Integer.toString(i);

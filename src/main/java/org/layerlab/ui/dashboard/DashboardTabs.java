@@ -34,8 +34,14 @@ final class DashboardTabs {
                 new SnapshotTab<>("tab-confusion", "Confusion", v.confusion, v.confusion, RunWants.NOTHING,
                         ConfusionMatrix.class, v.confusion::show).onRunStarted(v.confusion::clear),
                 // Health lays out its labels only when open: a style pass better spent then than in a run's first second.
-                new SnapshotTab<>("tab-health", "Health", new ScrollPane(v.health), null, RunWants.HEALTH,
+                new SnapshotTab<>("tab-health", "Health", fitToWidth(new ScrollPane(v.health)), null, RunWants.HEALTH,
                         HealthSnapshot.class, v.health::show).onShown(v.health::showLatest));
+    }
+
+    /** Long lines (health's advice) wrap at the tab's width instead of running off its edge. */
+    private static ScrollPane fitToWidth(ScrollPane p) {
+        p.setFitToWidth(true);
+        return p;
     }
 
     /** A view with a row of its controls above it. */
