@@ -277,4 +277,22 @@ class EditorFlowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#palette").tryQuery().isPresent());
     }
+
+    @Test
+    void zoomToSelectionBringsTheSelectedLayerIntoView(FxRobot robot) {
+        robot.interact(() -> {
+            model.execute(Edits.addLayer(model.graph(), Input.of(4), 20, 20));
+            model.execute(Edits.addLayer(model.graph(), new Dense(3), 3000, 2000));
+            window.canvas().fitToView();
+            model.select(List.of("dense"));
+        });
+        // The menu's shortcut (a click on the canvas would change the selection).
+        robot.interact(() -> window.canvas().requestFocus());
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.DIGIT0).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1.0, window.canvas().zoomProperty().get(), 1e-9, "one layer fits at full size");
+        Bounds canvas = robot.lookup("#canvas").query().localToScreen(robot.lookup("#canvas").query().getBoundsInLocal());
+        Bounds dense = robot.lookup("#node-dense").query().localToScreen(robot.lookup("#node-dense").query().getBoundsInLocal());
+        assertTrue(canvas.contains(dense), "the selected layer is on screen");
+    }
 }

@@ -1,6 +1,7 @@
 package org.layerlab.ui.canvas;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -403,14 +404,24 @@ public final class GraphCanvas extends Pane {
      * that would not, and the top of the network is shown readable instead, to pan from.
      */
     public void fitToView() {
-        if (views.isEmpty() || getWidth() <= 0) {
+        fit(views.values());
+    }
+
+    /** Like {@link #fitToView} for the selected layers only (all of them when none is selected). */
+    public void zoomToSelection() {
+        List<NodeView> chosen = views.values().stream().filter(v -> model.selection().contains(v.nodeId())).toList();
+        fit(chosen.isEmpty() ? views.values() : chosen);
+    }
+
+    private void fit(Collection<NodeView> fitted) {
+        if (fitted.isEmpty() || getWidth() <= 0) {
             return;
         }
         double minX = Double.MAX_VALUE;
         double minY = Double.MAX_VALUE;
         double maxX = -Double.MAX_VALUE;
         double maxY = -Double.MAX_VALUE;
-        for (NodeView v : views.values()) {
+        for (NodeView v : fitted) {
             minX = Math.min(minX, v.getLayoutX());
             minY = Math.min(minY, v.getLayoutY());
             maxX = Math.max(maxX, v.getLayoutX() + NodeView.WIDTH);

@@ -281,6 +281,7 @@ public final class MainWindow {
                         () -> model.select(model.graph().nodes().stream().map(n -> n.id()).toList())));
         Menu view = new Menu("_View");
         view.getItems().addAll(item("Fit to View", "Shortcut+0", canvas::fitToView),
+                item("Zoom to Selection", "Shortcut+Shift+0", canvas::zoomToSelection),
                 item("Zoom In", "Shortcut+EQUALS", () -> canvas.zoomAt(1.2, canvas.getWidth() / 2, canvas.getHeight() / 2)),
                 item("Zoom Out", "Shortcut+MINUS", () -> canvas.zoomAt(1 / 1.2, canvas.getWidth() / 2, canvas.getHeight() / 2)),
                 new SeparatorMenuItem(),
