@@ -1,9 +1,7 @@
 package org.layerlab.engine.ops;
 
-import org.layerlab.engine.Tensor;
-
 /** mean of ½e² where |e| ≤ delta, else delta·(|e| − ½delta); e = p − t. */
-public final class Huber implements LossOp {
+public final class Huber extends ElementwiseLoss {
     private final double delta;
 
     public Huber(double delta) {
@@ -14,19 +12,14 @@ public final class Huber implements LossOp {
     }
 
     @Override
-    public double compute(Tensor p, Tensor t, Tensor grad) {
-        float[] pd = p.data();
-        float[] td = t.data();
-        int n = p.size();
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            double e = pd[i] - td[i];
-            double a = Math.abs(e);
-            sum += a <= delta ? 0.5 * e * e : delta * (a - 0.5 * delta);
-            if (grad != null) {
-                grad.data()[i] += (float) ((a <= delta ? e : delta * Math.signum(e)) / n);
-            }
-        }
-        return sum / n;
+    double value(double p, double t) {
+        double a = Math.abs(p - t);
+        return a <= delta ? 0.5 * a * a : delta * (a - 0.5 * delta);
+    }
+
+    @Override
+    double derivative(double p, double t) {
+        double e = p - t;
+        return Math.abs(e) <= delta ? e : delta * Math.signum(e);
     }
 }
