@@ -30,7 +30,8 @@ start=$(date +%s)
 echo "app image: target/installer/LayerLab ($(( $(date +%s) - start )) s)"
 if command -v fakeroot >/dev/null && command -v dpkg-deb >/dev/null; then
     start=$(date +%s)
-    "$jpackage" --type deb "${common[@]}" --linux-shortcut --linux-menu-group Education \
+    # Our own desktop entry: jpackage's has no %f, so a .layerlab opened from the file manager would not reach LayerLab.
+    "$jpackage" --type deb "${common[@]}" --resource-dir assets/installer/linux --linux-shortcut --linux-menu-group Education \
         --linux-app-category education --file-associations target/installer/layerlab-file.properties
     echo "deb: $(ls target/installer/*.deb) ($(( $(date +%s) - start )) s)"
 else
