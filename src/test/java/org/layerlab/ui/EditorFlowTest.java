@@ -205,11 +205,11 @@ class EditorFlowTest {
 
     @Test
     void aConnectionThatWouldMakeALoopIsRefusedWithTheReason(FxRobot robot) {
-        // Side by side near the top, so every port is on screen.
+        // A short column near the top, so every port is on screen.
         robot.interact(() -> {
-            model.execute(Edits.addLayer(model.graph(), Input.of(4), 20, 20));
-            model.execute(Edits.addLayer(model.graph(), new Dense(8), 280, 20));
-            model.execute(Edits.addLayer(model.graph(), new Dense(2), 540, 20));
+            model.execute(Edits.addLayer(model.graph(), Input.of(4), 20, 10));
+            model.execute(Edits.addLayer(model.graph(), new Dense(8), 20, 105));
+            model.execute(Edits.addLayer(model.graph(), new Dense(2), 20, 200));
             model.execute(Edits.connect(model.graph(), "input", "dense", 0));
             model.execute(Edits.connect(model.graph(), "dense", "dense_1", 0));
         });

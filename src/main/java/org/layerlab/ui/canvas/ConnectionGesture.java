@@ -57,7 +57,7 @@ final class ConnectionGesture {
         });
         out.setOnMouseDragged(e -> {
             Point2D p = toContent.apply(e.getSceneX(), e.getSceneY());
-            EdgeView.shape(pending, v.outputX(), v.outputY(), p.getX(), p.getY());
+            EdgeView.shape(pending, v.outputX(), v.outputY(), p.getX(), p.getY(), v.horizontal());
             hover(nodeAt.apply(p));
             e.consume();
         });

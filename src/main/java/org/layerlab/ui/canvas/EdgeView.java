@@ -30,21 +30,24 @@ final class EdgeView extends Group {
         return curve;
     }
 
-    void connect(double x1, double y1, double x2, double y2) {
-        shape(curve, x1, y1, x2, y2);
+    void connect(double x1, double y1, double x2, double y2, boolean horizontal) {
+        shape(curve, x1, y1, x2, y2, horizontal);
         label.setLayoutX((x1 + x2) / 2 + 8);
         label.setLayoutY((y1 + y2) / 2 - 9);
     }
 
-    /** Vertical S-curve between two points: leaves downwards, arrives from above. */
-    static void shape(CubicCurve c, double x1, double y1, double x2, double y2) {
-        double bend = Math.max(40, Math.abs(y2 - y1) / 2);
+    /**
+     * An S-curve between two ports: vertical (leaves downwards, arrives from above) or, for a
+     * left-to-right graph, horizontal (leaves rightwards, arrives from the left).
+     */
+    static void shape(CubicCurve c, double x1, double y1, double x2, double y2, boolean horizontal) {
+        double bend = Math.max(40, (horizontal ? Math.abs(x2 - x1) : Math.abs(y2 - y1)) / 2);
         c.setStartX(x1);
         c.setStartY(y1);
-        c.setControlX1(x1);
-        c.setControlY1(y1 + bend);
-        c.setControlX2(x2);
-        c.setControlY2(y2 - bend);
+        c.setControlX1(horizontal ? x1 + bend : x1);
+        c.setControlY1(horizontal ? y1 : y1 + bend);
+        c.setControlX2(horizontal ? x2 - bend : x2);
+        c.setControlY2(horizontal ? y2 : y2 - bend);
         c.setEndX(x2);
         c.setEndY(y2);
     }

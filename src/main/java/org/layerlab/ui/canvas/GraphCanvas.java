@@ -180,7 +180,11 @@ public final class GraphCanvas extends Pane {
             v.applyCss();
             v.layout();
         }
-        views.values().forEach(NodeView::placePorts);
+        boolean horizontal = leftToRight(g);
+        views.values().forEach(v -> {
+            v.setHorizontal(horizontal);
+            v.placePorts();
+        });
         edges.clear();
         Map<String, EdgeView> keep = new HashMap<>();
         for (GraphEdge e : g.edges()) {
@@ -225,13 +229,30 @@ public final class GraphCanvas extends Pane {
         return true;
     }
 
+    /**
+     * Whether the graph runs left to right: most connections go more sideways than down (as
+     * Auto-layout Left to Right places them). Read from the layout itself, so a saved project keeps
+     * its ports on the sides without a setting of its own.
+     */
+    static boolean leftToRight(NetworkGraph g) {
+        int sideways = 0;
+        for (GraphEdge e : g.edges()) {
+            GraphNode a = g.require(e.from());
+            GraphNode b = g.require(e.to());
+            if (Math.abs(b.x() - a.x()) > Math.abs(b.y() - a.y())) {
+                sideways++;
+            }
+        }
+        return !g.edges().isEmpty() && sideways * 2 > g.edges().size();
+    }
+
     private void placeEdges() {
         for (EdgeView ev : edges) {
             NodeView from = views.get(ev.edge().from());
             NodeView to = views.get(ev.edge().to());
             if (from != null && to != null) {
-                ev.connect(from.outputX(), from.outputY(), to.inputX(Math.min(ev.edge().port(),
-                        Math.max(0, to.inputPorts().size() - 1))), to.inputY());
+                int port = Math.min(ev.edge().port(), Math.max(0, to.inputPorts().size() - 1));
+                ev.connect(from.outputX(), from.outputY(), to.inputX(port), to.inputY(port), from.horizontal());
             }
         }
     }

@@ -148,21 +148,37 @@ final class NodeView extends VBox {
     }
 
     /** Where input port {@code port} sits, in canvas content coordinates. */
-    double inputX(int port) {
-        int n = Math.max(1, inputs.size());
-        return getLayoutX() + WIDTH * (port + 1) / (n + 1);
+    /** Ports on the sides (inputs left, output right) for a left-to-right graph; else top and bottom. */
+    private boolean horizontal;
+
+    void setHorizontal(boolean h) {
+        horizontal = h;
     }
 
-    double inputY() {
-        return getLayoutY();
+    boolean horizontal() {
+        return horizontal;
+    }
+
+    private double height() {
+        return Math.max(getHeight(), getPrefHeight());
+    }
+
+    double inputX(int port) {
+        int n = Math.max(1, inputs.size());
+        return horizontal ? getLayoutX() : getLayoutX() + WIDTH * (port + 1) / (n + 1);
+    }
+
+    double inputY(int port) {
+        int n = Math.max(1, inputs.size());
+        return horizontal ? getLayoutY() + height() * (port + 1) / (n + 1) : getLayoutY();
     }
 
     double outputX() {
-        return getLayoutX() + WIDTH / 2;
+        return horizontal ? getLayoutX() + WIDTH : getLayoutX() + WIDTH / 2;
     }
 
     double outputY() {
-        return getLayoutY() + Math.max(getHeight(), getPrefHeight());
+        return horizontal ? getLayoutY() + height() / 2 : getLayoutY() + height();
     }
 
     /** Keeps the port circles (drawn in the canvas' port layer) on this node's edges. */
@@ -171,7 +187,7 @@ final class NodeView extends VBox {
         output.setCenterY(outputY());
         for (int i = 0; i < inputs.size(); i++) {
             inputs.get(i).setCenterX(inputX(i));
-            inputs.get(i).setCenterY(inputY());
+            inputs.get(i).setCenterY(inputY(i));
         }
     }
 }
