@@ -420,9 +420,9 @@ public final class GraphCanvas extends Pane {
     }
 
     /**
-     * Zooms and pans so every node is visible, with a margin, between 50% and 100%: below 80% the
-     * nodes draw compact (name and summary, larger) so their text stays about 11 px; below 50% even
-     * that would not, and the top of the network is shown readable instead, to pan from.
+     * Zooms and pans so every node is visible, with a margin, between 20% and 100%: below 80% the
+     * nodes draw compact (name and summary, larger), below 50% their name only, so their text stays
+     * about 11 px on screen however small the network is drawn.
      */
     public void fitToView() {
         fit(views.values());
@@ -450,7 +450,7 @@ public final class GraphCanvas extends Pane {
         }
         double margin = 40;
         double z = Math.min(1, Math.min((getWidth() - 2 * margin) / (maxX - minX), (getHeight() - 2 * margin) / (maxY - minY)));
-        z = Math.max(0.5, z);
+        z = Math.max(0.2, z);
         zoom.set(z);
         translate.setX(Math.max(margin - minX * z, (getWidth() - (maxX - minX) * z) / 2 - minX * z));
         translate.setY(margin / 2 - minY * z);

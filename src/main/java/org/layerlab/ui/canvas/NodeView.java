@@ -111,19 +111,29 @@ final class NodeView extends VBox {
 
     /** Below this zoom a node shows only its name and summary, drawn larger so they stay readable. */
     static final double COMPACT_BELOW = 0.8;
+    static final double NAME_ONLY_BELOW = 0.5;
 
     /**
      * Semantic zoom: at low zoom the node keeps what can be read (name, and the summary that says
-     * kind and key settings) at a size that stays about 11 px on screen down to 50%, and drops the rest.
+     * kind and key settings) at a size that stays about 11 px on screen, and drops the rest; below
+     * 50% only the name.
      */
     void setZoom(double z) {
         boolean compact = z < COMPACT_BELOW;
+        // Below half size only the name is left, so that even a whole long network fitted at a
+        // quarter size reads (names may then be shortened with "…").
+        boolean nameOnly = z < NAME_ONLY_BELOW;
         kind.setVisible(!compact);
         kind.setManaged(!compact);
         footer.setVisible(!compact);
         footer.setManaged(!compact);
+        summary.setVisible(!nameOnly);
+        summary.setManaged(!nameOnly);
+        // The name alone may run past the box rather than shrink to "max…": in a column of layers
+        // the space to the right is free.
+        name.setMinWidth(nameOnly ? Region.USE_PREF_SIZE : Region.USE_COMPUTED_SIZE);
         if (compact) {
-            name.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", Math.min(26, 11.5 / z)));
+            name.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", Math.min(52, 11.5 / z)));
             summary.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", Math.min(24, 10.5 / z)));
         } else {
             name.setStyle("");
