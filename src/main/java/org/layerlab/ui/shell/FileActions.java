@@ -59,6 +59,10 @@ final class FileActions {
             Project p = ProjectFiles.load(file);
             model.open(p, file);
             remember(file);
+            if (Samples.isSample(file)) {
+                Toasts.info(owner.getScene().getRoot(), "Opened a sample",
+                        "Save asks where to keep your copy, so the sample stays as it is.");
+            }
             return true;
         } catch (ProjectException e) {
             error("Cannot open " + file.getFileName(), e.getMessage());
@@ -68,7 +72,12 @@ final class FileActions {
 
     boolean save() {
         Path file = model.fileProperty().get();
-        return file == null ? saveAs() : write(file);
+        return asksWhere(file) ? saveAs() : write(file);
+    }
+
+    /** Save asks for a file when there is none yet, or when the project was opened from the samples. */
+    static boolean asksWhere(Path file) {
+        return file == null || Samples.isSample(file);
     }
 
     boolean saveAs() {
@@ -139,9 +148,13 @@ final class FileActions {
         FileChooser c = new FileChooser();
         c.setTitle(title);
         c.getExtensionFilters().add(new FileChooser.ExtensionFilter("LayerLab projects", "*" + ProjectFiles.EXTENSION));
+        // A sample's copy starts in the folder of the newest own project, else the home folder.
         Path file = model.fileProperty().get();
-        if (file != null && file.toAbsolutePath().getParent() != null) {
-            c.setInitialDirectory(file.toAbsolutePath().getParent().toFile());
+        Path near = file != null && !Samples.isSample(file) ? file
+                : recent().stream().filter(p -> !Samples.isSample(p)).findFirst().orElse(null);
+        Path dir = near == null ? Path.of(System.getProperty("user.home")) : near.toAbsolutePath().getParent();
+        if (dir != null && Files.isDirectory(dir)) {
+            c.setInitialDirectory(dir.toFile());
         }
         return c;
     }

@@ -26,6 +26,24 @@ final class Samples {
         }
     }
 
+    /**
+     * True for a project file in the samples folder. Save never writes there, it asks where: the
+     * samples are the starting points of every lesson, and one overwritten by a trained or edited
+     * copy is lost to the next reader (and, in a checkout, shows up as a change to the repository).
+     */
+    static boolean isSample(Path file) {
+        Path dir = folder();
+        Path parent = file.toAbsolutePath().normalize().getParent();
+        if (dir == null || parent == null) {
+            return false;
+        }
+        try {
+            return Files.isSameFile(parent, dir);
+        } catch (IOException e) {
+            return parent.equals(dir.toAbsolutePath().normalize());
+        }
+    }
+
     private static Path folder() {
         Path here = Path.of("samples");
         if (Files.isDirectory(here)) {
