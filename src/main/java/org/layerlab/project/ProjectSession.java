@@ -15,6 +15,8 @@ import org.layerlab.nn.network.Network;
 import org.layerlab.training.ConfusionMatrix;
 import org.layerlab.training.EpochEvent;
 import org.layerlab.training.Evaluator;
+import org.layerlab.training.HealthCheck;
+import org.layerlab.training.HealthSnapshot;
 import org.layerlab.training.MemoryBudget;
 import org.layerlab.training.Trainer;
 import org.layerlab.training.TrainingConfig;
@@ -171,6 +173,11 @@ public final class ProjectSession {
         Evaluator.evaluate(network(), project.training().loss(), project.training().metrics(), set, EVALUATION_BATCH, "",
                 counter);
         return counter.finish(-1);
+    }
+
+    /** The trained weights' health on one batch of the training data, as the Health tab shows after reopening. */
+    public HealthSnapshot health() {
+        return HealthCheck.of(network(), project.training().loss(), data.train(), project.training(), project.history());
     }
 
     /** Loss and metrics on the test part, or on the training data when there is no test part. */

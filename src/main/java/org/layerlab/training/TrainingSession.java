@@ -308,37 +308,7 @@ public final class TrainingSession {
     }
 
     private void snapshotHealth(long step, double lr, double loss) {
-        Map<String, double[]> norms = new LinkedHashMap<>();
-        for (Parameter p : net.parameters()) {
-            double[] wg = norms.computeIfAbsent(p.nodeId(), k -> new double[2]);
-            float[] w = p.value().data();
-            float[] g = p.grad().data();
-            for (int i = 0; i < p.size(); i++) {
-                wg[0] += (double) w[i] * w[i];
-                wg[1] += (double) g[i] * g[i];
-            }
-        }
-        Map<String, Double> dead = net.deadReluShares();
-        List<LayerHealth> layers = new ArrayList<>();
-        norms.forEach((id, wg) -> {
-            double wn = Math.sqrt(wg[0]);
-            double gn = Math.sqrt(wg[1]);
-            layers.add(new LayerHealth(id, wn, gn, wn == 0 ? 0 : lr * gn / wn, dead.getOrDefault(id, Double.NaN)));
-        });
-        healthSink.accept(new HealthSnapshot(step, layers, overfitting(), loss));
-    }
-
-    /** Validation loss up for two epochs in a row while training loss went down. */
-    private boolean overfitting() {
-        int n = epochs.size();
-        if (n < 3 || !epochs.get(n - 1).metrics().containsKey("val_loss")) {
-            return false;
-        }
-        EpochEvent a = epochs.get(n - 3);
-        EpochEvent b = epochs.get(n - 2);
-        EpochEvent c = epochs.get(n - 1);
-        return b.get("val_loss") > a.get("val_loss") && c.get("val_loss") > b.get("val_loss")
-                && c.get("loss") < a.get("loss");
+        healthSink.accept(HealthSnapshot.measure(net, step, lr, loss, HealthSnapshot.overfitting(epochs)));
     }
 
     private void snapshotBoundary(long step) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.layerlab.training.ConfusionMatrix;
+import org.layerlab.training.HealthSnapshot;
+import org.layerlab.training.LayerHealth;
 
 /** A run trains its own copy of the weights; the document changes only when the run's results are taken. */
 class ProjectSessionTest {
@@ -71,5 +74,34 @@ class ProjectSessionTest {
             }
         }
         assertEquals(4, total, "the four XOR rows (no test part: the training data)");
+    }
+
+    @Test
+    void aReopenedProjectsHealthIsMeasuredOnOneBatchWithoutTouchingItsWeights() throws Exception {
+        Project document = trainedXor();
+        Map<String, float[]> before = document.weights().snapshotValues();
+        ProjectSession reopened = ProjectSession.open(document, dir);
+        HealthSnapshot h = reopened.health();
+
+        document.weights().snapshotValues().forEach((k, v) -> assertArrayEquals(before.get(k), v, k + " changed"));
+        // XOR's four rows fit one batch of 4: 20 epochs are 20 steps, and the batch is the whole set.
+        assertEquals(20, h.step());
+        assertEquals(reopened.evaluate().get("loss"), h.loss(), 1e-6, "the loss of that batch");
+        List<String> withWeights = document.graph().nodes().stream()
+                .filter(n -> before.keySet().stream().anyMatch(k -> k.startsWith(n.id() + "/")))
+                .map(n -> n.id()).toList();
+        assertEquals(withWeights, h.layers().stream().map(LayerHealth::nodeId).toList());
+        for (LayerHealth l : h.layers()) {
+            double norm = 0;
+            for (Map.Entry<String, float[]> e : before.entrySet()) {
+                if (e.getKey().startsWith(l.nodeId() + "/")) {
+                    for (float w : e.getValue()) {
+                        norm += (double) w * w;
+                    }
+                }
+            }
+            assertEquals(Math.sqrt(norm), l.weightNorm(), 1e-4, l.nodeId());
+            assertTrue(l.gradNorm() > 0 && Double.isFinite(l.gradNorm()), l + ": a backward pass ran");
+        }
     }
 }

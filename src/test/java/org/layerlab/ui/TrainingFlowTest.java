@@ -99,6 +99,15 @@ class TrainingFlowTest {
         assertTrue(model.project().isTrained());
         String reopened = robot.lookup("#train-status").queryAs(Label.class).getText();
         assertTrue(reopened.startsWith("Trained for 300 epochs"), reopened);
+        // Health shows the saved weights, measured on one batch, without a run.
+        robot.clickOn("#tab-health");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#health")
+                .lookup((Label l) -> l.getText().startsWith("The saved weights after step 300")).tryQuery().isPresent());
+        assertTrue(robot.lookup("#health").lookup((Label l) -> l.getText().equals("dense")).tryQuery().isPresent(),
+                "a row per layer with weights");
+        robot.interact(() -> model.open(App.emptyProject(), null));
+        assertTrue(robot.lookup("#health").lookup((Label l) -> l.getText().startsWith("Layer health appears"))
+                .tryQuery().isPresent(), "a new project starts from an empty Health tab");
     }
 
     @Test

@@ -35,7 +35,7 @@ final class DashboardTabs {
                         ConfusionMatrix.class, v.confusion::show).onRunStarted(v.confusion::clear),
                 // Health lays out its labels only when open: a style pass better spent then than in a run's first second.
                 new SnapshotTab<>("tab-health", "Health", fitToWidth(new ScrollPane(v.health)), null, RunWants.HEALTH,
-                        HealthSnapshot.class, v.health::show).onShown(v.health::showLatest));
+                        HealthSnapshot.class, v.health::show).onShown(v.health::showLatest).onRunStarted(v.health::clear));
     }
 
     /** Long lines (health's advice) wrap at the tab's width instead of running off its edge. */

@@ -17,6 +17,7 @@ import org.layerlab.project.Project;
 import org.layerlab.project.ProjectSession;
 import org.layerlab.training.BoundarySnapshot;
 import org.layerlab.training.ConfusionMatrix;
+import org.layerlab.training.HealthSnapshot;
 import org.layerlab.ui.common.Background;
 import org.layerlab.ui.model.EditorModel;
 
@@ -63,13 +64,19 @@ final class DataShown {
                 DatasetStats stats = DatasetStats.of(d.train().original());
                 DataPreview preview = DataPreview.of(d.train().original());
                 ConfusionMatrix confusion = trainedConfusion(p, dir, d);
+                HealthSnapshot health = trainedHealth(p, dir, d);
                 Platform.runLater(() -> {
                     // The training points show in the boundary view before the first run, too.
                     view.boundary.setData(d.train().original());
                     lastData = d;
                     showTrainedBoundary(p, dir, d);
-                    if (confusion != null && !running.getAsBoolean()) {
-                        view.confusion.show(confusion);
+                    if (!running.getAsBoolean()) {
+                        if (confusion != null) {
+                            view.confusion.show(confusion);
+                        }
+                        if (health != null) {
+                            view.health.showSaved(health);
+                        }
                     }
                     view.data.show(d.train().original(), d.test() == null ? 0 : d.test().size(), stats, preview,
                             d.train() instanceof AugmentedDataset a
@@ -123,6 +130,19 @@ final class DataShown {
             return ProjectSession.open(p, dir, d).confusion();
         } catch (RuntimeException e) {
             // The network does not fit this data (validation says why): no matrix to show.
+            return null;
+        }
+    }
+
+    /** A reopened project's layer health: its saved weights on one batch, no step taken. */
+    private HealthSnapshot trainedHealth(Project p, Path dir, LoadedData d) {
+        if (!p.isTrained()) {
+            return null;
+        }
+        try {
+            return ProjectSession.open(p, dir, d).health();
+        } catch (RuntimeException e) {
+            // The network does not fit this data (validation says why): no health to show.
             return null;
         }
     }

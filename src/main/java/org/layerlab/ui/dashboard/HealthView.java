@@ -23,7 +23,8 @@ final class HealthView extends VBox {
     private static final String[] HEAD = {"layer", "|weights|", "|gradients|", "update / weight", "dead ReLU units"};
     private final GridPane table = new GridPane();
     private final VBox warnings = new VBox(4);
-    private final Label step = new Label("Layer health appears while training: it needs the gradients of a run.");
+    private static final String WAITING = "Layer health appears while training, and for a trained project once its data is read.";
+    private final Label step = new Label(WAITING);
     private final List<Label[]> rows = new ArrayList<>();
     private final List<String> shownWarnings = new ArrayList<>();
 
@@ -50,6 +51,7 @@ final class HealthView extends VBox {
      */
     void show(HealthSnapshot h) {
         latest = h;
+        saved = false;
         if (CanvasView.showing(this)) {
             render(h);
         }
@@ -62,6 +64,26 @@ final class HealthView extends VBox {
     }
 
     private HealthSnapshot latest;
+    private boolean saved;
+
+    /** The saved weights' health, measured on one batch without a run (see HealthCheck); a run's own replaces it. */
+    void showSaved(HealthSnapshot h) {
+        latest = h;
+        saved = true;
+        if (CanvasView.showing(this)) {
+            render(h);
+        }
+    }
+
+    /** Back to the empty table, as a new project or run starts. */
+    void clear() {
+        latest = null;
+        saved = false;
+        table.setVisible(false);
+        step.setText(WAITING);
+        shownWarnings.clear();
+        warnings.getChildren().clear();
+    }
 
     private void render(HealthSnapshot h) {
         List<LayerHealth> layers = h.layers();
@@ -111,7 +133,8 @@ final class HealthView extends VBox {
                     + " Add Dropout or regularization, use more data, or stop earlier.");
         }
         table.setVisible(true);
-        step.setText("Step " + h.step());
+        step.setText(saved ? "The saved weights after step " + h.step() + ", on one batch of the training data"
+                + " (no step taken). A run shows its own." : "Step " + h.step());
         showWarnings(found, h.step());
     }
 
