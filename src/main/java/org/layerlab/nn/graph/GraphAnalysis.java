@@ -48,7 +48,19 @@ public final class GraphAnalysis {
 
     /** Analyses the graph with the loss and data it will train on (either may be null). */
     public static GraphAnalysis of(NetworkGraph graph, Loss loss, DataSummary data) {
+        return of(graph, loss, data, null);
+    }
+
+    /**
+     * Like the other, for a project whose data could not be read (unreadable says why, or is
+     * null): that is an error of the project, shown with the graph's, since it cannot train.
+     */
+    public static GraphAnalysis of(NetworkGraph graph, Loss loss, DataSummary data, String unreadable) {
         GraphAnalysis a = new GraphAnalysis(graph);
+        if (unreadable != null) {
+            a.problems.add(Problem.error(null, "The data cannot be read: " + unreadable
+                    + " Pick it again with Change data… in the inspector (with nothing selected on the canvas)."));
+        }
         a.run(loss, data);
         return a;
     }

@@ -87,6 +87,7 @@ final class DataShown {
             } catch (Exception e) {
                 Platform.runLater(() -> {
                     view.data.showMessage("The data cannot be loaded: " + e.getMessage());
+                    model.dataFailed(p.dataset(), e.getMessage());
                     markShown();
                 });
             }

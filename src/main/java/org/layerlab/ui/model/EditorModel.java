@@ -45,6 +45,7 @@ public final class EditorModel {
         project.addListener((obs, old, now) -> {
             if (old != null && now != null && old.dataset() != now.dataset()) {
                 data = null;
+                dataError = null;
             }
             reanalyse();
         });
@@ -59,6 +60,7 @@ public final class EditorModel {
         stack.clear();
         selection.clear();
         data = null;
+        dataError = null;
         file.set(f);
         project.set(p);
         revision.set(revision.get() + 1);
@@ -106,9 +108,25 @@ public final class EditorModel {
     public void dataLoaded(DatasetSource source, DataSummary summary) {
         if (project.get() != null && project.get().dataset() == source) {
             data = summary;
+            dataError = null;
             reanalyse(true);
         }
     }
+
+    /**
+     * The project's data could not be read (a file moved, a project copied without its data):
+     * a problem of the project from now on, not only a message in the Data tab, so a project
+     * that cannot train never says "No problems". Ignored if the data source has changed since.
+     */
+    public void dataFailed(DatasetSource source, String why) {
+        if (project.get() != null && project.get().dataset() == source) {
+            data = null;
+            dataError = why.endsWith(".") ? why : why + ".";
+            reanalyse(true);
+        }
+    }
+
+    private String dataError;
 
     private void reanalyse() {
         reanalyse(false);
@@ -121,7 +139,7 @@ public final class EditorModel {
      */
     private void reanalyse(boolean unlessSame) {
         Project p = project.get();
-        GraphAnalysis next = p == null ? null : GraphAnalysis.of(p.graph(), p.training().loss(), data);
+        GraphAnalysis next = p == null ? null : GraphAnalysis.of(p.graph(), p.training().loss(), data, dataError);
         if (!unlessSame || next == null || !next.saysTheSameAs(analysis.get())) {
             analysis.set(next);
         }

@@ -12,13 +12,16 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.layerlab.engine.Shape;
 import org.layerlab.nn.Loss;
+import org.layerlab.nn.graph.DataSummary;
 import org.layerlab.nn.graph.GraphEdge;
 import org.layerlab.nn.graph.NetworkGraph;
 import org.layerlab.nn.layers.Conv2D;
 import org.layerlab.nn.layers.Dense;
 import org.layerlab.nn.layers.Input;
 import org.layerlab.project.Project;
+import org.layerlab.project.ProjectFiles;
 import org.layerlab.training.TrainingConfig;
 import org.layerlab.ui.commands.Edits;
 
@@ -121,5 +124,25 @@ class EditorModelTest {
         Path saved = dir.resolve("p.layerlab");
         m.markSaved(saved);
         assertEquals(dir, m.projectDir(), "once saved: the project's own folder");
+    }
+
+    @Test
+    void dataThatCannotBeReadIsAProblemOfTheProjectUntilOtherDataIsChosen() throws Exception {
+        Project iris = ProjectFiles.load(Path.of("samples", "iris.layerlab"));
+        EditorModel m = new EditorModel(iris, Path.of("/nowhere/iris.layerlab"));
+        assertFalse(m.analysis().hasErrors(), "the graph alone is fine");
+
+        m.dataFailed(iris.dataset(), "dataset file 'data/iris.csv' does not exist (looked in /nowhere)");
+        assertTrue(m.analysis().hasErrors(), "a project that cannot train does not say No problems");
+        String message = m.analysis().problems().get(0).message();
+        assertTrue(message.startsWith("The data cannot be read: dataset file 'data/iris.csv' does not exist"), message);
+        assertTrue(message.contains("Change data…"), "says what to do: " + message);
+
+        m.dataLoaded(iris.dataset(), new DataSummary(Shape.of(4), 3, 1));
+        assertFalse(m.analysis().hasErrors(), "read at last: the problem goes");
+
+        m.open(iris, null);
+        m.dataFailed(ProjectFiles.load(Path.of("samples", "wine.layerlab")).dataset(), "gone");
+        assertFalse(m.analysis().hasErrors(), "a failure of data the project no longer uses is ignored");
     }
 }
