@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import javafx.application.Platform;
@@ -63,8 +64,8 @@ final class DataShown {
                 // Statistics and pictures of the data as stored; augmentation varies per epoch.
                 DatasetStats stats = DatasetStats.of(d.train().original());
                 DataPreview preview = DataPreview.of(d.train().original());
-                ConfusionMatrix confusion = trainedConfusion(p, dir, d);
-                HealthSnapshot health = trainedHealth(p, dir, d);
+                ConfusionMatrix confusion = ofTrained(p, dir, d, ProjectSession::confusion);
+                HealthSnapshot health = ofTrained(p, dir, d, ProjectSession::health);
                 Platform.runLater(() -> {
                     // The training points show in the boundary view before the first run, too.
                     view.boundary.setData(d.train().original());
@@ -122,28 +123,18 @@ final class DataShown {
         }
     }
 
-    /** A reopened classifier's confusion matrix, as the run left it (computed off the JavaFX thread). */
-    private ConfusionMatrix trainedConfusion(Project p, Path dir, LoadedData d) {
+    /**
+     * What a reopened trained project shows without a run (its confusion matrix, its layer
+     * health), computed off the JavaFX thread; null when untrained or when the network does not
+     * fit this data (validation says why).
+     */
+    private static <T> T ofTrained(Project p, Path dir, LoadedData d, Function<ProjectSession, T> what) {
         if (!p.isTrained()) {
             return null;
         }
         try {
-            return ProjectSession.open(p, dir, d).confusion();
+            return what.apply(ProjectSession.open(p, dir, d));
         } catch (RuntimeException e) {
-            // The network does not fit this data (validation says why): no matrix to show.
-            return null;
-        }
-    }
-
-    /** A reopened project's layer health: its saved weights on one batch, no step taken. */
-    private HealthSnapshot trainedHealth(Project p, Path dir, LoadedData d) {
-        if (!p.isTrained()) {
-            return null;
-        }
-        try {
-            return ProjectSession.open(p, dir, d).health();
-        } catch (RuntimeException e) {
-            // The network does not fit this data (validation says why): no health to show.
             return null;
         }
     }

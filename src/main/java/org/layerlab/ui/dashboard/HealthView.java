@@ -50,8 +50,17 @@ final class HealthView extends VBox {
      * first second of every run.
      */
     void show(HealthSnapshot h) {
+        take(h, false);
+    }
+
+    /** The saved weights' health, measured on one batch without a run (see HealthCheck); a run's own replaces it. */
+    void showSaved(HealthSnapshot h) {
+        take(h, true);
+    }
+
+    private void take(HealthSnapshot h, boolean ofSavedWeights) {
         latest = h;
-        saved = false;
+        saved = ofSavedWeights;
         if (CanvasView.showing(this)) {
             render(h);
         }
@@ -65,15 +74,6 @@ final class HealthView extends VBox {
 
     private HealthSnapshot latest;
     private boolean saved;
-
-    /** The saved weights' health, measured on one batch without a run (see HealthCheck); a run's own replaces it. */
-    void showSaved(HealthSnapshot h) {
-        latest = h;
-        saved = true;
-        if (CanvasView.showing(this)) {
-            render(h);
-        }
-    }
 
     /** Back to the empty table, as a new project or run starts. */
     void clear() {
