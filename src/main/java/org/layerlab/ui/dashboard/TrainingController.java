@@ -120,8 +120,10 @@ public final class TrainingController {
         view.accuracy.changed();
         view.refreshCharts(true);
         if (!p.history().isEmpty()) {
-            view.status.setText("Trained for " + p.history().size() + " epochs (history shown per epoch). Train continues"
-                    + " from these weights; Reset weights starts over.");
+            // Short enough for the status line of a 1280-px window; the rest is in the tooltip.
+            view.status.setText("Trained for " + p.history().size() + " epochs. Train goes on from here.");
+            view.status.setTooltip(new Tooltip("The charts show the saved history per epoch. Train continues from these"
+                    + " weights; Reset weights starts over."));
         }
     }
 
