@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 
 import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.collections.SetChangeListener;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
@@ -21,8 +20,6 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.shape.Rectangle;
-import javafx.scene.transform.Scale;
-import javafx.scene.transform.Translate;
 import org.layerlab.nn.graph.Fix;
 import org.layerlab.nn.graph.GraphAnalysis;
 import org.layerlab.nn.graph.GraphEdge;
@@ -49,9 +46,8 @@ public final class GraphCanvas extends Pane {
     private final Group nodeLayer = new Group();
     private final Group portLayer = new Group();
     private final Group overlay = new Group();
-    private final Scale scale = new Scale(1, 1, 0, 0);
-    private final Translate translate = new Translate(0, 0);
-    private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1);
+    private final Viewport viewport = new Viewport();
+    private final DoubleProperty zoom = viewport.zoom();
     private final Map<String, NodeView> views = new LinkedHashMap<>();
     private final List<EdgeView> edges = new ArrayList<>();
     private GraphEdge selectedEdge;
@@ -75,7 +71,7 @@ public final class GraphCanvas extends Pane {
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
         this.connections = new ConnectionGesture(model, overlay, this::toContent, this::findNodeAt);
-        content.getTransforms().addAll(translate, scale);
+        content.getTransforms().addAll(viewport.translate(), viewport.scale());
         content.getChildren().addAll(edgeLayer, nodeLayer, portLayer, overlay);
         getChildren().add(content);
         notice.setId("canvas-notice");
@@ -97,8 +93,6 @@ public final class GraphCanvas extends Pane {
         getChildren().add(emptyHint);
         connections.onRefused(this::tell);
         zoom.addListener((o, a, b) -> {
-            scale.setX(b.doubleValue());
-            scale.setY(b.doubleValue());
             views.values().forEach(v -> v.setZoom(b.doubleValue()));
             edgeLayer.getChildren().forEach(e -> ((EdgeView) e).setZoom(b.doubleValue()));
         });
@@ -353,7 +347,7 @@ public final class GraphCanvas extends Pane {
         setOnMousePressed(e -> {
             requestFocus();
             if (e.getButton() == MouseButton.MIDDLE || e.getButton() == MouseButton.SECONDARY || spaceDown) {
-                panStart = new Point2D(e.getSceneX() - translate.getX(), e.getSceneY() - translate.getY());
+                panStart = new Point2D(e.getSceneX() - viewport.translate().getX(), e.getSceneY() - viewport.translate().getY());
                 return;
             }
             if (!e.isShiftDown()) {
@@ -365,8 +359,7 @@ public final class GraphCanvas extends Pane {
         });
         setOnMouseDragged(e -> {
             if (panStart != null) {
-                translate.setX(e.getSceneX() - panStart.getX());
-                translate.setY(e.getSceneY() - panStart.getY());
+                viewport.panTo(e.getSceneX() - panStart.getX(), e.getSceneY() - panStart.getY());
                 return;
             }
             if (band.active()) {
@@ -412,11 +405,7 @@ public final class GraphCanvas extends Pane {
 
     /** Zooms by factor keeping the content point under (x, y) of this pane in place. */
     public void zoomAt(double factor, double x, double y) {
-        double z = Math.max(0.2, Math.min(3, zoom.get() * factor));
-        double f = z / zoom.get();
-        translate.setX(x - (x - translate.getX()) * f);
-        translate.setY(y - (y - translate.getY()) * f);
-        zoom.set(z);
+        viewport.zoomAt(factor, x, y);
     }
 
     /**
@@ -448,12 +437,7 @@ public final class GraphCanvas extends Pane {
             maxX = Math.max(maxX, v.getLayoutX() + NodeView.WIDTH);
             maxY = Math.max(maxY, v.getLayoutY() + Math.max(v.getHeight(), v.getPrefHeight()));
         }
-        double margin = 40;
-        double z = Math.min(1, Math.min((getWidth() - 2 * margin) / (maxX - minX), (getHeight() - 2 * margin) / (maxY - minY)));
-        z = Math.max(0.2, z);
-        zoom.set(z);
-        translate.setX(Math.max(margin - minX * z, (getWidth() - (maxX - minX) * z) / 2 - minX * z));
-        translate.setY(margin / 2 - minY * z);
+        viewport.fit(Viewport.box(minX, minY, maxX, maxY), getWidth(), getHeight());
     }
 
     /** Where a drop at scene coordinates lands in the graph (for the palette). */
