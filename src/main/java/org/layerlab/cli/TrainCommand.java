@@ -18,6 +18,7 @@ import org.layerlab.training.EpochEvent;
 import org.layerlab.training.TrainingListener;
 import org.layerlab.training.TrainingResult;
 import org.layerlab.training.perf.CpuShares;
+import org.layerlab.project.Samples;
 
 /**
  * {@code train PROJECT [--epochs N] [--out FILE]}: trains with a live progress line, prints one
@@ -70,6 +71,10 @@ final class TrainCommand {
         Args args = new Args(argv, Set.of("epochs", "out"), Set.of("report"));
         Path file = ProjectArgs.path(args, "train PROJECT [--epochs N] [--out FILE] [--report]");
         Path target = CliPaths.of(args.get("out", file.toString()), "--out file");
+        if (Samples.isSample(target)) {
+            throw new UserError(target.getFileName() + " is a sample, kept as the starting point of its lesson;"
+                    + " save the trained copy elsewhere with --out FILE (e.g. --out /tmp/" + target.getFileName() + ")");
+        }
         int epochs = args.intValue("epochs", 0);
         checkWritable(target);
         Project project = ProjectArgs.load(file);

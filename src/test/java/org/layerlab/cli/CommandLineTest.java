@@ -1,6 +1,8 @@
 package org.layerlab.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -59,6 +61,17 @@ class CommandLineTest {
         assertTrue(validate.out().contains("is valid: 3 layers, 17 parameters"), validate.out());
         Run summary = run("summary", p.toString());
         assertTrue(summary.out().contains("Total params: 17"), summary.out());
+    }
+
+    @Test
+    void trainingASampleInPlaceIsRefusedAndTheSampleStaysAsItWas() throws Exception {
+        Path sample = Path.of("samples", "xor.layerlab");
+        byte[] before = Files.readAllBytes(sample);
+        Run train = run("train", sample.toString(), "--epochs", "1");
+        assertEquals(2, train.code(), train.out());
+        assertTrue(train.err().contains("xor.layerlab is a sample") && train.err().contains("--out"), train.err());
+        assertArrayEquals(before, Files.readAllBytes(sample));
+        assertFalse(Files.exists(Path.of("samples", "xor.weights")));
     }
 
     @Test

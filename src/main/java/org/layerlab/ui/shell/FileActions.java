@@ -20,6 +20,7 @@ import org.layerlab.project.ProjectFiles;
 import org.layerlab.ui.common.Settings;
 import org.layerlab.ui.common.Toasts;
 import org.layerlab.ui.model.EditorModel;
+import org.layerlab.project.Samples;
 
 /**
  * New, Open, Save, Save As and Close with the unsaved-changes question. A project that fails to

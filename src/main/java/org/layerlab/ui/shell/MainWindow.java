@@ -44,6 +44,7 @@ import org.layerlab.ui.dashboard.TrainingController;
 import org.layerlab.ui.inspector.InspectorView;
 import org.layerlab.ui.model.EditorModel;
 import org.layerlab.ui.palette.PaletteView;
+import org.layerlab.project.Samples;
 
 /**
  * The main window: menu bar and toolbar on top, palette, canvas and inspector side by side,

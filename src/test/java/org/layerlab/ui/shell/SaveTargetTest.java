@@ -9,6 +9,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.layerlab.project.Samples;
 
 /** Save writes over the user's own project, but asks where before it would write over a sample. */
 class SaveTargetTest {

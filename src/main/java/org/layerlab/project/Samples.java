@@ -1,4 +1,4 @@
-package org.layerlab.ui.shell;
+package org.layerlab.project;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -7,14 +7,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.layerlab.project.ProjectFiles;
 
 /** The bundled sample projects: samples/ in the working folder, else beside the folder that holds the jar. */
-final class Samples {
+public final class Samples {
     private Samples() {
     }
 
-    static List<Path> list() {
+    public static List<Path> list() {
         Path dir = folder();
         if (dir == null) {
             return List.of();
@@ -31,7 +30,7 @@ final class Samples {
      * samples are the starting points of every lesson, and one overwritten by a trained or edited
      * copy is lost to the next reader (and, in a checkout, shows up as a change to the repository).
      */
-    static boolean isSample(Path file) {
+    public static boolean isSample(Path file) {
         Path dir = folder();
         Path parent = file.toAbsolutePath().normalize().getParent();
         if (dir == null || parent == null) {
