@@ -19,6 +19,7 @@ import org.layerlab.training.EngineWarmup;
 import org.layerlab.training.TrainingConfig;
 import org.layerlab.ui.common.Later;
 import org.layerlab.ui.common.Screenshots;
+import org.layerlab.ui.common.WindowClass;
 import org.layerlab.ui.model.EditorModel;
 import org.layerlab.ui.perf.UiCompilation;
 import org.layerlab.ui.shell.MainWindow;
@@ -38,6 +39,7 @@ public final class App extends Application {
 
     @Override
     public void start(Stage stage) {
+        WindowClass.set("LayerLab");
         List<String> args = getParameters().getRaw();
         String screenshot = option(args, "--screenshot=");
         boolean dark = "dark".equals(option(args, "--theme="));
