@@ -1,5 +1,4 @@
 package org.layerlab.nn.layers;
-import org.layerlab.engine.ops.Merge;
 
 /** The palette's groups, in the order it shows them. */
 public enum LayerCategory {

@@ -56,7 +56,8 @@ public final class PaletteView extends VBox {
             list.getChildren().add(pane);
         }
         for (LayerKind e : LayerKinds.all()) {
-            Label item = new Label(e.name());
+            Label item = new Label(e.name(), CategoryIcons.create(e.category()));
+            item.setGraphicTextGap(5);
             item.setId("palette-" + e.name());
             item.getStyleClass().addAll("palette-item", "kind-" + e.name().toLowerCase(Locale.ROOT),
                     "category-" + e.category().name().toLowerCase(Locale.ROOT));

@@ -88,8 +88,8 @@ public final class MainWindow {
         this.split = split;
         this.palette = palette;
         this.inspector = inspector;
-        // The palette wide enough for its longest name (GlobalAveragePooling2D) at 1280 px.
-        remembered(split, "split.main", 0.2, 0.76);
+        // The palette wide enough for its longest name (GlobalAveragePooling2D) beside its icon at 1280 px.
+        remembered(split, "split.main", 0.22, 0.76);
         SplitPane.setResizableWithParent(palette, false);
         SplitPane.setResizableWithParent(inspector, false);
         palette.setMinWidth(170);
