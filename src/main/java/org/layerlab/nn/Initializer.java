@@ -16,7 +16,7 @@ public record Initializer(Kind kind, double a, double b) {
     /** Keras names of the initializers. */
     public enum Kind {
         GLOROT_UNIFORM, GLOROT_NORMAL, HE_UNIFORM, HE_NORMAL, LECUN_UNIFORM, LECUN_NORMAL,
-        ZEROS, ONES, RANDOM_NORMAL, RANDOM_UNIFORM;
+        ZEROS, ONES, RANDOM_NORMAL, RANDOM_UNIFORM, ORTHOGONAL;
 
         public String kerasName() {
             return name().toLowerCase(Locale.ROOT);
@@ -25,6 +25,8 @@ public record Initializer(Kind kind, double a, double b) {
 
     public static final Initializer GLOROT_UNIFORM = of(Kind.GLOROT_UNIFORM);
     public static final Initializer ZEROS = of(Kind.ZEROS);
+    /** The recurrent kernels' default. */
+    public static final Initializer ORTHOGONAL = of(Kind.ORTHOGONAL);
 
     // Stddev of a standard normal truncated to [-2, 2]; Keras divides by it to keep the variance.
     private static final double TRUNCATED_STDDEV = 0.87962566103423978;
@@ -90,6 +92,50 @@ public record Initializer(Kind kind, double a, double b) {
                 for (int i = 0; i < values.length; i++) {
                     values[i] = (float) (a + (b - a) * rng.nextDouble());
                 }
+            }
+            case ORTHOGONAL -> orthogonal(values, fanOut, rng);
+        }
+    }
+
+    /**
+     * Keras' Orthogonal (gain 1): the values as a (size / cols, cols) matrix with orthonormal rows
+     * or columns, whichever are fewer, from the QR decomposition of a normal matrix with the signs
+     * of R's diagonal folded in; Gram–Schmidt gives exactly that Q. Here cols is the fan-out, which
+     * for a 2-D kernel (in, out) is Keras' last axis; for a conv kernel Keras uses its last axis.
+     */
+    private static void orthogonal(float[] values, int cols, SplittableRandom rng) {
+        int rows = values.length / cols;
+        int big = Math.max(rows, cols);
+        int small = Math.min(rows, cols);
+        // q holds `small` vectors of length `big`, orthonormalised in turn.
+        double[][] q = new double[small][big];
+        for (int v = 0; v < small; v++) {
+            for (int i = 0; i < big; i++) {
+                q[v][i] = gaussian(rng);
+            }
+            for (int pass = 0; pass < 2; pass++) {
+                for (int w = 0; w < v; w++) {
+                    double dot = 0;
+                    for (int i = 0; i < big; i++) {
+                        dot += q[v][i] * q[w][i];
+                    }
+                    for (int i = 0; i < big; i++) {
+                        q[v][i] -= dot * q[w][i];
+                    }
+                }
+            }
+            double norm = 0;
+            for (int i = 0; i < big; i++) {
+                norm += q[v][i] * q[v][i];
+            }
+            norm = Math.sqrt(norm);
+            for (int i = 0; i < big; i++) {
+                q[v][i] /= norm;
+            }
+        }
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                values[r * cols + c] = (float) (rows >= cols ? q[c][r] : q[r][c]);
             }
         }
     }

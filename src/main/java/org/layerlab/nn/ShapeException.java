@@ -6,7 +6,12 @@ package org.layerlab.nn;
  */
 public class ShapeException extends IllegalArgumentException {
     /** Standard fixes for shape mistakes. */
-    public enum Remedy { NONE, INSERT_FLATTEN }
+    public enum Remedy {
+        NONE,
+        INSERT_FLATTEN,
+        /** A flat input (n) read as a sequence of n steps of one feature: Reshape to (n, 1). */
+        INSERT_RESHAPE_TO_STEPS
+    }
 
     private final Remedy remedy;
 

@@ -207,6 +207,8 @@ public final class GraphAnalysis {
                 Problem p = Problem.error(id, node.name() + ": " + e.getMessage()).onEdge(in.isEmpty() ? null : in.get(0));
                 if (e.remedy() == ShapeException.Remedy.INSERT_FLATTEN) {
                     p = p.withFix(Fixes.insertFlattenBefore(id));
+                } else if (e.remedy() == ShapeException.Remedy.INSERT_RESHAPE_TO_STEPS && !shapes.isEmpty()) {
+                    p = p.withFix(Fixes.insertReshapeToStepsBefore(id, shapes.get(0)));
                 }
                 problems.add(p);
                 info.put(id, new NodeInfo(null, 0));

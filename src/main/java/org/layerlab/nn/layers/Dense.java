@@ -18,7 +18,9 @@ import org.layerlab.nn.ShapeException;
 
 /**
  * A fully connected layer: input (N, in) → output (N, units) = activation(x · kernel + bias), with
- * kernel (in, units) and bias (units).
+ * kernel (in, units) and bias (units). On a sequence (N, T, in) it acts on the last axis of each
+ * step, (N, T, units), as Keras' Dense does (no TimeDistributed needed). On an image Keras would do
+ * the same per pixel, which is almost always a missing Flatten, so LayerLab says so instead.
  */
 public record Dense(int units, Activation activation, boolean useBias, Initializer kernelInitializer,
                     Initializer biasInitializer, Regularizer kernelRegularizer) implements LayerSpec, HasActivation {
@@ -79,6 +81,9 @@ public record Dense(int units, Activation activation, boolean useBias, Initializ
     @Override
     public Shape outputShape(List<Shape> inputs) {
         Shape in = inputs.get(0);
+        if (in.rank() == 2) {
+            return Shape.of(in.dim(0), units);
+        }
         if (in.rank() != 1) {
             throw new ShapeException("Dense needs a flat input but receives " + in + ": insert Flatten before it",
                     ShapeException.Remedy.INSERT_FLATTEN);
@@ -88,7 +93,7 @@ public record Dense(int units, Activation activation, boolean useBias, Initializ
 
     @Override
     public List<ParameterSpec> parameters(List<Shape> inputs) {
-        int fanIn = inputs.get(0).size();
+        int fanIn = inputs.get(0).last();
         ParameterSpec kernel = ParameterSpec.trainable("kernel", new int[] {fanIn, units}, kernelInitializer, fanIn, units,
                 kernelRegularizer);
         return useBias ? List.of(kernel, ParameterSpec.trainable("bias", new int[] {units}, biasInitializer, fanIn, units,

@@ -3,8 +3,6 @@ package org.layerlab.nn.layers;
 import java.util.List;
 
 import org.layerlab.engine.Shape;
-import org.layerlab.engine.Tensor;
-import org.layerlab.engine.ops.GlobalPool;
 import org.layerlab.nn.BuildContext;
 import org.layerlab.nn.LayerRuntime;
 
@@ -28,19 +26,7 @@ public record GlobalAveragePooling2D() implements LayerSpec {
     @Override
     public LayerRuntime build(BuildContext c) {
         outputShape(c.inputShapes());
-        return new LayerRuntime() {
-            @Override
-            public void forward(Tensor[] inputs, Tensor output, boolean training) {
-                GlobalPool.averageForward(inputs[0], output);
-            }
-
-            @Override
-            public void backward(Tensor[] inputs, Tensor output, Tensor gradOutput, Tensor[] gradInputs) {
-                if (gradInputs[0] != null) {
-                    GlobalPool.averageBackward(gradOutput, gradInputs[0]);
-                }
-            }
-        };
+        return GlobalPooling.average();
     }
 
     @Override

@@ -3,8 +3,6 @@ package org.layerlab.nn.layers;
 import java.util.List;
 
 import org.layerlab.engine.Shape;
-import org.layerlab.engine.Tensor;
-import org.layerlab.engine.ops.GlobalPool;
 import org.layerlab.nn.BuildContext;
 import org.layerlab.nn.LayerRuntime;
 
@@ -28,27 +26,7 @@ public record GlobalMaxPooling2D() implements LayerSpec {
     @Override
     public LayerRuntime build(BuildContext c) {
         outputShape(c.inputShapes());
-        int channels = c.input().dim(2);
-        return new LayerRuntime() {
-            private int[] argMax = new int[0];
-
-            @Override
-            public void allocate(int batchCapacity) {
-                argMax = new int[batchCapacity * channels];
-            }
-
-            @Override
-            public void forward(Tensor[] inputs, Tensor output, boolean training) {
-                GlobalPool.maxForward(inputs[0], output, argMax);
-            }
-
-            @Override
-            public void backward(Tensor[] inputs, Tensor output, Tensor gradOutput, Tensor[] gradInputs) {
-                if (gradInputs[0] != null) {
-                    GlobalPool.maxBackward(gradOutput, gradInputs[0], argMax);
-                }
-            }
-        };
+        return GlobalPooling.max(c.input().dim(2));
     }
 
     @Override

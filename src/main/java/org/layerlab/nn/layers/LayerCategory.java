@@ -6,6 +6,7 @@ public enum LayerCategory {
     ACTIVATIONS("Activations"),
     CONVOLUTION("Convolution"),
     POOLING("Pooling"),
+    SEQUENCE("Sequence"),
     NORMALIZATION("Normalization"),
     REGULARIZATION("Regularization"),
     MERGE("Merge"),

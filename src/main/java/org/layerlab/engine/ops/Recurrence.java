@@ -1,0 +1,212 @@
+package org.layerlab.engine.ops;
+
+import java.util.Arrays;
+
+import org.layerlab.engine.Gemm;
+import org.layerlab.engine.Tensor;
+
+/**
+ * Backpropagation through time shared by the recurrent cells ({@link Lstm}, {@link Gru},
+ * {@link SimpleRnn}), over batch-first input x (N, T, F) and Keras weights: kernel W (F, G·u),
+ * recurrent kernel U (u, G·u), G gate blocks of u units.
+ *
+ * <p>Why it is fast: the input half of every gate, x·W + b, does not depend on the state, so it is
+ * one large matrix product over all N·T rows before the time loop (and dW, dx after it); only h·U
+ * remains inside the loop, one product per step. Buffers grow to the largest (N, T) seen and are
+ * reused, so a step in steady state allocates nothing.
+ *
+ * <p>Time order: step s reads input time τ(s) = s, or T−1−s with go_backwards; the state sequence
+ * and a returned sequence are in step order, as in Keras (a backwards layer returns its outputs
+ * reversed). The initial state is zero.
+ */
+public abstract class Recurrence {
+    protected final int units;
+    protected final int gates;
+    private final boolean returnSequences;
+    private final boolean goBackwards;
+
+    protected int n;
+    protected int steps;
+    /** x·W + input bias, (N, T, G·u) in input time order; its gradient in {@link #dxw}. */
+    protected float[] xw = new float[0];
+    protected float[] dxw = new float[0];
+    /** States (N, T+1, u) in step order: h[n, 0] is the zero initial state, h[n, s+1] the state after step s. */
+    protected float[] h = new float[0];
+    /** The gradient reaching the state between steps, (N, u). */
+    protected float[] dh = new float[0];
+
+    protected Recurrence(int units, int gates, boolean returnSequences, boolean goBackwards) {
+        this.units = units;
+        this.gates = gates;
+        this.returnSequences = returnSequences;
+        this.goBackwards = goBackwards;
+    }
+
+    /** Input time read at step s. */
+    protected final int time(int s) {
+        return goBackwards ? steps - 1 - s : s;
+    }
+
+    /** Offset of h[b, s] in {@link #h}. */
+    protected final int state(int b, int s) {
+        return (b * (steps + 1) + s) * units;
+    }
+
+    /** Row stride of the state sequence. */
+    protected final int stateStride() {
+        return (steps + 1) * units;
+    }
+
+    /** Grows the cell's own per-(N, T) buffers. */
+    protected abstract void ensureCellBuffers(int batch, int time);
+
+    /** Step s: reads h[:, s] and xw[:, τ(s)], writes h[:, s+1] and what backward needs. */
+    protected abstract void forwardStep(int s, float[] u, float[] bias);
+
+    /**
+     * Step s backwards: dh holds dL/dh[:, s+1]; writes dxw[:, τ(s)], accumulates dU (and a
+     * recurrent bias) and leaves dL/dh[:, s] in dh.
+     */
+    protected abstract void backwardStep(int s, float[] u, float[] du, float[] db);
+
+    /** Keras' input bias: the whole bias vector, or (GRU with reset_after) its first row. */
+    protected int inputBiasLength() {
+        return gates * units;
+    }
+
+    public void forward(Tensor x, Tensor kernel, Tensor recurrentKernel, Tensor bias, Tensor y) {
+        n = x.batch();
+        steps = x.dim(1);
+        int features = x.dim(2);
+        int g = gates * units;
+        int rows = n * steps;
+        ensure(rows);
+        Gemm.multiply(false, false, rows, g, features, x.data(), 0, features, kernel.data(), 0, g, xw, 0, g, false);
+        if (bias != null) {
+            float[] b = bias.data();
+            int len = inputBiasLength();
+            for (int r = 0; r < rows; r++) {
+                int o = r * g;
+                for (int j = 0; j < len; j++) {
+                    xw[o + j] += b[j];
+                }
+            }
+        }
+        for (int b = 0; b < n; b++) {
+            Arrays.fill(h, state(b, 0), state(b, 0) + units, 0f);
+        }
+        float[] u = recurrentKernel.data();
+        float[] bd = bias == null ? null : bias.data();
+        for (int s = 0; s < steps; s++) {
+            forwardStep(s, u, bd);
+        }
+        float[] out = y.data();
+        for (int b = 0; b < n; b++) {
+            if (returnSequences) {
+                System.arraycopy(h, state(b, 1), out, b * steps * units, steps * units);
+            } else {
+                System.arraycopy(h, state(b, steps), out, b * units, units);
+            }
+        }
+    }
+
+    /** After {@link #forward} with the same x: accumulates dx (when not null), dW, dU and db. */
+    public void backward(Tensor x, Tensor kernel, Tensor recurrentKernel, Tensor dy, Tensor dx, Tensor dKernel,
+                         Tensor dRecurrent, Tensor dBias) {
+        int features = x.dim(2);
+        int g = gates * units;
+        int rows = n * steps;
+        Arrays.fill(dh, 0, n * units, 0f);
+        float[] gy = dy.data();
+        float[] u = recurrentKernel.data();
+        float[] du = dRecurrent.data();
+        float[] db = dBias == null ? null : dBias.data();
+        for (int s = steps - 1; s >= 0; s--) {
+            if (returnSequences || s == steps - 1) {
+                for (int b = 0; b < n; b++) {
+                    int from = returnSequences ? (b * steps + s) * units : b * units;
+                    int to = b * units;
+                    for (int j = 0; j < units; j++) {
+                        dh[to + j] += gy[from + j];
+                    }
+                }
+            }
+            backwardStep(s, u, du, db);
+        }
+        Gemm.multiply(true, false, features, g, rows, x.data(), 0, features, dxw, 0, g, dKernel.data(), 0, g, true);
+        if (dx != null) {
+            Gemm.multiply(false, true, rows, features, g, dxw, 0, g, kernel.data(), 0, g, dx.data(), 0, features, true);
+        }
+        if (db != null) {
+            int len = inputBiasLength();
+            for (int r = 0; r < rows; r++) {
+                int o = r * g;
+                for (int j = 0; j < len; j++) {
+                    db[j] += dxw[o + j];
+                }
+            }
+        }
+    }
+
+    /** h[:, s] · U accumulated into rows of c (stride ldc, offset cOff): the recurrent half of step s. */
+    protected final void stateTimesU(int s, float[] u, float[] c, int cOff, int ldc) {
+        int g = gates * units;
+        Gemm.multiply(false, false, n, g, units, h, s * units, stateStride(), u, 0, g, c, cOff, ldc, true);
+    }
+
+    /** dU += h[:, s]ᵀ · d (d: N rows of G·u with stride ldd), then dh = d · Uᵀ. */
+    protected final void backThroughU(int s, float[] u, float[] du, float[] d, int dOff, int ldd) {
+        int g = gates * units;
+        Gemm.multiply(true, false, units, g, n, h, s * units, stateStride(), d, dOff, ldd, du, 0, g, true);
+        Gemm.multiply(false, true, n, units, g, d, dOff, ldd, u, 0, g, dh, 0, units, false);
+    }
+
+    private void ensure(int rows) {
+        int g = gates * units;
+        if (xw.length < rows * g) {
+            xw = new float[rows * g];
+            dxw = new float[rows * g];
+        }
+        if (h.length < n * (steps + 1) * units) {
+            h = new float[n * (steps + 1) * units];
+        }
+        if (dh.length < n * units) {
+            dh = new float[n * units];
+        }
+        ensureCellBuffers(n, steps);
+    }
+
+    static float sigmoid(float x) {
+        return 1f / (1f + (float) Math.exp(-x));
+    }
+
+    /** tanh from exp, which the JIT makes an intrinsic (Math.tanh is several times slower). */
+    static float tanh(float x) {
+        if (x > 15f) {
+            return 1f;
+        }
+        if (x < -15f) {
+            return -1f;
+        }
+        float e = (float) Math.exp(2 * x);
+        return (e - 1f) / (e + 1f);
+    }
+
+    /** f(x), with sigmoid and tanh, the defaults of every cell, on their fast paths. */
+    static float apply(ActivationFunction f, double alpha, float x) {
+        return switch (f) {
+            case SIGMOID -> sigmoid(x);
+            case TANH -> tanh(x);
+            default -> (float) f.value(x, alpha);
+        };
+    }
+
+    /** f'(x) given y = f(x). */
+    static float slope(ActivationFunction f, double alpha, float x, float y) {
+        return switch (f) {
+            case SIGMOID -> y * (1f - y);
+            case TANH -> 1f - y * y;
+            default -> (float) f.derivative(x, y, alpha);
+        };
+    }
+}

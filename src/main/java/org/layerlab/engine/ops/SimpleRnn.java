@@ -1,0 +1,56 @@
+package org.layerlab.engine.ops;
+
+/**
+ * The Keras SimpleRNN cell: h' = act(x·W + h·U + b), activation tanh by default. PyTorch's nn.RNN
+ * computes the same with transposed kernels and two biases (b_ih + b_hh).
+ */
+public final class SimpleRnn extends Recurrence {
+    private final ActivationFunction activation;
+    private final double alpha;
+    /** Pre-activations (N, T, u) in step order. */
+    private float[] pre = new float[0];
+
+    public SimpleRnn(int units, ActivationFunction activation, double alpha, boolean returnSequences,
+                     boolean goBackwards) {
+        super(units, 1, returnSequences, goBackwards);
+        this.activation = activation;
+        this.alpha = alpha;
+    }
+
+    @Override
+    protected void ensureCellBuffers(int batch, int time) {
+        if (pre.length < batch * time * units) {
+            pre = new float[batch * time * units];
+        }
+    }
+
+    @Override
+    protected void forwardStep(int s, float[] u, float[] bias) {
+        int t = time(s);
+        for (int b = 0; b < n; b++) {
+            System.arraycopy(xw, (b * steps + t) * units, pre, (b * steps + s) * units, units);
+        }
+        stateTimesU(s, u, pre, s * units, steps * units);
+        for (int b = 0; b < n; b++) {
+            int z = (b * steps + s) * units;
+            int next = state(b, s + 1);
+            for (int j = 0; j < units; j++) {
+                h[next + j] = apply(activation, alpha, pre[z + j]);
+            }
+        }
+    }
+
+    @Override
+    protected void backwardStep(int s, float[] u, float[] du, float[] db) {
+        int t = time(s);
+        for (int b = 0; b < n; b++) {
+            int z = (b * steps + s) * units;
+            int d = (b * steps + t) * units;
+            int next = state(b, s + 1);
+            for (int j = 0; j < units; j++) {
+                dxw[d + j] = dh[b * units + j] * slope(activation, alpha, pre[z + j], h[next + j]);
+            }
+        }
+        backThroughU(s, u, du, dxw, t * units, steps * units);
+    }
+}

@@ -1,0 +1,195 @@
+package org.layerlab.nn.layers;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.layerlab.engine.GradCheck;
+import org.layerlab.engine.Shape;
+import org.layerlab.engine.Tensor;
+import org.layerlab.nn.Activation;
+import org.layerlab.nn.BuildContext;
+import org.layerlab.nn.Initializer;
+import org.layerlab.nn.LayerRuntime;
+import org.layerlab.nn.Parameter;
+import org.layerlab.nn.ParameterStore;
+import org.layerlab.nn.graph.GraphAnalysis;
+import org.layerlab.nn.graph.GraphAnalysisTest;
+import org.layerlab.nn.graph.NetworkGraph;
+import org.layerlab.nn.graph.Problem;
+
+/** SimpleRNN, LSTM and GRU: Keras' counts and layouts, every option's gradients, time order and mistakes. */
+class RecurrentLayersTest {
+    private static final Activation HARD_SIGMOID = Activation.parse("hard_sigmoid");
+    private static final Activation RELU = Activation.RELU;
+
+    @Test
+    void parameterCountsAreKeras() {
+        List<Shape> in = List.of(Shape.of(10, 8));
+        assertEquals(18_688, new LSTM(64).paramCount(in), "4·64·(8+64+1)");
+        assertEquals(3 * 16 * (8 + 16 + 2), new GRU(16).paramCount(in), "reset_after: 3·u·(in+u+2)");
+        assertEquals(16 * (8 + 16 + 1), new SimpleRNN(16).paramCount(in));
+        assertEquals(Shape.of(64), new LSTM(64).outputShape(in));
+        assertEquals(Shape.of(10, 64), new LSTM(64, true).outputShape(in));
+        assertEquals(Shape.of(10, 4), new Dense(4).outputShape(List.of(Shape.of(10, 64))));
+        assertEquals(64 * 4 + 4, new Dense(4).paramCount(List.of(Shape.of(10, 64))), "Dense on the last axis");
+        assertEquals(Shape.of(12, 32), new Embedding(1000, 32).outputShape(List.of(Shape.of(12))));
+        assertEquals(32_000, new Embedding(1000, 32).paramCount(List.of(Shape.of(12))));
+    }
+
+    static Stream<LayerSpec> variants() {
+        return Stream.of(
+                new SimpleRNN(5, Activation.TANH, true, Initializer.GLOROT_UNIFORM, Initializer.ORTHOGONAL,
+                        Initializer.ZEROS, true, false),
+                new SimpleRNN(5, RELU, false, Initializer.GLOROT_UNIFORM, Initializer.ORTHOGONAL, Initializer.ZEROS, false,
+                        true),
+                new LSTM(5, true),
+                new LSTM(5, Activation.TANH, HARD_SIGMOID, true, Initializer.GLOROT_UNIFORM, Initializer.ORTHOGONAL,
+                        Initializer.ZEROS, true, true, true),
+                new LSTM(5, Activation.TANH, Activation.SIGMOID, false, Initializer.GLOROT_UNIFORM, Initializer.ORTHOGONAL,
+                        Initializer.ZEROS, false, false, true),
+                new GRU(5, true),
+                new GRU(5, Activation.TANH, Activation.SIGMOID, true, Initializer.GLOROT_UNIFORM, Initializer.ORTHOGONAL,
+                        Initializer.randomNormal(0, 0.5), true, true),
+                new GRU(5, RELU, HARD_SIGMOID, false, Initializer.GLOROT_UNIFORM, Initializer.ORTHOGONAL, Initializer.ZEROS,
+                        false, true));
+    }
+
+    /** Every option combination's gradients against central differences, for the input and every weight. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("variants")
+    void gradientsMatchFiniteDifferences(LayerSpec spec) {
+        List<Shape> shapes = List.of(Shape.of(4, 3));
+        ParameterStore store = new ParameterStore(3);
+        LayerRuntime rt = spec.build(new BuildContext("n", shapes, store, 3));
+        Random rng = new Random(5);
+        int batch = 2;
+        Tensor x = GradCheck.random(rng, 1, 2, 4, 3);
+        Tensor dx = Tensor.zeros(2, 4, 3);
+        int[] outDims = spec.outputShape(shapes).withBatch(batch);
+        Tensor y = Tensor.zeros(outDims);
+        Tensor w = GradCheck.random(rng, 1, outDims);
+        rt.allocate(batch);
+        rt.forward(new Tensor[] {x}, y, true);
+        rt.backward(new Tensor[] {x}, y, w, new Tensor[] {dx});
+        Supplier<Double> objective = () -> {
+            rt.forward(new Tensor[] {x}, y, true);
+            return GradCheck.weightedSum(y, w);
+        };
+        GradCheck.tensor(spec + " dx", x, dx, objective);
+        for (Parameter p : store.ofNode("n").values()) {
+            assertNotNull(p.grad());
+            GradCheck.tensor(spec + " d" + p.name(), p.value(), p.grad(), objective);
+        }
+    }
+
+    /** go_backwards reads the input from its end: the last state equals the forward layer's on the reversed input. */
+    @Test
+    void goBackwardsReadsTheSequenceReversedAndReturnsItInStepOrder() {
+        Tensor x = GradCheck.random(new Random(2), 1, 2, 5, 3);
+        Tensor reversed = Tensor.zeros(2, 5, 3);
+        for (int b = 0; b < 2; b++) {
+            for (int t = 0; t < 5; t++) {
+                System.arraycopy(x.data(), (b * 5 + t) * 3, reversed.data(), (b * 5 + 4 - t) * 3, 3);
+            }
+        }
+        LSTM forward = new LSTM(4, true);
+        LSTM backward = new LSTM(4, Activation.TANH, Activation.SIGMOID, true, Initializer.GLOROT_UNIFORM,
+                Initializer.ORTHOGONAL, Initializer.ZEROS, true, true, true);
+        assertArrayEquals(run(forward, reversed).data(), run(backward, x).data(), 1e-6f);
+    }
+
+    private static Tensor run(LayerSpec spec, Tensor x) {
+        List<Shape> shapes = List.of(Shape.of(x.dim(1), x.dim(2)));
+        LayerRuntime rt = spec.build(new BuildContext("same", shapes, new ParameterStore(9), 9));
+        Tensor y = Tensor.zeros(spec.outputShape(shapes).withBatch(x.batch()));
+        rt.allocate(x.batch());
+        rt.forward(new Tensor[] {x}, y, false);
+        return y;
+    }
+
+    /** A longer batch after a shorter one, and the shorter again: buffers regrow and the results do not depend on history. */
+    @Test
+    void resultsDoNotDependOnEarlierBatchSizes() {
+        Tensor small = GradCheck.random(new Random(3), 1, 1, 6, 3);
+        Tensor large = GradCheck.random(new Random(4), 1, 7, 6, 3);
+        List<Shape> shapes = List.of(Shape.of(6, 3));
+        GRU gru = new GRU(4, true);
+        LayerRuntime rt = gru.build(new BuildContext("g", shapes, new ParameterStore(1), 1));
+        Tensor y1 = Tensor.zeros(1, 6, 4);
+        rt.forward(new Tensor[] {small}, y1, false);
+        float[] first = y1.data().clone();
+        rt.forward(new Tensor[] {large}, Tensor.zeros(7, 6, 4), false);
+        rt.forward(new Tensor[] {small}, y1, false);
+        assertArrayEquals(first, y1.data());
+    }
+
+    @Test
+    void unitForgetBiasStartsTheForgetGateAtOneOnlyWhenTheBiasIsNew() {
+        List<Shape> shapes = List.of(Shape.of(4, 3));
+        ParameterStore store = new ParameterStore(1);
+        new LSTM(3).build(new BuildContext("l", shapes, store, 1));
+        float[] bias = store.ofNode("l").get("bias").value().data();
+        assertArrayEquals(new float[] {0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0}, bias);
+        bias[4] = 0.25f;
+        new LSTM(3).build(new BuildContext("l", shapes, store, 1));
+        assertEquals(0.25f, store.ofNode("l").get("bias").value().data()[4], "a rebuilt network keeps its trained bias");
+    }
+
+    @Test
+    void orthogonalRecurrentKernelHasOrthonormalRows() {
+        ParameterStore store = new ParameterStore(4);
+        new LSTM(6).build(new BuildContext("l", List.of(Shape.of(4, 3)), store, 4));
+        float[] u = store.ofNode("l").get("recurrent_kernel").value().data();
+        for (int i = 0; i < 6; i++) {
+            for (int j = 0; j < 6; j++) {
+                double dot = 0;
+                for (int k = 0; k < 24; k++) {
+                    dot += u[i * 24 + k] * u[j * 24 + k];
+                }
+                assertEquals(i == j ? 1 : 0, dot, 1e-5, "row " + i + " · row " + j);
+            }
+        }
+    }
+
+    @Test
+    void aFlatInputIsExplainedAndFixedWithAReshape() {
+        NetworkGraph g = GraphAnalysisTest.chain(new Input(Shape.of(128)), new LSTM(8), new Dense(1));
+        GraphAnalysis a = GraphAnalysis.of(g);
+        Problem p = a.problems().stream().filter(Problem::isError).findFirst().orElseThrow();
+        assertTrue(p.message().contains("LSTM needs a sequence (time, features) but receives (128)"), p.message());
+        assertEquals("Insert Reshape to (128, 1)", p.fix().label());
+        GraphAnalysis fixed = GraphAnalysis.of(p.fix().apply(g));
+        assertFalse(fixed.problems().stream().anyMatch(Problem::isError), fixed.problems().toString());
+        assertEquals(Shape.of(1), fixed.info(fixed.outputId()).outputShape());
+    }
+
+    @Test
+    void softmaxCannotBeAGateFunction() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new GRU(4, Activation.SOFTMAX,
+                Activation.SIGMOID, true, Initializer.GLOROT_UNIFORM, Initializer.ORTHOGONAL, Initializer.ZEROS, false,
+                false));
+        assertTrue(e.getMessage().contains("elementwise"), e.getMessage());
+    }
+
+    @Test
+    void embeddingRefusesAnIdOutsideItsVocabularyInPlainWords() {
+        Embedding e = new Embedding(10, 2);
+        LayerRuntime rt = e.build(new BuildContext("e", List.of(Shape.of(3)), new ParameterStore(1), 1));
+        Tensor ids = Tensor.wrap(new float[] {1, 2, 10}, 1, 3);
+        IllegalArgumentException x = assertThrows(IllegalArgumentException.class,
+                () -> rt.forward(new Tensor[] {ids}, Tensor.zeros(1, 3, 2), false));
+        assertTrue(x.getMessage().contains("received the id 10.0") && x.getMessage().contains("input_dim"), x.getMessage());
+    }
+}
