@@ -31,6 +31,8 @@ public final class DataFiles {
             }
         } else if (d instanceof DatasetSource.ImageFolder f) {
             out.add(f.path());
+        } else if (d instanceof DatasetSource.Windows w) {
+            out.add(w.path());
         }
         return out;
     }

@@ -21,6 +21,7 @@ import org.layerlab.data.MappedTableDataset;
 import org.layerlab.data.Normalization;
 import org.layerlab.data.Split;
 import org.layerlab.data.Synthetic;
+import org.layerlab.data.TimeWindows;
 import org.layerlab.nn.graph.DataSummary;
 
 /** Loads a project's {@link DatasetSource}, resolving its paths inside the project's folder. */
@@ -109,6 +110,11 @@ public final class DataLoader {
             Split s = Split.of(all, f.testSplit(), f.seed());
             return new LoadedData(augmented(all.subset(s.train()), f.augment(), f.seed()), all.subset(s.holdOut()),
                     summary(all), source);
+        }
+        if (source instanceof DatasetSource.Windows w) {
+            Path file = resolve(projectDir, w.path());
+            TimeWindows.Result r = TimeWindows.build(CsvTable.read(file), w.options(), file.getFileName().toString());
+            return new LoadedData(r.train(), r.test(), summary(r.train()), w.withStatistics(r.offset(), r.scale()));
         }
         DatasetSource.Generated g = (DatasetSource.Generated) source;
         ArrayDataset all = Synthetic.generate(g.generator(), g.samples(), g.noise(), g.classes(), g.seed());

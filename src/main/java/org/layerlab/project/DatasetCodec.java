@@ -57,6 +57,24 @@ final class DatasetCodec {
             o.addProperty("test_split", f.testSplit());
             o.addProperty("seed", f.seed());
             augmentation(o, f.augment());
+        } else if (d instanceof DatasetSource.Windows w) {
+            o.addProperty("kind", "time_series");
+            o.addProperty("path", w.path());
+            if (!w.inputs().isEmpty()) {
+                JsonArray in = new JsonArray();
+                w.inputs().forEach(in::add);
+                o.add("inputs", in);
+            }
+            o.addProperty("target", w.target());
+            o.addProperty("window", w.window());
+            o.addProperty("horizon", w.horizon());
+            o.addProperty("stride", w.stride());
+            o.addProperty("test_split", w.testSplit());
+            o.addProperty("normalization", w.standardize() ? "standardize" : "none");
+            if (w.offset() != null) {
+                o.add("offset", floats(w.offset()));
+                o.add("scale", floats(w.scale()));
+            }
         } else if (d instanceof DatasetSource.Generated g) {
             o.addProperty("kind", "synthetic");
             o.addProperty("generator", g.generator());
@@ -93,8 +111,21 @@ final class DatasetCodec {
                     augmentation(d));
             case "synthetic" -> new DatasetSource.Generated(d.string("generator"), d.integer("samples", 400),
                     d.number("noise", 0.1), d.integer("classes", 2), d.longValue("seed", 42), testSplit(d));
+            case "time_series" -> new DatasetSource.Windows(d.string("path"), strings(d, "inputs"), d.string("target"),
+                    d.integer("window", 16), d.integer("horizon", 1), d.integer("stride", 1), testSplit(d),
+                    standardize(d), d.has("offset") ? floats(d, "offset") : null, d.has("scale") ? floats(d, "scale") : null);
             default -> throw new JsonFields.FieldError(d.path("kind"), "unknown dataset kind '" + kind
-                    + "'; choose csv, idx, image_folder or synthetic");
+                    + "'; choose csv, idx, image_folder, time_series or synthetic");
+        };
+    }
+
+    private static boolean standardize(JsonFields d) {
+        String n = d.string("normalization", "standardize");
+        return switch (n) {
+            case "standardize" -> true;
+            case "none" -> false;
+            default -> throw new JsonFields.FieldError(d.path("normalization"), "a time series is standardized or not:"
+                    + " choose standardize or none, found '" + n + "'");
         };
     }
 

@@ -6,13 +6,14 @@ import org.layerlab.data.Augmentation;
 import org.layerlab.data.CsvLoader;
 import org.layerlab.data.FeatureEncoder;
 import org.layerlab.data.Synthetic;
+import org.layerlab.data.TimeWindows;
 
 /**
  * Where a project's data comes from, as saved: a CSV file, an MNIST-style IDX pair, or a
  * synthetic generator. Paths are relative to the project file.
  */
 public sealed interface DatasetSource permits DatasetSource.Csv, DatasetSource.Idx, DatasetSource.Generated,
-        DatasetSource.ImageFolder {
+        DatasetSource.ImageFolder, DatasetSource.Windows {
     /** A short description for summaries, e.g. "csv data/iris.csv → species". */
     String describe();
 
@@ -105,6 +106,36 @@ public sealed interface DatasetSource permits DatasetSource.Csv, DatasetSource.I
         @Override
         public String describe() {
             return "images " + path + " (" + width + "×" + height + (channels == 1 ? " gray" : " RGB") + ")";
+        }
+    }
+
+    /**
+     * A time series in a CSV file, cut into windows (see {@link TimeWindows}): the columns each step
+     * carries (empty: the target alone), the column forecast, the window length, how many steps
+     * ahead the target lies, the step between windows, and the share at the end held out for
+     * testing. offset and scale hold the fitted standardisation once loaded (null before).
+     */
+    record Windows(String path, List<String> inputs, String target, int window, int horizon, int stride,
+                   double testSplit, boolean standardize, float[] offset, float[] scale) implements DatasetSource {
+        public Windows {
+            inputs = inputs == null ? List.of() : List.copyOf(inputs);
+        }
+
+        @Override
+        public String describe() {
+            return "time series " + path + " → " + target + " (windows of " + window + ", " + horizon + " ahead)";
+        }
+
+        public Windows withPath(String p) {
+            return new Windows(p, inputs, target, window, horizon, stride, testSplit, standardize, offset, scale);
+        }
+
+        public Windows withStatistics(float[] o, float[] s) {
+            return new Windows(path, inputs, target, window, horizon, stride, testSplit, standardize, o, s);
+        }
+
+        public TimeWindows.Options options() {
+            return new TimeWindows.Options(inputs, target, window, horizon, stride, testSplit, standardize);
         }
     }
 }

@@ -127,8 +127,8 @@ public final class ProjectSession {
     }
 
     /**
-     * The project with this session's trained weights and the given epochs, and for CSV data the
-     * normalization fitted on its training rows, which predictions must apply; the window's runs
+     * The project with this session's trained weights and the given epochs, and for CSV and time
+     * series data the normalization fitted on its training rows, which predictions must apply; the window's runs
      * and the command line's both save through here.
      */
     public Project withResults(Project base, List<EpochEvent> epochs) {
@@ -137,6 +137,9 @@ public final class ProjectSession {
         Project updated = base.withResults(allFinite(trained) ? trained : base.weights(), epochs);
         if (updated.dataset() instanceof DatasetSource.Csv c && data.source() instanceof DatasetSource.Csv fitted) {
             updated = updated.withDataset(c.withStatistics(fitted.offset(), fitted.scale()));
+        } else if (updated.dataset() instanceof DatasetSource.Windows w
+                && data.source() instanceof DatasetSource.Windows fitted) {
+            updated = updated.withDataset(w.withStatistics(fitted.offset(), fitted.scale()));
         }
         return updated;
     }

@@ -20,6 +20,7 @@ import org.layerlab.nn.layers.Dropout;
 import org.layerlab.nn.layers.Flatten;
 import org.layerlab.nn.layers.GlobalAveragePooling2D;
 import org.layerlab.nn.layers.Input;
+import org.layerlab.nn.layers.LSTM;
 import org.layerlab.nn.layers.LayerSpec;
 import org.layerlab.nn.layers.MaxPooling2D;
 import org.layerlab.nn.layers.MergeLayer;
@@ -76,6 +77,11 @@ public final class SampleProjects {
         m.put("residual_digits", new Project("Residual CNN: two Conv2D branches joined by Add", residual(),
                 cfg(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, 20, 32, OptimizerSpec.of("adam", 0.003), List.of(Metric.ACCURACY)),
                 csv("data/digits_8x8.csv", "digit", "classification", "min_max", 0.2), null, null));
+        m.put("sunspots_lstm", new Project("Sunspots: an LSTM forecasts next year's sunspot number from the last 20",
+                chain(Input.of(20, 1), new LSTM(32), new Dense(1)),
+                cfg(Loss.MSE, 60, 16, OptimizerSpec.of("adam", 0.005), List.of(Metric.MAE)),
+                new DatasetSource.Windows("data/sunspots.csv", List.of(), "SUNACTIVITY", 20, 1, 1, 0.15, true, null, null),
+                null, null));
         m.put("spirals", new Project("Two spirals", chain(Input.of(2), new Dense(16, "tanh"), new Dense(16, "tanh"),
                 new Dense(1, "sigmoid")),
                 cfg(Loss.BINARY_CROSSENTROPY, 300, 32, OptimizerSpec.of("adam", 0.01), List.of(Metric.ACCURACY)),
