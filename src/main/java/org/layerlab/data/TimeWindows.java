@@ -44,10 +44,12 @@ public final class TimeWindows {
     /**
      * Training and test windows (test null when testSplit is 0), the columns in the order of
      * offset and scale (inputs, then the target when it is not an input), and, per test window,
-     * the row its target comes from (for plotting the forecast against the series).
+     * the row its target comes from, the target column itself and a time axis to plot them on: the
+     * table's first column when it is a number in every row and not used (a year, a date as
+     * 20261206), else the row number.
      */
     public record Result(ArrayDataset train, ArrayDataset test, List<String> columns, float[] offset, float[] scale,
-                         int[] testTargetRows, float[] series) {
+                         int[] testTargetRows, float[] series, String timeName, float[] time, int horizon) {
         /** A standardised prediction of the target in the data's own units. */
         public float unscale(float value) {
             int t = columns.size() - 1;
@@ -130,7 +132,8 @@ public final class TimeWindows {
         ArrayDataset test = o.testSplit() > 0
                 ? windows(testStarts, values, inputColumns, targetIndex, o, offset, scale, shape) : null;
         int[] testRows = testStarts.stream().mapToInt(s -> s + o.window() - 1 + o.horizon()).toArray();
-        return new Result(train, test, List.copyOf(columns), offset, scale, testRows, series);
+        return new Result(train, test, List.copyOf(columns), offset, scale, testRows, series, timeName(table, columns),
+                timeAxis(table, columns), o.horizon());
     }
 
     private static ArrayDataset windows(List<Integer> starts, float[][] values, int[] inputColumns, int targetIndex,
@@ -150,6 +153,31 @@ public final class TimeWindows {
             y[i] = (values[targetIndex][targetRow] - offset[targetIndex]) / scale[targetIndex];
         }
         return new ArrayDataset(x, shape, y, 1, List.of());
+    }
+
+    private static boolean firstColumnIsTime(CsvTable table, List<String> columns) {
+        if (table.columnCount() < 2 || indexOf(columns, table.header().get(0)) >= 0) {
+            return false;
+        }
+        for (String[] row : table.rows()) {
+            if (row.length == 0 || !CsvTable.isNumber(row[0].trim())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String timeName(CsvTable table, List<String> columns) {
+        return firstColumnIsTime(table, columns) ? table.header().get(0) : "row";
+    }
+
+    private static float[] timeAxis(CsvTable table, List<String> columns) {
+        boolean time = firstColumnIsTime(table, columns);
+        float[] t = new float[table.rows().size()];
+        for (int r = 0; r < t.length; r++) {
+            t[r] = time ? Float.parseFloat(table.rows().get(r)[0].trim().replace(',', '.')) : r + 1;
+        }
+        return t;
     }
 
     private static int indexOf(List<String> columns, String name) {

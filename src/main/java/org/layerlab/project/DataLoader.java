@@ -114,7 +114,7 @@ public final class DataLoader {
         if (source instanceof DatasetSource.Windows w) {
             Path file = resolve(projectDir, w.path());
             TimeWindows.Result r = TimeWindows.build(CsvTable.read(file), w.options(), file.getFileName().toString());
-            return new LoadedData(r.train(), r.test(), summary(r.train()), w.withStatistics(r.offset(), r.scale()));
+            return new LoadedData(r.train(), r.test(), summary(r.train()), w.withStatistics(r.offset(), r.scale()), null, r);
         }
         DatasetSource.Generated g = (DatasetSource.Generated) source;
         ArrayDataset all = Synthetic.generate(g.generator(), g.samples(), g.noise(), g.classes(), g.seed());

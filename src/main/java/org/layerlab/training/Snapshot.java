@@ -5,7 +5,8 @@ package org.layerlab.training;
  * only the newest of each kind matters, so a feed keeps one per kind. Adding a kind of snapshot
  * is a record here and the view-model that reads it; the feed needs no change.
  */
-public sealed interface Snapshot permits WeightSnapshot, BoundarySnapshot, HealthSnapshot, ConfusionMatrix {
+public sealed interface Snapshot permits WeightSnapshot, BoundarySnapshot, HealthSnapshot, ConfusionMatrix,
+        ForecastSnapshot {
     /** The training step it was taken after. */
     long step();
 

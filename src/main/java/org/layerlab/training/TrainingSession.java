@@ -69,6 +69,8 @@ public final class TrainingSession {
     private Consumer<WeightSnapshot> weightSink = s -> { };
     private Consumer<HealthSnapshot> healthSink = s -> { };
     private Consumer<ConfusionMatrix> confusionSink;
+    private Consumer<ForecastSnapshot> forecastSink;
+    private Dataset forecastWindows;
     /** Counts the confusion matrix during the validation pass the metrics make anyway. */
     private ConfusionMatrix.Counter confusion;
     private final List<EpochEvent> epochs = new ArrayList<>();
@@ -124,6 +126,13 @@ public final class TrainingSession {
     /** Receives per-layer health at the snapshot rate. */
     public TrainingSession onHealth(Consumer<HealthSnapshot> sink) {
         this.healthSink = sink;
+        return this;
+    }
+
+    /** Receives the predictions for these time-series windows (the test part) after each epoch. */
+    public TrainingSession onForecast(Consumer<ForecastSnapshot> sink, Dataset windows) {
+        this.forecastSink = sink;
+        this.forecastWindows = windows;
         return this;
     }
 
@@ -295,6 +304,9 @@ public final class TrainingSession {
             epochs.add(e);
             if (confusion != null) {
                 confusionSink.accept(confusion.finish(e.epoch()));
+            }
+            if (forecastSink != null && forecastWindows != null) {
+                forecastSink.accept(ForecastSnapshot.of(net, forecastWindows, steps, e.epoch()));
             }
         }
     }

@@ -11,6 +11,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import org.layerlab.training.BoundarySnapshot;
 import org.layerlab.training.ConfusionMatrix;
+import org.layerlab.training.ForecastSnapshot;
 import org.layerlab.training.HealthSnapshot;
 import org.layerlab.training.WeightSnapshot;
 
@@ -25,6 +26,9 @@ final class DashboardTabs {
                 new PlainTab("tab-loss", "Loss", withBar(v.loss, v.logScale, new Label("smoothing"), v.smoothing), v.loss),
                 // Named after the run's metric by DashboardView.setMetric.
                 new PlainTab("tab-accuracy", "Accuracy", v.accuracy, v.accuracy),
+                // Shown only for time-series data (DashboardView.showForecast).
+                new SnapshotTab<>("tab-forecast", "Forecast", v.forecast.plot, v.forecast.plot, RunWants.NOTHING,
+                        ForecastSnapshot.class, v.forecast::show).onRunStarted(v.forecast::clearForecast),
                 new SnapshotTab<>("tab-weights", "Weights", withBar(v.weights, new Label("layer"), v.weightLayer,
                         new Label("scale"), v.weightScale, v.showGradients), v.weights, RunWants.WEIGHTS,
                         WeightSnapshot.class, v.weights::show),

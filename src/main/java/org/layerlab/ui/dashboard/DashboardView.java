@@ -64,6 +64,7 @@ public final class DashboardView extends BorderPane {
     final ChoiceBox<String> weightScale = new ChoiceBox<>(
             FXCollections.observableArrayList("this layer", "all layers"));
     final Slider smoothing = new Slider(0, 0.99, 0.6);
+    final ForecastView forecast = new ForecastView();
     /** What the Loss and metric tabs plot. */
     final Curves curves = new Curves();
     private final List<DashboardTab> tabList;
@@ -151,6 +152,7 @@ public final class DashboardView extends BorderPane {
         // The skin makes the new tab's content visible after this event: bring the view up to date then.
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> Platform.runLater(() -> openTab().shown()));
         tabs.getSelectionModel().select(tabsById.get("tab-loss"));
+        showForecast(false);
         setTop(controls);
         // The tab row's right end holds Export; the header's padding keeps tabs from running under it.
         tabs.getStyleClass().add("dashboard-tabs");
@@ -224,6 +226,30 @@ public final class DashboardView extends BorderPane {
         lastChartDraw = now;
         loss.refresh();
         accuracy.refresh();
+    }
+
+    /**
+     * Shows the Forecast tab for time-series data and takes it away for other data, where it
+     * would only say that it does not apply; an open Forecast tab hands over to Loss.
+     */
+    void showForecast(boolean shown) {
+        Tab tab = tabsById.get("tab-forecast");
+        boolean present = tabs.getTabs().contains(tab);
+        if (shown && !present) {
+            int at = 0;
+            for (DashboardTab t : tabList) {
+                if (t.id().equals("tab-forecast")) {
+                    break;
+                }
+                at += tabs.getTabs().contains(tabsById.get(t.id())) ? 1 : 0;
+            }
+            tabs.getTabs().add(at, tab);
+        } else if (!shown && present) {
+            if (tabs.getSelectionModel().getSelectedItem() == tab) {
+                tabs.getSelectionModel().select(tabsById.get("tab-loss"));
+            }
+            tabs.getTabs().remove(tab);
+        }
     }
 
     /** The open tab. */

@@ -13,11 +13,13 @@ import org.layerlab.data.AugmentedDataset;
 import org.layerlab.data.DataPreview;
 import org.layerlab.data.DatasetStats;
 import org.layerlab.nn.network.Network;
+import org.layerlab.project.DatasetSource;
 import org.layerlab.project.LoadedData;
 import org.layerlab.project.Project;
 import org.layerlab.project.ProjectSession;
 import org.layerlab.training.BoundarySnapshot;
 import org.layerlab.training.ConfusionMatrix;
+import org.layerlab.training.ForecastSnapshot;
 import org.layerlab.training.HealthSnapshot;
 import org.layerlab.ui.common.Background;
 import org.layerlab.ui.model.EditorModel;
@@ -50,6 +52,9 @@ final class DataShown {
      */
     void load(Project p) {
         shown = false;
+        // The last project's series must not stay on screen while this one's data loads (or has none).
+        view.forecast.setData(null);
+        view.showForecast(p.dataset() instanceof DatasetSource.Windows);
         if (p.dataset() == null) {
             view.data.showMessage("No data chosen yet: select nothing on the canvas, then Choose data… in the inspector.");
             markShown();
@@ -66,11 +71,18 @@ final class DataShown {
                 DataPreview preview = DataPreview.of(d.train().original());
                 ConfusionMatrix confusion = ofTrained(p, dir, d, ProjectSession::confusion);
                 HealthSnapshot health = ofTrained(p, dir, d, ProjectSession::health);
+                ForecastSnapshot forecast = d.series() == null || d.test() == null ? null : ofTrained(p, dir, d,
+                        s -> ForecastSnapshot.of(s.network(), d.test(), -1, p.history().size()));
                 Platform.runLater(() -> {
                     // The training points show in the boundary view before the first run, too.
                     view.boundary.setData(d.train().original());
                     lastData = d;
                     showTrainedBoundary(p, dir, d);
+                    view.forecast.setData(d.series());
+                    view.showForecast(d.series() != null);
+                    if (forecast != null && !running.getAsBoolean()) {
+                        view.forecast.show(forecast);
+                    }
                     if (!running.getAsBoolean()) {
                         if (confusion != null) {
                             view.confusion.show(confusion);

@@ -1,5 +1,6 @@
 package org.layerlab.ui.dashboard;
 
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -53,6 +54,15 @@ final class PlotView extends CanvasView {
             redraw();
         }
     }
+
+    /** x values are names of times (years, dates), not counts: no thousands separators. */
+    void setPlainX(boolean plain) {
+        plainX = plain;
+        redraw();
+    }
+
+    private boolean plainX;
+    private static final String GROUPING = String.valueOf(DecimalFormatSymbols.getInstance().getGroupingSeparator());
 
     void setTitle(String t) {
         title = t;
@@ -204,7 +214,8 @@ final class PlotView extends CanvasView {
         }
         for (double v : xTicks.values()) {
             double px = tx(v, x0, x1);
-            String label = xTicks.label(v);
+            // A calendar axis (a year, a date as 20261206) reads without thousands separators.
+            String label = plainX ? xTicks.label(v).replace(GROUPING, "") : xTicks.label(v);
             g.setFill(text);
             g.fillText(label, Math.min(px - label.length() * 3.5, w - 12 - label.length() * 7), h - 14);
         }

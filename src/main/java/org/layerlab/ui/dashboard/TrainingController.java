@@ -228,6 +228,9 @@ public final class TrainingController {
         session.snapshotEvery(DashboardPace.DELIVERY_NANOS);
         session.addListener(feed).onWeights(feed::offer).onBoundary(feed::offer, view.boundary.bounds())
                 .onHealth(feed::offer).onConfusion(feed::offer);
+        if (prepared.data().series() != null && prepared.data().test() != null) {
+            session.onForecast(feed::offer, prepared.data().test());
+        }
         view.tabs().forEach(DashboardTab::runStarted);
         layers.runStarted(session);
         settings.runStarted(session);
