@@ -120,6 +120,50 @@ class DatasetDialogTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void aTimeSeriesIsCutIntoWindowsAsChosenAndItsFileCopiedIn(FxRobot robot) throws Exception {
+        Path outside = Path.of("samples", "data", "sunspots.csv").toAbsolutePath();
+        Path project = Files.createDirectories(dir.resolve("series-project"));
+        DatasetDialog[] dialog = new DatasetDialog[1];
+        robot.interact(() -> {
+            dialog[0] = new DatasetDialog(stage, project, null);
+            dialog[0].show();
+            dialog[0].openSeries(outside);
+        });
+        Label summary = robot.lookup("#series-summary").queryAs(Label.class);
+        assertEquals("SUNACTIVITY", robot.lookup("#series-target").queryAs(ChoiceBox.class).getValue(),
+                "the last numeric column, not the year");
+        robot.interact(() -> {
+            ((Spinner<Integer>) robot.lookup("#series-window").queryAs(Spinner.class)).getValueFactory().setValue(400);
+        });
+        assertTrue(summary.getText().contains("has 309 rows") && summary.getText().contains("shorten the window"),
+                summary.getText());
+        robot.interact(() -> {
+            ((Spinner<Integer>) robot.lookup("#series-window").queryAs(Spinner.class)).getValueFactory().setValue(20);
+            robot.lookup("#series-test").queryAs(javafx.scene.control.TextField.class).setText("0.15");
+        });
+        assertTrue(summary.getText().startsWith("243 training / 46 test windows of (20, 1)"), summary.getText());
+        robot.interact(() -> {
+            try {
+                Screenshots.write(dialog[0].getDialogPane().getScene(), Path.of("target", "dataset-dialog-series.png"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        robot.clickOn("OK");
+        DatasetSource.Windows result = (DatasetSource.Windows) dialog[0].getResult();
+        assertEquals(new DatasetSource.Windows("data/sunspots.csv", List.of(), "SUNACTIVITY", 20, 1, 1, 0.15, true, null,
+                null), result);
+        assertTrue(Files.exists(project.resolve("data/sunspots.csv")), "the file was copied into the project");
+        robot.interact(() -> {
+            dialog[0] = new DatasetDialog(stage, project, result);
+            dialog[0].show();
+        });
+        robot.clickOn("OK");
+        assertEquals(result, dialog[0].getResult(), "the dialog reopens on the saved choices");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void idxImagesArePreviewedWithAugmentationAndKeepIt(FxRobot robot) throws Exception {
         Path samples = Path.of("samples").toAbsolutePath();
         DatasetSource.Idx current = (DatasetSource.Idx) ProjectFiles.load(samples.resolve("fashion_cnn.layerlab"))

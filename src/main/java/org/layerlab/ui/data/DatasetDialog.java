@@ -27,6 +27,7 @@ import javafx.scene.paint.Color;
 import javafx.stage.Window;
 import org.layerlab.data.ArrayDataset;
 import org.layerlab.data.Synthetic;
+import org.layerlab.project.DataLoader;
 import org.layerlab.project.DatasetSource;
 
 /**
@@ -52,12 +53,21 @@ public final class DatasetDialog extends Dialog<DatasetSource> {
     // IDX
     private final ImageFolderPane folderPane;
     private final IdxPane idx;
+    private final TimeSeriesPane series;
 
     public DatasetDialog(Window owner, Path projectDir, DatasetSource current) {
         this.projectDir = projectDir;
         this.folderPane = new ImageFolderPane(owner, projectDir);
         this.csv = new CsvImportPane(owner, projectDir);
         this.idx = new IdxPane(owner, projectDir, current);
+        this.series = new TimeSeriesPane(owner);
+        if (current instanceof DatasetSource.Windows w) {
+            try {
+                series.open(DataLoader.resolve(projectDir, w.path()), w);
+            } catch (RuntimeException e) {
+                // The saved file is gone: the tab starts empty and says what to choose.
+            }
+        }
         if (current instanceof DatasetSource.ImageFolder f) {
             folderPane.augmentation.set(f.augment());
         }
@@ -69,7 +79,7 @@ public final class DatasetDialog extends Dialog<DatasetSource> {
         setHeaderText("Where should the network learn from?");
         setResizable(true);
         tabs.getTabs().addAll(new Tab("Synthetic", syntheticPane()), new Tab("CSV file", csv),
-                new Tab("Images (IDX)", idx), new Tab("Image folder", folderPane));
+                new Tab("Images (IDX)", idx), new Tab("Image folder", folderPane), new Tab("Time series", series));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setPrefSize(820, 520);
         getDialogPane().setContent(tabs);
@@ -81,6 +91,8 @@ public final class DatasetDialog extends Dialog<DatasetSource> {
             tabs.getSelectionModel().select(2);
         } else if (current instanceof DatasetSource.ImageFolder) {
             tabs.getSelectionModel().select(3);
+        } else if (current instanceof DatasetSource.Windows) {
+            tabs.getSelectionModel().select(4);
         }
         setResultConverter(b -> b == ButtonType.OK ? result() : null);
         Button ok = (Button) getDialogPane().lookupButton(ButtonType.OK);
@@ -166,6 +178,12 @@ public final class DatasetDialog extends Dialog<DatasetSource> {
         }
     }
 
+    /** Shows a CSV file on the Time series tab. */
+    public void openSeries(Path file) {
+        tabs.getSelectionModel().select(4);
+        series.open(file, null);
+    }
+
     /** Shows a CSV file on the CSV tab. */
     public void openCsv(Path file) {
         tabs.getSelectionModel().select(1);
@@ -176,6 +194,10 @@ public final class DatasetDialog extends Dialog<DatasetSource> {
     private DatasetSource result() {
         int tab = tabs.getSelectionModel().getSelectedIndex();
         try {
+            if (tab == 4) {
+                DatasetSource.Windows chosen = series.result("");
+                return chosen == null ? null : chosen.withPath(inProject(series.file()));
+            }
             if (tab == 3) {
                 return folderPane.result();
             }
