@@ -2,6 +2,9 @@ package org.layerlab.engine.ops;
 
 import java.util.Arrays;
 
+import org.layerlab.engine.Parallel;
+import org.layerlab.engine.Squash;
+
 /**
  * The Keras LSTM cell: gates in Keras order i, f, c, o along the kernels' last axis,
  * z = x·W + h·U + b; i = σ(z_i), f = σ(z_f), g = act(z_c), o = σ(z_o);
@@ -21,6 +24,8 @@ public final class Lstm extends Recurrence {
     private float[] c = new float[0];
     private float[] actC = new float[0];
     private float[] dc = new float[0];
+    /** Work of one gate value for {@link Parallel#range}: an exp and a few multiply-adds. */
+    private static final int GATE_COST = 16;
 
     public Lstm(int units, ActivationFunction activation, double alpha, ActivationFunction recurrentActivation,
                 double recurrentAlpha, boolean returnSequences, boolean goBackwards) {
@@ -55,12 +60,36 @@ public final class Lstm extends Recurrence {
             System.arraycopy(xw, (b * steps + t) * g, pre, (b * steps + s) * g, g);
         }
         stateTimesU(s, u, pre, s * g, steps * g);
-        for (int b = 0; b < n; b++) {
+        Parallel.Args args = Parallel.args();
+        args.object = this;
+        args.width = s;
+        // The gates cost an exp each (four per unit): as much time as the step's product, so on both cores too.
+        Parallel.range(n, (long) n * g * GATE_COST, args, (p, from, to) -> ((Lstm) p.object).gatesForward(p.width, from, to));
+    }
+
+    private void gatesForward(int s, int from, int to) {
+        int g = 4 * units;
+        boolean fast = recurrentActivation == ActivationFunction.SIGMOID && activation == ActivationFunction.TANH;
+        for (int b = from; b < to; b++) {
             int z = (b * steps + s) * g;
             int prev = state(b, s);
             int next = state(b, s + 1);
             if (s == 0) {
                 Arrays.fill(c, prev, prev + units, 0f);
+            }
+            if (fast) {
+                // Keras' defaults, the usual case: whole gate blocks through the vector exp.
+                Squash.sigmoid(pre, z, act, z, 2 * units);
+                Squash.tanh(pre, z + 2 * units, act, z + 2 * units, units);
+                Squash.sigmoid(pre, z + 3 * units, act, z + 3 * units, units);
+                for (int j = 0; j < units; j++) {
+                    c[next + j] = act[z + units + j] * c[prev + j] + act[z + j] * act[z + 2 * units + j];
+                }
+                Squash.tanh(c, next, actC, next, units);
+                for (int j = 0; j < units; j++) {
+                    h[next + j] = act[z + 3 * units + j] * actC[next + j];
+                }
+                continue;
             }
             for (int j = 0; j < units; j++) {
                 float i = apply(recurrentActivation, recurrentAlpha, pre[z + j]);
@@ -87,11 +116,40 @@ public final class Lstm extends Recurrence {
         if (s == steps - 1) {
             Arrays.fill(dc, 0, n * units, 0f);
         }
-        for (int b = 0; b < n; b++) {
+        Parallel.Args args = Parallel.args();
+        args.object = this;
+        args.width = s;
+        Parallel.range(n, (long) n * g * GATE_COST, args, (p, from, to) -> ((Lstm) p.object).gatesBackward(p.width, from, to));
+        backThroughU(s, u, du, dxw, t * g, steps * g);
+    }
+    private void gatesBackward(int s, int from, int to) {
+        int g = 4 * units;
+        int t = time(s);
+        boolean fast = recurrentActivation == ActivationFunction.SIGMOID && activation == ActivationFunction.TANH;
+        for (int b = from; b < to; b++) {
             int z = (b * steps + s) * g;
             int d = (b * steps + t) * g;
             int prev = state(b, s);
             int next = state(b, s + 1);
+            if (fast) {
+                // Sigmoid' = y(1 − y), tanh' = 1 − y²: plain arithmetic, which C2 vectorizes.
+                int o4 = b * units;
+                for (int j = 0; j < units; j++) {
+                    float i = act[z + j];
+                    float f = act[z + units + j];
+                    float cand = act[z + 2 * units + j];
+                    float o = act[z + 3 * units + j];
+                    float dhj = dh[o4 + j];
+                    float tc = actC[next + j];
+                    float dct = dc[o4 + j] + dhj * o * (1f - tc * tc);
+                    dxw[d + j] = dct * cand * i * (1f - i);
+                    dxw[d + units + j] = dct * c[prev + j] * f * (1f - f);
+                    dxw[d + 2 * units + j] = dct * i * (1f - cand * cand);
+                    dxw[d + 3 * units + j] = dhj * tc * o * (1f - o);
+                    dc[o4 + j] = dct * f;
+                }
+                continue;
+            }
             for (int j = 0; j < units; j++) {
                 float i = act[z + j];
                 float f = act[z + units + j];
@@ -107,6 +165,5 @@ public final class Lstm extends Recurrence {
                 dc[b * units + j] = dct * f;
             }
         }
-        backThroughU(s, u, du, dxw, t * g, steps * g);
     }
 }

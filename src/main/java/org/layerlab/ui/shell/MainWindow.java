@@ -63,6 +63,8 @@ public final class MainWindow {
     private SplitPane centre;
     private SplitPane split;
     private Node palette;
+    private static final double PALETTE_MIN = 170;
+    private static final double INSPECTOR_MIN = 270;
     private Node inspector;
     /** The focused control just left the scene (a rebuild): where focus lands next is not the user's choice. */
     private boolean focusLost;
@@ -80,6 +82,10 @@ public final class MainWindow {
         training = new TrainingController(model, dashboard);
         SplitPane centre = new SplitPane(canvas, dashboard);
         centre.setOrientation(Orientation.VERTICAL);
+        // The train controls' row is wider than what a 960-px window leaves the centre: without a
+        // smaller minimum the split pane cut the inspector off instead of narrowing the centre.
+        centre.setMinWidth(360);
+        dashboard.setMinWidth(360);
         // Half and half: at 60/40 the charts, feature table and scatter had under 200 px on a
         // 768-px screen and cut their labels off; the canvas fits a network to what it gets.
         remembered(centre, "split.centre", 0.5);
@@ -92,8 +98,9 @@ public final class MainWindow {
         remembered(split, "split.main", 0.22, 0.76);
         SplitPane.setResizableWithParent(palette, false);
         SplitPane.setResizableWithParent(inspector, false);
-        palette.setMinWidth(170);
-        inspector.setMinWidth(270);
+        palette.setMinWidth(PALETTE_MIN);
+        inspector.setMinWidth(INSPECTOR_MIN);
+        split.widthProperty().addListener((o, a, b) -> Platform.runLater(() -> keepCentreUsable(split.getWidth())));
         BorderPane root = new BorderPane(split);
         root.setTop(new VBox(menus(), toolbar()));
         root.setBottom(new StatusBar(model, canvas));
@@ -208,6 +215,32 @@ public final class MainWindow {
     }
 
     private final Map<Node, double[]> hiddenAt = new HashMap<>();
+
+    /**
+     * The side panels keep their width when the window changes (a split pane's non-resizable
+     * items), which on a window made narrow left the canvas a strip: when the centre would get
+     * under half the width, the panels give back what they have above their default share
+     * (palette 22%, inspector 24%) or their minimum.
+     */
+    private void keepCentreUsable(double width) {
+        if (width <= 0) {
+            return;
+        }
+        List<Node> items = split.getItems();
+        int p = items.indexOf(palette);
+        int i = items.indexOf(inspector);
+        double left = p == 0 ? split.getDividers().get(0).getPosition() : 0;
+        double right = i > 0 ? 1 - split.getDividers().get(i - 1).getPosition() : 0;
+        if (1 - left - right >= 0.5) {
+            return;
+        }
+        if (p == 0) {
+            split.setDividerPosition(0, Math.min(left, Math.max(PALETTE_MIN / width, 0.22)));
+        }
+        if (i > 0) {
+            split.setDividerPosition(i - 1, 1 - Math.min(right, Math.max(INSPECTOR_MIN / width, 0.24)));
+        }
+    }
 
     /** Divider positions from the last session (or these defaults), saved again whenever the user drags one. */
     private static void remembered(SplitPane pane, String key, double... defaults) {
