@@ -23,11 +23,11 @@ public abstract class Squash {
 
     abstract void tanhRun(float[] x, int xOff, float[] y, int yOff, int n);
 
-    static float sigmoid(float x) {
+    public static float sigmoid(float x) {
         return 1f / (1f + (float) Math.exp(-x));
     }
 
-    static float tanh(float x) {
+    public static float tanh(float x) {
         return 1f - 2f / ((float) Math.exp(2 * x) + 1f);
     }
 

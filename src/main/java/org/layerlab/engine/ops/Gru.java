@@ -2,6 +2,9 @@ package org.layerlab.engine.ops;
 
 import java.util.Arrays;
 
+import org.layerlab.engine.Parallel;
+import org.layerlab.engine.Squash;
+
 /**
  * The Keras 3 GRU cell with reset_after=True (its default, and cuDNN's form): gates in Keras order
  * z (update), r (reset), h (candidate); bias (2, 3u), the input bias then the recurrent bias.
@@ -21,6 +24,8 @@ public final class Gru extends Recurrence {
     /** dL/dĥ of one step, (N, 3u), and the part of dL/dh that bypasses U. */
     private float[] drec = new float[0];
     private float[] direct = new float[0];
+    /** Work of one gate value for {@link Parallel#range}: an exp and a few multiply-adds. */
+    private static final int GATE_COST = 16;
 
     public Gru(int units, ActivationFunction activation, double alpha, ActivationFunction recurrentActivation,
                double recurrentAlpha, boolean returnSequences, boolean goBackwards) {
@@ -63,11 +68,36 @@ public final class Gru extends Recurrence {
             }
         }
         stateTimesU(s, u, rec, s * g, steps * g);
-        for (int b = 0; b < n; b++) {
+        Parallel.Args args = Parallel.args();
+        args.object = this;
+        args.width = s;
+        Parallel.range(n, (long) n * g * GATE_COST, args, (p, from, to) -> ((Gru) p.object).gatesForward(p.width, from, to));
+    }
+
+    private void gatesForward(int s, int from, int to) {
+        int g = 3 * units;
+        int t = time(s);
+        boolean fast = recurrentActivation == ActivationFunction.SIGMOID && activation == ActivationFunction.TANH;
+        for (int b = from; b < to; b++) {
             int z = (b * steps + s) * g;
             int x = (b * steps + t) * g;
             int prev = state(b, s);
             int next = state(b, s + 1);
+            if (fast) {
+                for (int j = 0; j < 2 * units; j++) {
+                    pre[z + j] = xw[x + j] + rec[z + j];
+                }
+                Squash.sigmoid(pre, z, act, z, 2 * units);
+                for (int j = 0; j < units; j++) {
+                    pre[z + 2 * units + j] = xw[x + 2 * units + j] + act[z + units + j] * rec[z + 2 * units + j];
+                }
+                Squash.tanh(pre, z + 2 * units, act, z + 2 * units, units);
+                for (int j = 0; j < units; j++) {
+                    float update = act[z + j];
+                    h[next + j] = update * h[prev + j] + (1f - update) * act[z + 2 * units + j];
+                }
+                continue;
+            }
             for (int j = 0; j < units; j++) {
                 float pz = xw[x + j] + rec[z + j];
                 float pr = xw[x + units + j] + rec[z + units + j];
@@ -90,7 +120,27 @@ public final class Gru extends Recurrence {
     protected void backwardStep(int s, float[] u, float[] du, float[] db) {
         int g = 3 * units;
         int t = time(s);
-        for (int b = 0; b < n; b++) {
+        Parallel.Args args = Parallel.args();
+        args.object = this;
+        args.width = s;
+        Parallel.range(n, (long) n * g * GATE_COST, args, (p, from, to) -> ((Gru) p.object).gatesBackward(p.width, from, to));
+        if (db != null) {
+            for (int b = 0; b < n; b++) {
+                for (int j = 0; j < g; j++) {
+                    db[g + j] += drec[b * g + j];
+                }
+            }
+        }
+        backThroughU(s, u, du, drec, 0, g);
+        for (int i = 0; i < n * units; i++) {
+            dh[i] += direct[i];
+        }
+    }
+
+    private void gatesBackward(int s, int from, int to) {
+        int g = 3 * units;
+        int t = time(s);
+        for (int b = from; b < to; b++) {
             int z = (b * steps + s) * g;
             int d = (b * steps + t) * g;
             int prev = state(b, s);
@@ -111,17 +161,6 @@ public final class Gru extends Recurrence {
                 drec[o + 2 * units + j] = dph * reset;
                 direct[b * units + j] = dhj * update;
             }
-        }
-        if (db != null) {
-            for (int b = 0; b < n; b++) {
-                for (int j = 0; j < g; j++) {
-                    db[g + j] += drec[b * g + j];
-                }
-            }
-        }
-        backThroughU(s, u, du, drec, 0, g);
-        for (int i = 0; i < n * units; i++) {
-            dh[i] += direct[i];
         }
     }
 }

@@ -3,6 +3,7 @@ package org.layerlab.engine.ops;
 import java.util.Arrays;
 
 import org.layerlab.engine.Gemm;
+import org.layerlab.engine.Squash;
 import org.layerlab.engine.Tensor;
 
 /**
@@ -176,27 +177,11 @@ public abstract class Recurrence {
         ensureCellBuffers(n, steps);
     }
 
-    static float sigmoid(float x) {
-        return 1f / (1f + (float) Math.exp(-x));
-    }
-
-    /** tanh from exp, which the JIT makes an intrinsic (Math.tanh is several times slower). */
-    static float tanh(float x) {
-        if (x > 15f) {
-            return 1f;
-        }
-        if (x < -15f) {
-            return -1f;
-        }
-        float e = (float) Math.exp(2 * x);
-        return (e - 1f) / (e + 1f);
-    }
-
     /** f(x), with sigmoid and tanh, the defaults of every cell, on their fast paths. */
     static float apply(ActivationFunction f, double alpha, float x) {
         return switch (f) {
-            case SIGMOID -> sigmoid(x);
-            case TANH -> tanh(x);
+            case SIGMOID -> Squash.sigmoid(x);
+            case TANH -> Squash.tanh(x);
             default -> (float) f.value(x, alpha);
         };
     }

@@ -1,5 +1,8 @@
 package org.layerlab.engine.ops;
 
+import org.layerlab.engine.Parallel;
+import org.layerlab.engine.Squash;
+
 /**
  * The Keras SimpleRNN cell: h' = act(x·W + h·U + b), activation tanh by default. PyTorch's nn.RNN
  * computes the same with transposed kernels and two biases (b_ih + b_hh).
@@ -31,9 +34,20 @@ public final class SimpleRnn extends Recurrence {
             System.arraycopy(xw, (b * steps + t) * units, pre, (b * steps + s) * units, units);
         }
         stateTimesU(s, u, pre, s * units, steps * units);
-        for (int b = 0; b < n; b++) {
+        Parallel.Args args = Parallel.args();
+        args.object = this;
+        args.width = s;
+        Parallel.range(n, (long) n * units * 16, args, (p, from, to) -> ((SimpleRnn) p.object).activate(p.width, from, to));
+    }
+
+    private void activate(int s, int from, int to) {
+        for (int b = from; b < to; b++) {
             int z = (b * steps + s) * units;
             int next = state(b, s + 1);
+            if (activation == ActivationFunction.TANH) {
+                Squash.tanh(pre, z, h, next, units);
+                continue;
+            }
             for (int j = 0; j < units; j++) {
                 h[next + j] = apply(activation, alpha, pre[z + j]);
             }

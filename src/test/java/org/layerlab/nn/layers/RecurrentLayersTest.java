@@ -55,6 +55,9 @@ class RecurrentLayersTest {
                 new SimpleRNN(5, RELU, false, Initializer.GLOROT_UNIFORM, Initializer.ORTHOGONAL, Initializer.ZEROS, false,
                         true),
                 new LSTM(5, true),
+                // Wide enough that the gates run through whole vector lanes, not only the scalar tail.
+                new LSTM(20, true),
+                new GRU(20, true),
                 new LSTM(5, Activation.TANH, HARD_SIGMOID, true, Initializer.GLOROT_UNIFORM, Initializer.ORTHOGONAL,
                         Initializer.ZEROS, true, true, true),
                 new LSTM(5, Activation.TANH, Activation.SIGMOID, false, Initializer.GLOROT_UNIFORM, Initializer.ORTHOGONAL,
