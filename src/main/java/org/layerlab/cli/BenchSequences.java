@@ -72,6 +72,7 @@ final class BenchSequences {
      * recurrent loops in it), with their spread; accuracy after one epoch of a fresh network.
      */
     static BenchResult lstm(boolean quick) {
+        BenchWorkloads.resetPeaks();
         Dataset train = sequences(quick ? 1024 : 8192, 1);
         Dataset test = sequences(2048, 2);
         TrainingConfig cfg = new TrainingConfig(1, 64, OptimizerSpec.of("adam", 0.001), Loss.CATEGORICAL_CROSSENTROPY,
@@ -87,7 +88,7 @@ final class BenchSequences {
         }
         double[] sorted = rates.clone();
         Arrays.sort(sorted);
-        return new BenchResult("lstm", sorted[epochs / 2], "samples/s", accuracy, 0,
+        return new BenchResult("lstm", sorted[epochs / 2], "samples/s", accuracy, BenchWorkloads.peakHeap(),
                 String.format("median of %d epochs of %d (%,.0f–%,.0f); accuracy after the first epoch", epochs,
                         train.size(), sorted[0], sorted[epochs - 1]));
     }

@@ -165,7 +165,7 @@ final class BenchWorkloads {
                 threads + " threads, multiply-adds on registers only: the ceiling for gemm");
     }
 
-    private static void resetPeaks() {
+    static void resetPeaks() {
         System.gc();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
@@ -173,7 +173,7 @@ final class BenchWorkloads {
     }
 
     /** Sum of the heap pools' peaks since the last reset: an upper bound of the live heap at any moment. */
-    private static long peakHeap() {
+    static long peakHeap() {
         long sum = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {

@@ -38,12 +38,14 @@ class BenchCommandTest {
             assertTrue(row.get("figure").getAsDouble() > 0, row.toString());
             assertTrue(table.contains(row.get("workload").getAsString()), table);
         }
-        assertEquals(List.of("xor", "mlp", "cnn", "fma peak", "gemm 256", "gemm 1024"), names);
-        // The subset is small but real: one epoch already beats guessing one class in ten by far.
+        assertEquals(List.of("xor", "mlp", "cnn", "lstm", "fma peak", "gemm 256", "gemm 1024"), names);
+        // The subset is small but real: one epoch already beats guessing one class in ten by far;
+        // the quick lstm's 1,024 sequences only start to (the full 8,192 reach about 47%).
         for (var e : doc.getAsJsonArray("results")) {
             JsonObject row = e.getAsJsonObject();
             if (row.has("testAccuracy")) {
-                assertTrue(row.get("testAccuracy").getAsDouble() > 0.5, row.toString());
+                double floor = row.get("workload").getAsString().equals("lstm") ? 0.11 : 0.5;
+                assertTrue(row.get("testAccuracy").getAsDouble() > floor, row.toString());
             }
         }
         assertTrue(table.lines().anyMatch(l -> l.startsWith("gemm 1024") && l.contains("% of fma peak")), table);

@@ -100,7 +100,9 @@ class EveryLayerKindTest {
             Map.entry("LSTM", Case.of(4, 3)),
             Map.entry("GRU", Case.of(4, 3)),
             Map.entry("GlobalAveragePooling1D", Case.of(5, 3)),
-            Map.entry("GlobalMaxPooling1D", Case.of(5, 3)));
+            Map.entry("GlobalMaxPooling1D", Case.of(5, 3)),
+            Map.entry("MultiHeadAttention", Case.of(4, 6)),
+            Map.entry("PositionalEmbedding", Case.ids(1000, 5)));
 
     static Stream<LayerKind> kinds() {
         return LayerKinds.all().stream();

@@ -53,6 +53,9 @@ class EditorFlowTest {
         Project p = new Project("flow", NetworkGraph.empty(), TrainingConfig.of(Loss.MSE, 1), null, List.of(), null);
         model = new EditorModel(p, null);
         window = new MainWindow(stage, model);
+        // TestFX shares one stage between test classes: a smaller one left by another class would stay.
+        stage.setWidth(1280);
+        stage.setHeight(760);
         stage.show();
     }
 

@@ -58,6 +58,9 @@ class TrainingFlowTest {
         Files.deleteIfExists(dir.resolve("xor.weights"));
         model = new EditorModel(ProjectFiles.load(file), file);
         window = new MainWindow(stage, model);
+        // TestFX shares one stage between test classes: a smaller one left by another class would stay.
+        stage.setWidth(1280);
+        stage.setHeight(760);
         stage.show();
     }
 

@@ -103,12 +103,7 @@ public record Embedding(int inputDim, int outputDim, Initializer embeddingsIniti
         }
 
         private int id(float value) {
-            int id = (int) value;
-            if (id != value || id < 0 || id >= inputDim) {
-                throw new IllegalArgumentException("Embedding received the id " + value + ", but ids must be whole numbers"
-                        + " from 0 to input_dim − 1 = " + (inputDim - 1) + ": raise input_dim or check the data");
-            }
-            return id;
+            return TokenIds.id("Embedding", value, inputDim);
         }
 
         @Override

@@ -40,6 +40,9 @@ class ForecastFlowTest {
         Path file = dir.resolve("sunspots_lstm.layerlab");
         model = new EditorModel(ProjectFiles.load(file), file);
         window = new MainWindow(stage, model);
+        // TestFX shares one stage between test classes: a smaller one left by another class would stay.
+        stage.setWidth(1280);
+        stage.setHeight(760);
         stage.show();
     }
 

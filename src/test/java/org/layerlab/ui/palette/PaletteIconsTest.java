@@ -25,7 +25,7 @@ class PaletteIconsTest {
     @Start
     void start(Stage stage) {
         palette = new PaletteView(kind -> { });
-        stage.setScene(new Scene(palette, 260, 600));
+        stage.setScene(new Scene(palette, 280, 760));
         stage.show();
     }
 

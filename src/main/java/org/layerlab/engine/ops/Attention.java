@@ -1,0 +1,195 @@
+package org.layerlab.engine.ops;
+
+import java.util.Arrays;
+
+import org.layerlab.engine.Gemm;
+import org.layerlab.engine.Tensor;
+
+/**
+ * Keras' MultiHeadAttention, batch first: query (N, T, Dq), value (N, S, Dv), key (N, S, Dk).
+ * Per head h: Q = (x_q·Wq + bq)/√key_dim, K = x_k·Wk + bk, V = x_v·Wv + bv; P = softmax(Q·Kᵀ)
+ * over the S positions (with the causal mask, position t sees s ≤ t only); O = P·V; the heads side
+ * by side go through the output projection, y = O·Wo + bo. Kernels keep Keras' layouts, (D, heads,
+ * key_dim) for query and key, (D, heads, value_dim) for value, (heads, value_dim, out) for the
+ * output, which are row-major the same memory as the (D, heads·key_dim) matrices used here.
+ * PyTorch's nn.MultiheadAttention packs q, k, v into one in_proj_weight (3·E, E) and requires
+ * key_dim = E / heads; Keras (and this) lets key_dim be chosen freely.
+ */
+public final class Attention {
+    private final int heads;
+    private final int keyDim;
+    private final int valueDim;
+    private final boolean causal;
+    private final float scale;
+    private int n;
+    private int t;
+    private int s;
+    /** Projections (N·T or N·S rows, heads·dim columns), attention weights (N, heads, T, S), heads' outputs. */
+    private float[] q = new float[0];
+    private float[] k = new float[0];
+    private float[] v = new float[0];
+    private float[] p = new float[0];
+    private float[] o = new float[0];
+    private float[] dq = new float[0];
+    private float[] dk = new float[0];
+    private float[] dv = new float[0];
+    private float[] dp = new float[0];
+    private float[] dO = new float[0];
+
+    public Attention(int heads, int keyDim, int valueDim, boolean causal) {
+        this.heads = heads;
+        this.keyDim = keyDim;
+        this.valueDim = valueDim;
+        this.causal = causal;
+        this.scale = (float) (1.0 / Math.sqrt(keyDim));
+    }
+
+    /** The weights of the last forward pass, (N, heads, T, S): what the attention view draws. */
+    public float[] weights() {
+        return p;
+    }
+
+    /**
+     * y (N, T, out) from query, value and key (the same tensor for self-attention); b* may be null
+     * (use_bias false).
+     */
+    public void forward(Tensor query, Tensor value, Tensor key, Tensor wq, Tensor bq, Tensor wk, Tensor bk, Tensor wv,
+                        Tensor bv, Tensor wo, Tensor bo, Tensor y) {
+        n = query.batch();
+        t = query.dim(1);
+        s = value.dim(1);
+        int hk = heads * keyDim;
+        int hv = heads * valueDim;
+        ensure();
+        project(query, wq, bq, q, hk);
+        project(key, wk, bk, k, hk);
+        project(value, wv, bv, v, hv);
+        for (int i = 0; i < n * t * hk; i++) {
+            q[i] *= scale;
+        }
+        for (int b = 0; b < n; b++) {
+            for (int h = 0; h < heads; h++) {
+                int pOff = ((b * heads + h) * t) * s;
+                Gemm.multiply(false, true, t, s, keyDim, q, b * t * hk + h * keyDim, hk, k, b * s * hk + h * keyDim, hk,
+                        p, pOff, s, false);
+                for (int i = 0; i < t; i++) {
+                    int row = pOff + i * s;
+                    if (causal) {
+                        Arrays.fill(p, row + Math.min(s, i + 1), row + s, Float.NEGATIVE_INFINITY);
+                    }
+                    Softmax.row(p, p, row, s);
+                }
+                Gemm.multiply(false, false, t, valueDim, s, p, pOff, s, v, b * s * hv + h * valueDim, hv,
+                        o, b * t * hv + h * valueDim, hv, false);
+            }
+        }
+        int out = wo.dim(wo.rank() - 1);
+        Gemm.multiply(false, false, n * t, out, hv, o, 0, hv, wo.data(), 0, out, y.data(), 0, out, false);
+        if (bo != null) {
+            AddBias.forward(y, bo);
+        }
+    }
+
+    /**
+     * After {@link #forward}: accumulates the inputs' gradients (dValue and dKey may be the same
+     * tensor as dQuery, or null when nothing upstream needs them) and every weight's.
+     */
+    public void backward(Tensor query, Tensor value, Tensor key, Tensor wq, Tensor wk, Tensor wv, Tensor wo, Tensor dy,
+                         Tensor dQuery, Tensor dValue, Tensor dKey, Tensor dwq, Tensor dbq, Tensor dwk, Tensor dbk,
+                         Tensor dwv, Tensor dbv, Tensor dwo, Tensor dbo) {
+        int hk = heads * keyDim;
+        int hv = heads * valueDim;
+        int out = wo.dim(wo.rank() - 1);
+        Gemm.multiply(false, true, n * t, hv, out, dy.data(), 0, out, wo.data(), 0, out, dO, 0, hv, false);
+        Gemm.multiply(true, false, hv, out, n * t, o, 0, hv, dy.data(), 0, out, dwo.data(), 0, out, true);
+        if (dbo != null) {
+            AddBias.backward(dy, dbo);
+        }
+        Arrays.fill(dq, 0, n * t * hk, 0f);
+        Arrays.fill(dk, 0, n * s * hk, 0f);
+        Arrays.fill(dv, 0, n * s * hv, 0f);
+        for (int b = 0; b < n; b++) {
+            for (int h = 0; h < heads; h++) {
+                int pOff = ((b * heads + h) * t) * s;
+                int oOff = b * t * hv + h * valueDim;
+                int vOff = b * s * hv + h * valueDim;
+                int qOff = b * t * hk + h * keyDim;
+                int kOff = b * s * hk + h * keyDim;
+                // dP = dO·Vᵀ, dV += Pᵀ·dO
+                Gemm.multiply(false, true, t, s, valueDim, dO, oOff, hv, v, vOff, hv, dp, 0, s, false);
+                Gemm.multiply(true, false, s, valueDim, t, p, pOff, s, dO, oOff, hv, dv, vOff, hv, true);
+                // Through the softmax: dZ = P ⊙ (dP − Σ dP ⊙ P), in place in dp.
+                for (int i = 0; i < t; i++) {
+                    double dot = 0;
+                    for (int j = 0; j < s; j++) {
+                        dot += dp[i * s + j] * p[pOff + i * s + j];
+                    }
+                    for (int j = 0; j < s; j++) {
+                        dp[i * s + j] = (float) (p[pOff + i * s + j] * (dp[i * s + j] - dot));
+                    }
+                }
+                // Z = Qs·Kᵀ: dQs = dZ·K, dK = dZᵀ·Qs
+                Gemm.multiply(false, false, t, keyDim, s, dp, 0, s, k, kOff, hk, dq, qOff, hk, true);
+                Gemm.multiply(true, false, s, keyDim, t, dp, 0, s, q, qOff, hk, dk, kOff, hk, true);
+            }
+        }
+        for (int i = 0; i < n * t * hk; i++) {
+            dq[i] *= scale;
+        }
+        unproject(query, wq, dq, hk, dQuery, dwq, dbq);
+        unproject(key, wk, dk, hk, dKey, dwk, dbk);
+        unproject(value, wv, dv, hv, dValue, dwv, dbv);
+    }
+
+    /** out (rows, width) = x·W + b. */
+    private static void project(Tensor x, Tensor w, Tensor b, float[] out, int width) {
+        int d = x.dim(2);
+        int rows = x.batch() * x.dim(1);
+        Gemm.multiply(false, false, rows, width, d, x.data(), 0, d, w.data(), 0, width, out, 0, width, false);
+        if (b != null) {
+            float[] bd = b.data();
+            for (int r = 0; r < rows; r++) {
+                for (int j = 0; j < width; j++) {
+                    out[r * width + j] += bd[j];
+                }
+            }
+        }
+    }
+
+    /** From the gradient g of a projection: dx += g·Wᵀ (when dx is wanted), dW += xᵀ·g, db += Σ g. */
+    private static void unproject(Tensor x, Tensor w, float[] g, int width, Tensor dx, Tensor dw, Tensor db) {
+        int d = x.dim(2);
+        int rows = x.batch() * x.dim(1);
+        if (dx != null) {
+            Gemm.multiply(false, true, rows, d, width, g, 0, width, w.data(), 0, width, dx.data(), 0, d, true);
+        }
+        Gemm.multiply(true, false, d, width, rows, x.data(), 0, d, g, 0, width, dw.data(), 0, width, true);
+        if (db != null) {
+            float[] bd = db.data();
+            for (int r = 0; r < rows; r++) {
+                for (int j = 0; j < width; j++) {
+                    bd[j] += g[r * width + j];
+                }
+            }
+        }
+    }
+
+    private void ensure() {
+        int hk = heads * keyDim;
+        int hv = heads * valueDim;
+        q = grow(q, n * t * hk);
+        dq = grow(dq, n * t * hk);
+        k = grow(k, n * s * hk);
+        dk = grow(dk, n * s * hk);
+        v = grow(v, n * s * hv);
+        dv = grow(dv, n * s * hv);
+        p = grow(p, n * heads * t * s);
+        dp = grow(dp, t * s);
+        o = grow(o, n * t * hv);
+        dO = grow(dO, n * t * hv);
+    }
+
+    private static float[] grow(float[] a, int size) {
+        return a.length >= size ? a : new float[size];
+    }
+}
