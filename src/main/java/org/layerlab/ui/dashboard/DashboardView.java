@@ -74,7 +74,7 @@ public final class DashboardView extends BorderPane {
     public DashboardView() {
         setId("dashboard");
         getStyleClass().add("dashboard");
-        rate.setPrefColumnCount(7);
+        rate.setPrefColumnCount(5);
         rate.setId("train-rate-field");
         progress.setPrefWidth(240);
         progress.setMaxWidth(Double.MAX_VALUE);
@@ -118,7 +118,7 @@ public final class DashboardView extends BorderPane {
         rate.setMinWidth(70);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox buttons = new HBox(8, train, pause, resume, stop, reset, rateLabel, rate, applyRate, gap, live);
+        HBox buttons = new HBox(6, train, pause, resume, stop, reset, rateLabel, rate, applyRate, gap, live);
         buttons.setAlignment(Pos.CENTER_LEFT);
         progress.setMinWidth(160);
         StackPane bar = new StackPane(progress, progressCaption);

@@ -95,7 +95,7 @@ public final class MainWindow {
         this.palette = palette;
         this.inspector = inspector;
         // The palette wide enough for its longest name (GlobalAveragePooling2D) beside its icon at 1280 px.
-        remembered(split, "split.main", 0.22, 0.76);
+        remembered(split, "split.main", 0.22, 0.78);
         SplitPane.setResizableWithParent(palette, false);
         SplitPane.setResizableWithParent(inspector, false);
         palette.setMinWidth(PALETTE_MIN);
@@ -220,7 +220,7 @@ public final class MainWindow {
      * The side panels keep their width when the window changes (a split pane's non-resizable
      * items), which on a window made narrow left the canvas a strip: when the centre would get
      * under half the width, the panels give back what they have above their default share
-     * (palette 22%, inspector 24%) or their minimum.
+     * (22% each) or their minimum.
      */
     private void keepCentreUsable(double width) {
         if (width <= 0) {
@@ -238,7 +238,7 @@ public final class MainWindow {
             split.setDividerPosition(0, Math.min(left, Math.max(PALETTE_MIN / width, 0.22)));
         }
         if (i > 0) {
-            split.setDividerPosition(i - 1, 1 - Math.min(right, Math.max(INSPECTOR_MIN / width, 0.24)));
+            split.setDividerPosition(i - 1, 1 - Math.min(right, Math.max(INSPECTOR_MIN / width, 0.22)));
         }
     }
 

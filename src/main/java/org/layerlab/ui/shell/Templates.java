@@ -13,17 +13,23 @@ import org.layerlab.nn.graph.NetworkGraph;
 import org.layerlab.nn.layers.ActivationLayer;
 import org.layerlab.nn.layers.Conv2D;
 import org.layerlab.nn.layers.Dense;
+import org.layerlab.nn.layers.Embedding;
 import org.layerlab.nn.layers.Flatten;
+import org.layerlab.nn.layers.GlobalAveragePooling1D;
 import org.layerlab.nn.layers.GlobalAveragePooling2D;
 import org.layerlab.nn.layers.Input;
+import org.layerlab.nn.layers.LSTM;
+import org.layerlab.nn.layers.LayerNormalization;
 import org.layerlab.nn.layers.LayerSpec;
 import org.layerlab.nn.layers.MaxPooling2D;
 import org.layerlab.nn.layers.MergeLayer;
+import org.layerlab.nn.layers.MultiHeadAttention;
+import org.layerlab.nn.layers.PositionalEmbedding;
 import org.layerlab.project.Project;
 import org.layerlab.training.Metric;
 import org.layerlab.training.TrainingConfig;
 
-/** Starting points for File ▸ New: an empty project and four common networks. */
+/** Starting points for File ▸ New: an empty project and common networks, dense to Transformer. */
 final class Templates {
     private Templates() {
     }
@@ -50,7 +56,44 @@ final class Templates {
                 .withEdge(new GraphEdge("activation", "globalaveragepooling2d", 0))
                 .withEdge(new GraphEdge("globalaveragepooling2d", "dense", 0));
         m.put("Residual CNN", new Project("Residual CNN", res, classify, null, List.of(), null));
+        m.put("LSTM forecaster", new Project("LSTM forecaster", chain(Input.of(20, 1), new LSTM(32), new Dense(1)),
+                TrainingConfig.of(Loss.MSE, 60).withMetrics(List.of(Metric.MAE)), null, List.of(), null));
+        m.put("LSTM text classifier", new Project("LSTM text classifier", chain(Input.of(64), new Embedding(10_000, 32),
+                new LSTM(32), new Dense(2, "softmax")), classify, null, List.of(), null));
+        m.put("Transformer encoder", new Project("Transformer encoder", transformerEncoder(), classify, null, List.of(),
+                null));
         return m;
+    }
+
+    /**
+     * One encoder block as in the Keras text-classification example, drawn as its blocks: token and
+     * position embedding; self-attention with a residual Add and LayerNormalization; a two-layer
+     * feed-forward part with its own residual and normalization; mean over positions; classifier.
+     * The residual edges run straight down the main column; the blocks they skip stand beside it.
+     */
+    static NetworkGraph transformerEncoder() {
+        NetworkGraph g = chain(Input.of(64), new PositionalEmbedding(64, 10_000, 32));
+        g = g.withNode(new GraphNode("multiheadattention", "multiheadattention", new MultiHeadAttention(2, 16), 360, 290))
+                .withNode(new GraphNode("add", "add", new MergeLayer(Merge.Kind.ADD), 120, 415))
+                .withNode(new GraphNode("layernormalization", "layernormalization", new LayerNormalization(), 120, 540))
+                .withNode(new GraphNode("dense", "feed_forward", new Dense(64, "relu"), 360, 665))
+                .withNode(new GraphNode("dense_1", "feed_forward_out", new Dense(32), 360, 790))
+                .withNode(new GraphNode("add_1", "add_1", new MergeLayer(Merge.Kind.ADD), 120, 915))
+                .withNode(new GraphNode("layernormalization_1", "layernormalization_1", new LayerNormalization(), 120, 1040))
+                .withNode(new GraphNode("globalaveragepooling1d", "globalaveragepooling1d", new GlobalAveragePooling1D(),
+                        120, 1165))
+                .withNode(new GraphNode("dense_2", "dense_2", new Dense(2, "softmax"), 120, 1290));
+        return g.withEdge(new GraphEdge("positionalembedding", "multiheadattention", 0))
+                .withEdge(new GraphEdge("multiheadattention", "add", 0))
+                .withEdge(new GraphEdge("positionalembedding", "add", 1))
+                .withEdge(new GraphEdge("add", "layernormalization", 0))
+                .withEdge(new GraphEdge("layernormalization", "dense", 0))
+                .withEdge(new GraphEdge("dense", "dense_1", 0))
+                .withEdge(new GraphEdge("dense_1", "add_1", 0))
+                .withEdge(new GraphEdge("layernormalization", "add_1", 1))
+                .withEdge(new GraphEdge("add_1", "layernormalization_1", 0))
+                .withEdge(new GraphEdge("layernormalization_1", "globalaveragepooling1d", 0))
+                .withEdge(new GraphEdge("globalaveragepooling1d", "dense_2", 0));
     }
 
     static NetworkGraph chain(LayerSpec... layers) {
