@@ -11,6 +11,7 @@ import java.util.Set;
 import org.layerlab.data.CsvTable;
 import org.layerlab.data.DataException;
 import org.layerlab.data.FeatureEncoder;
+import org.layerlab.data.Tokenizer;
 import org.layerlab.engine.Tensor;
 import org.layerlab.project.DatasetSource;
 import org.layerlab.project.Project;
@@ -45,8 +46,11 @@ final class PredictCommand {
         if (!p.isTrained()) {
             throw new UserError(file.getFileName() + " has no trained weights yet: run 'train' first");
         }
+        if (p.dataset() instanceof DatasetSource.Text text) {
+            return predictText(p, file, inputFile, text);
+        }
         if (!(p.dataset() instanceof DatasetSource.Csv csv)) {
-            throw new UserError("predict reads CSV rows, but this project trains on " + p.dataset().describe());
+            throw new UserError("predict reads CSV rows or text, but this project trains on " + p.dataset().describe());
         }
         ProjectSession s = ProjectArgs.openToRun(p, file);
         int features = s.network().inputShape().size();
@@ -79,8 +83,43 @@ final class PredictCommand {
                 x[r * features + f] = (x[r * features + f] - csv.offset()[f]) / csv.scale()[f];
             }
         }
-        Tensor y = s.network().predict(Tensor.wrap(x, n, features));
-        List<String> classes = s.data().train().classNames();
+        print(s.network().predict(Tensor.wrap(x, n, features)), s.data().train().classNames());
+        return 0;
+    }
+
+    /**
+     * Text rows: the CSV's column named as the training's text column (or its only column), cut
+     * into tokens with the project's saved vocabulary, as training saw them.
+     */
+    private int predictText(Project p, Path file, Path inputFile, DatasetSource.Text text) throws IOException {
+        ProjectSession s = ProjectArgs.openToRun(p, file);
+        CsvTable table;
+        try {
+            table = CsvTable.read(inputFile);
+        } catch (DataException e) {
+            throw new UserError(e.getMessage());
+        }
+        int column;
+        try {
+            column = table.columnCount() == 1 ? 0 : table.column(text.textColumn());
+        } catch (DataException e) {
+            throw new UserError(inputFile.getFileName() + " has no column '" + text.textColumn() + "' (the training's text"
+                    + " column) and more than one column: name the text column so");
+        }
+        Tokenizer tokenizer = ((DatasetSource.Text) s.data().source()).tokenizer();
+        int n = table.rows().size();
+        float[] x = new float[n * text.length()];
+        for (int r = 0; r < n; r++) {
+            String[] row = table.rows().get(r);
+            tokenizer.encode(column < row.length ? row[column] : "", text.length(), x, r * text.length());
+        }
+        print(s.network().predict(Tensor.wrap(x, n, text.length())), s.data().train().classNames());
+        return 0;
+    }
+
+    /** One line per row: the class and its probability, or the regressed values. */
+    private void print(Tensor y, List<String> classes) {
+        int n = y.batch();
         int outs = y.sampleSize();
         for (int r = 0; r < n; r++) {
             if (!classes.isEmpty()) {
@@ -107,7 +146,6 @@ final class PredictCommand {
                 out.println(sb);
             }
         }
-        return 0;
     }
 
     /**

@@ -33,6 +33,8 @@ public final class DataFiles {
             out.add(f.path());
         } else if (d instanceof DatasetSource.Windows w) {
             out.add(w.path());
+        } else if (d instanceof DatasetSource.Text t) {
+            out.add(t.path());
         }
         return out;
     }

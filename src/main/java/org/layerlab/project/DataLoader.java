@@ -21,6 +21,7 @@ import org.layerlab.data.MappedTableDataset;
 import org.layerlab.data.Normalization;
 import org.layerlab.data.Split;
 import org.layerlab.data.Synthetic;
+import org.layerlab.data.TextTable;
 import org.layerlab.data.TimeWindows;
 import org.layerlab.nn.graph.DataSummary;
 
@@ -115,6 +116,12 @@ public final class DataLoader {
             Path file = resolve(projectDir, w.path());
             TimeWindows.Result r = TimeWindows.build(CsvTable.read(file), w.options(), file.getFileName().toString());
             return new LoadedData(r.train(), r.test(), summary(r.train()), w.withStatistics(r.offset(), r.scale()), null, r);
+        }
+        if (source instanceof DatasetSource.Text t) {
+            Path file = resolve(projectDir, t.path());
+            TextTable.Result r = TextTable.build(CsvTable.read(file), t.options(), t.vocabulary(),
+                    file.getFileName().toString());
+            return new LoadedData(r.train(), r.test(), summary(r.train()), t.withVocabulary(r.tokenizer().vocabulary()));
         }
         DatasetSource.Generated g = (DatasetSource.Generated) source;
         ArrayDataset all = Synthetic.generate(g.generator(), g.samples(), g.noise(), g.classes(), g.seed());

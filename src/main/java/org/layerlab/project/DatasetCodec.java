@@ -9,6 +9,7 @@ import com.google.gson.JsonObject;
 import org.layerlab.data.Augmentation;
 import org.layerlab.data.DataException;
 import org.layerlab.data.FeatureEncoder;
+import org.layerlab.data.Tokenizer;
 
 /** The "dataset" object of a project file. */
 final class DatasetCodec {
@@ -75,6 +76,22 @@ final class DatasetCodec {
                 o.add("offset", floats(w.offset()));
                 o.add("scale", floats(w.scale()));
             }
+        } else if (d instanceof DatasetSource.Text t) {
+            o.addProperty("kind", "text");
+            o.addProperty("path", t.path());
+            o.addProperty("text_column", t.textColumn());
+            o.addProperty("label_column", t.labelColumn());
+            o.addProperty("split", t.level() == Tokenizer.Level.WORDS ? "words" : "characters");
+            o.addProperty("standardize", t.lowercase() ? "lower_and_strip_punctuation" : "none");
+            o.addProperty("max_tokens", t.maxTokens());
+            o.addProperty("sequence_length", t.length());
+            o.addProperty("test_split", t.testSplit());
+            o.addProperty("seed", t.seed());
+            if (t.vocabulary() != null) {
+                JsonArray v = new JsonArray();
+                t.vocabulary().forEach(v::add);
+                o.add("vocabulary", v);
+            }
         } else if (d instanceof DatasetSource.Generated g) {
             o.addProperty("kind", "synthetic");
             o.addProperty("generator", g.generator());
@@ -114,8 +131,22 @@ final class DatasetCodec {
             case "time_series" -> new DatasetSource.Windows(d.string("path"), strings(d, "inputs"), d.string("target"),
                     d.integer("window", 16), d.integer("horizon", 1), d.integer("stride", 1), testSplit(d),
                     standardize(d), d.has("offset") ? floats(d, "offset") : null, d.has("scale") ? floats(d, "scale") : null);
+            case "text" -> new DatasetSource.Text(d.string("path"), d.string("text_column"), d.string("label_column"),
+                    level(d), !"none".equals(d.string("standardize", "lower_and_strip_punctuation")),
+                    d.integer("max_tokens", 10_000), d.integer("sequence_length", 64), testSplit(d), d.longValue("seed", 42),
+                    d.has("vocabulary") ? strings(d, "vocabulary") : null);
             default -> throw new JsonFields.FieldError(d.path("kind"), "unknown dataset kind '" + kind
-                    + "'; choose csv, idx, image_folder, time_series or synthetic");
+                    + "'; choose csv, idx, image_folder, time_series, text or synthetic");
+        };
+    }
+
+    private static Tokenizer.Level level(JsonFields d) {
+        String v = d.string("split", "words");
+        return switch (v) {
+            case "words", "whitespace" -> Tokenizer.Level.WORDS;
+            case "characters", "character" -> Tokenizer.Level.CHARACTERS;
+            default -> throw new JsonFields.FieldError(d.path("split"), "text is split into words or characters, found '"
+                    + v + "'");
         };
     }
 

@@ -6,14 +6,16 @@ import org.layerlab.data.Augmentation;
 import org.layerlab.data.CsvLoader;
 import org.layerlab.data.FeatureEncoder;
 import org.layerlab.data.Synthetic;
+import org.layerlab.data.TextTable;
 import org.layerlab.data.TimeWindows;
+import org.layerlab.data.Tokenizer;
 
 /**
  * Where a project's data comes from, as saved: a CSV file, an MNIST-style IDX pair, or a
  * synthetic generator. Paths are relative to the project file.
  */
 public sealed interface DatasetSource permits DatasetSource.Csv, DatasetSource.Idx, DatasetSource.Generated,
-        DatasetSource.ImageFolder, DatasetSource.Windows {
+        DatasetSource.ImageFolder, DatasetSource.Windows, DatasetSource.Text {
     /** A short description for summaries, e.g. "csv data/iris.csv → species". */
     String describe();
 
@@ -136,6 +138,46 @@ public sealed interface DatasetSource permits DatasetSource.Csv, DatasetSource.I
 
         public TimeWindows.Options options() {
             return new TimeWindows.Options(inputs, target, window, horizon, stride, testSplit, standardize);
+        }
+    }
+
+    /**
+     * Labelled text in a CSV file (see {@link TextTable}): the text and label columns, words or
+     * characters, lower-casing with punctuation stripped, the vocabulary's size cap (padding and
+     * "[UNK]" included), the sequence length, the test share and split seed. vocabulary holds the
+     * fitted tokens once trained (null before): a trained network's ids keep their meaning, and
+     * predict tokenises new text the same way.
+     */
+    record Text(String path, String textColumn, String labelColumn, Tokenizer.Level level, boolean lowercase,
+                int maxTokens, int length, double testSplit, long seed, List<String> vocabulary) implements DatasetSource {
+        public Text {
+            vocabulary = vocabulary == null ? null : List.copyOf(vocabulary);
+        }
+
+        @Override
+        public String describe() {
+            return "text " + path + " (" + textColumn + " → " + labelColumn + ", " + length + " "
+                    + (level == Tokenizer.Level.WORDS ? "words" : "characters") + ")";
+        }
+
+        public Text withPath(String p) {
+            return new Text(p, textColumn, labelColumn, level, lowercase, maxTokens, length, testSplit, seed, vocabulary);
+        }
+
+        public Text withVocabulary(List<String> v) {
+            return new Text(path, textColumn, labelColumn, level, lowercase, maxTokens, length, testSplit, seed, v);
+        }
+
+        public TextTable.Options options() {
+            return new TextTable.Options(textColumn, labelColumn, level, lowercase, maxTokens, length, testSplit, seed);
+        }
+
+        /** The fitted tokenizer; only for a source that has its vocabulary (loaded or trained). */
+        public Tokenizer tokenizer() {
+            if (vocabulary == null) {
+                throw new IllegalStateException("no vocabulary yet: load the data first");
+            }
+            return new Tokenizer(level, lowercase, vocabulary);
         }
     }
 }

@@ -140,6 +140,8 @@ public final class ProjectSession {
         } else if (updated.dataset() instanceof DatasetSource.Windows w
                 && data.source() instanceof DatasetSource.Windows fitted) {
             updated = updated.withDataset(w.withStatistics(fitted.offset(), fitted.scale()));
+        } else if (updated.dataset() instanceof DatasetSource.Text t && data.source() instanceof DatasetSource.Text fitted) {
+            updated = updated.withDataset(t.withVocabulary(fitted.vocabulary()));
         }
         return updated;
     }

@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** One command-line run in-process: its exit code and what it printed. */
-record Run(int code, String out, String err) {
-    static Run of(String... args) {
+public record Run(int code, String out, String err) {
+    public static Run of(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.layerlab.data.Tokenizer;
 import org.layerlab.engine.ops.Merge;
 import org.layerlab.nn.Activation;
 import org.layerlab.nn.Loss;
@@ -20,6 +21,8 @@ import org.layerlab.nn.layers.Dropout;
 import org.layerlab.nn.layers.Flatten;
 import org.layerlab.nn.layers.GlobalAveragePooling2D;
 import org.layerlab.nn.layers.Input;
+import org.layerlab.nn.layers.Embedding;
+import org.layerlab.nn.layers.GlobalAveragePooling1D;
 import org.layerlab.nn.layers.LSTM;
 import org.layerlab.nn.layers.LayerSpec;
 import org.layerlab.nn.layers.MaxPooling2D;
@@ -82,6 +85,11 @@ public final class SampleProjects {
                 cfg(Loss.MSE, 60, 16, OptimizerSpec.of("adam", 0.005), List.of(Metric.MAE)),
                 new DatasetSource.Windows("data/sunspots.csv", List.of(), "SUNACTIVITY", 20, 1, 1, 0.15, true, null, null),
                 null, null));
+        m.put("fortunes_text", new Project("Fortune cookies: computers, science or politics? Words → Embedding → mean → Dense",
+                chain(Input.of(48), new Embedding(6000, 32), new GlobalAveragePooling1D(), new Dense(3, "softmax")),
+                cfg(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, 10, 32, OptimizerSpec.of("adam", 0.005), List.of(Metric.ACCURACY)),
+                new DatasetSource.Text("data/fortunes.csv", "text", "category", Tokenizer.Level.WORDS, true, 6000, 48, 0.2,
+                        42, null), null, null));
         m.put("spirals", new Project("Two spirals", chain(Input.of(2), new Dense(16, "tanh"), new Dense(16, "tanh"),
                 new Dense(1, "sigmoid")),
                 cfg(Loss.BINARY_CROSSENTROPY, 300, 32, OptimizerSpec.of("adam", 0.01), List.of(Metric.ACCURACY)),

@@ -3,10 +3,14 @@ package org.layerlab.project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.layerlab.cli.Run;
+import org.layerlab.data.Dataset;
 import org.layerlab.data.CsvTable;
 import org.layerlab.data.TimeWindows;
 import org.layerlab.training.TrainingResult;
@@ -37,5 +41,39 @@ class SequenceSamplesTest {
         assertTrue(lstm < 0.8 * persistence, "LSTM test MAE " + lstm + " vs persistence " + persistence);
         DatasetSource.Windows saved = (DatasetSource.Windows) o.project().dataset();
         assertEquals(r.offset()[0], saved.offset()[0], 1e-6);
+    }
+
+    /**
+     * The fortune classifier learns the categories well above always answering the largest one, and
+     * its vocabulary is saved: the reopened project evaluates the same and predict reads new text.
+     */
+    @Test
+    void textClassifierLearnsKeepsItsVocabularyAndPredicts(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("data"));
+        Files.copy(SAMPLES.resolve("data/fortunes.csv"), dir.resolve("data/fortunes.csv"));
+        Project p = ProjectFiles.load(SAMPLES.resolve("fortunes_text.layerlab"));
+        ProjectSession s = ProjectSession.open(p, dir);
+        Project trained = s.train(p.training().epochs(), List.of()).project();
+        double accuracy = s.evaluate().get("accuracy");
+        Dataset test = s.data().test();
+        int[] counts = new int[test.classNames().size()];
+        for (int i = 0; i < test.size(); i++) {
+            counts[(int) test.target(i)]++;
+        }
+        double majority = (double) java.util.Arrays.stream(counts).max().orElseThrow() / test.size();
+        assertTrue(accuracy > majority + 0.2, "accuracy " + accuracy + " vs always the largest class " + majority);
+        DatasetSource.Text saved = (DatasetSource.Text) trained.dataset();
+        assertEquals(6000, saved.vocabulary().size(), "the vocabulary is part of the project");
+        Path file = dir.resolve("fortunes.layerlab");
+        ProjectFiles.save(trained, file);
+        ProjectSession reopened = ProjectSession.open(ProjectFiles.load(file), dir);
+        assertEquals(accuracy, reopened.evaluate().get("accuracy"), 1e-9, "the same ids for the same words");
+        Path rows = dir.resolve("new.csv");
+        Files.writeString(rows, "text\n\"The compiler crashed and the kernel panicked on boot.\"\n"
+                + "\"The senator promised lower taxes before the election.\"\n");
+        Run predict = Run.of("predict", file.toString(), "--input", rows.toString());
+        assertEquals(0, predict.code(), predict.err());
+        List<String> classes = predict.out().lines().map(l -> l.split("\t")[0]).toList();
+        assertEquals(List.of("computers", "politics"), classes, predict.out());
     }
 }
