@@ -76,4 +76,20 @@ class SequenceSamplesTest {
         List<String> classes = predict.out().lines().map(l -> l.split("\t")[0]).toList();
         assertEquals(List.of("computers", "politics"), classes, predict.out());
     }
+
+    /** The Transformer block learns the same task well above the largest class, in a few seconds. */
+    @Test
+    void transformerSampleLearnsTheFortuneCategories() throws Exception {
+        Project p = ProjectFiles.load(SAMPLES.resolve("fortunes_transformer.layerlab"));
+        ProjectSession s = ProjectSession.open(p, SAMPLES);
+        assertEquals(TrainingResult.Outcome.COMPLETED, s.train(p.training().epochs(), List.of()).result().outcome());
+        Dataset test = s.data().test();
+        int[] counts = new int[test.classNames().size()];
+        for (int i = 0; i < test.size(); i++) {
+            counts[(int) test.target(i)]++;
+        }
+        double majority = (double) java.util.Arrays.stream(counts).max().orElseThrow() / test.size();
+        double accuracy = s.evaluate().get("accuracy");
+        assertTrue(accuracy > majority + 0.15, "accuracy " + accuracy + " vs always the largest class " + majority);
+    }
 }
