@@ -163,6 +163,45 @@ class DatasetDialogTest {
     }
 
     @Test
+    void labelledTextIsTokenizedAsChosenAndKeepsItsVocabularyWhenNothingChanges(FxRobot robot) throws Exception {
+        Path outside = Path.of("samples", "data", "fortunes.csv").toAbsolutePath();
+        Path project = Files.createDirectories(dir.resolve("text-project"));
+        DatasetDialog[] dialog = new DatasetDialog[1];
+        robot.interact(() -> {
+            dialog[0] = new DatasetDialog(stage, project, null);
+            dialog[0].show();
+            dialog[0].openText(outside);
+        });
+        assertEquals("text", robot.lookup("#text-column").queryAs(ChoiceBox.class).getValue(), "the longest cells");
+        assertEquals("category", robot.lookup("#text-label").queryAs(ChoiceBox.class).getValue());
+        String summary = robot.lookup("#text-summary").queryAs(Label.class).getText();
+        assertTrue(summary.startsWith("1,903 training / 476 test texts in 3 classes (computers, politics, science)"),
+                summary);
+        robot.interact(() -> robot.lookup("#text-label").queryAs(ChoiceBox.class).setValue("text"));
+        assertTrue(robot.lookup("#text-summary").queryAs(Label.class).getText().contains("the same column"));
+        robot.interact(() -> {
+            robot.lookup("#text-label").queryAs(ChoiceBox.class).setValue("category");
+            try {
+                Screenshots.write(dialog[0].getDialogPane().getScene(), Path.of("target", "dataset-dialog-text.png"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        robot.clickOn("OK");
+        DatasetSource.Text result = (DatasetSource.Text) dialog[0].getResult();
+        assertEquals("data/fortunes.csv", result.path());
+        assertTrue(Files.exists(project.resolve("data/fortunes.csv")), "the file was copied into the project");
+        DatasetSource.Text trained = result.withVocabulary(List.of("", "[UNK]", "the"));
+        robot.interact(() -> {
+            dialog[0] = new DatasetDialog(stage, project, trained);
+            dialog[0].show();
+        });
+        robot.clickOn("OK");
+        assertEquals(trained.vocabulary(), ((DatasetSource.Text) dialog[0].getResult()).vocabulary(),
+                "unchanged choices keep the trained network's vocabulary");
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void idxImagesArePreviewedWithAugmentationAndKeepIt(FxRobot robot) throws Exception {
         Path samples = Path.of("samples").toAbsolutePath();

@@ -54,6 +54,7 @@ public final class DatasetDialog extends Dialog<DatasetSource> {
     private final ImageFolderPane folderPane;
     private final IdxPane idx;
     private final TimeSeriesPane series;
+    private final TextPane text;
 
     public DatasetDialog(Window owner, Path projectDir, DatasetSource current) {
         this.projectDir = projectDir;
@@ -61,6 +62,14 @@ public final class DatasetDialog extends Dialog<DatasetSource> {
         this.csv = new CsvImportPane(owner, projectDir);
         this.idx = new IdxPane(owner, projectDir, current);
         this.series = new TimeSeriesPane(owner);
+        this.text = new TextPane(owner);
+        if (current instanceof DatasetSource.Text t) {
+            try {
+                text.open(DataLoader.resolve(projectDir, t.path()), t);
+            } catch (RuntimeException e) {
+                // The saved file is gone: the tab starts empty and says what to choose.
+            }
+        }
         if (current instanceof DatasetSource.Windows w) {
             try {
                 series.open(DataLoader.resolve(projectDir, w.path()), w);
@@ -79,7 +88,7 @@ public final class DatasetDialog extends Dialog<DatasetSource> {
         setHeaderText("Where should the network learn from?");
         setResizable(true);
         tabs.getTabs().addAll(new Tab("Synthetic", syntheticPane()), new Tab("CSV file", csv),
-                new Tab("Images (IDX)", idx), new Tab("Image folder", folderPane), new Tab("Time series", series));
+                new Tab("Images (IDX)", idx), new Tab("Image folder", folderPane), new Tab("Time series", series), new Tab("Text", text));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setPrefSize(820, 520);
         getDialogPane().setContent(tabs);
@@ -93,6 +102,8 @@ public final class DatasetDialog extends Dialog<DatasetSource> {
             tabs.getSelectionModel().select(3);
         } else if (current instanceof DatasetSource.Windows) {
             tabs.getSelectionModel().select(4);
+        } else if (current instanceof DatasetSource.Text) {
+            tabs.getSelectionModel().select(5);
         }
         setResultConverter(b -> b == ButtonType.OK ? result() : null);
         Button ok = (Button) getDialogPane().lookupButton(ButtonType.OK);
@@ -178,6 +189,12 @@ public final class DatasetDialog extends Dialog<DatasetSource> {
         }
     }
 
+    /** Shows a CSV file on the Text tab. */
+    public void openText(Path file) {
+        tabs.getSelectionModel().select(5);
+        text.open(file, null);
+    }
+
     /** Shows a CSV file on the Time series tab. */
     public void openSeries(Path file) {
         tabs.getSelectionModel().select(4);
@@ -194,6 +211,10 @@ public final class DatasetDialog extends Dialog<DatasetSource> {
     private DatasetSource result() {
         int tab = tabs.getSelectionModel().getSelectedIndex();
         try {
+            if (tab == 5) {
+                DatasetSource.Text chosen = text.result("");
+                return chosen == null ? null : chosen.withPath(inProject(text.file()));
+            }
             if (tab == 4) {
                 DatasetSource.Windows chosen = series.result("");
                 return chosen == null ? null : chosen.withPath(inProject(series.file()));
