@@ -15,7 +15,7 @@ import re
 def rows(path):
     out = {}
     for line in open(path):
-        m = re.match(r"^(xor|mlp|cnn|lstm|gemm \d+)\s+([\d,\.]+)", line)
+        m = re.match(r"^(xor|mlp|cnn|lstm|transformer|gemm \d+)\s+([\d,\.]+)", line)
         if m:
             out[m.group(1)] = float(m.group(2).replace(",", ""))
     return out

@@ -119,11 +119,73 @@ def lstm(quick):
     return rates[len(rates) // 2], accuracy, rates[0], rates[-1]
 
 
+def marked_tokens(n, seed):
+    """The transformer workload's data, as BenchSequences draws it: random tokens 10..999 with one
+    marker token (0..9, the class) at eight random positions."""
+    rng = np.random.default_rng(seed)
+    x = rng.integers(10, 1000, size=(n, 64))
+    y = rng.integers(0, 10, size=n)
+    for i in range(n):
+        x[i, rng.integers(0, 64, size=8)] = y[i]
+    return torch.from_numpy(x.astype(np.int64)), torch.from_numpy(y.astype(np.int64))
+
+
+class EncoderBlock(nn.Module):
+    """Keras' block as LayerLab's bench builds it: post-norm, LayerNormalization epsilon 1e-3, no dropout."""
+    def __init__(self):
+        super().__init__()
+        self.attention = nn.MultiheadAttention(64, 2, batch_first=True)  # head size 32 = Keras key_dim 32
+        self.norm1 = nn.LayerNorm(64, eps=1e-3)
+        self.ff = nn.Sequential(nn.Linear(64, 128), nn.ReLU(), nn.Linear(128, 64))
+        self.norm2 = nn.LayerNorm(64, eps=1e-3)
+
+    def forward(self, x):
+        a, _ = self.attention(x, x, x, need_weights=False)
+        x = self.norm1(a + x)
+        return self.norm2(self.ff(x) + x)
+
+
+class TransformerClassifier(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.tokens = nn.Embedding(1000, 64)
+        self.positions = nn.Parameter(torch.empty(64, 64).uniform_(-0.05, 0.05))
+        self.blocks = nn.Sequential(EncoderBlock(), EncoderBlock())
+        self.out = nn.Linear(64, 10)
+
+    def forward(self, x):
+        return self.out(self.blocks(self.tokens(x) + self.positions).mean(dim=1))
+
+
+def epochs_of(net, batch, xtr, ytr, xte, yte, quick):
+    """Median samples/s of timed epochs after an untimed one; accuracy after the first epoch."""
+    opt = torch.optim.Adam(net.parameters(), lr=1e-3)
+    loss_fn = nn.CrossEntropyLoss()
+    rates = []
+    accuracy = None
+    for epoch in range(1 + (2 if quick else 5)):
+        order = torch.randperm(xtr.shape[0])
+        start = time.perf_counter()
+        for i in range(0, xtr.shape[0], batch):
+            idx = order[i:i + batch]
+            opt.zero_grad()
+            loss_fn(net(xtr[idx]), ytr[idx]).backward()
+            opt.step()
+        rate = xtr.shape[0] / (time.perf_counter() - start)
+        if epoch == 0:
+            with torch.no_grad():
+                accuracy = (net(xte).argmax(1) == yte).float().mean().item()
+        else:
+            rates.append(rate)
+    rates.sort()
+    return rates[len(rates) // 2], accuracy, rates[0], rates[-1]
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--data", default="/usr/share/datasets/fashion-mnist")
-    ap.add_argument("--only", default="xor,mlp,cnn,lstm,gemm")
+    ap.add_argument("--only", default="xor,mlp,cnn,lstm,transformer,gemm")
     args = ap.parse_args()
     only = set(args.only.split(","))
     base = "samples/data/fashion-mnist-small" if args.quick else args.data
@@ -145,6 +207,11 @@ def main():
     if "lstm" in only:
         rate, acc, low, high = lstm(args.quick)
         print(f"lstm       {rate:14,.1f} samples/s  {100 * acc:.2f}%  (median; {low:,.0f}-{high:,.0f})")
+    if "transformer" in only:
+        xtr, ytr = marked_tokens(1024 if args.quick else 4096, 1)
+        xte, yte = marked_tokens(1024, 2)
+        rate, acc, low, high = epochs_of(TransformerClassifier(), 32, xtr, ytr, xte, yte, args.quick)
+        print(f"transformer {rate:13,.1f} samples/s  {100 * acc:.2f}%  (median; {low:,.0f}-{high:,.0f})")
     for n in ([] if "gemm" not in only else [256, 1024] if args.quick else [256, 512, 1024, 2048]):
         a = torch.rand(n, n)
         b = torch.rand(n, n)

@@ -34,10 +34,11 @@ final class BenchCommand {
     int run(List<String> argv) {
         Args args = new Args(argv, Set.of("json", "data", "only"), Set.of("quick"));
         boolean quick = args.flag("quick");
-        Set<String> only = Set.copyOf(Arrays.asList(args.get("only", "xor,mlp,cnn,lstm,gemm").split(",")));
+        Set<String> only = Set.copyOf(Arrays.asList(args.get("only", "xor,mlp,cnn,lstm,transformer,gemm").split(",")));
         for (String w : only) {
-            if (!Set.of("xor", "mlp", "cnn", "lstm", "gemm").contains(w)) {
-                throw new UserError("unknown workload '" + w + "' in --only; choose from xor, mlp, cnn, lstm, gemm");
+            if (!Set.of("xor", "mlp", "cnn", "lstm", "transformer", "gemm").contains(w)) {
+                throw new UserError("unknown workload '" + w + "' in --only; choose from xor, mlp, cnn, lstm, transformer,"
+                        + " gemm");
             }
         }
         out.printf("LayerLab bench: %d threads, GEMM kernel %s, Java %s, max heap %d MB%s%n", Parallel.threads(),
@@ -58,6 +59,9 @@ final class BenchCommand {
         }
         if (only.contains("lstm")) {
             rows.add(print(BenchSequences.lstm(quick)));
+        }
+        if (only.contains("transformer")) {
+            rows.add(print(BenchSequences.transformer(quick)));
         }
         if (only.contains("gemm")) {
             BenchResult peak = print(BenchWorkloads.fmaPeak(quick ? 0.3 : 2.0));

@@ -9,6 +9,18 @@ import org.layerlab.data.ArrayDataset;
 import org.layerlab.data.Dataset;
 import org.layerlab.engine.Shape;
 import org.layerlab.nn.Loss;
+import org.layerlab.engine.ops.Merge;
+import org.layerlab.nn.ParameterStore;
+import org.layerlab.nn.graph.GraphAnalysis;
+import org.layerlab.nn.graph.GraphEdge;
+import org.layerlab.nn.graph.GraphNode;
+import org.layerlab.nn.graph.NetworkGraph;
+import org.layerlab.nn.layers.GlobalAveragePooling1D;
+import org.layerlab.nn.layers.Input;
+import org.layerlab.nn.layers.LayerNormalization;
+import org.layerlab.nn.layers.MergeLayer;
+import org.layerlab.nn.layers.MultiHeadAttention;
+import org.layerlab.nn.layers.PositionalEmbedding;
 import org.layerlab.nn.layers.Dense;
 import org.layerlab.nn.layers.LSTM;
 import org.layerlab.nn.network.Network;
@@ -23,8 +35,12 @@ import org.layerlab.training.TrainingResult;
 /**
  * The sequence workloads. lstm: 64 steps of 32 features → LSTM(128) → Dense(10, softmax), batch
  * 64, Adam 1e-3, on synthetic sequences whose class is the feature (of the first ten) with the
- * largest mean over time, a rule an LSTM learns within an epoch. bench/pytorch_bench.py draws
- * the same distribution (not the same numbers) for its twin.
+ * largest mean over time, a rule an LSTM learns within an epoch. transformer: 64 token ids →
+ * PositionalEmbedding(64, 1000, 64) → two encoder blocks (MultiHeadAttention 2 heads × 32, Add,
+ * LayerNormalization, Dense 128 relu, Dense 64, Add, LayerNormalization) → mean over positions →
+ * Dense(10), batch 32, Adam 1e-3, on sequences of random tokens where one of ten marker tokens
+ * (ids 0–9) appears eight times: the class. bench/pytorch_bench.py draws the same distributions
+ * (not the same numbers) for its twins.
  */
 final class BenchSequences {
     static final int STEPS = 64;
@@ -63,6 +79,62 @@ final class BenchSequences {
         return new ArrayDataset(x, Shape.of(STEPS, FEATURES), y, 1, names);
     }
 
+    static Dataset markedTokens(int n, long seed) {
+        Random rng = new Random(seed);
+        float[] x = new float[n * STEPS];
+        float[] y = new float[n];
+        for (int i = 0; i < n; i++) {
+            int k = rng.nextInt(CLASSES);
+            for (int t = 0; t < STEPS; t++) {
+                x[i * STEPS + t] = CLASSES + rng.nextInt(VOCABULARY - CLASSES);
+            }
+            for (int m = 0; m < 8; m++) {
+                x[i * STEPS + rng.nextInt(STEPS)] = k;
+            }
+            y[i] = k;
+        }
+        List<String> names = new ArrayList<>();
+        for (int k = 0; k < CLASSES; k++) {
+            names.add("token " + k);
+        }
+        return new ArrayDataset(x, Shape.of(STEPS), y, 1, names);
+    }
+
+    static final int VOCABULARY = 1000;
+
+    static Network transformerNetwork() {
+        NetworkGraph g = NetworkGraph.empty()
+                .withNode(new GraphNode("input", "input", new Input(Shape.of(STEPS)), 0, 0))
+                .withNode(new GraphNode("embed", "embed", new PositionalEmbedding(STEPS, VOCABULARY, 64), 0, 0))
+                .withEdge(new GraphEdge("input", "embed", 0));
+        String last = "embed";
+        for (int b = 0; b < 2; b++) {
+            String p = "b" + b + "_";
+            g = g.withNode(new GraphNode(p + "mha", p + "mha", new MultiHeadAttention(2, 32), 0, 0))
+                    .withNode(new GraphNode(p + "add", p + "add", new MergeLayer(Merge.Kind.ADD), 0, 0))
+                    .withNode(new GraphNode(p + "ln", p + "ln", new LayerNormalization(), 0, 0))
+                    .withNode(new GraphNode(p + "ff", p + "ff", new Dense(128, "relu"), 0, 0))
+                    .withNode(new GraphNode(p + "ff_out", p + "ff_out", new Dense(64), 0, 0))
+                    .withNode(new GraphNode(p + "add2", p + "add2", new MergeLayer(Merge.Kind.ADD), 0, 0))
+                    .withNode(new GraphNode(p + "ln2", p + "ln2", new LayerNormalization(), 0, 0))
+                    .withEdge(new GraphEdge(last, p + "mha", 0)).withEdge(new GraphEdge(p + "mha", p + "add", 0))
+                    .withEdge(new GraphEdge(last, p + "add", 1)).withEdge(new GraphEdge(p + "add", p + "ln", 0))
+                    .withEdge(new GraphEdge(p + "ln", p + "ff", 0)).withEdge(new GraphEdge(p + "ff", p + "ff_out", 0))
+                    .withEdge(new GraphEdge(p + "ff_out", p + "add2", 0)).withEdge(new GraphEdge(p + "ln", p + "add2", 1))
+                    .withEdge(new GraphEdge(p + "add2", p + "ln2", 0));
+            last = p + "ln2";
+        }
+        g = g.withNode(new GraphNode("pool", "pool", new GlobalAveragePooling1D(), 0, 0))
+                .withNode(new GraphNode("out", "out", new Dense(CLASSES, "softmax"), 0, 0))
+                .withEdge(new GraphEdge(last, "pool", 0)).withEdge(new GraphEdge("pool", "out", 0));
+        return Network.compile(GraphAnalysis.of(g).plan(), new ParameterStore(1));
+    }
+
+    static BenchResult transformer(boolean quick) {
+        return measured("transformer", transformerNetwork(), 32, markedTokens(quick ? 1024 : 4096, 1),
+                markedTokens(1024, 2), quick);
+    }
+
     static Network lstmNetwork() {
         return Sequential.input(STEPS, FEATURES).add(new LSTM(128)).add(new Dense(CLASSES, "softmax")).build(1);
     }
@@ -72,12 +144,14 @@ final class BenchSequences {
      * recurrent loops in it), with their spread; accuracy after one epoch of a fresh network.
      */
     static BenchResult lstm(boolean quick) {
+        return measured("lstm", lstmNetwork(), 64, sequences(quick ? 1024 : 8192, 1), sequences(2048, 2), quick);
+    }
+
+    private static BenchResult measured(String name, Network fresh, int batch, Dataset train, Dataset test,
+                                        boolean quick) {
         BenchWorkloads.resetPeaks();
-        Dataset train = sequences(quick ? 1024 : 8192, 1);
-        Dataset test = sequences(2048, 2);
-        TrainingConfig cfg = new TrainingConfig(1, 64, OptimizerSpec.of("adam", 0.001), Loss.CATEGORICAL_CROSSENTROPY,
+        TrainingConfig cfg = new TrainingConfig(1, batch, OptimizerSpec.of("adam", 0.001), Loss.CATEGORICAL_CROSSENTROPY,
                 List.of(Metric.ACCURACY), 1, 0, true, null, null);
-        Network fresh = lstmNetwork();
         new Trainer(fresh, cfg).fit(train);
         double accuracy = Evaluator.evaluate(fresh, cfg.loss(), cfg.metrics(), test, 500, "").get("accuracy");
         int epochs = quick ? 2 : 5;
@@ -88,7 +162,7 @@ final class BenchSequences {
         }
         double[] sorted = rates.clone();
         Arrays.sort(sorted);
-        return new BenchResult("lstm", sorted[epochs / 2], "samples/s", accuracy, BenchWorkloads.peakHeap(),
+        return new BenchResult(name, sorted[epochs / 2], "samples/s", accuracy, BenchWorkloads.peakHeap(),
                 String.format("median of %d epochs of %d (%,.0f–%,.0f); accuracy after the first epoch", epochs,
                         train.size(), sorted[0], sorted[epochs - 1]));
     }
