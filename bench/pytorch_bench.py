@@ -92,33 +92,6 @@ class LstmClassifier(nn.Module):
         return self.out(h[-1])
 
 
-def lstm(quick):
-    """Median samples/s of timed epochs after an untimed one; accuracy after the first epoch."""
-    xtr, ytr = sequences(1024 if quick else 8192, 1)
-    xte, yte = sequences(2048, 2)
-    net = LstmClassifier()
-    opt = torch.optim.Adam(net.parameters(), lr=1e-3)
-    loss_fn = nn.CrossEntropyLoss()
-    rates = []
-    accuracy = None
-    for epoch in range(1 + (2 if quick else 5)):
-        order = torch.randperm(xtr.shape[0])
-        start = time.perf_counter()
-        for i in range(0, xtr.shape[0], 64):
-            idx = order[i:i + 64]
-            opt.zero_grad()
-            loss_fn(net(xtr[idx]), ytr[idx]).backward()
-            opt.step()
-        rate = xtr.shape[0] / (time.perf_counter() - start)
-        if epoch == 0:
-            with torch.no_grad():
-                accuracy = (net(xte).argmax(1) == yte).float().mean().item()
-        else:
-            rates.append(rate)
-    rates.sort()
-    return rates[len(rates) // 2], accuracy, rates[0], rates[-1]
-
-
 def marked_tokens(n, seed):
     """The transformer workload's data, as BenchSequences draws it: random tokens 10..999 with one
     marker token (0..9, the class) at eight random positions."""
@@ -179,6 +152,12 @@ def epochs_of(net, batch, xtr, ytr, xte, yte, quick):
             rates.append(rate)
     rates.sort()
     return rates[len(rates) // 2], accuracy, rates[0], rates[-1]
+
+
+def lstm(quick):
+    xtr, ytr = sequences(1024 if quick else 8192, 1)
+    xte, yte = sequences(2048, 2)
+    return epochs_of(LstmClassifier(), 64, xtr, ytr, xte, yte, quick)
 
 
 def main():

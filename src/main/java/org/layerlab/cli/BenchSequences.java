@@ -9,18 +9,10 @@ import org.layerlab.data.ArrayDataset;
 import org.layerlab.data.Dataset;
 import org.layerlab.engine.Shape;
 import org.layerlab.nn.Loss;
-import org.layerlab.engine.ops.Merge;
 import org.layerlab.nn.ParameterStore;
+import org.layerlab.nn.graph.Architectures;
 import org.layerlab.nn.graph.GraphAnalysis;
-import org.layerlab.nn.graph.GraphEdge;
-import org.layerlab.nn.graph.GraphNode;
 import org.layerlab.nn.graph.NetworkGraph;
-import org.layerlab.nn.layers.GlobalAveragePooling1D;
-import org.layerlab.nn.layers.Input;
-import org.layerlab.nn.layers.LayerNormalization;
-import org.layerlab.nn.layers.MergeLayer;
-import org.layerlab.nn.layers.MultiHeadAttention;
-import org.layerlab.nn.layers.PositionalEmbedding;
 import org.layerlab.nn.layers.Dense;
 import org.layerlab.nn.layers.LSTM;
 import org.layerlab.nn.network.Network;
@@ -103,30 +95,7 @@ final class BenchSequences {
     static final int VOCABULARY = 1000;
 
     static Network transformerNetwork() {
-        NetworkGraph g = NetworkGraph.empty()
-                .withNode(new GraphNode("input", "input", new Input(Shape.of(STEPS)), 0, 0))
-                .withNode(new GraphNode("embed", "embed", new PositionalEmbedding(STEPS, VOCABULARY, 64), 0, 0))
-                .withEdge(new GraphEdge("input", "embed", 0));
-        String last = "embed";
-        for (int b = 0; b < 2; b++) {
-            String p = "b" + b + "_";
-            g = g.withNode(new GraphNode(p + "mha", p + "mha", new MultiHeadAttention(2, 32), 0, 0))
-                    .withNode(new GraphNode(p + "add", p + "add", new MergeLayer(Merge.Kind.ADD), 0, 0))
-                    .withNode(new GraphNode(p + "ln", p + "ln", new LayerNormalization(), 0, 0))
-                    .withNode(new GraphNode(p + "ff", p + "ff", new Dense(128, "relu"), 0, 0))
-                    .withNode(new GraphNode(p + "ff_out", p + "ff_out", new Dense(64), 0, 0))
-                    .withNode(new GraphNode(p + "add2", p + "add2", new MergeLayer(Merge.Kind.ADD), 0, 0))
-                    .withNode(new GraphNode(p + "ln2", p + "ln2", new LayerNormalization(), 0, 0))
-                    .withEdge(new GraphEdge(last, p + "mha", 0)).withEdge(new GraphEdge(p + "mha", p + "add", 0))
-                    .withEdge(new GraphEdge(last, p + "add", 1)).withEdge(new GraphEdge(p + "add", p + "ln", 0))
-                    .withEdge(new GraphEdge(p + "ln", p + "ff", 0)).withEdge(new GraphEdge(p + "ff", p + "ff_out", 0))
-                    .withEdge(new GraphEdge(p + "ff_out", p + "add2", 0)).withEdge(new GraphEdge(p + "ln", p + "add2", 1))
-                    .withEdge(new GraphEdge(p + "add2", p + "ln2", 0));
-            last = p + "ln2";
-        }
-        g = g.withNode(new GraphNode("pool", "pool", new GlobalAveragePooling1D(), 0, 0))
-                .withNode(new GraphNode("out", "out", new Dense(CLASSES, "softmax"), 0, 0))
-                .withEdge(new GraphEdge(last, "pool", 0)).withEdge(new GraphEdge("pool", "out", 0));
+        NetworkGraph g = Architectures.transformerClassifier(STEPS, VOCABULARY, 64, 2, 32, 128, 2, CLASSES, 0);
         return Network.compile(GraphAnalysis.of(g).plan(), new ParameterStore(1));
     }
 

@@ -11,6 +11,7 @@ import org.layerlab.engine.ops.Merge;
 import org.layerlab.nn.Activation;
 import org.layerlab.nn.Loss;
 import org.layerlab.nn.Padding;
+import org.layerlab.nn.graph.Architectures;
 import org.layerlab.nn.graph.GraphEdge;
 import org.layerlab.nn.graph.GraphNode;
 import org.layerlab.nn.graph.NetworkGraph;
@@ -24,12 +25,9 @@ import org.layerlab.nn.layers.Input;
 import org.layerlab.nn.layers.Embedding;
 import org.layerlab.nn.layers.GlobalAveragePooling1D;
 import org.layerlab.nn.layers.LSTM;
-import org.layerlab.nn.layers.LayerNormalization;
 import org.layerlab.nn.layers.LayerSpec;
 import org.layerlab.nn.layers.MaxPooling2D;
 import org.layerlab.nn.layers.MergeLayer;
-import org.layerlab.nn.layers.MultiHeadAttention;
-import org.layerlab.nn.layers.PositionalEmbedding;
 import org.layerlab.nn.layers.Reshape;
 import org.layerlab.nn.optimizers.OptimizerSpec;
 import org.layerlab.training.Metric;
@@ -94,7 +92,7 @@ public final class SampleProjects {
                 new DatasetSource.Text("data/fortunes.csv", "text", "category", Tokenizer.Level.WORDS, true, 6000, 48, 0.2,
                         42, null), null, null));
         m.put("fortunes_transformer", new Project("Fortune cookies with a Transformer encoder block (self-attention,"
-                + " residuals, layer normalization)", transformer(),
+                + " residuals, layer normalization)", Architectures.transformerClassifier(48, 6000, 32, 2, 16, 32, 1, 3, 240),
                 cfg(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, 5, 32, OptimizerSpec.of("adam", 0.002), List.of(Metric.ACCURACY)),
                 new DatasetSource.Text("data/fortunes.csv", "text", "category", Tokenizer.Level.WORDS, true, 6000, 48, 0.2,
                         42, null), null, null));
@@ -126,32 +124,6 @@ public final class SampleProjects {
             previous = id;
         }
         return g;
-    }
-
-    /** The Keras text-classification Transformer, one block: attention and feed-forward, each with Add + LayerNormalization. */
-    private static NetworkGraph transformer() {
-        NetworkGraph g = chain(Input.of(48), new PositionalEmbedding(48, 6000, 32));
-        g = g.withNode(new GraphNode("multiheadattention", "multiheadattention", new MultiHeadAttention(2, 16), 480, 290))
-                .withNode(new GraphNode("add", "add", new MergeLayer(Merge.Kind.ADD), 240, 415))
-                .withNode(new GraphNode("layernormalization", "layernormalization", new LayerNormalization(), 240, 540))
-                .withNode(new GraphNode("dense", "feed_forward", new Dense(32, "relu"), 480, 665))
-                .withNode(new GraphNode("dense_1", "feed_forward_out", new Dense(32), 480, 790))
-                .withNode(new GraphNode("add_1", "add_1", new MergeLayer(Merge.Kind.ADD), 240, 915))
-                .withNode(new GraphNode("layernormalization_1", "layernormalization_1", new LayerNormalization(), 240, 1040))
-                .withNode(new GraphNode("globalaveragepooling1d", "globalaveragepooling1d", new GlobalAveragePooling1D(),
-                        240, 1165))
-                .withNode(new GraphNode("dense_2", "dense_2", new Dense(3, "softmax"), 240, 1290));
-        return g.withEdge(new GraphEdge("positionalembedding", "multiheadattention", 0))
-                .withEdge(new GraphEdge("multiheadattention", "add", 0))
-                .withEdge(new GraphEdge("positionalembedding", "add", 1))
-                .withEdge(new GraphEdge("add", "layernormalization", 0))
-                .withEdge(new GraphEdge("layernormalization", "dense", 0))
-                .withEdge(new GraphEdge("dense", "dense_1", 0))
-                .withEdge(new GraphEdge("dense_1", "add_1", 0))
-                .withEdge(new GraphEdge("layernormalization", "add_1", 1))
-                .withEdge(new GraphEdge("add_1", "layernormalization_1", 0))
-                .withEdge(new GraphEdge("layernormalization_1", "globalaveragepooling1d", 0))
-                .withEdge(new GraphEdge("globalaveragepooling1d", "dense_2", 0));
     }
 
     private static NetworkGraph residual() {

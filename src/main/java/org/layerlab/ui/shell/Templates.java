@@ -7,6 +7,7 @@ import java.util.Map;
 import org.layerlab.engine.ops.Merge;
 import org.layerlab.nn.Loss;
 import org.layerlab.nn.Padding;
+import org.layerlab.nn.graph.Architectures;
 import org.layerlab.nn.graph.GraphEdge;
 import org.layerlab.nn.graph.GraphNode;
 import org.layerlab.nn.graph.NetworkGraph;
@@ -15,16 +16,12 @@ import org.layerlab.nn.layers.Conv2D;
 import org.layerlab.nn.layers.Dense;
 import org.layerlab.nn.layers.Embedding;
 import org.layerlab.nn.layers.Flatten;
-import org.layerlab.nn.layers.GlobalAveragePooling1D;
 import org.layerlab.nn.layers.GlobalAveragePooling2D;
 import org.layerlab.nn.layers.Input;
 import org.layerlab.nn.layers.LSTM;
-import org.layerlab.nn.layers.LayerNormalization;
 import org.layerlab.nn.layers.LayerSpec;
 import org.layerlab.nn.layers.MaxPooling2D;
 import org.layerlab.nn.layers.MergeLayer;
-import org.layerlab.nn.layers.MultiHeadAttention;
-import org.layerlab.nn.layers.PositionalEmbedding;
 import org.layerlab.project.Project;
 import org.layerlab.training.Metric;
 import org.layerlab.training.TrainingConfig;
@@ -65,35 +62,9 @@ final class Templates {
         return m;
     }
 
-    /**
-     * One encoder block as in the Keras text-classification example, drawn as its blocks: token and
-     * position embedding; self-attention with a residual Add and LayerNormalization; a two-layer
-     * feed-forward part with its own residual and normalization; mean over positions; classifier.
-     * The residual edges run straight down the main column; the blocks they skip stand beside it.
-     */
+    /** One encoder block as in the Keras text-classification example, drawn as its blocks. */
     static NetworkGraph transformerEncoder() {
-        NetworkGraph g = chain(Input.of(64), new PositionalEmbedding(64, 10_000, 32));
-        g = g.withNode(new GraphNode("multiheadattention", "multiheadattention", new MultiHeadAttention(2, 16), 360, 290))
-                .withNode(new GraphNode("add", "add", new MergeLayer(Merge.Kind.ADD), 120, 415))
-                .withNode(new GraphNode("layernormalization", "layernormalization", new LayerNormalization(), 120, 540))
-                .withNode(new GraphNode("dense", "feed_forward", new Dense(64, "relu"), 360, 665))
-                .withNode(new GraphNode("dense_1", "feed_forward_out", new Dense(32), 360, 790))
-                .withNode(new GraphNode("add_1", "add_1", new MergeLayer(Merge.Kind.ADD), 120, 915))
-                .withNode(new GraphNode("layernormalization_1", "layernormalization_1", new LayerNormalization(), 120, 1040))
-                .withNode(new GraphNode("globalaveragepooling1d", "globalaveragepooling1d", new GlobalAveragePooling1D(),
-                        120, 1165))
-                .withNode(new GraphNode("dense_2", "dense_2", new Dense(2, "softmax"), 120, 1290));
-        return g.withEdge(new GraphEdge("positionalembedding", "multiheadattention", 0))
-                .withEdge(new GraphEdge("multiheadattention", "add", 0))
-                .withEdge(new GraphEdge("positionalembedding", "add", 1))
-                .withEdge(new GraphEdge("add", "layernormalization", 0))
-                .withEdge(new GraphEdge("layernormalization", "dense", 0))
-                .withEdge(new GraphEdge("dense", "dense_1", 0))
-                .withEdge(new GraphEdge("dense_1", "add_1", 0))
-                .withEdge(new GraphEdge("layernormalization", "add_1", 1))
-                .withEdge(new GraphEdge("add_1", "layernormalization_1", 0))
-                .withEdge(new GraphEdge("layernormalization_1", "globalaveragepooling1d", 0))
-                .withEdge(new GraphEdge("globalaveragepooling1d", "dense_2", 0));
+        return Architectures.transformerClassifier(64, 10_000, 32, 2, 16, 64, 1, 2, 120);
     }
 
     static NetworkGraph chain(LayerSpec... layers) {

@@ -40,6 +40,7 @@ class TemplatesTest {
     void transformerEncoderBlockHasKerasShapesAndParameters() {
         GraphAnalysis a = GraphAnalysis.of(Templates.transformerEncoder());
         assertEquals(Shape.of(64, 32), a.info("multiheadattention").outputShape());
+        assertEquals(Shape.of(64, 32), a.info("feed_forward_out").outputShape());
         assertEquals(Shape.of(2), a.info(a.outputId()).outputShape());
         long embedding = 10_000 * 32 + 64 * 32;
         long attention = 4 * (32 * 32 + 32);
