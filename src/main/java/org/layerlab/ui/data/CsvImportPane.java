@@ -1,6 +1,5 @@
 package org.layerlab.ui.data;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +23,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.layerlab.data.CsvLoader;
@@ -63,15 +61,7 @@ final class CsvImportPane extends VBox {
         super(8);
         this.owner = owner;
         this.projectDir = projectDir;
-        Button choose = new Button("Choose CSV file…");
-        choose.setOnAction(e -> {
-            FileChooser c = new FileChooser();
-            c.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV and text tables", "*.csv", "*.txt", "*.tsv"));
-            File f = c.showOpenDialog(this.owner);
-            if (f != null) {
-                open(f.toPath());
-            }
-        });
+        Button choose = CsvChoice.button(owner, this::open);
         task.setValue("auto");
         scaling.setValue("standardize");
         gaps.setValue(FeatureEncoder.Missing.REFUSE);

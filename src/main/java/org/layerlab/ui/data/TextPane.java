@@ -1,6 +1,5 @@
 package org.layerlab.ui.data;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -17,7 +16,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.layerlab.data.CsvTable;
 import org.layerlab.data.DataException;
@@ -32,7 +30,6 @@ import org.layerlab.project.DatasetSource;
  * why the choices cannot work, updated as they change.
  */
 final class TextPane extends VBox {
-    private final Window owner;
     private Path file;
     private CsvTable table;
     private final Label name = new Label("No file chosen.");
@@ -50,16 +47,7 @@ final class TextPane extends VBox {
 
     TextPane(Window owner) {
         super(8);
-        this.owner = owner;
-        Button choose = new Button("Choose CSV file…");
-        choose.setOnAction(e -> {
-            FileChooser c = new FileChooser();
-            c.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV and text tables", "*.csv", "*.txt", "*.tsv"));
-            File f = c.showOpenDialog(this.owner);
-            if (f != null) {
-                open(f.toPath(), null);
-            }
-        });
+        Button choose = CsvChoice.button(owner, f -> open(f, null));
         text.setId("text-column");
         label.setId("text-label");
         length.setId("text-length");
@@ -179,14 +167,13 @@ final class TextPane extends VBox {
             int[] counts = r.tokenCounts().clone();
             Arrays.sort(counts);
             long cut = Arrays.stream(counts).filter(c -> c > length.getValue()).count();
-            summary.setText(String.format("%,d training / %,d test texts in %d classes (%s); vocabulary %,d tokens;"
+            CsvChoice.ready(summary, String.format("%,d training / %,d test texts in %d classes (%s); vocabulary %,d tokens;"
                             + " texts have %d–%d tokens (median %d): %,d are cut at %d. The network's Input takes (%d) ids:"
                             + " start it with Embedding(input_dim %d) or PositionalEmbedding.",
                     r.train().size(), r.test() == null ? 0 : r.test().size(), r.train().classNames().size(),
                     String.join(", ", r.train().classNames()), r.tokenizer().vocabulary().size(), counts[0],
                     counts[counts.length - 1], counts[counts.length / 2], cut, length.getValue(), length.getValue(),
                     r.tokenizer().vocabulary().size()));
-            summary.getStyleClass().remove("error-text");
             String first = table.rows().get(0)[table.column(text.getValue())];
             List<String> tokens = r.tokenizer().tokens(first);
             float[] ids = new float[Math.min(12, length.getValue())];
@@ -206,10 +193,7 @@ final class TextPane extends VBox {
     }
 
     private void say(String message) {
-        summary.setText(message);
-        if (!summary.getStyleClass().contains("error-text")) {
-            summary.getStyleClass().add("error-text");
-        }
+        CsvChoice.problem(summary, message);
     }
 
     private void update() {

@@ -1,6 +1,5 @@
 package org.layerlab.ui.data;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +21,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.layerlab.data.CsvTable;
 import org.layerlab.data.DataException;
@@ -36,7 +34,6 @@ import org.layerlab.project.DatasetSource;
  * (20, 1)") or why they cannot work, updated as they change.
  */
 final class TimeSeriesPane extends VBox {
-    private final Window owner;
     private Path file;
     private CsvTable table;
     private final Label name = new Label("No file chosen.");
@@ -53,16 +50,7 @@ final class TimeSeriesPane extends VBox {
 
     TimeSeriesPane(Window owner) {
         super(8);
-        this.owner = owner;
-        Button choose = new Button("Choose CSV file…");
-        choose.setOnAction(e -> {
-            FileChooser c = new FileChooser();
-            c.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV and text tables", "*.csv", "*.txt", "*.tsv"));
-            File f = c.showOpenDialog(this.owner);
-            if (f != null) {
-                open(f.toPath(), null);
-            }
-        });
+        Button choose = CsvChoice.button(owner, f -> open(f, null));
         target.setId("series-target");
         window.setId("series-window");
         horizon.setId("series-horizon");
@@ -189,10 +177,9 @@ final class TimeSeriesPane extends VBox {
             TimeWindows.Result r = TimeWindows.build(table, new TimeWindows.Options(chosenInputs(), target.getValue(),
                     window.getValue(), horizon.getValue(), stride.getValue(), test, standardize.isSelected()),
                     file.getFileName().toString());
-            summary.setText(String.format("%,d training / %,d test windows of %s: the network's Input takes %s and gives"
-                    + " one value.", r.train().size(), r.test() == null ? 0 : r.test().size(),
+            CsvChoice.ready(summary, String.format("%,d training / %,d test windows of %s: the network's Input takes %s"
+                    + " and gives one value.", r.train().size(), r.test() == null ? 0 : r.test().size(),
                     r.train().featureShape(), r.train().featureShape()));
-            summary.getStyleClass().remove("error-text");
             return r;
         } catch (NumberFormatException e) {
             say("The test share must be a number such as 0.2.");
@@ -203,10 +190,7 @@ final class TimeSeriesPane extends VBox {
     }
 
     private void say(String message) {
-        summary.setText(message);
-        if (!summary.getStyleClass().contains("error-text")) {
-            summary.getStyleClass().add("error-text");
-        }
+        CsvChoice.problem(summary, message);
     }
 
     private void update() {
