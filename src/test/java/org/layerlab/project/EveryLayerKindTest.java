@@ -102,7 +102,10 @@ class EveryLayerKindTest {
             Map.entry("GlobalAveragePooling1D", Case.of(5, 3)),
             Map.entry("GlobalMaxPooling1D", Case.of(5, 3)),
             Map.entry("MultiHeadAttention", Case.of(4, 6)),
-            Map.entry("PositionalEmbedding", Case.ids(1000, 5)));
+            Map.entry("PositionalEmbedding", Case.ids(1000, 5)),
+            Map.entry("Conv1D", Case.of(7, 2)),
+            Map.entry("MaxPooling1D", Case.of(6, 3)),
+            Map.entry("AveragePooling1D", Case.of(6, 3)));
 
     static Stream<LayerKind> kinds() {
         return LayerKinds.all().stream();

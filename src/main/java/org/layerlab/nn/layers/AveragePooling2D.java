@@ -3,8 +3,6 @@ package org.layerlab.nn.layers;
 import java.util.List;
 
 import org.layerlab.engine.Shape;
-import org.layerlab.engine.Tensor;
-import org.layerlab.engine.ops.AvgPool2D;
 import org.layerlab.engine.ops.Window;
 import org.layerlab.nn.BuildContext;
 import org.layerlab.nn.Checks;
@@ -51,20 +49,7 @@ public record AveragePooling2D(Size2 poolSize, Size2 strides, Padding padding) i
 
     @Override
     public LayerRuntime build(BuildContext c) {
-        Window w = window(c.input());
-        return new LayerRuntime() {
-            @Override
-            public void forward(Tensor[] inputs, Tensor output, boolean training) {
-                AvgPool2D.forward(inputs[0], output, w);
-            }
-
-            @Override
-            public void backward(Tensor[] inputs, Tensor output, Tensor gradOutput, Tensor[] gradInputs) {
-                if (gradInputs[0] != null) {
-                    AvgPool2D.backward(gradOutput, gradInputs[0], w);
-                }
-            }
-        };
+        return WindowPooling.average(window(c.input()));
     }
 
     @Override

@@ -3,8 +3,6 @@ package org.layerlab.nn.layers;
 import java.util.List;
 
 import org.layerlab.engine.Shape;
-import org.layerlab.engine.Tensor;
-import org.layerlab.engine.ops.MaxPool2D;
 import org.layerlab.engine.ops.Window;
 import org.layerlab.nn.BuildContext;
 import org.layerlab.nn.Checks;
@@ -52,27 +50,7 @@ public record MaxPooling2D(Size2 poolSize, Size2 strides, Padding padding) imple
 
     @Override
     public LayerRuntime build(BuildContext c) {
-        Window w = window(c.input());
-        return new LayerRuntime() {
-            private int[] argMax = new int[0];
-
-            @Override
-            public void allocate(int batchCapacity) {
-                argMax = new int[batchCapacity * w.outH() * w.outW() * w.channels()];
-            }
-
-            @Override
-            public void forward(Tensor[] inputs, Tensor output, boolean training) {
-                MaxPool2D.forward(inputs[0], output, w, argMax);
-            }
-
-            @Override
-            public void backward(Tensor[] inputs, Tensor output, Tensor gradOutput, Tensor[] gradInputs) {
-                if (gradInputs[0] != null) {
-                    MaxPool2D.backward(gradOutput, gradInputs[0], argMax);
-                }
-            }
-        };
+        return WindowPooling.max(window(c.input()));
     }
 
     @Override

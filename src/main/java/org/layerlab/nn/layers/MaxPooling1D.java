@@ -1,0 +1,57 @@
+package org.layerlab.nn.layers;
+
+import java.util.List;
+
+import org.layerlab.engine.Shape;
+import org.layerlab.engine.ops.Window;
+import org.layerlab.nn.BuildContext;
+import org.layerlab.nn.Checks;
+import org.layerlab.nn.LayerRuntime;
+
+/** The max of each window of steps per feature: (N, T, C) → (N, outT, C). Strides default to the pool size. */
+public record MaxPooling1D(int poolSize, Integer strides, String padding) implements LayerSpec {
+    public static final LayerKind KIND = LayerKind.builder("MaxPooling1D", MaxPooling1D.class, LayerCategory.POOLING)
+            .describe("Keeps the max of each window of steps: a shorter sequence.",
+                    "y[t,c] = max over the window of x")
+            .param(LayerParam.optional("pool_size", ParamType.INT, 2, "How many steps each window spans.").range(1, 1024))
+            .param(LayerParam.optional("strides", ParamType.INT, null, "How far the window moves; by default the pool size.")
+                    .range(1, 1024))
+            .param(LayerParam.choice("padding", "valid", List.of("valid", "same"),
+                    "valid: windows inside the sequence only; same: zeros at the ends, length kept (÷ strides)."))
+            .example(() -> new MaxPooling1D(2, null, "valid"))
+            .build();
+
+    public MaxPooling1D {
+        Checks.positive("MaxPooling1D", "poolSize", poolSize);
+        strides = strides == null ? poolSize : strides;
+        Checks.positive("MaxPooling1D", "strides", strides);
+        if (!List.of("valid", "same").contains(padding)) {
+            throw new IllegalArgumentException("MaxPooling1D: padding must be valid or same. Received: padding=" + padding);
+        }
+    }
+
+    @Override
+    public String kind() {
+        return "MaxPooling1D";
+    }
+
+    private Window window(Shape in) {
+        return Sequences.window(kind(), in, poolSize, strides, 1, padding);
+    }
+
+    @Override
+    public Shape outputShape(List<Shape> inputs) {
+        Window w = window(inputs.get(0));
+        return Shape.of(w.outW(), w.channels());
+    }
+
+    @Override
+    public LayerRuntime build(BuildContext c) {
+        return WindowPooling.max(window(c.input()));
+    }
+
+    @Override
+    public String summary() {
+        return kind() + " " + poolSize + (strides.intValue() == poolSize ? "" : " /" + strides);
+    }
+}
