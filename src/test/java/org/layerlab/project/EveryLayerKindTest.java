@@ -105,7 +105,8 @@ class EveryLayerKindTest {
             Map.entry("PositionalEmbedding", Case.ids(1000, 5)),
             Map.entry("Conv1D", Case.of(7, 2)),
             Map.entry("MaxPooling1D", Case.of(6, 3)),
-            Map.entry("AveragePooling1D", Case.of(6, 3)));
+            Map.entry("AveragePooling1D", Case.of(6, 3)),
+            Map.entry("Bidirectional", Case.of(4, 3)));
 
     static Stream<LayerKind> kinds() {
         return LayerKinds.all().stream();

@@ -3,6 +3,7 @@ package org.layerlab.nn.layers;
 import java.util.List;
 
 import org.layerlab.engine.Shape;
+import org.layerlab.engine.ops.Recurrence;
 import org.layerlab.engine.ops.Gru;
 import org.layerlab.nn.Activation;
 import org.layerlab.nn.BuildContext;
@@ -73,8 +74,13 @@ public record GRU(int units, Activation activation, Activation recurrentActivati
     @Override
     public LayerRuntime build(BuildContext c) {
         outputShape(c.inputShapes());
-        return Recurrent.runtime(c, parameters(c.inputShapes()), new Gru(units, activation.function(), activation.alpha(),
-                recurrentActivation.function(), recurrentActivation.alpha(), returnSequences, goBackwards));
+        return Recurrent.runtime(c, parameters(c.inputShapes()), op());
+    }
+
+    /** The engine's cell for this spec (its own buffers: one per runtime). */
+    Recurrence op() {
+        return new Gru(units, activation.function(), activation.alpha(), recurrentActivation.function(),
+                recurrentActivation.alpha(), returnSequences, goBackwards);
     }
 
     @Override

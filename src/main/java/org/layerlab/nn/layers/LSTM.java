@@ -1,16 +1,15 @@
 package org.layerlab.nn.layers;
 
-import java.util.Arrays;
 import java.util.List;
 
 import org.layerlab.engine.Shape;
+import org.layerlab.engine.ops.Recurrence;
 import org.layerlab.engine.ops.Lstm;
 import org.layerlab.nn.Activation;
 import org.layerlab.nn.BuildContext;
 import org.layerlab.nn.Checks;
 import org.layerlab.nn.Initializer;
 import org.layerlab.nn.LayerRuntime;
-import org.layerlab.nn.Parameter;
 import org.layerlab.nn.ParameterSpec;
 
 /**
@@ -81,19 +80,18 @@ public record LSTM(int units, Activation activation, Activation recurrentActivat
     public LayerRuntime build(BuildContext c) {
         outputShape(c.inputShapes());
         List<ParameterSpec> specs = parameters(c.inputShapes());
-        Parameter kept = c.store().ofNode(c.nodeId()).get("bias");
-        boolean fresh = kept == null || !Arrays.equals(kept.value().dims(), new int[] {4 * units});
-        LayerRuntime rt = Recurrent.runtime(c, specs, new Lstm(units, activation.function(), activation.alpha(),
-                recurrentActivation.function(), recurrentActivation.alpha(), returnSequences, goBackwards));
-        Parameter bias = c.store().ofNode(c.nodeId()).get("bias");
+        boolean fresh = Recurrent.isNew(c, "bias", new int[] {4 * units});
+        LayerRuntime rt = Recurrent.runtime(c, specs, op());
         if (unitForgetBias && useBias && fresh) {
-            // Only a bias just created: one kept from before (trained, or loaded from a file) stays as it is.
-            float[] b = bias.value().data();
-            for (int j = units; j < 2 * units; j++) {
-                b[j] += 1f;
-            }
+            Recurrent.forgetGateStartsAtOne(c, "bias", units);
         }
         return rt;
+    }
+
+    /** The engine's cell for this spec (its own buffers: one per runtime). */
+    Recurrence op() {
+        return new Lstm(units, activation.function(), activation.alpha(), recurrentActivation.function(),
+                recurrentActivation.alpha(), returnSequences, goBackwards);
     }
 
     @Override

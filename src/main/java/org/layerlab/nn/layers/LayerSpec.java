@@ -21,7 +21,8 @@ import org.layerlab.nn.ShapeException;
 public sealed interface LayerSpec permits Input, Dense, ActivationLayer, LeakyReLU, ELU, PReLU, Dropout, Conv2D, MaxPooling2D, AveragePooling2D,
         GlobalAveragePooling2D, GlobalMaxPooling2D, Flatten, Reshape, BatchNormalization, LayerNormalization,
         SpatialDropout2D, MergeLayer, Concatenate, Embedding, SimpleRNN, LSTM, GRU, GlobalAveragePooling1D,
-        GlobalMaxPooling1D, MultiHeadAttention, PositionalEmbedding, Conv1D, MaxPooling1D, AveragePooling1D {
+        GlobalMaxPooling1D, MultiHeadAttention, PositionalEmbedding, Conv1D, MaxPooling1D, AveragePooling1D,
+        Bidirectional {
     /** The Keras class name: "Dense", "Dropout". */
     String kind();
 

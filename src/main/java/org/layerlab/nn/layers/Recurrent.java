@@ -1,6 +1,7 @@
 package org.layerlab.nn.layers;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -78,6 +79,23 @@ final class Recurrent {
     static LayerRuntime runtime(BuildContext c, List<ParameterSpec> specs, Recurrence op) {
         Map<String, Parameter> p = c.parameters(specs);
         return new Runtime(op, p.get("kernel"), p.get("recurrent_kernel"), p.get("bias"));
+    }
+
+    /** True unless the store already holds this tensor with these dims (trained, or loaded from a file). */
+    static boolean isNew(BuildContext c, String name, int[] dims) {
+        Parameter kept = c.store().ofNode(c.nodeId()).get(name);
+        return kept == null || !Arrays.equals(kept.value().dims(), dims);
+    }
+
+    /**
+     * unit_forget_bias: the forget block (units..2·units) of an LSTM bias just created starts at 1,
+     * so the cell remembers from the first step (Jozefowicz et al., 2015), as Keras does.
+     */
+    static void forgetGateStartsAtOne(BuildContext c, String name, int units) {
+        float[] b = c.store().ofNode(c.nodeId()).get(name).value().data();
+        for (int j = units; j < 2 * units; j++) {
+            b[j] += 1f;
+        }
     }
 
     private record Runtime(Recurrence op, Parameter kernel, Parameter recurrent, Parameter bias)

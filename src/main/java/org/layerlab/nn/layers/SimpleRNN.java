@@ -3,6 +3,7 @@ package org.layerlab.nn.layers;
 import java.util.List;
 
 import org.layerlab.engine.Shape;
+import org.layerlab.engine.ops.Recurrence;
 import org.layerlab.engine.ops.SimpleRnn;
 import org.layerlab.nn.Activation;
 import org.layerlab.nn.BuildContext;
@@ -68,8 +69,12 @@ public record SimpleRNN(int units, Activation activation, boolean useBias, Initi
     @Override
     public LayerRuntime build(BuildContext c) {
         outputShape(c.inputShapes());
-        return Recurrent.runtime(c, parameters(c.inputShapes()), new SimpleRnn(units, activation.function(),
-                activation.alpha(), returnSequences, goBackwards));
+        return Recurrent.runtime(c, parameters(c.inputShapes()), op());
+    }
+
+    /** The engine's cell for this spec (its own buffers: one per runtime). */
+    Recurrence op() {
+        return new SimpleRnn(units, activation.function(), activation.alpha(), returnSequences, goBackwards);
     }
 
     @Override

@@ -66,7 +66,11 @@ class RecurrentLayersTest {
                 new GRU(5, Activation.TANH, Activation.SIGMOID, true, Initializer.GLOROT_UNIFORM, Initializer.ORTHOGONAL,
                         Initializer.randomNormal(0, 0.5), true, true),
                 new GRU(5, RELU, HARD_SIGMOID, false, Initializer.GLOROT_UNIFORM, Initializer.ORTHOGONAL, Initializer.ZEROS,
-                        false, true));
+                        false, true),
+                new Bidirectional("LSTM", 4, true, "concat"),
+                new Bidirectional("GRU", 4, false, "sum"),
+                new Bidirectional("SimpleRNN", 4, true, "mul"),
+                new Bidirectional("LSTM", 4, false, "ave"));
     }
 
     /** Every option combination's gradients against central differences, for the input and every weight. */
@@ -194,5 +198,45 @@ class RecurrentLayersTest {
         IllegalArgumentException x = assertThrows(IllegalArgumentException.class,
                 () -> rt.forward(new Tensor[] {ids}, Tensor.zeros(1, 3, 2), false));
         assertTrue(x.getMessage().contains("received the id 10.0") && x.getMessage().contains("input_dim"), x.getMessage());
+    }
+
+    @Test
+    void bidirectionalIsTheLayerBothWaysWithTheBackwardSequenceFlippedBack() {
+        List<Shape> shapes = List.of(Shape.of(5, 3));
+        assertEquals(2 * 4 * 16 * (3 + 16 + 1), new Bidirectional("LSTM", 16, false, "concat").paramCount(shapes));
+        assertEquals(Shape.of(5, 32), new Bidirectional("LSTM", 16, true, "concat").outputShape(shapes));
+        assertEquals(Shape.of(16), new Bidirectional("GRU", 16, false, "ave").outputShape(shapes));
+        Bidirectional bi = new Bidirectional("LSTM", 4, true, "concat");
+        ParameterStore store = new ParameterStore(6);
+        LayerRuntime rt = bi.build(new BuildContext("bi", shapes, store, 6));
+        Tensor x = GradCheck.random(new Random(8), 1, 2, 5, 3);
+        Tensor y = Tensor.zeros(2, 5, 8);
+        rt.allocate(2);
+        rt.forward(new Tensor[] {x}, y, false);
+        Tensor forwards = runWith(store, "forward/", new LSTM(4, true), x);
+        Tensor backwards = runWith(store, "backward/", bi.direction(true), x);
+        for (int b = 0; b < 2; b++) {
+            for (int t = 0; t < 5; t++) {
+                for (int j = 0; j < 4; j++) {
+                    assertEquals(forwards.data()[(b * 5 + t) * 4 + j], y.data()[(b * 5 + t) * 8 + j], 1e-6f);
+                    assertEquals(backwards.data()[(b * 5 + 4 - t) * 4 + j], y.data()[(b * 5 + t) * 8 + 4 + j], 1e-6f,
+                            "step t of the backward copy's output is its step T−1−t");
+                }
+            }
+        }
+        assertEquals(1f, store.ofNode("bi").get("backward/bias").value().data()[4], "unit_forget_bias on both sides");
+    }
+
+    /** The wrapped layer alone, with one direction's weights of a Bidirectional. */
+    private static Tensor runWith(ParameterStore from, String prefix, LayerSpec spec, Tensor x) {
+        ParameterStore store = new ParameterStore(1);
+        for (String name : List.of("kernel", "recurrent_kernel", "bias")) {
+            store.put(new Parameter("one", name, from.ofNode("bi").get(prefix + name).value(), null));
+        }
+        List<Shape> shapes = List.of(Shape.of(x.dim(1), x.dim(2)));
+        LayerRuntime rt = spec.build(new BuildContext("one", shapes, store, 1));
+        Tensor y = Tensor.zeros(spec.outputShape(shapes).withBatch(x.batch()));
+        rt.forward(new Tensor[] {x}, y, false);
+        return y;
     }
 }
