@@ -71,6 +71,8 @@ public final class TrainingSession {
     private Consumer<ConfusionMatrix> confusionSink;
     private Consumer<ForecastSnapshot> forecastSink;
     private Dataset forecastWindows;
+    private Consumer<AttentionSnapshot> attentionSink;
+    private Dataset attentionExample;
     /** Counts the confusion matrix during the validation pass the metrics make anyway. */
     private ConfusionMatrix.Counter confusion;
     private final List<EpochEvent> epochs = new ArrayList<>();
@@ -133,6 +135,13 @@ public final class TrainingSession {
     public TrainingSession onForecast(Consumer<ForecastSnapshot> sink, Dataset windows) {
         this.forecastSink = sink;
         this.forecastWindows = windows;
+        return this;
+    }
+
+    /** Receives where the attention layers look for the first sample of these data, after each epoch. */
+    public TrainingSession onAttention(Consumer<AttentionSnapshot> sink, Dataset example) {
+        this.attentionSink = sink;
+        this.attentionExample = example;
         return this;
     }
 
@@ -304,6 +313,12 @@ public final class TrainingSession {
             epochs.add(e);
             if (confusion != null) {
                 confusionSink.accept(confusion.finish(e.epoch()));
+            }
+            if (attentionSink != null && attentionExample != null) {
+                AttentionSnapshot a = AttentionSnapshot.of(net, attentionExample, steps, e.epoch());
+                if (a != null) {
+                    attentionSink.accept(a);
+                }
             }
             if (forecastSink != null && forecastWindows != null) {
                 forecastSink.accept(ForecastSnapshot.of(net, forecastWindows, steps, e.epoch()));

@@ -49,6 +49,19 @@ public final class Attention {
         return p;
     }
 
+    public int heads() {
+        return heads;
+    }
+
+    /** Query positions (T) and key positions (S) of the last forward pass. */
+    public int queries() {
+        return t;
+    }
+
+    public int keys() {
+        return s;
+    }
+
     /**
      * y (N, T, out) from query, value and key (the same tensor for self-attention); b* may be null
      * (use_bias false).

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.layerlab.engine.Shape;
 import org.layerlab.engine.Tensor;
 import org.layerlab.engine.ops.Attention;
+import org.layerlab.nn.AttentionLayer;
 import org.layerlab.nn.BuildContext;
 import org.layerlab.nn.Checks;
 import org.layerlab.nn.Initializer;
@@ -157,7 +158,12 @@ public record MultiHeadAttention(int numHeads, int keyDim, int valueDim, boolean
         return "MultiHeadAttention " + numHeads + "×" + keyDim + (useCausalMask ? " causal" : "");
     }
 
-    private record Runtime(Attention op, Map<String, Parameter> p) implements LayerRuntime {
+    private record Runtime(Attention op, Map<String, Parameter> p) implements LayerRuntime, AttentionLayer {
+        @Override
+        public Attention attention() {
+            return op;
+        }
+
         private Tensor value(String name) {
             Parameter x = p.get(name);
             return x == null ? null : x.value();

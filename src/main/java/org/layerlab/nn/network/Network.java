@@ -11,6 +11,7 @@ import org.layerlab.engine.Shape;
 import org.layerlab.engine.Tensor;
 import org.layerlab.engine.ops.ActivationFunction;
 import org.layerlab.nn.Activation;
+import org.layerlab.nn.AttentionLayer;
 import org.layerlab.nn.BuildContext;
 import org.layerlab.nn.LayerRuntime;
 import org.layerlab.nn.Parameter;
@@ -291,6 +292,17 @@ public final class Network {
                 dead += alive ? 0 : 1;
             }
             out.put(s.node.id(), units == 0 ? 0.0 : (double) dead / units);
+        }
+        return out;
+    }
+
+    /** The attention layers by node id and name, in network order: what the attention view reads after a forward pass. */
+    public Map<NetworkNode, AttentionLayer> attentionLayers() {
+        Map<NetworkNode, AttentionLayer> out = new LinkedHashMap<>();
+        for (Step s : steps) {
+            if (s.runtime instanceof AttentionLayer a) {
+                out.put(s.node, a);
+            }
         }
         return out;
     }

@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import org.layerlab.training.AttentionSnapshot;
 import org.layerlab.training.BoundarySnapshot;
 import org.layerlab.training.ConfusionMatrix;
 import org.layerlab.training.ForecastSnapshot;
@@ -26,13 +27,16 @@ final class DashboardTabs {
                 new PlainTab("tab-loss", "Loss", withBar(v.loss, v.logScale, new Label("smoothing"), v.smoothing), v.loss),
                 // Named after the run's metric by DashboardView.setMetric.
                 new PlainTab("tab-accuracy", "Accuracy", v.accuracy, v.accuracy),
-                // Shown only for time-series data (DashboardView.showForecast).
+                // Shown only for time-series data (DashboardView.showTab).
                 new SnapshotTab<>("tab-forecast", "Forecast", v.forecast.plot, v.forecast.plot, RunWants.NOTHING,
                         ForecastSnapshot.class, v.forecast::show).onRunStarted(v.forecast::clearForecast),
                 new SnapshotTab<>("tab-weights", "Weights", withBar(v.weights, new Label("layer"), v.weightLayer,
                         new Label("scale"), v.weightScale, v.showGradients), v.weights, RunWants.WEIGHTS,
                         WeightSnapshot.class, v.weights::show),
                 new HistogramsTab(v),
+                // Shown only for networks with attention (DashboardView.showTab).
+                new SnapshotTab<>("tab-attention", "Attention", v.attention, v.attention, RunWants.NOTHING,
+                        AttentionSnapshot.class, v.attention::show).onRunStarted(v.attention::clear),
                 new SnapshotTab<>("tab-boundary", "Decision boundary", v.boundary, v.boundary, RunWants.BOUNDARY,
                         BoundarySnapshot.class, v.boundary::show),
                 new SnapshotTab<>("tab-confusion", "Confusion", v.confusion, v.confusion, RunWants.NOTHING,

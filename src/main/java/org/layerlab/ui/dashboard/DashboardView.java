@@ -65,6 +65,7 @@ public final class DashboardView extends BorderPane {
             FXCollections.observableArrayList("this layer", "all layers"));
     final Slider smoothing = new Slider(0, 0.99, 0.6);
     final ForecastView forecast = new ForecastView();
+    final AttentionView attention = new AttentionView();
     /** What the Loss and metric tabs plot. */
     final Curves curves = new Curves();
     private final List<DashboardTab> tabList;
@@ -152,7 +153,8 @@ public final class DashboardView extends BorderPane {
         // The skin makes the new tab's content visible after this event: bring the view up to date then.
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> Platform.runLater(() -> openTab().shown()));
         tabs.getSelectionModel().select(tabsById.get("tab-loss"));
-        showForecast(false);
+        showTab("tab-forecast", false);
+        showTab("tab-attention", false);
         setTop(controls);
         // The tab row's right end holds Export; the header's padding keeps tabs from running under it.
         tabs.getStyleClass().add("dashboard-tabs");
@@ -229,16 +231,18 @@ public final class DashboardView extends BorderPane {
     }
 
     /**
-     * Shows the Forecast tab for time-series data and takes it away for other data, where it
-     * would only say that it does not apply; an open Forecast tab hands over to Loss.
+     * Shows a tab that only some projects have (Forecast for time-series data, Attention for
+     * networks with attention, Decision boundary for one or two features, Confusion for classes)
+     * or takes it away where it would only say it does not apply; an open tab that goes hands over
+     * to Loss.
      */
-    void showForecast(boolean shown) {
-        Tab tab = tabsById.get("tab-forecast");
+    void showTab(String id, boolean shown) {
+        Tab tab = tabsById.get(id);
         boolean present = tabs.getTabs().contains(tab);
         if (shown && !present) {
             int at = 0;
             for (DashboardTab t : tabList) {
-                if (t.id().equals("tab-forecast")) {
+                if (t.id().equals(id)) {
                     break;
                 }
                 at += tabs.getTabs().contains(tabsById.get(t.id())) ? 1 : 0;

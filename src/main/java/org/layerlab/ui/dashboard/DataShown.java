@@ -13,11 +13,13 @@ import org.layerlab.data.AugmentedDataset;
 import org.layerlab.data.DataPreview;
 import org.layerlab.data.DatasetStats;
 import org.layerlab.nn.network.Network;
+import org.layerlab.nn.layers.MultiHeadAttention;
 import org.layerlab.project.DatasetSource;
 import org.layerlab.project.LoadedData;
 import org.layerlab.project.Project;
 import org.layerlab.project.ProjectSession;
 import org.layerlab.training.BoundarySnapshot;
+import org.layerlab.training.AttentionSnapshot;
 import org.layerlab.training.ConfusionMatrix;
 import org.layerlab.training.ForecastSnapshot;
 import org.layerlab.training.HealthSnapshot;
@@ -54,7 +56,9 @@ final class DataShown {
         shown = false;
         // The last project's series must not stay on screen while this one's data loads (or has none).
         view.forecast.setData(null);
-        view.showForecast(p.dataset() instanceof DatasetSource.Windows);
+        view.showTab("tab-forecast", p.dataset() instanceof DatasetSource.Windows);
+        view.attention.clear();
+        view.showTab("tab-attention", hasAttention(p));
         if (p.dataset() == null) {
             view.data.showMessage("No data chosen yet: select nothing on the canvas, then Choose data… in the inspector.");
             markShown();
@@ -73,15 +77,23 @@ final class DataShown {
                 HealthSnapshot health = ofTrained(p, dir, d, ProjectSession::health);
                 ForecastSnapshot forecast = d.series() == null || d.test() == null ? null : ofTrained(p, dir, d,
                         s -> ForecastSnapshot.of(s.network(), d.test(), -1, p.history().size()));
+                AttentionSnapshot attention = !hasAttention(p) ? null : ofTrained(p, dir, d,
+                        s -> AttentionSnapshot.of(s.network(), d.train().original(), -1, p.history().size()));
                 Platform.runLater(() -> {
                     // The training points show in the boundary view before the first run, too.
                     view.boundary.setData(d.train().original());
                     lastData = d;
                     showTrainedBoundary(p, dir, d);
                     view.forecast.setData(d.series());
-                    view.showForecast(d.series() != null);
+                    view.showTab("tab-forecast", d.series() != null);
+                    // Views that cannot apply to these data leave the tab row (which has room for only so many).
+                    view.showTab("tab-boundary", d.train().featureShape().size() <= 2);
+                    view.showTab("tab-confusion", d.train().isClassification());
                     if (forecast != null && !running.getAsBoolean()) {
                         view.forecast.show(forecast);
+                    }
+                    if (attention != null && !running.getAsBoolean()) {
+                        view.attention.show(attention);
                     }
                     if (!running.getAsBoolean()) {
                         if (confusion != null) {
@@ -105,6 +117,10 @@ final class DataShown {
                 });
             }
         });
+    }
+
+    static boolean hasAttention(Project p) {
+        return p.graph().nodes().stream().anyMatch(n -> n.spec() instanceof MultiHeadAttention);
     }
 
     /** Runs r on the JavaFX thread once the project's data is shown or could not be read: now if it is. */

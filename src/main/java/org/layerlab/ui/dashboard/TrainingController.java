@@ -231,6 +231,11 @@ public final class TrainingController {
         if (prepared.data().series() != null && prepared.data().test() != null) {
             session.onForecast(feed::offer, prepared.data().test());
         }
+        boolean attention = DataShown.hasAttention(p);
+        view.showTab("tab-attention", attention);
+        if (attention) {
+            session.onAttention(feed::offer, prepared.data().train().original());
+        }
         view.tabs().forEach(DashboardTab::runStarted);
         layers.runStarted(session);
         settings.runStarted(session);

@@ -56,6 +56,9 @@ class ForecastFlowTest {
         DashboardView view = robot.lookup("#dashboard").queryAs(DashboardView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, view.forecast::hasData);
         assertTrue(hasTab(robot, "tab-forecast"));
+        assertFalse(hasTab(robot, "tab-boundary"), "no decision regions over 20 inputs");
+        assertFalse(hasTab(robot, "tab-confusion"), "no classes to confuse");
+        assertFalse(hasTab(robot, "tab-attention"), "no attention layer");
         robot.clickOn("#tab-forecast");
         assertTrue(view.forecast.truth().size() == 309, "the whole series shows before any training");
         assertEquals(0, view.forecast.forecast().size());
@@ -72,6 +75,7 @@ class ForecastFlowTest {
         robot.interact(() -> model.open(xor, dir.resolve("xor.layerlab")));
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(hasTab(robot, "tab-forecast"), "no Forecast tab for data that is not a time series");
+        assertTrue(hasTab(robot, "tab-boundary") && hasTab(robot, "tab-confusion"), "two features, two classes");
         assertFalse(view.forecast.hasData(), "nor the last project's series kept");
     }
 }

@@ -1,0 +1,85 @@
+package org.layerlab.ui.dashboard;
+
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import org.layerlab.training.AttentionSnapshot;
+
+/**
+ * Where the attention layers look, for the first training example: per layer a row of heads side
+ * by side, each a query × key grid (a row is one position's weights over the positions it sees,
+ * summing to 1), darker for more weight, relative to the head's largest (diffuse heads would
+ * otherwise all look blank). With a causal mask the upper triangle stays empty.
+ */
+final class AttentionView extends CanvasView {
+    private AttentionSnapshot snapshot;
+    private boolean dark;
+
+    void show(AttentionSnapshot s) {
+        snapshot = s;
+        draw();
+    }
+
+    void clear() {
+        snapshot = null;
+        draw();
+    }
+
+    AttentionSnapshot snapshot() {
+        return snapshot;
+    }
+
+    @Override
+    void setDark(boolean dark) {
+        this.dark = dark;
+        super.setDark(dark);
+    }
+
+    @Override
+    protected void paint(GraphicsContext g, double w, double h) {
+        g.setFont(Font.font(12));
+        g.setFill(text);
+        if (snapshot == null) {
+            g.fillText("Where each attention head looks, for the first training example, appears after each epoch.", 12,
+                    24);
+            return;
+        }
+        g.fillText((snapshot.epoch() > 0 ? "After epoch " + snapshot.epoch() : "Untrained weights")
+                + " · first training example · rows: positions, columns: where they look", 12, 20);
+        int layers = snapshot.layers().size();
+        double rowH = (h - 34) / layers;
+        for (int l = 0; l < layers; l++) {
+            AttentionSnapshot.Layer layer = snapshot.layers().get(l);
+            double top = 34 + l * rowH;
+            double cell = Math.max(1, Math.min((rowH - 22) / layer.queries(),
+                    (w - 24 - (layer.heads() - 1) * 16.0) / layer.heads() / layer.keys()));
+            for (int head = 0; head < layer.heads(); head++) {
+                double left = 12 + head * (layer.keys() * cell + 16);
+                float max = 1e-12f;
+                for (int q = 0; q < layer.queries(); q++) {
+                    for (int k = 0; k < layer.keys(); k++) {
+                        max = Math.max(max, layer.weight(head, q, k));
+                    }
+                }
+                g.setFill(text);
+                g.setFont(Font.font(11));
+                g.fillText(layer.name() + " · head " + (head + 1), left, top + 12);
+                for (int q = 0; q < layer.queries(); q++) {
+                    for (int k = 0; k < layer.keys(); k++) {
+                        g.setFill(shade(layer.weight(head, q, k) / max));
+                        g.fillRect(left + k * cell, top + 18 + q * cell, Math.ceil(cell), Math.ceil(cell));
+                    }
+                }
+                g.setStroke(text);
+                g.strokeRect(left, top + 18, layer.keys() * cell, layer.queries() * cell);
+            }
+        }
+    }
+
+    /** 0 → the background, 1 (the head's largest weight) → full blue. */
+    private Color shade(float share) {
+        double v = Math.max(0, Math.min(1, share));
+        Color empty = dark ? Color.web("#1e2227") : Color.WHITE;
+        return empty.interpolate(Color.web("#2b5cb8"), v);
+    }
+}
