@@ -219,4 +219,56 @@ class ConvolutionOpsTest {
         GradCheck.tensor("layernorm dgamma", gamma, dg, objective);
         GradCheck.tensor("layernorm dbeta", beta, db, objective);
     }
+
+    /** Many rows, split across the cores: the same as the formulas computed row by row in double. */
+    @Test
+    void layerNormOnManyRowsMatchesTheFormulas() {
+        int rows = 700;
+        int c = 40;
+        Tensor x = GradCheck.random(rng, 3, rows, c);
+        Tensor gamma = GradCheck.random(rng, 1, c);
+        Tensor beta = GradCheck.random(rng, 1, c);
+        Tensor y = Tensor.zeros(rows, c);
+        Tensor up = GradCheck.random(rng, 1, rows, c);
+        float[] mean = new float[rows];
+        float[] inv = new float[rows];
+        Tensor dx = Tensor.zeros(rows, c);
+        Tensor dg = Tensor.zeros(c);
+        Tensor db = Tensor.zeros(c);
+        LayerNorm.forward(x, gamma, beta, y, 1e-3, mean, inv);
+        LayerNorm.backward(x, up, gamma, dx, dg, db, mean, inv);
+        double[] dgRef = new double[c];
+        double[] dbRef = new double[c];
+        for (int r = 0; r < rows; r++) {
+            double m = 0;
+            for (int j = 0; j < c; j++) {
+                m += x.get(r * c + j) / c;
+            }
+            double v = 0;
+            for (int j = 0; j < c; j++) {
+                v += (x.get(r * c + j) - m) * (x.get(r * c + j) - m) / c;
+            }
+            double s = 1 / Math.sqrt(v + 1e-3);
+            double sumG = 0;
+            double sumGX = 0;
+            for (int j = 0; j < c; j++) {
+                double xhat = (x.get(r * c + j) - m) * s;
+                assertEquals(xhat * gamma.get(j) + beta.get(j), y.get(r * c + j), 2e-4, "y row " + r);
+                double gj = up.get(r * c + j) * gamma.get(j);
+                sumG += gj;
+                sumGX += gj * xhat;
+                dgRef[j] += up.get(r * c + j) * xhat;
+                dbRef[j] += up.get(r * c + j);
+            }
+            for (int j = 0; j < c; j++) {
+                double xhat = (x.get(r * c + j) - m) * s;
+                double gj = up.get(r * c + j) * gamma.get(j);
+                assertEquals(s * (gj - sumG / c - xhat * sumGX / c), dx.get(r * c + j), 2e-3, "dx row " + r);
+            }
+        }
+        for (int j = 0; j < c; j++) {
+            assertEquals(dgRef[j], dg.get(j), 2e-3 + 1e-4 * Math.abs(dgRef[j]));
+            assertEquals(dbRef[j], db.get(j), 2e-3 + 1e-4 * Math.abs(dbRef[j]));
+        }
+    }
 }
