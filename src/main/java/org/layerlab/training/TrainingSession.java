@@ -73,6 +73,8 @@ public final class TrainingSession {
     private Dataset forecastWindows;
     private Consumer<AttentionSnapshot> attentionSink;
     private Dataset attentionExample;
+    private Consumer<StatesSnapshot> statesSink;
+    private Dataset statesExample;
     /** Counts the confusion matrix during the validation pass the metrics make anyway. */
     private ConfusionMatrix.Counter confusion;
     private final List<EpochEvent> epochs = new ArrayList<>();
@@ -142,6 +144,13 @@ public final class TrainingSession {
     public TrainingSession onAttention(Consumer<AttentionSnapshot> sink, Dataset example) {
         this.attentionSink = sink;
         this.attentionExample = example;
+        return this;
+    }
+
+    /** Receives the recurrent layers' states over time for the first sample of these data, after each epoch. */
+    public TrainingSession onStates(Consumer<StatesSnapshot> sink, Dataset example) {
+        this.statesSink = sink;
+        this.statesExample = example;
         return this;
     }
 
@@ -318,6 +327,12 @@ public final class TrainingSession {
                 AttentionSnapshot a = AttentionSnapshot.of(net, attentionExample, steps, e.epoch());
                 if (a != null) {
                     attentionSink.accept(a);
+                }
+            }
+            if (statesSink != null && statesExample != null) {
+                StatesSnapshot st = StatesSnapshot.of(net, statesExample, steps, e.epoch());
+                if (st != null) {
+                    statesSink.accept(st);
                 }
             }
             if (forecastSink != null && forecastWindows != null) {

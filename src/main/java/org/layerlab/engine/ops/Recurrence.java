@@ -43,6 +43,23 @@ public abstract class Recurrence {
         this.goBackwards = goBackwards;
     }
 
+    public int units() {
+        return units;
+    }
+
+    /** Steps of the last forward pass. */
+    public int steps() {
+        return steps;
+    }
+
+    /**
+     * The state after each step for one sample of the last forward pass, (steps, units) in step
+     * order (reversed input time for a backwards layer), copied into out.
+     */
+    public void states(int sample, float[] out) {
+        System.arraycopy(h, state(sample, 1), out, 0, steps * units);
+    }
+
     /** Input time read at step s. */
     protected final int time(int s) {
         return goBackwards ? steps - 1 - s : s;

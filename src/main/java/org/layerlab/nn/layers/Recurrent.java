@@ -14,6 +14,7 @@ import org.layerlab.nn.Initializer;
 import org.layerlab.nn.LayerRuntime;
 import org.layerlab.nn.Parameter;
 import org.layerlab.nn.ParameterSpec;
+import org.layerlab.nn.RecurrentLayer;
 
 /**
  * What SimpleRNN, LSTM and GRU share: the (time, features) input check, the output shape, the
@@ -99,7 +100,12 @@ final class Recurrent {
     }
 
     private record Runtime(Recurrence op, Parameter kernel, Parameter recurrent, Parameter bias)
-            implements LayerRuntime {
+            implements LayerRuntime, RecurrentLayer {
+        @Override
+        public Recurrence recurrence() {
+            return op;
+        }
+
         @Override
         public void forward(Tensor[] inputs, Tensor output, boolean training) {
             op.forward(inputs[0], kernel.value(), recurrent.value(), bias == null ? null : bias.value(), output);

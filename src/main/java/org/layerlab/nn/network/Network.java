@@ -16,6 +16,7 @@ import org.layerlab.nn.BuildContext;
 import org.layerlab.nn.LayerRuntime;
 import org.layerlab.nn.Parameter;
 import org.layerlab.nn.ParameterStore;
+import org.layerlab.nn.RecurrentLayer;
 import org.layerlab.nn.ShapeException;
 import org.layerlab.nn.layers.ActivationLayer;
 import org.layerlab.nn.layers.HasActivation;
@@ -302,6 +303,17 @@ public final class Network {
         for (Step s : steps) {
             if (s.runtime instanceof AttentionLayer a) {
                 out.put(s.node, a);
+            }
+        }
+        return out;
+    }
+
+    /** The recurrent layers by node, in network order: what the states view reads after a forward pass. */
+    public Map<NetworkNode, RecurrentLayer> recurrentLayers() {
+        Map<NetworkNode, RecurrentLayer> out = new LinkedHashMap<>();
+        for (Step s : steps) {
+            if (s.runtime instanceof RecurrentLayer r) {
+                out.put(s.node, r);
             }
         }
         return out;

@@ -66,6 +66,7 @@ public final class DashboardView extends BorderPane {
     final Slider smoothing = new Slider(0, 0.99, 0.6);
     final ForecastView forecast = new ForecastView();
     final AttentionView attention = new AttentionView();
+    final StatesView states = new StatesView();
     /** What the Loss and metric tabs plot. */
     final Curves curves = new Curves();
     private final List<DashboardTab> tabList;
@@ -155,6 +156,7 @@ public final class DashboardView extends BorderPane {
         tabs.getSelectionModel().select(tabsById.get("tab-loss"));
         showTab("tab-forecast", false);
         showTab("tab-attention", false);
+        showTab("tab-states", false);
         setTop(controls);
         // The tab row's right end holds Export; the header's padding keeps tabs from running under it.
         tabs.getStyleClass().add("dashboard-tabs");

@@ -13,7 +13,10 @@ import org.layerlab.data.AugmentedDataset;
 import org.layerlab.data.DataPreview;
 import org.layerlab.data.DatasetStats;
 import org.layerlab.nn.network.Network;
+import org.layerlab.nn.layers.GRU;
+import org.layerlab.nn.layers.LSTM;
 import org.layerlab.nn.layers.MultiHeadAttention;
+import org.layerlab.nn.layers.SimpleRNN;
 import org.layerlab.project.DatasetSource;
 import org.layerlab.project.LoadedData;
 import org.layerlab.project.Project;
@@ -23,6 +26,7 @@ import org.layerlab.training.AttentionSnapshot;
 import org.layerlab.training.ConfusionMatrix;
 import org.layerlab.training.ForecastSnapshot;
 import org.layerlab.training.HealthSnapshot;
+import org.layerlab.training.StatesSnapshot;
 import org.layerlab.ui.common.Background;
 import org.layerlab.ui.model.EditorModel;
 
@@ -59,6 +63,8 @@ final class DataShown {
         view.showTab("tab-forecast", p.dataset() instanceof DatasetSource.Windows);
         view.attention.clear();
         view.showTab("tab-attention", hasAttention(p));
+        view.states.clear();
+        view.showTab("tab-states", hasRecurrent(p));
         if (p.dataset() == null) {
             view.data.showMessage("No data chosen yet: select nothing on the canvas, then Choose data… in the inspector.");
             markShown();
@@ -79,6 +85,8 @@ final class DataShown {
                         s -> ForecastSnapshot.of(s.network(), d.test(), -1, p.history().size()));
                 AttentionSnapshot attention = !hasAttention(p) ? null : ofTrained(p, dir, d,
                         s -> AttentionSnapshot.of(s.network(), d.train().original(), -1, p.history().size()));
+                StatesSnapshot states = !hasRecurrent(p) ? null : ofTrained(p, dir, d,
+                        s -> StatesSnapshot.of(s.network(), d.train().original(), -1, p.history().size()));
                 Platform.runLater(() -> {
                     // The training points show in the boundary view before the first run, too.
                     view.boundary.setData(d.train().original());
@@ -94,6 +102,9 @@ final class DataShown {
                     }
                     if (attention != null && !running.getAsBoolean()) {
                         view.attention.show(attention);
+                    }
+                    if (states != null && !running.getAsBoolean()) {
+                        view.states.show(states);
                     }
                     if (!running.getAsBoolean()) {
                         if (confusion != null) {
@@ -121,6 +132,12 @@ final class DataShown {
 
     static boolean hasAttention(Project p) {
         return p.graph().nodes().stream().anyMatch(n -> n.spec() instanceof MultiHeadAttention);
+    }
+
+    /** Layers whose states the States tab shows (Bidirectional keeps its two directions to itself). */
+    static boolean hasRecurrent(Project p) {
+        return p.graph().nodes().stream().anyMatch(n -> n.spec() instanceof LSTM || n.spec() instanceof GRU
+                || n.spec() instanceof SimpleRNN);
     }
 
     /** Runs r on the JavaFX thread once the project's data is shown or could not be read: now if it is. */

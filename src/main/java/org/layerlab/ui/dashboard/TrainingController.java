@@ -236,6 +236,11 @@ public final class TrainingController {
         if (attention) {
             session.onAttention(feed::offer, prepared.data().train().original());
         }
+        boolean recurrent = DataShown.hasRecurrent(p);
+        view.showTab("tab-states", recurrent);
+        if (recurrent) {
+            session.onStates(feed::offer, prepared.data().train().original());
+        }
         view.tabs().forEach(DashboardTab::runStarted);
         layers.runStarted(session);
         settings.runStarted(session);

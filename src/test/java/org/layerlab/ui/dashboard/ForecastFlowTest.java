@@ -59,6 +59,7 @@ class ForecastFlowTest {
         assertFalse(hasTab(robot, "tab-boundary"), "no decision regions over 20 inputs");
         assertFalse(hasTab(robot, "tab-confusion"), "no classes to confuse");
         assertFalse(hasTab(robot, "tab-attention"), "no attention layer");
+        assertTrue(hasTab(robot, "tab-states"), "an LSTM's states");
         robot.clickOn("#tab-forecast");
         assertTrue(view.forecast.truth().size() == 309, "the whole series shows before any training");
         assertEquals(0, view.forecast.forecast().size());
@@ -68,6 +69,7 @@ class ForecastFlowTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.training().isRunning());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(46, view.forecast.forecast().size(), "one forecast per held-out year");
+        assertEquals(20, view.states.snapshot().layers().get(0).steps(), "the states of the last epoch, 20 years");
         double mae = view.forecast.meanAbsoluteError();
         assertTrue(mae < 0.8 * persistence, "forecast MAE " + mae + " vs persistence " + persistence);
         // The trained forecaster is an unsaved change: leave it without the question Open would ask.
@@ -76,6 +78,7 @@ class ForecastFlowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(hasTab(robot, "tab-forecast"), "no Forecast tab for data that is not a time series");
         assertTrue(hasTab(robot, "tab-boundary") && hasTab(robot, "tab-confusion"), "two features, two classes");
+        assertFalse(hasTab(robot, "tab-states"), "no recurrent layer");
         assertFalse(view.forecast.hasData(), "nor the last project's series kept");
     }
 }
