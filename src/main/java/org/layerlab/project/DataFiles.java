@@ -35,6 +35,8 @@ public final class DataFiles {
             out.add(w.path());
         } else if (d instanceof DatasetSource.Text t) {
             out.add(t.path());
+        } else if (d instanceof DatasetSource.Corpus c) {
+            out.add(c.path());
         }
         return out;
     }

@@ -10,6 +10,7 @@ import org.layerlab.data.ArrayDataset;
 import org.layerlab.data.Augmentation;
 import org.layerlab.data.AugmentedDataset;
 import org.layerlab.data.ByteImageDataset;
+import org.layerlab.data.Corpus;
 import org.layerlab.data.CsvLoader;
 import org.layerlab.data.CsvTable;
 import org.layerlab.data.DataException;
@@ -122,6 +123,15 @@ public final class DataLoader {
             TextTable.Result r = TextTable.build(CsvTable.read(file), t.options(), t.vocabulary(),
                     file.getFileName().toString());
             return new LoadedData(r.train(), r.test(), summary(r.train()), t.withVocabulary(r.tokenizer().vocabulary()));
+        }
+        if (source instanceof DatasetSource.Corpus c) {
+            Path file = resolve(projectDir, c.path());
+            if (Files.size(file) > CsvTable.MAX_BYTES) {
+                throw new DataException(c.path() + " is larger than " + (CsvTable.MAX_BYTES >> 20) + " MB: use a part of it");
+            }
+            Corpus.Result r = Corpus.build(Files.readString(file), c.options(), c.vocabulary(),
+                    file.getFileName().toString());
+            return new LoadedData(r.train(), r.test(), summary(r.train()), c.withVocabulary(r.tokenizer().vocabulary()));
         }
         DatasetSource.Generated g = (DatasetSource.Generated) source;
         ArrayDataset all = Synthetic.generate(g.generator(), g.samples(), g.noise(), g.classes(), g.seed());

@@ -87,11 +87,17 @@ final class DatasetCodec {
             o.addProperty("sequence_length", t.length());
             o.addProperty("test_split", t.testSplit());
             o.addProperty("seed", t.seed());
-            if (t.vocabulary() != null) {
-                JsonArray v = new JsonArray();
-                t.vocabulary().forEach(v::add);
-                o.add("vocabulary", v);
-            }
+            vocabulary(o, t.vocabulary());
+        } else if (d instanceof DatasetSource.Corpus c) {
+            o.addProperty("kind", "corpus");
+            o.addProperty("path", c.path());
+            o.addProperty("split", c.level() == Tokenizer.Level.WORDS ? "words" : "characters");
+            o.addProperty("standardize", c.lowercase() ? "lower_and_strip_punctuation" : "none");
+            o.addProperty("max_tokens", c.maxTokens());
+            o.addProperty("sequence_length", c.length());
+            o.addProperty("stride", c.stride());
+            o.addProperty("test_split", c.testSplit());
+            vocabulary(o, c.vocabulary());
         } else if (d instanceof DatasetSource.Generated g) {
             o.addProperty("kind", "synthetic");
             o.addProperty("generator", g.generator());
@@ -135,9 +141,21 @@ final class DatasetCodec {
                     level(d), !"none".equals(d.string("standardize", "lower_and_strip_punctuation")),
                     d.integer("max_tokens", 10_000), d.integer("sequence_length", 64), testSplit(d), d.longValue("seed", 42),
                     d.has("vocabulary") ? strings(d, "vocabulary") : null);
+            case "corpus" -> new DatasetSource.Corpus(d.string("path"), level(d),
+                    !"none".equals(d.string("standardize", "none")), d.integer("max_tokens", 1000),
+                    d.integer("sequence_length", 40), d.integer("stride", 1), testSplit(d),
+                    d.has("vocabulary") ? strings(d, "vocabulary") : null);
             default -> throw new JsonFields.FieldError(d.path("kind"), "unknown dataset kind '" + kind
-                    + "'; choose csv, idx, image_folder, time_series, text or synthetic");
+                    + "'; choose csv, idx, image_folder, time_series, text, corpus or synthetic");
         };
+    }
+
+    private static void vocabulary(JsonObject o, List<String> vocabulary) {
+        if (vocabulary != null) {
+            JsonArray v = new JsonArray();
+            vocabulary.forEach(v::add);
+            o.add("vocabulary", v);
+        }
     }
 
     private static Tokenizer.Level level(JsonFields d) {

@@ -15,7 +15,7 @@ import org.layerlab.data.Tokenizer;
  * synthetic generator. Paths are relative to the project file.
  */
 public sealed interface DatasetSource permits DatasetSource.Csv, DatasetSource.Idx, DatasetSource.Generated,
-        DatasetSource.ImageFolder, DatasetSource.Windows, DatasetSource.Text {
+        DatasetSource.ImageFolder, DatasetSource.Windows, DatasetSource.Text, DatasetSource.Corpus {
     /** A short description for summaries, e.g. "csv data/iris.csv → species". */
     String describe();
 
@@ -170,6 +170,44 @@ public sealed interface DatasetSource permits DatasetSource.Csv, DatasetSource.I
 
         public TextTable.Options options() {
             return new TextTable.Options(textColumn, labelColumn, level, lowercase, maxTokens, length, testSplit, seed);
+        }
+
+        /** The fitted tokenizer; only for a source that has its vocabulary (loaded or trained). */
+        public Tokenizer tokenizer() {
+            if (vocabulary == null) {
+                throw new IllegalStateException("no vocabulary yet: load the data first");
+            }
+            return new Tokenizer(level, lowercase, vocabulary);
+        }
+    }
+
+    /**
+     * A plain text file for next-token prediction (see {@link org.layerlab.data.Corpus}): words or
+     * characters, lower-casing, the vocabulary's size cap, window length and stride, and the share
+     * at the end held out. vocabulary holds the fitted tokens once trained (null before).
+     */
+    record Corpus(String path, Tokenizer.Level level, boolean lowercase, int maxTokens, int length, int stride,
+                  double testSplit, List<String> vocabulary) implements DatasetSource {
+        public Corpus {
+            vocabulary = vocabulary == null ? null : List.copyOf(vocabulary);
+        }
+
+        @Override
+        public String describe() {
+            return "corpus " + path + " (next " + (level == Tokenizer.Level.WORDS ? "word" : "character") + " after "
+                    + length + ")";
+        }
+
+        public Corpus withPath(String p) {
+            return new Corpus(p, level, lowercase, maxTokens, length, stride, testSplit, vocabulary);
+        }
+
+        public Corpus withVocabulary(List<String> v) {
+            return new Corpus(path, level, lowercase, maxTokens, length, stride, testSplit, v);
+        }
+
+        public org.layerlab.data.Corpus.Options options() {
+            return new org.layerlab.data.Corpus.Options(level, lowercase, maxTokens, length, stride, testSplit);
         }
 
         /** The fitted tokenizer; only for a source that has its vocabulary (loaded or trained). */

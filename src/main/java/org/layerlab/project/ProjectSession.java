@@ -142,6 +142,9 @@ public final class ProjectSession {
             updated = updated.withDataset(w.withStatistics(fitted.offset(), fitted.scale()));
         } else if (updated.dataset() instanceof DatasetSource.Text t && data.source() instanceof DatasetSource.Text fitted) {
             updated = updated.withDataset(t.withVocabulary(fitted.vocabulary()));
+        } else if (updated.dataset() instanceof DatasetSource.Corpus c
+                && data.source() instanceof DatasetSource.Corpus fitted) {
+            updated = updated.withDataset(c.withVocabulary(fitted.vocabulary()));
         }
         return updated;
     }

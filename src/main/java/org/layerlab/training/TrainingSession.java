@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 
 import org.layerlab.data.Dataset;
 import org.layerlab.data.Split;
+import org.layerlab.data.Tokenizer;
 import org.layerlab.nn.Parameter;
 import org.layerlab.nn.network.Network;
 import org.layerlab.nn.optimizers.Optimizer;
@@ -75,6 +76,11 @@ public final class TrainingSession {
     private Dataset attentionExample;
     private Consumer<StatesSnapshot> statesSink;
     private Dataset statesExample;
+    private Consumer<TextSamples> textSink;
+    /** Tokens written per temperature after each epoch: a few lines, a fraction of a second. */
+    private static final int TEXT_SAMPLE_TOKENS = 160;
+    private Tokenizer textTokenizer;
+    private String textSeed;
     /** Counts the confusion matrix during the validation pass the metrics make anyway. */
     private ConfusionMatrix.Counter confusion;
     private final List<EpochEvent> epochs = new ArrayList<>();
@@ -151,6 +157,14 @@ public final class TrainingSession {
     public TrainingSession onStates(Consumer<StatesSnapshot> sink, Dataset example) {
         this.statesSink = sink;
         this.statesExample = example;
+        return this;
+    }
+
+    /** Receives text the network writes from this seed, after each epoch (next-token models). */
+    public TrainingSession onTextSamples(Consumer<TextSamples> sink, Tokenizer tokenizer, String seed) {
+        this.textSink = sink;
+        this.textTokenizer = tokenizer;
+        this.textSeed = seed;
         return this;
     }
 
@@ -334,6 +348,9 @@ public final class TrainingSession {
                 if (st != null) {
                     statesSink.accept(st);
                 }
+            }
+            if (textSink != null) {
+                textSink.accept(TextSamples.of(net, textTokenizer, textSeed, TEXT_SAMPLE_TOKENS, steps, e.epoch()));
             }
             if (forecastSink != null && forecastWindows != null) {
                 forecastSink.accept(ForecastSnapshot.of(net, forecastWindows, steps, e.epoch()));

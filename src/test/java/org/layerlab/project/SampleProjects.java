@@ -96,6 +96,12 @@ public final class SampleProjects {
                 cfg(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, 5, 32, OptimizerSpec.of("adam", 0.002), List.of(Metric.ACCURACY)),
                 new DatasetSource.Text("data/fortunes.csv", "text", "category", Tokenizer.Level.WORDS, true, 6000, 48, 0.2,
                         42, null), null, null));
+        m.put("fortunes_char_lstm", new Project("A character-level LSTM learns to write science fortune cookies"
+                + " (Samples tab: its text at three temperatures after each epoch)",
+                chain(Input.of(40), new Embedding(93, 24), new LSTM(128), new Dense(93, "softmax")),
+                cfg(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, 8, 64, OptimizerSpec.of("adam", 0.003), List.of(Metric.ACCURACY)),
+                new DatasetSource.Corpus("data/fortunes_science.txt", Tokenizer.Level.CHARACTERS, false, 200, 40, 3, 0.1,
+                        null), null, null));
         m.put("spirals", new Project("Two spirals", chain(Input.of(2), new Dense(16, "tanh"), new Dense(16, "tanh"),
                 new Dense(1, "sigmoid")),
                 cfg(Loss.BINARY_CROSSENTROPY, 300, 32, OptimizerSpec.of("adam", 0.01), List.of(Metric.ACCURACY)),

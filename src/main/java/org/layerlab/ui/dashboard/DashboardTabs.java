@@ -15,6 +15,7 @@ import org.layerlab.training.ConfusionMatrix;
 import org.layerlab.training.ForecastSnapshot;
 import org.layerlab.training.HealthSnapshot;
 import org.layerlab.training.StatesSnapshot;
+import org.layerlab.training.TextSamples;
 import org.layerlab.training.WeightSnapshot;
 
 /** The dashboard's tabs, in the order the tab row shows them: add a tab here (see {@link DashboardTab}). */
@@ -38,6 +39,9 @@ final class DashboardTabs {
                 // Shown only for networks with attention (DashboardView.showTab).
                 new SnapshotTab<>("tab-attention", "Attention", v.attention, v.attention, RunWants.NOTHING,
                         AttentionSnapshot.class, v.attention::show).onRunStarted(v.attention::clear),
+                // Shown only for next-token data (a corpus).
+                new SnapshotTab<>("tab-samples", "Samples", v.textSamples.content, null, RunWants.NOTHING,
+                        TextSamples.class, v.textSamples::show).onRunStarted(v.textSamples::clear),
                 // Shown only for networks with recurrent layers.
                 new SnapshotTab<>("tab-states", "States", v.states, v.states, RunWants.NOTHING,
                         StatesSnapshot.class, v.states::show).onRunStarted(v.states::clear),

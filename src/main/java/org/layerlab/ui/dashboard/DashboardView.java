@@ -67,6 +67,7 @@ public final class DashboardView extends BorderPane {
     final ForecastView forecast = new ForecastView();
     final AttentionView attention = new AttentionView();
     final StatesView states = new StatesView();
+    final TextSamplesView textSamples = new TextSamplesView();
     /** What the Loss and metric tabs plot. */
     final Curves curves = new Curves();
     private final List<DashboardTab> tabList;
@@ -157,6 +158,7 @@ public final class DashboardView extends BorderPane {
         showTab("tab-forecast", false);
         showTab("tab-attention", false);
         showTab("tab-states", false);
+        showTab("tab-samples", false);
         setTop(controls);
         // The tab row's right end holds Export; the header's padding keeps tabs from running under it.
         tabs.getStyleClass().add("dashboard-tabs");

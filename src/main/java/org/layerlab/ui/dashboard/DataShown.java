@@ -27,6 +27,7 @@ import org.layerlab.training.ConfusionMatrix;
 import org.layerlab.training.ForecastSnapshot;
 import org.layerlab.training.HealthSnapshot;
 import org.layerlab.training.StatesSnapshot;
+import org.layerlab.training.TextSamples;
 import org.layerlab.ui.common.Background;
 import org.layerlab.ui.model.EditorModel;
 
@@ -65,6 +66,8 @@ final class DataShown {
         view.showTab("tab-attention", hasAttention(p));
         view.states.clear();
         view.showTab("tab-states", hasRecurrent(p));
+        view.textSamples.clear();
+        view.showTab("tab-samples", p.dataset() instanceof DatasetSource.Corpus);
         if (p.dataset() == null) {
             view.data.showMessage("No data chosen yet: select nothing on the canvas, then Choose data… in the inspector.");
             markShown();
@@ -85,6 +88,9 @@ final class DataShown {
                         s -> ForecastSnapshot.of(s.network(), d.test(), -1, p.history().size()));
                 AttentionSnapshot attention = !hasAttention(p) ? null : ofTrained(p, dir, d,
                         s -> AttentionSnapshot.of(s.network(), d.train().original(), -1, p.history().size()));
+                TextSamples samples = !(d.source() instanceof DatasetSource.Corpus c) || d.test() == null ? null
+                        : ofTrained(p, dir, d, s -> TextSamples.of(s.network(), c.tokenizer(),
+                                TextSamples.seedOf(d.test(), c.tokenizer()), 160, -1, p.history().size()));
                 StatesSnapshot states = !hasRecurrent(p) ? null : ofTrained(p, dir, d,
                         s -> StatesSnapshot.of(s.network(), d.train().original(), -1, p.history().size()));
                 Platform.runLater(() -> {
@@ -96,7 +102,8 @@ final class DataShown {
                     view.showTab("tab-forecast", d.series() != null);
                     // Views that cannot apply to these data leave the tab row (which has room for only so many).
                     view.showTab("tab-boundary", d.train().featureShape().size() <= 2);
-                    view.showTab("tab-confusion", d.train().isClassification());
+                    // A next-character model has a hundred classes: its matrix would be a grey blur.
+                    view.showTab("tab-confusion", d.train().isClassification() && d.train().classNames().size() <= 30);
                     if (forecast != null && !running.getAsBoolean()) {
                         view.forecast.show(forecast);
                     }
@@ -105,6 +112,9 @@ final class DataShown {
                     }
                     if (states != null && !running.getAsBoolean()) {
                         view.states.show(states);
+                    }
+                    if (samples != null && !running.getAsBoolean()) {
+                        view.textSamples.show(samples);
                     }
                     if (!running.getAsBoolean()) {
                         if (confusion != null) {

@@ -6,6 +6,7 @@ import java.util.List;
 
 import javafx.application.Platform;
 import javafx.scene.control.Tooltip;
+import org.layerlab.project.DatasetSource;
 import org.layerlab.project.Project;
 import org.layerlab.project.ProjectSession;
 import org.layerlab.training.BatchEvent;
@@ -13,6 +14,7 @@ import org.layerlab.training.CoalescingFeed;
 import org.layerlab.training.EngineWarmup;
 import org.layerlab.training.EpochEvent;
 import org.layerlab.training.RunEvent;
+import org.layerlab.training.TextSamples;
 import org.layerlab.training.TrainingConfig;
 import org.layerlab.training.TrainingResult;
 import org.layerlab.training.TrainingSession;
@@ -235,6 +237,10 @@ public final class TrainingController {
         view.showTab("tab-attention", attention);
         if (attention) {
             session.onAttention(feed::offer, prepared.data().train().original());
+        }
+        if (prepared.data().source() instanceof DatasetSource.Corpus corpus && prepared.data().test() != null) {
+            session.onTextSamples(feed::offer, corpus.tokenizer(),
+                    TextSamples.seedOf(prepared.data().test(), corpus.tokenizer()));
         }
         boolean recurrent = DataShown.hasRecurrent(p);
         view.showTab("tab-states", recurrent);
