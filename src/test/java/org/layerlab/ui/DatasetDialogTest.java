@@ -202,6 +202,24 @@ class DatasetDialogTest {
     }
 
     @Test
+    void aCorpusSaysHowManyOutputUnitsTheModelNeeds(FxRobot robot) throws Exception {
+        Path outside = Path.of("samples", "data", "fortunes_science.txt").toAbsolutePath();
+        Path project = Files.createDirectories(dir.resolve("corpus-project"));
+        DatasetDialog[] dialog = new DatasetDialog[1];
+        robot.interact(() -> {
+            dialog[0] = new DatasetDialog(stage, project, null);
+            dialog[0].show();
+            dialog[0].openCorpus(outside);
+        });
+        String summary = robot.lookup("#corpus-summary").queryAs(Label.class).getText();
+        assertTrue(summary.contains("vocabulary 93 tokens") && summary.contains("needs 93 units"), summary);
+        robot.clickOn("OK");
+        DatasetSource.Corpus result = (DatasetSource.Corpus) dialog[0].getResult();
+        assertEquals("data/fortunes_science.txt", result.path());
+        assertTrue(Files.exists(project.resolve("data/fortunes_science.txt")), "the file was copied into the project");
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void idxImagesArePreviewedWithAugmentationAndKeepIt(FxRobot robot) throws Exception {
         Path samples = Path.of("samples").toAbsolutePath();

@@ -9,17 +9,22 @@ import javafx.scene.control.Label;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-/** What the data dialog's CSV-based tabs share: the file button and the line that says what the choices make. */
+/** What the data dialog's file-based tabs share: the file button and the line that says what the choices make. */
 final class CsvChoice {
     private CsvChoice() {
     }
 
     /** "Choose CSV file…", opening the chosen file with open. */
     static Button button(Window owner, Consumer<Path> open) {
-        Button choose = new Button("Choose CSV file…");
+        return button(owner, open, "Choose CSV file…",
+                new FileChooser.ExtensionFilter("CSV and text tables", "*.csv", "*.txt", "*.tsv"));
+    }
+
+    static Button button(Window owner, Consumer<Path> open, String label, FileChooser.ExtensionFilter filter) {
+        Button choose = new Button(label);
         choose.setOnAction(e -> {
             FileChooser c = new FileChooser();
-            c.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV and text tables", "*.csv", "*.txt", "*.tsv"));
+            c.getExtensionFilters().addAll(filter, new FileChooser.ExtensionFilter("All files", "*"));
             File f = c.showOpenDialog(owner);
             if (f != null) {
                 open.accept(f.toPath());

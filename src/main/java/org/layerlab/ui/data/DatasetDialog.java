@@ -55,6 +55,7 @@ public final class DatasetDialog extends Dialog<DatasetSource> {
     private final IdxPane idx;
     private final TimeSeriesPane series;
     private final TextPane text;
+    private final CorpusPane corpus;
 
     public DatasetDialog(Window owner, Path projectDir, DatasetSource current) {
         this.projectDir = projectDir;
@@ -63,6 +64,14 @@ public final class DatasetDialog extends Dialog<DatasetSource> {
         this.idx = new IdxPane(owner, projectDir, current);
         this.series = new TimeSeriesPane(owner);
         this.text = new TextPane(owner);
+        this.corpus = new CorpusPane(owner);
+        if (current instanceof DatasetSource.Corpus c) {
+            try {
+                corpus.open(DataLoader.resolve(projectDir, c.path()), c);
+            } catch (RuntimeException e) {
+                // The saved file is gone: the tab starts empty and says what to choose.
+            }
+        }
         if (current instanceof DatasetSource.Text t) {
             try {
                 text.open(DataLoader.resolve(projectDir, t.path()), t);
@@ -88,7 +97,7 @@ public final class DatasetDialog extends Dialog<DatasetSource> {
         setHeaderText("Where should the network learn from?");
         setResizable(true);
         tabs.getTabs().addAll(new Tab("Synthetic", syntheticPane()), new Tab("CSV file", csv),
-                new Tab("Images (IDX)", idx), new Tab("Image folder", folderPane), new Tab("Time series", series), new Tab("Text", text));
+                new Tab("Images (IDX)", idx), new Tab("Image folder", folderPane), new Tab("Time series", series), new Tab("Text", text), new Tab("Corpus", corpus));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setPrefSize(820, 520);
         getDialogPane().setContent(tabs);
@@ -104,6 +113,8 @@ public final class DatasetDialog extends Dialog<DatasetSource> {
             tabs.getSelectionModel().select(4);
         } else if (current instanceof DatasetSource.Text) {
             tabs.getSelectionModel().select(5);
+        } else if (current instanceof DatasetSource.Corpus) {
+            tabs.getSelectionModel().select(6);
         }
         setResultConverter(b -> b == ButtonType.OK ? result() : null);
         Button ok = (Button) getDialogPane().lookupButton(ButtonType.OK);
@@ -189,6 +200,12 @@ public final class DatasetDialog extends Dialog<DatasetSource> {
         }
     }
 
+    /** Shows a text file on the Corpus tab. */
+    public void openCorpus(Path file) {
+        tabs.getSelectionModel().select(6);
+        corpus.open(file, null);
+    }
+
     /** Shows a CSV file on the Text tab. */
     public void openText(Path file) {
         tabs.getSelectionModel().select(5);
@@ -211,6 +228,10 @@ public final class DatasetDialog extends Dialog<DatasetSource> {
     private DatasetSource result() {
         int tab = tabs.getSelectionModel().getSelectedIndex();
         try {
+            if (tab == 6) {
+                DatasetSource.Corpus chosen = corpus.result("");
+                return chosen == null ? null : chosen.withPath(inProject(corpus.file()));
+            }
             if (tab == 5) {
                 DatasetSource.Text chosen = text.result("");
                 return chosen == null ? null : chosen.withPath(inProject(text.file()));
