@@ -35,6 +35,16 @@ public abstract class Recurrence {
     protected float[] h = new float[0];
     /** The gradient reaching the state between steps, (N, u). */
     protected float[] dh = new float[0];
+    /**
+     * Input dropout (Keras' dropout argument): one keep-mask per sample and feature, the same at
+     * every step, and the masked input the projection saw; off outside training.
+     */
+    private double dropout;
+    private long dropoutState;
+    private byte[] mask = new byte[0];
+    private float[] masked = new float[0];
+    private float[] dxMasked = new float[0];
+    private boolean dropped;
 
     protected Recurrence(int units, int gates, boolean returnSequences, boolean goBackwards) {
         this.units = units;
@@ -58,6 +68,12 @@ public abstract class Recurrence {
      */
     public void states(int sample, float[] out) {
         System.arraycopy(h, state(sample, 1), out, 0, steps * units);
+    }
+
+    /** Drops this share of each sample's input features (the same ones at every step) while training. */
+    public void setDropout(double rate, long seed) {
+        this.dropout = rate;
+        this.dropoutState = seed;
     }
 
     /** Input time read at step s. */
@@ -92,14 +108,16 @@ public abstract class Recurrence {
         return gates * units;
     }
 
-    public void forward(Tensor x, Tensor kernel, Tensor recurrentKernel, Tensor bias, Tensor y) {
+    public void forward(Tensor x, Tensor kernel, Tensor recurrentKernel, Tensor bias, Tensor y, boolean training) {
         n = x.batch();
         steps = x.dim(1);
         int features = x.dim(2);
         int g = gates * units;
         int rows = n * steps;
         ensure(rows);
-        Gemm.multiply(false, false, rows, g, features, x.data(), 0, features, kernel.data(), 0, g, xw, 0, g, false);
+        dropped = training && dropout > 0;
+        float[] in = dropped ? dropInputs(x.data(), features) : x.data();
+        Gemm.multiply(false, false, rows, g, features, in, 0, features, kernel.data(), 0, g, xw, 0, g, false);
         if (bias != null) {
             float[] b = bias.data();
             int len = inputBiasLength();
@@ -151,9 +169,27 @@ public abstract class Recurrence {
             }
             backwardStep(s, u, du, db);
         }
-        Gemm.multiply(true, false, features, g, rows, x.data(), 0, features, dxw, 0, g, dKernel.data(), 0, g, true);
-        if (dx != null) {
+        Gemm.multiply(true, false, features, g, rows, dropped ? masked : x.data(), 0, features, dxw, 0, g,
+                dKernel.data(), 0, g, true);
+        if (dx != null && !dropped) {
             Gemm.multiply(false, true, rows, features, g, dxw, 0, g, kernel.data(), 0, g, dx.data(), 0, features, true);
+        } else if (dx != null) {
+            if (dxMasked.length < rows * features) {
+                dxMasked = new float[rows * features];
+            }
+            Gemm.multiply(false, true, rows, features, g, dxw, 0, g, kernel.data(), 0, g, dxMasked, 0, features, false);
+            float scale = (float) (1 / (1 - dropout));
+            float[] d = dx.data();
+            for (int b = 0; b < n; b++) {
+                for (int t = 0; t < steps; t++) {
+                    int o = (b * steps + t) * features;
+                    for (int f = 0; f < features; f++) {
+                        if (mask[b * features + f] != 0) {
+                            d[o + f] += dxMasked[o + f] * scale;
+                        }
+                    }
+                }
+            }
         }
         if (db != null) {
             int len = inputBiasLength();
@@ -164,6 +200,27 @@ public abstract class Recurrence {
                 }
             }
         }
+    }
+
+    /** x with one fresh keep-mask per sample and feature applied at every step, scaled by 1/(1 − rate). */
+    private float[] dropInputs(float[] x, int features) {
+        if (mask.length < n * features) {
+            mask = new byte[n * features];
+        }
+        if (masked.length < n * steps * features) {
+            masked = new float[n * steps * features];
+        }
+        dropoutState = Dropout.drawMask(mask, n * features, dropout, dropoutState);
+        float scale = (float) (1 / (1 - dropout));
+        for (int b = 0; b < n; b++) {
+            for (int t = 0; t < steps; t++) {
+                int o = (b * steps + t) * features;
+                for (int f = 0; f < features; f++) {
+                    masked[o + f] = mask[b * features + f] != 0 ? x[o + f] * scale : 0f;
+                }
+            }
+        }
+        return masked;
     }
 
     /** h[:, s] · U accumulated into rows of c (stride ldc, offset cOff): the recurrent half of step s. */

@@ -174,8 +174,9 @@ public record Bidirectional(String layer, int units, boolean returnSequences, St
             }
             yf.setBatch(n);
             yb.setBatch(n);
-            forward.forward(inputs[0], v("forward/kernel"), v("forward/recurrent_kernel"), v("forward/bias"), yf);
-            backward.forward(inputs[0], v("backward/kernel"), v("backward/recurrent_kernel"), v("backward/bias"), yb);
+            forward.forward(inputs[0], v("forward/kernel"), v("forward/recurrent_kernel"), v("forward/bias"), yf, training);
+            backward.forward(inputs[0], v("backward/kernel"), v("backward/recurrent_kernel"), v("backward/bias"), yb,
+                    training);
             int steps = sequences ? one.dim(0) : 1;
             float[] f = yf.data();
             float[] r = yb.data();

@@ -20,7 +20,7 @@ import org.layerlab.nn.ParameterSpec;
  */
 public record LSTM(int units, Activation activation, Activation recurrentActivation, boolean useBias,
                    Initializer kernelInitializer, Initializer recurrentInitializer, Initializer biasInitializer,
-                   boolean unitForgetBias, boolean returnSequences, boolean goBackwards) implements LayerSpec {
+                   boolean unitForgetBias, boolean returnSequences, boolean goBackwards, double dropout) implements LayerSpec {
     public static final LayerKind KIND = LayerKind.builder("LSTM", LSTM.class, LayerCategory.SEQUENCE)
             .describe("A recurrent layer with a memory cell and gates that learn what to keep, forget and output:"
                     + " the classic model of long sequences.",
@@ -36,11 +36,13 @@ public record LSTM(int units, Activation activation, Activation recurrentActivat
                     "Start the forget gate's bias at 1, so the cell keeps its memory early in training."))
             .param(Recurrent.RETURN_SEQUENCES)
             .param(Recurrent.GO_BACKWARDS)
+            .param(Recurrent.DROPOUT)
             .example(() -> new LSTM(32))
             .build();
 
     public LSTM {
         Checks.positive("LSTM", "units", units);
+        Checks.inRange("LSTM", "dropout", dropout, 0, 1);
         Checks.notNull("LSTM", "activation", activation);
         Checks.notNull("LSTM", "recurrentActivation", recurrentActivation);
         Checks.notNull("LSTM", "kernelInitializer", kernelInitializer);
@@ -51,6 +53,13 @@ public record LSTM(int units, Activation activation, Activation recurrentActivat
     }
 
     /** With Keras' defaults. */
+    public LSTM(int units, Activation activation, Activation recurrentActivation, boolean useBias,
+                Initializer kernelInitializer, Initializer recurrentInitializer, Initializer biasInitializer,
+                boolean unitForgetBias, boolean returnSequences, boolean goBackwards) {
+        this(units, activation, recurrentActivation, useBias, kernelInitializer, recurrentInitializer, biasInitializer,
+                unitForgetBias, returnSequences, goBackwards, 0.0);
+    }
+
     public LSTM(int units) {
         this(units, false);
     }
@@ -81,7 +90,7 @@ public record LSTM(int units, Activation activation, Activation recurrentActivat
         outputShape(c.inputShapes());
         List<ParameterSpec> specs = parameters(c.inputShapes());
         boolean fresh = Recurrent.isNew(c, "bias", new int[] {4 * units});
-        LayerRuntime rt = Recurrent.runtime(c, specs, op());
+        LayerRuntime rt = Recurrent.runtime(c, specs, op(), dropout);
         if (unitForgetBias && useBias && fresh) {
             Recurrent.forgetGateStartsAtOne(c, "bias", units);
         }

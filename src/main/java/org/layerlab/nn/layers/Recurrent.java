@@ -8,6 +8,7 @@ import java.util.Map;
 import org.layerlab.engine.Shape;
 import org.layerlab.engine.Tensor;
 import org.layerlab.engine.ops.Recurrence;
+import org.layerlab.engine.ops.SplitMix;
 import org.layerlab.nn.Activation;
 import org.layerlab.nn.BuildContext;
 import org.layerlab.nn.Initializer;
@@ -38,6 +39,9 @@ final class Recurrent {
     static final LayerParam RETURN_SEQUENCES = LayerParam.optional("return_sequences", ParamType.BOOL, false,
             "Output the state at every step (time, units), for another recurrent layer or a per-step Dense;"
                     + " off: only the last state (units).");
+    static final LayerParam DROPOUT = LayerParam.optional("dropout", ParamType.FLOAT, 0.0,
+            "Share of each sample's input features dropped while training (the same ones at every step), against"
+                    + " overfitting.").range(0, 0.95);
     static final LayerParam GO_BACKWARDS = LayerParam.optional("go_backwards", ParamType.BOOL, false,
             "Read the sequence from its end; a returned sequence then comes out reversed, as in Keras.");
 
@@ -77,7 +81,8 @@ final class Recurrent {
         return out;
     }
 
-    static LayerRuntime runtime(BuildContext c, List<ParameterSpec> specs, Recurrence op) {
+    static LayerRuntime runtime(BuildContext c, List<ParameterSpec> specs, Recurrence op, double dropout) {
+        op.setDropout(dropout, SplitMix.mix(c.seed() ^ c.nodeId().hashCode()));
         Map<String, Parameter> p = c.parameters(specs);
         return new Runtime(op, p.get("kernel"), p.get("recurrent_kernel"), p.get("bias"));
     }
@@ -108,7 +113,7 @@ final class Recurrent {
 
         @Override
         public void forward(Tensor[] inputs, Tensor output, boolean training) {
-            op.forward(inputs[0], kernel.value(), recurrent.value(), bias == null ? null : bias.value(), output);
+            op.forward(inputs[0], kernel.value(), recurrent.value(), bias == null ? null : bias.value(), output, training);
         }
 
         @Override

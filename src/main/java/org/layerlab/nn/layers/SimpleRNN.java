@@ -15,7 +15,7 @@ import org.layerlab.nn.ParameterSpec;
 /** Keras' SimpleRNN on (time, features): kernel (F, u), recurrent_kernel (u, u), bias (u); see {@link SimpleRnn}. */
 public record SimpleRNN(int units, Activation activation, boolean useBias, Initializer kernelInitializer,
                         Initializer recurrentInitializer, Initializer biasInitializer, boolean returnSequences,
-                        boolean goBackwards) implements LayerSpec {
+                        boolean goBackwards, double dropout) implements LayerSpec {
     public static final LayerKind KIND = LayerKind.builder("SimpleRNN", SimpleRNN.class, LayerCategory.SEQUENCE)
             .describe("The plain recurrent layer: each step mixes the input with the previous state."
                     + " Gradients fade over long sequences, which LSTM and GRU were made to fix.",
@@ -28,16 +28,25 @@ public record SimpleRNN(int units, Activation activation, boolean useBias, Initi
             .param(Recurrent.BIAS_INITIALIZER)
             .param(Recurrent.RETURN_SEQUENCES)
             .param(Recurrent.GO_BACKWARDS)
+            .param(Recurrent.DROPOUT)
             .example(() -> new SimpleRNN(32))
             .build();
 
     public SimpleRNN {
         Checks.positive("SimpleRNN", "units", units);
+        Checks.inRange("SimpleRNN", "dropout", dropout, 0, 1);
         Checks.notNull("SimpleRNN", "activation", activation);
         Checks.notNull("SimpleRNN", "kernelInitializer", kernelInitializer);
         Checks.notNull("SimpleRNN", "recurrentInitializer", recurrentInitializer);
         Checks.notNull("SimpleRNN", "biasInitializer", biasInitializer);
         Recurrent.requireElementwise("SimpleRNN", "activation", activation);
+    }
+
+    public SimpleRNN(int units, Activation activation, boolean useBias, Initializer kernelInitializer,
+                     Initializer recurrentInitializer, Initializer biasInitializer, boolean returnSequences,
+                     boolean goBackwards) {
+        this(units, activation, useBias, kernelInitializer, recurrentInitializer, biasInitializer, returnSequences,
+                goBackwards, 0.0);
     }
 
     public SimpleRNN(int units) {
@@ -47,7 +56,7 @@ public record SimpleRNN(int units, Activation activation, boolean useBias, Initi
 
     public SimpleRNN withReturnSequences() {
         return new SimpleRNN(units, activation, useBias, kernelInitializer, recurrentInitializer, biasInitializer, true,
-                goBackwards);
+                goBackwards, dropout);
     }
 
     @Override
@@ -69,7 +78,7 @@ public record SimpleRNN(int units, Activation activation, boolean useBias, Initi
     @Override
     public LayerRuntime build(BuildContext c) {
         outputShape(c.inputShapes());
-        return Recurrent.runtime(c, parameters(c.inputShapes()), op());
+        return Recurrent.runtime(c, parameters(c.inputShapes()), op(), dropout);
     }
 
     /** The engine's cell for this spec (its own buffers: one per runtime). */

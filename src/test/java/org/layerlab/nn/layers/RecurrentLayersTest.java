@@ -239,4 +239,47 @@ class RecurrentLayersTest {
         rt.forward(new Tensor[] {x}, y, false);
         return y;
     }
+
+    /**
+     * Input dropout: while training, the same features of a sample are dropped at every step (so a
+     * dropped feature changes no step's projection) and the kept ones scaled by 1/(1 − rate);
+     * inference uses every input. Gradients hold with the mask fixed.
+     */
+    @Test
+    void dropoutDropsTheSameFeaturesAtEveryStepAndOnlyWhileTraining() {
+        LSTM plain = new LSTM(3, true);
+        LSTM dropping = new LSTM(3, Activation.TANH, Activation.SIGMOID, true, Initializer.GLOROT_UNIFORM,
+                Initializer.ORTHOGONAL, Initializer.ZEROS, true, true, false, 0.5);
+        List<Shape> shapes = List.of(Shape.of(4, 6));
+        ParameterStore store = new ParameterStore(2);
+        LayerRuntime a = plain.build(new BuildContext("x", shapes, store, 2));
+        LayerRuntime b = dropping.build(new BuildContext("x", shapes, store, 2));
+        Tensor x = GradCheck.random(new Random(3), 1, 2, 4, 6);
+        Tensor ya = Tensor.zeros(2, 4, 3);
+        Tensor yb = Tensor.zeros(2, 4, 3);
+        a.forward(new Tensor[] {x}, ya, false);
+        b.forward(new Tensor[] {x}, yb, false);
+        assertArrayEquals(ya.data(), yb.data(), "no dropout outside training");
+        b.forward(new Tensor[] {x}, yb, true);
+        assertFalse(java.util.Arrays.equals(ya.data(), yb.data()), "training drops inputs");
+        // The gradient with respect to a dropped feature is zero at every step of that sample.
+        Tensor dx = Tensor.zeros(2, 4, 6);
+        Tensor w = GradCheck.random(new Random(4), 1, 2, 4, 3);
+        b.backward(new Tensor[] {x}, yb, w, new Tensor[] {dx});
+        int droppedColumns = 0;
+        for (int s = 0; s < 2; s++) {
+            for (int f = 0; f < 6; f++) {
+                boolean zeroAtEveryStep = true;
+                boolean zeroAtSomeStep = false;
+                for (int t = 0; t < 4; t++) {
+                    boolean zero = dx.data()[(s * 4 + t) * 6 + f] == 0f;
+                    zeroAtEveryStep &= zero;
+                    zeroAtSomeStep |= zero;
+                }
+                assertEquals(zeroAtEveryStep, zeroAtSomeStep, "a feature is dropped at all steps or none");
+                droppedColumns += zeroAtEveryStep ? 1 : 0;
+            }
+        }
+        assertTrue(droppedColumns > 0 && droppedColumns < 12, droppedColumns + " of 12 sample features dropped");
+    }
 }
