@@ -30,10 +30,7 @@ public record AttentionSnapshot(long step, int epoch, List<Layer> layers) implem
         if (found.isEmpty() || data.size() == 0) {
             return null;
         }
-        Tensor x = Tensor.ofBatch(1, data.featureShape());
-        Tensor y = Tensor.zeros(1, data.targetWidth());
-        data.gather(new int[] {0}, 0, 1, x, y);
-        net.predict(x);
+        runFirstSample(net, data);
         List<Layer> layers = new ArrayList<>();
         found.forEach((node, layer) -> {
             Attention a = layer.attention();
@@ -43,6 +40,14 @@ public record AttentionSnapshot(long step, int epoch, List<Layer> layers) implem
             layers.add(new Layer(node.name(), a.heads(), a.queries(), a.keys(), w));
         });
         return new AttentionSnapshot(step, epoch, List.copyOf(layers));
+    }
+
+    /** One forward pass on the data's first sample: the layers then hold what it made of it. */
+    static void runFirstSample(Network net, Dataset data) {
+        Tensor x = Tensor.ofBatch(1, data.featureShape());
+        Tensor y = Tensor.zeros(1, data.targetWidth());
+        data.gather(new int[] {0}, 0, 1, x, y);
+        net.predict(x);
     }
 
     @Override

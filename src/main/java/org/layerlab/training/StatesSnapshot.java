@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.layerlab.data.Dataset;
-import org.layerlab.engine.Tensor;
 import org.layerlab.engine.ops.Recurrence;
 import org.layerlab.nn.RecurrentLayer;
 import org.layerlab.nn.network.Network;
@@ -30,10 +29,7 @@ public record StatesSnapshot(long step, int epoch, List<Layer> layers) implement
         if (found.isEmpty() || data.size() == 0) {
             return null;
         }
-        Tensor x = Tensor.ofBatch(1, data.featureShape());
-        Tensor y = Tensor.zeros(1, data.targetWidth());
-        data.gather(new int[] {0}, 0, 1, x, y);
-        net.predict(x);
+        AttentionSnapshot.runFirstSample(net, data);
         List<Layer> layers = new ArrayList<>();
         found.forEach((node, layer) -> {
             Recurrence r = layer.recurrence();

@@ -2,15 +2,12 @@ package org.layerlab.nn.layers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -158,32 +155,6 @@ class AttentionLayersTest {
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("variants")
     void gradientsMatchFiniteDifferences(MultiHeadAttention mha, List<Shape> shapes) {
-        ParameterStore store = new ParameterStore(5);
-        LayerRuntime rt = mha.build(new BuildContext("a", shapes, store, 5));
-        Random rng = new Random(6);
-        List<Tensor> xs = new ArrayList<>();
-        List<Tensor> dxs = new ArrayList<>();
-        for (Shape s : shapes) {
-            xs.add(GradCheck.random(rng, 1, s.withBatch(2)));
-            dxs.add(Tensor.zeros(s.withBatch(2)));
-        }
-        Tensor[] in = xs.toArray(Tensor[]::new);
-        int[] outDims = mha.outputShape(shapes).withBatch(2);
-        Tensor y = Tensor.zeros(outDims);
-        Tensor w = GradCheck.random(rng, 1, outDims);
-        rt.allocate(2);
-        rt.forward(in, y, true);
-        rt.backward(in, y, w, dxs.toArray(Tensor[]::new));
-        Supplier<Double> objective = () -> {
-            rt.forward(in, y, true);
-            return GradCheck.weightedSum(y, w);
-        };
-        for (int i = 0; i < in.length; i++) {
-            GradCheck.tensor("d input " + i, in[i], dxs.get(i), objective);
-        }
-        for (Parameter p : store.ofNode("a").values()) {
-            assertNotNull(p.grad());
-            GradCheck.tensor("d" + p.name(), p.value(), p.grad(), objective);
-        }
+        LayerGradients.check(mha, shapes, 5, 6);
     }
 }

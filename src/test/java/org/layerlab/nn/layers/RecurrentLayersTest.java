@@ -3,13 +3,11 @@ package org.layerlab.nn.layers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Random;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -77,28 +75,7 @@ class RecurrentLayersTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("variants")
     void gradientsMatchFiniteDifferences(LayerSpec spec) {
-        List<Shape> shapes = List.of(Shape.of(4, 3));
-        ParameterStore store = new ParameterStore(3);
-        LayerRuntime rt = spec.build(new BuildContext("n", shapes, store, 3));
-        Random rng = new Random(5);
-        int batch = 2;
-        Tensor x = GradCheck.random(rng, 1, 2, 4, 3);
-        Tensor dx = Tensor.zeros(2, 4, 3);
-        int[] outDims = spec.outputShape(shapes).withBatch(batch);
-        Tensor y = Tensor.zeros(outDims);
-        Tensor w = GradCheck.random(rng, 1, outDims);
-        rt.allocate(batch);
-        rt.forward(new Tensor[] {x}, y, true);
-        rt.backward(new Tensor[] {x}, y, w, new Tensor[] {dx});
-        Supplier<Double> objective = () -> {
-            rt.forward(new Tensor[] {x}, y, true);
-            return GradCheck.weightedSum(y, w);
-        };
-        GradCheck.tensor(spec + " dx", x, dx, objective);
-        for (Parameter p : store.ofNode("n").values()) {
-            assertNotNull(p.grad());
-            GradCheck.tensor(spec + " d" + p.name(), p.value(), p.grad(), objective);
-        }
+        LayerGradients.check(spec, List.of(Shape.of(4, 3)), 3, 5);
     }
 
     /** go_backwards reads the input from its end: the last state equals the forward layer's on the reversed input. */

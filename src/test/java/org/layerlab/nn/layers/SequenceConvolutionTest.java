@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Random;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,6 @@ import org.layerlab.nn.Activation;
 import org.layerlab.nn.BuildContext;
 import org.layerlab.nn.Initializer;
 import org.layerlab.nn.LayerRuntime;
-import org.layerlab.nn.Parameter;
 import org.layerlab.nn.ParameterStore;
 import org.layerlab.nn.ShapeException;
 
@@ -76,25 +74,6 @@ class SequenceConvolutionTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("variants")
     void gradientsMatchFiniteDifferences(LayerSpec spec) {
-        List<Shape> shapes = List.of(Shape.of(7, 3));
-        ParameterStore store = new ParameterStore(2);
-        LayerRuntime rt = spec.build(new BuildContext("n", shapes, store, 2));
-        Random rng = new Random(3);
-        Tensor x = GradCheck.random(rng, 1, 2, 7, 3);
-        Tensor dx = Tensor.zeros(2, 7, 3);
-        int[] outDims = spec.outputShape(shapes).withBatch(2);
-        Tensor y = Tensor.zeros(outDims);
-        Tensor w = GradCheck.random(rng, 1, outDims);
-        rt.allocate(2);
-        rt.forward(new Tensor[] {x}, y, true);
-        rt.backward(new Tensor[] {x}, y, w, new Tensor[] {dx});
-        Supplier<Double> objective = () -> {
-            rt.forward(new Tensor[] {x}, y, true);
-            return GradCheck.weightedSum(y, w);
-        };
-        GradCheck.tensor(spec + " dx", x, dx, objective);
-        for (Parameter p : store.ofNode("n").values()) {
-            GradCheck.tensor(spec + " d" + p.name(), p.value(), p.grad(), objective);
-        }
+        LayerGradients.check(spec, List.of(Shape.of(7, 3)), 2, 3);
     }
 }

@@ -1,0 +1,50 @@
+package org.layerlab.nn.layers;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.util.List;
+import java.util.Random;
+import java.util.function.Supplier;
+
+import org.layerlab.engine.GradCheck;
+import org.layerlab.engine.Shape;
+import org.layerlab.engine.Tensor;
+import org.layerlab.nn.BuildContext;
+import org.layerlab.nn.LayerRuntime;
+import org.layerlab.nn.Parameter;
+import org.layerlab.nn.ParameterStore;
+
+/** A layer's gradients against central differences, for every input and every weight, on a batch of two. */
+final class LayerGradients {
+    private LayerGradients() {
+    }
+
+    static void check(LayerSpec spec, List<Shape> shapes, long seed, long dataSeed) {
+        ParameterStore store = new ParameterStore(seed);
+        LayerRuntime rt = spec.build(new BuildContext("n", shapes, store, seed));
+        Random rng = new Random(dataSeed);
+        Tensor[] xs = new Tensor[shapes.size()];
+        Tensor[] dxs = new Tensor[shapes.size()];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = GradCheck.random(rng, 1, shapes.get(i).withBatch(2));
+            dxs[i] = Tensor.zeros(shapes.get(i).withBatch(2));
+        }
+        int[] outDims = spec.outputShape(shapes).withBatch(2);
+        Tensor y = Tensor.zeros(outDims);
+        Tensor w = GradCheck.random(rng, 1, outDims);
+        rt.allocate(2);
+        rt.forward(xs, y, true);
+        rt.backward(xs, y, w, dxs);
+        Supplier<Double> objective = () -> {
+            rt.forward(xs, y, true);
+            return GradCheck.weightedSum(y, w);
+        };
+        for (int i = 0; i < xs.length; i++) {
+            GradCheck.tensor(spec + " d(input " + i + ")", xs[i], dxs[i], objective);
+        }
+        for (Parameter p : store.ofNode("n").values()) {
+            assertNotNull(p.grad());
+            GradCheck.tensor(spec + " d" + p.name(), p.value(), p.grad(), objective);
+        }
+    }
+}
