@@ -11,41 +11,24 @@ import org.layerlab.training.AttentionSnapshot;
  * summing to 1), darker for more weight, relative to the head's largest (diffuse heads would
  * otherwise all look blank). With a causal mask the upper triangle stays empty.
  */
-final class AttentionView extends CanvasView {
-    private AttentionSnapshot snapshot;
-    private boolean dark;
-
-    void show(AttentionSnapshot s) {
-        snapshot = s;
-        draw();
-    }
-
-    void clear() {
-        snapshot = null;
-        draw();
-    }
-
-    AttentionSnapshot snapshot() {
-        return snapshot;
+final class AttentionView extends ExampleView<AttentionSnapshot> {
+    @Override
+    String emptyText() {
+        return "Where each attention head looks, for the first training example, appears after each epoch.";
     }
 
     @Override
-    void setDark(boolean dark) {
-        this.dark = dark;
-        super.setDark(dark);
+    int epoch(AttentionSnapshot s) {
+        return s.epoch();
     }
 
     @Override
-    protected void paint(GraphicsContext g, double w, double h) {
-        g.setFont(Font.font(12));
-        g.setFill(text);
-        if (snapshot == null) {
-            g.fillText("Where each attention head looks, for the first training example, appears after each epoch.", 12,
-                    24);
-            return;
-        }
-        g.fillText((snapshot.epoch() > 0 ? "After epoch " + snapshot.epoch() : "Untrained weights")
-                + " · first training example · rows: positions, columns: where they look", 12, 20);
+    String legend() {
+        return "rows: positions, columns: where they look";
+    }
+
+    @Override
+    void paintSnapshot(GraphicsContext g, double w, double h, AttentionSnapshot snapshot) {
         int layers = snapshot.layers().size();
         double rowH = (h - 34) / layers;
         for (int l = 0; l < layers; l++) {

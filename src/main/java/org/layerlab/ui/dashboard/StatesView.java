@@ -10,41 +10,24 @@ import org.layerlab.training.StatesSnapshot;
  * units × steps grid (time left to right, in the order the layer reads), red above zero and blue
  * below, on the layer's own scale: which units switch on when, and which never move.
  */
-final class StatesView extends CanvasView {
-    private StatesSnapshot snapshot;
-    private boolean dark;
-
-    void show(StatesSnapshot s) {
-        snapshot = s;
-        draw();
-    }
-
-    void clear() {
-        snapshot = null;
-        draw();
-    }
-
-    StatesSnapshot snapshot() {
-        return snapshot;
+final class StatesView extends ExampleView<StatesSnapshot> {
+    @Override
+    String emptyText() {
+        return "Each recurrent layer's state over time, for the first training example, appears after each epoch.";
     }
 
     @Override
-    void setDark(boolean dark) {
-        this.dark = dark;
-        super.setDark(dark);
+    int epoch(StatesSnapshot s) {
+        return s.epoch();
     }
 
     @Override
-    protected void paint(GraphicsContext g, double w, double h) {
-        g.setFont(Font.font(12));
-        g.setFill(text);
-        if (snapshot == null) {
-            g.fillText("Each recurrent layer's state over time, for the first training example, appears after each epoch.",
-                    12, 24);
-            return;
-        }
-        g.fillText((snapshot.epoch() > 0 ? "After epoch " + snapshot.epoch() : "Untrained weights")
-                + " · first training example · rows: units, columns: steps (red > 0 > blue)", 12, 20);
+    String legend() {
+        return "rows: units, columns: steps (red > 0 > blue)";
+    }
+
+    @Override
+    void paintSnapshot(GraphicsContext g, double w, double h, StatesSnapshot snapshot) {
         int layers = snapshot.layers().size();
         double rowH = (h - 34) / layers;
         for (int l = 0; l < layers; l++) {
