@@ -44,6 +44,12 @@ public record TextSamples(long step, int epoch, String seed, List<Sample> sample
         return sb.toString();
     }
 
+    /** What the network writes after this seed at one temperature (the Samples tab's "Write"). */
+    public static String write(Network net, Tokenizer tokenizer, String seed, int count, double temperature,
+                               long rngSeed) {
+        return generate(net, tokenizer, seed, net.inputShape().size(), count, temperature, rngSeed);
+    }
+
     /** count tokens after the seed's last length tokens (padded with 0 in front when the seed is shorter). */
     static String generate(Network net, Tokenizer tokenizer, String seed, int length, int count, double temperature,
                            long rngSeed) {

@@ -47,6 +47,7 @@ final class DataShown {
 
     DataShown(EditorModel model, DashboardView view, DataLoads loads, BooleanSupplier running, Supplier<Path> projectDir) {
         this.model = model;
+        view.textSamples.onWrite(this::writeSamples);
         this.view = view;
         this.loads = loads;
         this.running = running;
@@ -137,6 +138,36 @@ final class DataShown {
                     markShown();
                 });
             }
+        });
+    }
+
+    /**
+     * The Samples tab's Write: the project's trained network writes on from the seed, off the
+     * JavaFX thread. Not during a run: the run's network is busy, and its samples come each epoch.
+     */
+    private void writeSamples(String seed, double temperature) {
+        Project p = model.project();
+        LoadedData d = lastData;
+        if (running.getAsBoolean()) {
+            view.textSamples.showWritten("A run is going: its samples appear after each epoch; Write works between runs.");
+            return;
+        }
+        if (!p.isTrained() || d == null || !(d.source() instanceof DatasetSource.Corpus c)) {
+            view.textSamples.showWritten("Train the network first: Write uses its trained weights.");
+            return;
+        }
+        Path dir = projectDir.get();
+        view.textSamples.showWritten("Writing…");
+        Background.run("layerlab-write", () -> {
+            String text;
+            try {
+                text = "“" + seed + "” → " + TextSamples.write(ProjectSession.open(p, dir, d).network(), c.tokenizer(), seed,
+                        240, temperature, System.nanoTime()) + "  (temperature " + temperature + ")";
+            } catch (RuntimeException e) {
+                text = "Cannot write: " + e.getMessage();
+            }
+            String shown = text;
+            Platform.runLater(() -> view.textSamples.showWritten(shown));
         });
     }
 
