@@ -5,6 +5,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 quick="${1:-}"
+# Without Debian's OpenBLAS (openmp build) PyTorch silently runs on the reference BLAS, ten times
+# slower on the lstm twin: a comparison against that would flatter LayerLab.
+if [ ! -d /usr/lib/x86_64-linux-gnu/openblas-openmp ]; then
+  echo "PyTorch would use the reference BLAS: apt-get install libopenblas0-openmp first" >&2
+  exit 1
+fi
 java --add-modules jdk.incubator.vector -jar target/layerlab.jar bench $quick 2>/dev/null | tee /tmp/layerlab-bench.txt
 LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-openmp OPENBLAS_CORETYPE=SkylakeX \
     /usr/bin/python3 bench/pytorch_bench.py $quick | tee /tmp/pytorch-bench.txt

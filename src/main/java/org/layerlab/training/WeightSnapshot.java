@@ -44,6 +44,19 @@ public record WeightSnapshot(String nodeId, long step, List<Entry> params, float
     }
 
     /**
+     * The tensor that shows best what the layer learned: a recurrent layer's recurrent kernel
+     * (units × gates; its input kernel may be a single row), else the first (a kernel).
+     */
+    public Entry main() {
+        for (Entry e : params) {
+            if (e.name().equals("recurrent_kernel")) {
+                return e;
+            }
+        }
+        return params.get(0);
+    }
+
+    /**
      * One parameter tensor of these dims: a {@link WeightPreview} of its values and gradients
      * (previewDims; the whole tensor when it is small) and the distributions of all of them.
      */

@@ -84,7 +84,7 @@ final class HeatmapView extends CanvasView {
             g.fillText(placeholder, 12, 24);
             return;
         }
-        WeightSnapshot.Entry kernel = snapshot.params().get(0);
+        WeightSnapshot.Entry kernel = snapshot.main();
         double legendW = 78;
         double areaW = w - 24 - legendW;
         double areaH = h - 34;
