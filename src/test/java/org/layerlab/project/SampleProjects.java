@@ -87,7 +87,7 @@ public final class SampleProjects {
                 new DatasetSource.Windows("data/sunspots.csv", List.of(), "SUNACTIVITY", 20, 1, 1, 0.15, true, null, null),
                 null, null));
         m.put("fortunes_text", new Project("Fortune cookies: computers, science or politics? Words → Embedding → mean → Dense",
-                chain(Input.of(48), new Embedding(6000, 32), new GlobalAveragePooling1D(), new Dense(3, "softmax")),
+                chain(Input.of(48), new Embedding(6000, 32).masked(), new GlobalAveragePooling1D(), new Dense(3, "softmax")),
                 cfg(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, 10, 32, OptimizerSpec.of("adam", 0.005), List.of(Metric.ACCURACY)),
                 new DatasetSource.Text("data/fortunes.csv", "text", "category", Tokenizer.Level.WORDS, true, 6000, 48, 0.2,
                         42, null), null, null));

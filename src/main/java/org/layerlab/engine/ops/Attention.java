@@ -36,6 +36,14 @@ public final class Attention {
     private float[] dp = new float[0];
     private float[] dO = new float[0];
 
+    /** Padding keys (value positions) of the next forward pass, (N, S); null for none. */
+    private byte[] keyMask;
+
+    /** Keras' value mask: padding positions get no attention (their scores move by −10⁹). */
+    public void setKeyMask(byte[] mask) {
+        this.keyMask = mask;
+    }
+
     public Attention(int heads, int keyDim, int valueDim, boolean causal) {
         this.heads = heads;
         this.keyDim = keyDim;
@@ -89,6 +97,11 @@ public final class Attention {
                     int row = pOff + i * s;
                     if (causal) {
                         Arrays.fill(p, row + Math.min(s, i + 1), row + s, Float.NEGATIVE_INFINITY);
+                    }
+                    for (int j = 0; j < s && keyMask != null; j++) {
+                        if (keyMask[b * s + j] == 0) {
+                            p[row + j] -= 1e9f;
+                        }
                     }
                     Softmax.row(p, p, row, s);
                 }

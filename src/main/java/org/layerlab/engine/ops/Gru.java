@@ -21,9 +21,8 @@ public final class Gru extends Recurrence {
     private float[] rec = new float[0];
     private float[] pre = new float[0];
     private float[] act = new float[0];
-    /** dL/dĥ of one step, (N, 3u), and the part of dL/dh that bypasses U. */
+    /** dL/dĥ of one step, (N, 3u). */
     private float[] drec = new float[0];
-    private float[] direct = new float[0];
     /** Work of one gate value for {@link Parallel#range}: an exp and a few multiply-adds. */
     private static final int GATE_COST = 16;
 
@@ -51,7 +50,6 @@ public final class Gru extends Recurrence {
         }
         if (drec.length < batch * 3 * units) {
             drec = new float[batch * 3 * units];
-            direct = new float[batch * units];
         }
     }
 
@@ -132,9 +130,6 @@ public final class Gru extends Recurrence {
             }
         }
         backThroughU(s, u, du, drec, 0, g);
-        for (int i = 0; i < n * units; i++) {
-            dh[i] += direct[i];
-        }
     }
 
     private void gatesBackward(int s, int from, int to) {
@@ -144,6 +139,11 @@ public final class Gru extends Recurrence {
             int z = (b * steps + s) * g;
             int d = (b * steps + t) * g;
             int prev = state(b, s);
+            if (masked(b, s)) {
+                skip(b, dxw, d);
+                Arrays.fill(drec, b * g, (b + 1) * g, 0f);
+                continue;
+            }
             for (int j = 0; j < units; j++) {
                 float update = act[z + j];
                 float reset = act[z + units + j];
@@ -159,7 +159,7 @@ public final class Gru extends Recurrence {
                 drec[o + j] = dpz;
                 drec[o + units + j] = dpr;
                 drec[o + 2 * units + j] = dph * reset;
-                direct[b * units + j] = dhj * update;
+                carry[b * units + j] = dhj * update;
             }
         }
     }

@@ -110,6 +110,13 @@ public final class Lstm extends Recurrence {
     }
 
     @Override
+    protected void carryState(int b, int s) {
+        super.carryState(b, s);
+        System.arraycopy(c, state(b, s), c, state(b, s + 1), units);
+        System.arraycopy(actC, state(b, s), actC, state(b, s + 1), units);
+    }
+
+    @Override
     protected void backwardStep(int s, float[] u, float[] du, float[] db) {
         int g = 4 * units;
         int t = time(s);
@@ -131,6 +138,12 @@ public final class Lstm extends Recurrence {
             int d = (b * steps + t) * g;
             int prev = state(b, s);
             int next = state(b, s + 1);
+            if (masked(b, s)) {
+                // Padding: the cell passed through unchanged, and so does its gradient (dc kept as is).
+                skip(b, dxw, d);
+                continue;
+            }
+            Arrays.fill(carry, b * units, (b + 1) * units, 0f);
             if (fast) {
                 // Sigmoid' = y(1 − y), tanh' = 1 − y²: plain arithmetic, which C2 vectorizes.
                 int o4 = b * units;

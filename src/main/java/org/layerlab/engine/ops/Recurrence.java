@@ -45,6 +45,13 @@ public abstract class Recurrence {
     private float[] masked = new float[0];
     private float[] dxMasked = new float[0];
     private boolean dropped;
+    /** Keras' mask: padding steps (0) leave the state as it was; null when every step is real. */
+    private byte[] padding;
+    /**
+     * The part of dL/dh[:, s] that reaches it directly, not through U: a padding step's whole
+     * gradient (its state is the previous one), GRU's z ⊙ dh. Cells fill it; backThroughU adds it.
+     */
+    protected float[] carry = new float[0];
 
     protected Recurrence(int units, int gates, boolean returnSequences, boolean goBackwards) {
         this.units = units;
@@ -68,6 +75,21 @@ public abstract class Recurrence {
      */
     public void states(int sample, float[] out) {
         System.arraycopy(h, state(sample, 1), out, 0, steps * units);
+    }
+
+    /** The padding mask of the next forward pass, (N, T) in input time order; null for none. */
+    public void setMask(byte[] mask) {
+        this.padding = mask;
+    }
+
+    /** Whether step s of sample b reads a padding position (its state stays as it was). */
+    protected final boolean masked(int b, int s) {
+        return padding != null && padding[b * steps + time(s)] == 0;
+    }
+
+    /** A padding step: the state after it is the state before it (LSTM also carries its cell). */
+    protected void carryState(int b, int s) {
+        System.arraycopy(h, state(b, s), h, state(b, s + 1), units);
     }
 
     /** Drops this share of each sample's input features (the same ones at every step) while training. */
@@ -135,6 +157,11 @@ public abstract class Recurrence {
         float[] bd = bias == null ? null : bias.data();
         for (int s = 0; s < steps; s++) {
             forwardStep(s, u, bd);
+            for (int b = 0; b < n && padding != null; b++) {
+                if (masked(b, s)) {
+                    carryState(b, s);
+                }
+            }
         }
         float[] out = y.data();
         for (int b = 0; b < n; b++) {
@@ -229,11 +256,23 @@ public abstract class Recurrence {
         Gemm.multiply(false, false, n, g, units, h, s * units, stateStride(), u, 0, g, c, cOff, ldc, true);
     }
 
-    /** dU += h[:, s]ᵀ · d (d: N rows of G·u with stride ldd), then dh = d · Uᵀ. */
+    /**
+     * dU += h[:, s]ᵀ · d (d: N rows of G·u with stride ldd), then dh = d · Uᵀ + carry. A padding
+     * step's row of d must be zero (its gates did nothing) and its carry its whole dh.
+     */
     protected final void backThroughU(int s, float[] u, float[] du, float[] d, int dOff, int ldd) {
         int g = gates * units;
         Gemm.multiply(true, false, units, g, n, h, s * units, stateStride(), d, dOff, ldd, du, 0, g, true);
         Gemm.multiply(false, true, n, units, g, d, dOff, ldd, u, 0, g, dh, 0, units, false);
+        for (int i = 0; i < n * units; i++) {
+            dh[i] += carry[i];
+        }
+    }
+
+    /** For a padding step of sample b: no gradient to its gates (row of d at offset) and dh carried whole. */
+    protected final void skip(int b, float[] d, int offset) {
+        Arrays.fill(d, offset, offset + gates * units, 0f);
+        System.arraycopy(dh, b * units, carry, b * units, units);
     }
 
     private void ensure(int rows) {
@@ -247,6 +286,7 @@ public abstract class Recurrence {
         }
         if (dh.length < n * units) {
             dh = new float[n * units];
+            carry = new float[n * units];
         }
         ensureCellBuffers(n, steps);
     }

@@ -1,5 +1,7 @@
 package org.layerlab.engine.ops;
 
+import java.util.Arrays;
+
 import org.layerlab.engine.Parallel;
 import org.layerlab.engine.Squash;
 
@@ -61,6 +63,11 @@ public final class SimpleRnn extends Recurrence {
             int z = (b * steps + s) * units;
             int d = (b * steps + t) * units;
             int next = state(b, s + 1);
+            if (masked(b, s)) {
+                skip(b, dxw, d);
+                continue;
+            }
+            Arrays.fill(carry, b * units, (b + 1) * units, 0f);
             for (int j = 0; j < units; j++) {
                 dxw[d + j] = dh[b * units + j] * slope(activation, alpha, pre[z + j], h[next + j]);
             }

@@ -28,6 +28,11 @@ public record ActivationLayer(Activation activation) implements LayerSpec, HasAc
     }
 
     @Override
+    public boolean passesMask() {
+        return true;
+    }
+
+    @Override
     public String kind() {
         return "Activation";
     }

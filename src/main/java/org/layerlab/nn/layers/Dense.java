@@ -74,6 +74,11 @@ public record Dense(int units, Activation activation, boolean useBias, Initializ
     }
 
     @Override
+    public boolean passesMask() {
+        return true;
+    }
+
+    @Override
     public String kind() {
         return "Dense";
     }

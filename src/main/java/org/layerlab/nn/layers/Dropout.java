@@ -28,6 +28,11 @@ public record Dropout(double rate) implements LayerSpec {
     }
 
     @Override
+    public boolean passesMask() {
+        return true;
+    }
+
+    @Override
     public String kind() {
         return "Dropout";
     }

@@ -9,6 +9,7 @@ import org.layerlab.nn.BuildContext;
 import org.layerlab.nn.Checks;
 import org.layerlab.nn.Initializer;
 import org.layerlab.nn.LayerRuntime;
+import org.layerlab.nn.Masks;
 import org.layerlab.nn.Parameter;
 import org.layerlab.nn.ParameterSpec;
 import org.layerlab.nn.ShapeException;
@@ -17,9 +18,11 @@ import org.layerlab.nn.ShapeException;
  * Keras' Embedding: token ids (time) → vectors (time, output_dim), a lookup in the learned table
  * embeddings (input_dim, output_dim). Ids arrive as the float values of the input and must be whole
  * numbers in [0, input_dim); the ids themselves get no gradient. The default initializer is Keras'
- * "uniform", RandomUniform(−0.05, 0.05). mask_zero is not offered yet.
+ * "uniform", RandomUniform(−0.05, 0.05). With mask_zero, id 0 marks padding: the mask goes on
+ * through layers that keep the time axis to the recurrent layers, attention and average pooling.
  */
-public record Embedding(int inputDim, int outputDim, Initializer embeddingsInitializer) implements LayerSpec {
+public record Embedding(int inputDim, int outputDim, Initializer embeddingsInitializer, boolean maskZero)
+        implements LayerSpec {
     public static final LayerKind KIND = LayerKind.builder("Embedding", Embedding.class, LayerCategory.SEQUENCE)
             .describe("Turns each token id into a learned vector: the first layer of a text model.",
                     "y[t] = E[id_t]")
@@ -30,6 +33,8 @@ public record Embedding(int inputDim, int outputDim, Initializer embeddingsIniti
                     .range(1, 100_000))
             .param(LayerParam.optional("embeddings_initializer", ParamType.INITIALIZER,
                     Initializer.randomUniform(-0.05, 0.05), "How the vectors start."))
+            .param(LayerParam.optional("mask_zero", ParamType.BOOL, false,
+                    "Id 0 is padding: the recurrent layers, attention and average pooling after it skip those steps."))
             .example(() -> new Embedding(1000, 32))
             .build();
 
@@ -40,7 +45,11 @@ public record Embedding(int inputDim, int outputDim, Initializer embeddingsIniti
     }
 
     public Embedding(int inputDim, int outputDim) {
-        this(inputDim, outputDim, Initializer.randomUniform(-0.05, 0.05));
+        this(inputDim, outputDim, Initializer.randomUniform(-0.05, 0.05), false);
+    }
+
+    public Embedding masked() {
+        return new Embedding(inputDim, outputDim, embeddingsInitializer, true);
     }
 
     @Override
@@ -68,7 +77,8 @@ public record Embedding(int inputDim, int outputDim, Initializer embeddingsIniti
     public LayerRuntime build(BuildContext c) {
         outputShape(c.inputShapes());
         Map<String, Parameter> p = c.parameters(parameters(c.inputShapes()));
-        return new Runtime(p.get("embeddings"), inputDim, outputDim);
+        Runtime rt = new Runtime(p.get("embeddings"), inputDim, outputDim);
+        return maskZero ? new MaskingRuntime(rt) : rt;
     }
 
     @Override
@@ -109,6 +119,32 @@ public record Embedding(int inputDim, int outputDim, Initializer embeddingsIniti
         @Override
         public List<Parameter> parameters() {
             return List.of(table);
+        }
+    }
+
+    /** The runtime with mask_zero: also says which steps are padding (id 0). */
+    private record MaskingRuntime(Runtime inner) implements LayerRuntime, Masks.Producer {
+        @Override
+        public void forward(Tensor[] inputs, Tensor output, boolean training) {
+            inner.forward(inputs, output, training);
+        }
+
+        @Override
+        public void backward(Tensor[] inputs, Tensor output, Tensor gradOutput, Tensor[] gradInputs) {
+            inner.backward(inputs, output, gradOutput, gradInputs);
+        }
+
+        @Override
+        public List<Parameter> parameters() {
+            return inner.parameters();
+        }
+
+        @Override
+        public void mask(Tensor input, byte[] mask) {
+            float[] ids = input.data();
+            for (int i = 0, n = input.size(); i < n; i++) {
+                mask[i] = (byte) (ids[i] != 0f ? 1 : 0);
+            }
         }
     }
 }

@@ -65,6 +65,11 @@ public record GRU(int units, Activation activation, Activation recurrentActivati
     }
 
     @Override
+    public boolean passesMask() {
+        return returnSequences;
+    }
+
+    @Override
     public String kind() {
         return "GRU";
     }

@@ -70,6 +70,11 @@ public record LSTM(int units, Activation activation, Activation recurrentActivat
     }
 
     @Override
+    public boolean passesMask() {
+        return returnSequences;
+    }
+
+    @Override
     public String kind() {
         return "LSTM";
     }

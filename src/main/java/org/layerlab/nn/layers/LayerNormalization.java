@@ -36,6 +36,11 @@ public record LayerNormalization(double epsilon) implements LayerSpec {
     }
 
     @Override
+    public boolean passesMask() {
+        return true;
+    }
+
+    @Override
     public String kind() {
         return "LayerNormalization";
     }

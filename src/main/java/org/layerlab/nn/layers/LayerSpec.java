@@ -65,6 +65,14 @@ public sealed interface LayerSpec permits Input, Dense, ActivationLayer, LeakyRe
         return 0;
     }
 
+    /**
+     * Whether a mask on the input (padding steps, see {@link org.layerlab.nn.Masks}) still applies
+     * to the output: layers that keep the time axis step by step. Others drop it, as in Keras.
+     */
+    default boolean passesMask() {
+        return false;
+    }
+
     /** Creates (or reuses) the layer's parameters and returns its executable form. */
     LayerRuntime build(BuildContext context);
 

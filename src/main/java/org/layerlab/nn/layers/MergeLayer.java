@@ -46,6 +46,11 @@ public record MergeLayer(Merge.Kind operation) implements LayerSpec {
     }
 
     @Override
+    public boolean passesMask() {
+        return true;
+    }
+
+    @Override
     public String kind() {
         return nameOf(operation);
     }

@@ -12,6 +12,7 @@ import org.layerlab.nn.BuildContext;
 import org.layerlab.nn.Checks;
 import org.layerlab.nn.Initializer;
 import org.layerlab.nn.LayerRuntime;
+import org.layerlab.nn.Masks;
 import org.layerlab.nn.Parameter;
 import org.layerlab.nn.ParameterSpec;
 import org.layerlab.nn.ShapeException;
@@ -70,6 +71,11 @@ public record MultiHeadAttention(int numHeads, int keyDim, int valueDim, boolean
     public MultiHeadAttention causal() {
         return new MultiHeadAttention(numHeads, keyDim, valueDim, useBias, outputShape, true, kernelInitializer,
                 biasInitializer);
+    }
+
+    @Override
+    public boolean passesMask() {
+        return true;
     }
 
     @Override
@@ -158,10 +164,16 @@ public record MultiHeadAttention(int numHeads, int keyDim, int valueDim, boolean
         return "MultiHeadAttention " + numHeads + "×" + keyDim + (useCausalMask ? " causal" : "");
     }
 
-    private record Runtime(Attention op, Map<String, Parameter> p) implements LayerRuntime, AttentionLayer {
+    private record Runtime(Attention op, Map<String, Parameter> p) implements LayerRuntime, AttentionLayer, Masks.User {
         @Override
         public Attention attention() {
             return op;
+        }
+
+        /** The first input's mask: for self-attention, the keys' too (the only case a mask reaches here). */
+        @Override
+        public void useMask(byte[] mask) {
+            op.setKeyMask(mask);
         }
 
         private Tensor value(String name) {
@@ -179,6 +191,9 @@ public record MultiHeadAttention(int numHeads, int keyDim, int valueDim, boolean
             Tensor query = inputs[0];
             Tensor value = inputs.length > 1 ? inputs[1] : query;
             Tensor key = inputs.length > 2 ? inputs[2] : value;
+            if (inputs.length > 1) {
+                op.setKeyMask(null); // the mask that arrives is the query's; the keys' own does not reach here
+            }
             op.forward(query, value, key, value("query/kernel"), value("query/bias"), value("key/kernel"),
                     value("key/bias"), value("value/kernel"), value("value/bias"), value("attention_output/kernel"),
                     value("attention_output/bias"), output);

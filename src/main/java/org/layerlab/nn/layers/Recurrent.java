@@ -13,6 +13,7 @@ import org.layerlab.nn.Activation;
 import org.layerlab.nn.BuildContext;
 import org.layerlab.nn.Initializer;
 import org.layerlab.nn.LayerRuntime;
+import org.layerlab.nn.Masks;
 import org.layerlab.nn.Parameter;
 import org.layerlab.nn.ParameterSpec;
 import org.layerlab.nn.RecurrentLayer;
@@ -105,10 +106,15 @@ final class Recurrent {
     }
 
     private record Runtime(Recurrence op, Parameter kernel, Parameter recurrent, Parameter bias)
-            implements LayerRuntime, RecurrentLayer {
+            implements LayerRuntime, RecurrentLayer, Masks.User {
         @Override
         public Recurrence recurrence() {
             return op;
+        }
+
+        @Override
+        public void useMask(byte[] mask) {
+            op.setMask(mask);
         }
 
         @Override

@@ -60,6 +60,11 @@ public record SimpleRNN(int units, Activation activation, boolean useBias, Initi
     }
 
     @Override
+    public boolean passesMask() {
+        return returnSequences;
+    }
+
+    @Override
     public String kind() {
         return "SimpleRNN";
     }

@@ -14,6 +14,7 @@ import org.layerlab.nn.Activation;
 import org.layerlab.nn.AttentionLayer;
 import org.layerlab.nn.BuildContext;
 import org.layerlab.nn.LayerRuntime;
+import org.layerlab.nn.Masks;
 import org.layerlab.nn.Parameter;
 import org.layerlab.nn.ParameterStore;
 import org.layerlab.nn.RecurrentLayer;
@@ -88,11 +89,13 @@ public final class Network {
             LayerSpec core = act.isLinear() || spec instanceof ActivationLayer ? spec : ((HasActivation) spec).withoutActivation();
             BuildContext ctx = new BuildContext(node.id(), inShapes, store, store.seed());
             steps.add(new Step(node, core.build(ctx), in, out, spec instanceof Input));
+            steps.get(steps.size() - 1).passesMask = spec.passesMask();
             if (spec instanceof Input) {
                 inputs.add(steps.size() - 1);
             }
             if (!act.isLinear() && !(spec instanceof ActivationLayer)) {
                 steps.add(new Step(node, ActivationLayer.runtime(act), new int[] {steps.size() - 1}, out, false));
+                steps.get(steps.size() - 1).passesMask = true;
                 steps.get(steps.size() - 1).activation = act;
             } else if (spec instanceof ActivationLayer a) {
                 steps.get(steps.size() - 1).activation = a.activation();
@@ -176,6 +179,9 @@ public final class Network {
                 s.grad = s.needsGrad || s == last() ? Tensor.ofBatch(batch, s.shape) : null;
             }
             s.runtime.allocate(batch);
+            if (s.runtime instanceof Masks.Producer && s.shape.rank() == 2) {
+                s.maskBuffer = new byte[batch * s.shape.dim(0)];
+            }
         }
         capacity = batch;
     }
@@ -199,7 +205,15 @@ public final class Network {
             if (s.grad != null) {
                 s.grad.setBatch(n);
             }
+            byte[] incoming = s.inputs.length == 0 ? null : steps.get(s.inputs[0]).mask;
+            if (s.runtime instanceof Masks.User u) {
+                u.useMask(incoming);
+            }
             s.runtime.forward(s.inputTensors(steps), s.out, training);
+            s.mask = s.maskBuffer != null ? s.maskBuffer : s.passesMask ? incoming : null;
+            if (s.maskBuffer != null) {
+                ((Masks.Producer) s.runtime).mask(steps.get(s.inputs[0]).out, s.maskBuffer);
+            }
         }
         return last().out;
     }
@@ -348,6 +362,10 @@ public final class Network {
         final Tensor[] gradBuf;
         Activation activation;
         boolean needsGrad;
+        /** The mask of this step's output (null: none); maskBuffer is this step's own when it makes masks. */
+        byte[] mask;
+        byte[] maskBuffer;
+        boolean passesMask;
         Tensor out;
         Tensor grad;
 

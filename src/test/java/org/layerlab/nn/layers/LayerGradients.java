@@ -11,6 +11,7 @@ import org.layerlab.engine.Shape;
 import org.layerlab.engine.Tensor;
 import org.layerlab.nn.BuildContext;
 import org.layerlab.nn.LayerRuntime;
+import org.layerlab.nn.Masks;
 import org.layerlab.nn.Parameter;
 import org.layerlab.nn.ParameterStore;
 
@@ -20,8 +21,16 @@ final class LayerGradients {
     }
 
     static void check(LayerSpec spec, List<Shape> shapes, long seed, long dataSeed) {
+        check(spec, shapes, seed, dataSeed, null);
+    }
+
+    /** With a padding mask (batch of two × steps) given to a layer that uses masks. */
+    static void check(LayerSpec spec, List<Shape> shapes, long seed, long dataSeed, byte[] mask) {
         ParameterStore store = new ParameterStore(seed);
         LayerRuntime rt = spec.build(new BuildContext("n", shapes, store, seed));
+        if (mask != null) {
+            ((Masks.User) rt).useMask(mask);
+        }
         Random rng = new Random(dataSeed);
         Tensor[] xs = new Tensor[shapes.size()];
         Tensor[] dxs = new Tensor[shapes.size()];
