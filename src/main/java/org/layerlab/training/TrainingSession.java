@@ -1,9 +1,7 @@
 package org.layerlab.training;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -12,8 +10,6 @@ import java.util.function.Consumer;
 
 import org.layerlab.data.Dataset;
 import org.layerlab.data.Split;
-import org.layerlab.data.Tokenizer;
-import org.layerlab.nn.Parameter;
 import org.layerlab.nn.network.Network;
 import org.layerlab.nn.optimizers.Optimizer;
 import org.layerlab.nn.optimizers.OptimizerSpec;
@@ -70,17 +66,8 @@ public final class TrainingSession {
     private Consumer<WeightSnapshot> weightSink = s -> { };
     private Consumer<HealthSnapshot> healthSink = s -> { };
     private Consumer<ConfusionMatrix> confusionSink;
-    private Consumer<ForecastSnapshot> forecastSink;
-    private Dataset forecastWindows;
-    private Consumer<AttentionSnapshot> attentionSink;
-    private Dataset attentionExample;
-    private Consumer<StatesSnapshot> statesSink;
-    private Dataset statesExample;
-    private Consumer<TextSamples> textSink;
-    /** Tokens written per temperature after each epoch: a few lines, a fraction of a second. */
-    private static final int TEXT_SAMPLE_TOKENS = 160;
-    private Tokenizer textTokenizer;
-    private String textSeed;
+    private Consumer<Snapshot> epochSink;
+    private List<EpochSnapshot> epochSnapshots = List.of();
     /** Counts the confusion matrix during the validation pass the metrics make anyway. */
     private ConfusionMatrix.Counter confusion;
     private final List<EpochEvent> epochs = new ArrayList<>();
@@ -139,32 +126,10 @@ public final class TrainingSession {
         return this;
     }
 
-    /** Receives the predictions for these time-series windows (the test part) after each epoch. */
-    public TrainingSession onForecast(Consumer<ForecastSnapshot> sink, Dataset windows) {
-        this.forecastSink = sink;
-        this.forecastWindows = windows;
-        return this;
-    }
-
-    /** Receives where the attention layers look for the first sample of these data, after each epoch. */
-    public TrainingSession onAttention(Consumer<AttentionSnapshot> sink, Dataset example) {
-        this.attentionSink = sink;
-        this.attentionExample = example;
-        return this;
-    }
-
-    /** Receives the recurrent layers' states over time for the first sample of these data, after each epoch. */
-    public TrainingSession onStates(Consumer<StatesSnapshot> sink, Dataset example) {
-        this.statesSink = sink;
-        this.statesExample = example;
-        return this;
-    }
-
-    /** Receives text the network writes from this seed, after each epoch (next-token models). */
-    public TrainingSession onTextSamples(Consumer<TextSamples> sink, Tokenizer tokenizer, String seed) {
-        this.textSink = sink;
-        this.textTokenizer = tokenizer;
-        this.textSeed = seed;
+    /** Receives these views' snapshots after each epoch (see {@link EpochSnapshot}). */
+    public TrainingSession atEachEpoch(Consumer<Snapshot> sink, List<EpochSnapshot> snapshots) {
+        this.epochSink = sink;
+        this.epochSnapshots = List.copyOf(snapshots);
         return this;
     }
 
@@ -337,23 +302,11 @@ public final class TrainingSession {
             if (confusion != null) {
                 confusionSink.accept(confusion.finish(e.epoch()));
             }
-            if (attentionSink != null && attentionExample != null) {
-                AttentionSnapshot a = AttentionSnapshot.of(net, attentionExample, steps, e.epoch());
-                if (a != null) {
-                    attentionSink.accept(a);
+            for (EpochSnapshot maker : epochSnapshots) {
+                Snapshot taken = maker.take(net, steps, e.epoch());
+                if (taken != null) {
+                    epochSink.accept(taken);
                 }
-            }
-            if (statesSink != null && statesExample != null) {
-                StatesSnapshot st = StatesSnapshot.of(net, statesExample, steps, e.epoch());
-                if (st != null) {
-                    statesSink.accept(st);
-                }
-            }
-            if (textSink != null) {
-                textSink.accept(TextSamples.of(net, textTokenizer, textSeed, TEXT_SAMPLE_TOKENS, steps, e.epoch()));
-            }
-            if (forecastSink != null && forecastWindows != null) {
-                forecastSink.accept(ForecastSnapshot.of(net, forecastWindows, steps, e.epoch()));
             }
         }
     }

@@ -2,6 +2,7 @@ package org.layerlab.ui.dashboard;
 
 import javafx.scene.Node;
 import org.layerlab.training.CoalescingFeed;
+import org.layerlab.training.Snapshot;
 
 /**
  * One tab of the dashboard: a view that draws and owns no data, and the state behind it (a
@@ -37,6 +38,10 @@ interface DashboardTab {
      * going), so switching the views off costs the run nothing here.
      */
     default void deliver(CoalescingFeed.Delivery d, boolean draw) {
+    }
+
+    /** A snapshot from saved weights (a reopened project): shown if it is this tab's kind. */
+    default void showSaved(Snapshot s) {
     }
 
     /** Live views are on again: draw what was kept meanwhile. */

@@ -13,23 +13,18 @@ import org.layerlab.data.AugmentedDataset;
 import org.layerlab.data.DataPreview;
 import org.layerlab.data.DatasetStats;
 import org.layerlab.nn.network.Network;
-import org.layerlab.nn.layers.GRU;
-import org.layerlab.nn.layers.LSTM;
-import org.layerlab.nn.layers.MultiHeadAttention;
-import org.layerlab.nn.layers.SimpleRNN;
 import org.layerlab.project.DatasetSource;
 import org.layerlab.project.LoadedData;
 import org.layerlab.project.Project;
 import org.layerlab.project.ProjectSession;
 import org.layerlab.training.BoundarySnapshot;
-import org.layerlab.training.AttentionSnapshot;
 import org.layerlab.training.ConfusionMatrix;
-import org.layerlab.training.ForecastSnapshot;
 import org.layerlab.training.HealthSnapshot;
-import org.layerlab.training.StatesSnapshot;
 import org.layerlab.training.TextSamples;
 import org.layerlab.ui.common.Background;
 import org.layerlab.ui.model.EditorModel;
+import org.layerlab.training.Snapshot;
+import org.layerlab.training.EpochSnapshot;
 
 /**
  * The project's data as the views show it outside a run: read off the JavaFX thread (through
@@ -62,13 +57,10 @@ final class DataShown {
         shown = false;
         // The last project's series must not stay on screen while this one's data loads (or has none).
         view.forecast.setData(null);
-        view.showTab("tab-forecast", p.dataset() instanceof DatasetSource.Windows);
         view.attention.clear();
-        view.showTab("tab-attention", hasAttention(p));
         view.states.clear();
-        view.showTab("tab-states", hasRecurrent(p));
         view.textSamples.clear();
-        view.showTab("tab-samples", p.dataset() instanceof DatasetSource.Corpus);
+        ExampleViews.showTabs(view, p);
         if (p.dataset() == null) {
             view.data.showMessage("No data chosen yet: select nothing on the canvas, then Choose data… in the inspector.");
             markShown();
@@ -85,15 +77,16 @@ final class DataShown {
                 DataPreview preview = DataPreview.of(d.train().original());
                 ConfusionMatrix confusion = ofTrained(p, dir, d, ProjectSession::confusion);
                 HealthSnapshot health = ofTrained(p, dir, d, ProjectSession::health);
-                ForecastSnapshot forecast = d.series() == null || d.test() == null ? null : ofTrained(p, dir, d,
-                        s -> ForecastSnapshot.of(s.network(), d.test(), -1, p.history().size()));
-                AttentionSnapshot attention = !hasAttention(p) ? null : ofTrained(p, dir, d,
-                        s -> AttentionSnapshot.of(s.network(), d.train().original(), -1, p.history().size()));
-                TextSamples samples = !(d.source() instanceof DatasetSource.Corpus c) || d.test() == null ? null
-                        : ofTrained(p, dir, d, s -> TextSamples.of(s.network(), c.tokenizer(),
-                                TextSamples.seedOf(d.test(), c.tokenizer()), 160, -1, p.history().size()));
-                StatesSnapshot states = !hasRecurrent(p) ? null : ofTrained(p, dir, d,
-                        s -> StatesSnapshot.of(s.network(), d.train().original(), -1, p.history().size()));
+                List<Snapshot> examples = ofTrained(p, dir, d, s -> {
+                    List<Snapshot> taken = new ArrayList<>();
+                    for (EpochSnapshot maker : ExampleViews.of(p, d)) {
+                        Snapshot one = maker.take(s.network(), -1, p.history().size());
+                        if (one != null) {
+                            taken.add(one);
+                        }
+                    }
+                    return taken;
+                });
                 Platform.runLater(() -> {
                     // The training points show in the boundary view before the first run, too.
                     view.boundary.setData(d.train().original());
@@ -105,17 +98,8 @@ final class DataShown {
                     view.showTab("tab-boundary", d.train().featureShape().size() <= 2);
                     // A next-character model has a hundred classes: its matrix would be a grey blur.
                     view.showTab("tab-confusion", d.train().isClassification() && d.train().classNames().size() <= 30);
-                    if (forecast != null && !running.getAsBoolean()) {
-                        view.forecast.show(forecast);
-                    }
-                    if (attention != null && !running.getAsBoolean()) {
-                        view.attention.show(attention);
-                    }
-                    if (states != null && !running.getAsBoolean()) {
-                        view.states.show(states);
-                    }
-                    if (samples != null && !running.getAsBoolean()) {
-                        view.textSamples.show(samples);
+                    if (examples != null && !running.getAsBoolean()) {
+                        examples.forEach(snapshot -> view.tabs().forEach(t -> t.showSaved(snapshot)));
                     }
                     if (!running.getAsBoolean()) {
                         if (confusion != null) {
@@ -169,16 +153,6 @@ final class DataShown {
             String shown = text;
             Platform.runLater(() -> view.textSamples.showWritten(shown));
         });
-    }
-
-    static boolean hasAttention(Project p) {
-        return p.graph().nodes().stream().anyMatch(n -> n.spec() instanceof MultiHeadAttention);
-    }
-
-    /** Layers whose states the States tab shows (Bidirectional keeps its two directions to itself). */
-    static boolean hasRecurrent(Project p) {
-        return p.graph().nodes().stream().anyMatch(n -> n.spec() instanceof LSTM || n.spec() instanceof GRU
-                || n.spec() instanceof SimpleRNN);
     }
 
     /** Runs r on the JavaFX thread once the project's data is shown or could not be read: now if it is. */

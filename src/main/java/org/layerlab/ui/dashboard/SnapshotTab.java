@@ -18,6 +18,8 @@ final class SnapshotTab<T extends Snapshot> implements DashboardTab {
     private final CanvasView canvas;
     private final RunWants wants;
     private final SnapshotModel<T> model;
+    private final Class<T> kind;
+    private final Consumer<T> show;
     private Runnable onRunStarted = () -> { };
     private Runnable onShown;
 
@@ -29,6 +31,8 @@ final class SnapshotTab<T extends Snapshot> implements DashboardTab {
         this.canvas = canvas;
         this.wants = wants;
         this.model = new SnapshotModel<>(kind, show);
+        this.kind = kind;
+        this.show = show;
     }
 
     /** Also run r when a run starts (e.g. clear a view that would show the last run's result). */
@@ -77,6 +81,13 @@ final class SnapshotTab<T extends Snapshot> implements DashboardTab {
     @Override
     public void deliver(CoalescingFeed.Delivery d, boolean draw) {
         model.deliver(d, draw);
+    }
+
+    @Override
+    public void showSaved(Snapshot s) {
+        if (kind.isInstance(s)) {
+            show.accept(kind.cast(s));
+        }
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.util.List;
 
 import javafx.application.Platform;
 import javafx.scene.control.Tooltip;
-import org.layerlab.project.DatasetSource;
 import org.layerlab.project.Project;
 import org.layerlab.project.ProjectSession;
 import org.layerlab.training.BatchEvent;
@@ -14,7 +13,6 @@ import org.layerlab.training.CoalescingFeed;
 import org.layerlab.training.EngineWarmup;
 import org.layerlab.training.EpochEvent;
 import org.layerlab.training.RunEvent;
-import org.layerlab.training.TextSamples;
 import org.layerlab.training.TrainingConfig;
 import org.layerlab.training.TrainingResult;
 import org.layerlab.training.TrainingSession;
@@ -230,23 +228,8 @@ public final class TrainingController {
         session.snapshotEvery(DashboardPace.DELIVERY_NANOS);
         session.addListener(feed).onWeights(feed::offer).onBoundary(feed::offer, view.boundary.bounds())
                 .onHealth(feed::offer).onConfusion(feed::offer);
-        if (prepared.data().series() != null && prepared.data().test() != null) {
-            session.onForecast(feed::offer, prepared.data().test());
-        }
-        boolean attention = DataShown.hasAttention(p);
-        view.showTab("tab-attention", attention);
-        if (attention) {
-            session.onAttention(feed::offer, prepared.data().train().original());
-        }
-        if (prepared.data().source() instanceof DatasetSource.Corpus corpus && prepared.data().test() != null) {
-            session.onTextSamples(feed::offer, corpus.tokenizer(),
-                    TextSamples.seedOf(prepared.data().test(), corpus.tokenizer()));
-        }
-        boolean recurrent = DataShown.hasRecurrent(p);
-        view.showTab("tab-states", recurrent);
-        if (recurrent) {
-            session.onStates(feed::offer, prepared.data().train().original());
-        }
+        ExampleViews.showTabs(view, p);
+        session.atEachEpoch(feed::offer, ExampleViews.of(p, prepared.data()));
         view.tabs().forEach(DashboardTab::runStarted);
         layers.runStarted(session);
         settings.runStarted(session);

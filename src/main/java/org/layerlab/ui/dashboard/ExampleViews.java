@@ -1,0 +1,66 @@
+package org.layerlab.ui.dashboard;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.layerlab.nn.layers.GRU;
+import org.layerlab.nn.layers.LSTM;
+import org.layerlab.nn.layers.MultiHeadAttention;
+import org.layerlab.nn.layers.SimpleRNN;
+import org.layerlab.project.DatasetSource;
+import org.layerlab.project.LoadedData;
+import org.layerlab.project.Project;
+import org.layerlab.training.AttentionSnapshot;
+import org.layerlab.training.EpochSnapshot;
+import org.layerlab.training.ForecastSnapshot;
+import org.layerlab.training.StatesSnapshot;
+import org.layerlab.training.TextSamples;
+
+/**
+ * Which of the views of what the network does with examples apply to a project (Forecast,
+ * Attention, States, Samples), and the snapshots they need: taken after each epoch of a run, or
+ * once from a reopened project's saved weights. One place, so a run and a reopening agree.
+ */
+final class ExampleViews {
+    /** Tokens written per temperature: a few lines, a fraction of a second. */
+    static final int SAMPLE_TOKENS = 160;
+
+    private ExampleViews() {
+    }
+
+    static boolean hasAttention(Project p) {
+        return p.graph().nodes().stream().anyMatch(n -> n.spec() instanceof MultiHeadAttention);
+    }
+
+    /** Layers whose states the States tab shows (Bidirectional keeps its two directions to itself). */
+    static boolean hasRecurrent(Project p) {
+        return p.graph().nodes().stream().anyMatch(n -> n.spec() instanceof LSTM || n.spec() instanceof GRU
+                || n.spec() instanceof SimpleRNN);
+    }
+
+    /** Shows the tabs that apply to the project as it is before its data has loaded. */
+    static void showTabs(DashboardView view, Project p) {
+        view.showTab("tab-forecast", p.dataset() instanceof DatasetSource.Windows);
+        view.showTab("tab-attention", hasAttention(p));
+        view.showTab("tab-states", hasRecurrent(p));
+        view.showTab("tab-samples", p.dataset() instanceof DatasetSource.Corpus);
+    }
+
+    static List<EpochSnapshot> of(Project p, LoadedData d) {
+        List<EpochSnapshot> out = new ArrayList<>();
+        if (d.series() != null && d.test() != null) {
+            out.add((net, step, epoch) -> ForecastSnapshot.of(net, d.test(), step, epoch));
+        }
+        if (hasAttention(p)) {
+            out.add((net, step, epoch) -> AttentionSnapshot.of(net, d.train().original(), step, epoch));
+        }
+        if (hasRecurrent(p)) {
+            out.add((net, step, epoch) -> StatesSnapshot.of(net, d.train().original(), step, epoch));
+        }
+        if (d.source() instanceof DatasetSource.Corpus c && d.test() != null) {
+            String seed = TextSamples.seedOf(d.test(), c.tokenizer());
+            out.add((net, step, epoch) -> TextSamples.of(net, c.tokenizer(), seed, SAMPLE_TOKENS, step, epoch));
+        }
+        return out;
+    }
+}
