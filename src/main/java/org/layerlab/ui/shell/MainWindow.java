@@ -2,15 +2,11 @@ package org.layerlab.ui.shell;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import javafx.application.Platform;
 import javafx.event.ActionEvent;
-import javafx.geometry.Orientation;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -20,7 +16,6 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
@@ -38,7 +33,6 @@ import org.layerlab.project.ProjectException;
 import org.layerlab.project.ProjectFiles;
 import org.layerlab.ui.canvas.GraphCanvas;
 import org.layerlab.ui.commands.Edits;
-import org.layerlab.ui.common.Settings;
 import org.layerlab.ui.dashboard.DashboardView;
 import org.layerlab.ui.dashboard.TrainingController;
 import org.layerlab.ui.inspector.InspectorView;
@@ -60,12 +54,7 @@ public final class MainWindow {
     private final MenuItem undoItem = new MenuItem("Undo");
     private final MenuItem redoItem = new MenuItem("Redo");
     private boolean dark;
-    private SplitPane centre;
-    private SplitPane split;
-    private Node palette;
-    private static final double PALETTE_MIN = 170;
-    private static final double INSPECTOR_MIN = 270;
-    private Node inspector;
+    private final PanelLayout panels;
     /** The focused control just left the scene (a rebuild): where focus lands next is not the user's choice. */
     private boolean focusLost;
     private final DashboardView dashboard;
@@ -80,28 +69,8 @@ public final class MainWindow {
         InspectorView inspector = new InspectorView(model);
         dashboard = new DashboardView();
         training = new TrainingController(model, dashboard);
-        SplitPane centre = new SplitPane(canvas, dashboard);
-        centre.setOrientation(Orientation.VERTICAL);
-        // The train controls' row is wider than what a 960-px window leaves the centre: without a
-        // smaller minimum the split pane cut the inspector off instead of narrowing the centre.
-        centre.setMinWidth(360);
-        dashboard.setMinWidth(360);
-        // Half and half: at 60/40 the charts, feature table and scatter had under 200 px on a
-        // 768-px screen and cut their labels off; the canvas fits a network to what it gets.
-        remembered(centre, "split.centre", 0.5);
-        SplitPane split = new SplitPane(palette, centre, inspector);
-        this.centre = centre;
-        this.split = split;
-        this.palette = palette;
-        this.inspector = inspector;
-        // The palette wide enough for its longest name (GlobalAveragePooling2D) beside its icon at 1280 px.
-        remembered(split, "split.main", 0.22, 0.78);
-        SplitPane.setResizableWithParent(palette, false);
-        SplitPane.setResizableWithParent(inspector, false);
-        palette.setMinWidth(PALETTE_MIN);
-        inspector.setMinWidth(INSPECTOR_MIN);
-        split.widthProperty().addListener((o, a, b) -> Platform.runLater(() -> keepCentreUsable(split.getWidth())));
-        BorderPane root = new BorderPane(split);
+        panels = new PanelLayout(palette, canvas, dashboard, inspector, canvas::fitToView);
+        BorderPane root = new BorderPane(panels.root());
         root.setTop(new VBox(menus(), toolbar()));
         root.setBottom(new StatusBar(model, canvas));
         root.setId("root");
@@ -195,80 +164,6 @@ public final class MainWindow {
         return MainWindow.class.getResource("/assets/css/" + name).toExternalForm();
     }
 
-    /**
-     * Hides a panel (its room goes to the canvas) or shows it again where it was: a smaller window
-     * can give the whole height to the graph while editing and bring the charts back to train.
-     */
-    private void toggle(SplitPane pane, Node panel, int index) {
-        if (pane.getItems().contains(panel)) {
-            hiddenAt.put(panel, pane.getDividerPositions().clone());
-            pane.getItems().remove(panel);
-        } else {
-            int at = Math.min(index, pane.getItems().size());
-            pane.getItems().add(pane == split && panel == inspector ? pane.getItems().size() : at, panel);
-            double[] before = hiddenAt.get(panel);
-            if (before != null && before.length == pane.getDividers().size()) {
-                pane.setDividerPositions(before);
-            }
-        }
-        Platform.runLater(canvas::fitToView);
-    }
-
-    private final Map<Node, double[]> hiddenAt = new HashMap<>();
-
-    /**
-     * The side panels keep their width when the window changes (a split pane's non-resizable
-     * items), which on a window made narrow left the canvas a strip: when the centre would get
-     * under half the width, the panels give back what they have above their default share
-     * (22% each) or their minimum.
-     */
-    private void keepCentreUsable(double width) {
-        if (width <= 0) {
-            return;
-        }
-        List<Node> items = split.getItems();
-        int p = items.indexOf(palette);
-        int i = items.indexOf(inspector);
-        double left = p == 0 ? split.getDividers().get(0).getPosition() : 0;
-        double right = i > 0 ? 1 - split.getDividers().get(i - 1).getPosition() : 0;
-        if (1 - left - right >= 0.5) {
-            return;
-        }
-        if (p == 0) {
-            split.setDividerPosition(0, Math.min(left, Math.max(PALETTE_MIN / width, 0.22)));
-        }
-        if (i > 0) {
-            split.setDividerPosition(i - 1, 1 - Math.min(right, Math.max(INSPECTOR_MIN / width, 0.22)));
-        }
-    }
-
-    /** Divider positions from the last session (or these defaults), saved again whenever the user drags one. */
-    private static void remembered(SplitPane pane, String key, double... defaults) {
-        double[] positions = defaults.clone();
-        String saved = Settings.get(key, "");
-        String[] parts = saved.split(",");
-        if (parts.length == positions.length) {
-            try {
-                for (int i = 0; i < parts.length; i++) {
-                    double v = Double.parseDouble(parts[i]);
-                    positions[i] = v > 0.02 && v < 0.98 ? v : positions[i];
-                }
-            } catch (NumberFormatException e) {
-                positions = defaults.clone();
-            }
-        }
-        pane.setDividerPositions(positions);
-        for (SplitPane.Divider d : pane.getDividers()) {
-            d.positionProperty().addListener((o, a, b) -> {
-                StringBuilder sb = new StringBuilder();
-                for (SplitPane.Divider x : pane.getDividers()) {
-                    sb.append(sb.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.4f", x.getPosition()));
-                }
-                Settings.put(key, sb.toString());
-            });
-        }
-    }
-
     private MenuBar menus() {
         Menu file = new Menu("_File");
         Menu newFrom = new Menu("New from Template");
@@ -322,9 +217,9 @@ public final class MainWindow {
                 item("Auto-layout Top to Bottom", "Shortcut+L", () -> layout(true)),
                 item("Auto-layout Left to Right", "Shortcut+Shift+L", () -> layout(false)),
                 new SeparatorMenuItem(),
-                item("Show or Hide Palette", "Shortcut+1", () -> toggle(split, palette, 0)),
-                item("Show or Hide Dashboard", "Shortcut+2", () -> toggle(centre, dashboard, 1)),
-                item("Show or Hide Inspector", "Shortcut+3", () -> toggle(split, inspector, 2)),
+                item("Show or Hide Palette", "Shortcut+1", panels::togglePalette),
+                item("Show or Hide Dashboard", "Shortcut+2", panels::toggleDashboard),
+                item("Show or Hide Inspector", "Shortcut+3", panels::toggleInspector),
                 new SeparatorMenuItem(), item("Light Theme", null, () -> setTheme(false)),
                 item("Dark Theme", null, () -> setTheme(true)));
         Menu train = new Menu("_Train");
