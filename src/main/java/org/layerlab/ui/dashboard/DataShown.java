@@ -57,9 +57,9 @@ final class DataShown {
         shown = false;
         // The last project's series must not stay on screen while this one's data loads (or has none).
         view.forecast.setData(null);
-        view.attention.clear();
-        view.states.clear();
-        view.textSamples.clear();
+        // Attention, States and Samples keep what they show: another document clears them
+        // (TrainingController.documentOpened), and a run's end, which saves a fitted vocabulary or
+        // statistics into the dataset and so reloads it here, must not blank them.
         ExampleViews.showTabs(view, p);
         if (p.dataset() == null) {
             view.data.showMessage("No data chosen yet: select nothing on the canvas, then Choose data… in the inspector.");
