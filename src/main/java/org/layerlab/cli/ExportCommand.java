@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
-import org.layerlab.export.Exporter;
+import org.layerlab.export.core.Exporter;
 import org.layerlab.export.Exporters;
 import org.layerlab.project.Project;
 

@@ -5,7 +5,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 
-import org.layerlab.export.Exporter;
+import org.layerlab.export.core.Exporter;
 import org.layerlab.export.Exporters;
 import org.layerlab.training.TrainingSettingsException;
 

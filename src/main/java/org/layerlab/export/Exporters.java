@@ -3,9 +3,12 @@ package org.layerlab.export;
 import java.util.List;
 import java.util.Optional;
 
+import org.layerlab.export.core.Exporter;
+import org.layerlab.export.onnx.OnnxExporter;
+
 /** The export formats this build offers, in menu order: one entry per {@link Exporter}. */
 public final class Exporters {
-    private static final List<Exporter> ALL = List.of();
+    private static final List<Exporter> ALL = List.of(new OnnxExporter());
 
     private Exporters() {
     }

@@ -1,2 +1,2 @@
-/** Models that leave LayerLab: one {@link org.layerlab.export.Exporter} per format, reading the saved project only. */
+/** Models that leave LayerLab: {@link org.layerlab.export.Exporters} lists the formats, each in its own sub-package behind the seam in {@code export.core}. */
 package org.layerlab.export;

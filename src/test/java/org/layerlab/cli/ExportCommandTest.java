@@ -14,7 +14,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.layerlab.export.Exporter;
+import org.layerlab.export.core.Exporter;
 import org.layerlab.nn.layers.LayerKind;
 import org.layerlab.project.Project;
 

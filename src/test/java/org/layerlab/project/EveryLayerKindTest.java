@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -26,11 +25,7 @@ import org.layerlab.nn.Parameter;
 import org.layerlab.nn.ParameterSpec;
 import org.layerlab.nn.ParameterStore;
 import org.layerlab.nn.graph.GraphAnalysis;
-import org.layerlab.nn.graph.GraphEdge;
-import org.layerlab.nn.graph.GraphNode;
 import org.layerlab.nn.graph.NetworkGraph;
-import org.layerlab.nn.layers.ActivationLayer;
-import org.layerlab.nn.layers.Input;
 import org.layerlab.nn.layers.LayerKind;
 import org.layerlab.nn.layers.LayerKinds;
 import org.layerlab.nn.layers.LayerSpec;
@@ -39,84 +34,18 @@ import org.layerlab.nn.network.Network;
 /**
  * One test over every layer kind the registry knows: the file codec round-trips it, its parameter
  * count is what the built layer creates, inferred shapes are what a real batch produces, and its
- * gradients match finite differences. A kind added without an entry in {@link #CASES} fails here.
+ * gradients match finite differences. A kind added without an entry in {@link #LayerKindCases.CASES} fails here.
  */
 class EveryLayerKindTest {
-    /** The input shapes each kind's palette example is tried on; training=false for layers that draw random masks. */
-    private record Case(List<Shape> inputs, boolean training, int ids) {
-        static Case of(int... dims) {
-            return new Case(List.of(Shape.of(dims)), true, 0);
-        }
-
-        static Case twice(int... dims) {
-            return new Case(List.of(Shape.of(dims), Shape.of(dims)), true, 0);
-        }
-
-        /** Token ids in [0, vocabulary) as input, which get no gradient. */
-        static Case ids(int vocabulary, int... dims) {
-            return new Case(List.of(Shape.of(dims)), true, vocabulary);
-        }
-
-        Case inference() {
-            return new Case(inputs, false, ids);
-        }
-
-        Tensor input(Random rng, int... dims) {
-            Tensor x = GradCheck.random(rng, 1, dims);
-            if (ids > 0) {
-                for (int i = 0; i < x.size(); i++) {
-                    x.data()[i] = rng.nextInt(ids);
-                }
-            }
-            return x;
-        }
-    }
-
-    private static final Map<String, Case> CASES = Map.ofEntries(
-            Map.entry("Input", new Case(List.of(), true, 0)),
-            Map.entry("Dense", Case.of(5)),
-            Map.entry("Activation", Case.of(3, 4)),
-            Map.entry("LeakyReLU", Case.of(2, 5)),
-            Map.entry("ELU", Case.of(7)),
-            Map.entry("PReLU", Case.of(3, 2)),
-            Map.entry("Dropout", Case.of(6).inference()),
-            Map.entry("Conv2D", Case.of(5, 5, 2)),
-            Map.entry("MaxPooling2D", Case.of(4, 4, 2)),
-            Map.entry("AveragePooling2D", Case.of(4, 4, 2)),
-            Map.entry("GlobalAveragePooling2D", Case.of(3, 3, 2)),
-            Map.entry("GlobalMaxPooling2D", Case.of(3, 3, 2)),
-            Map.entry("Flatten", Case.of(2, 3, 2)),
-            Map.entry("Reshape", Case.of(784)),
-            Map.entry("BatchNormalization", Case.of(3, 3, 2)),
-            Map.entry("LayerNormalization", Case.of(6)),
-            Map.entry("SpatialDropout2D", Case.of(3, 3, 2).inference()),
-            Map.entry("Add", Case.twice(4)),
-            Map.entry("Subtract", Case.twice(4)),
-            Map.entry("Multiply", Case.twice(4)),
-            Map.entry("Average", Case.twice(4)),
-            Map.entry("Concatenate", Case.twice(2, 3)),
-            Map.entry("Embedding", Case.ids(1000, 4)),
-            Map.entry("SimpleRNN", Case.of(4, 3)),
-            Map.entry("LSTM", Case.of(4, 3)),
-            Map.entry("GRU", Case.of(4, 3)),
-            Map.entry("GlobalAveragePooling1D", Case.of(5, 3)),
-            Map.entry("GlobalMaxPooling1D", Case.of(5, 3)),
-            Map.entry("MultiHeadAttention", Case.of(4, 6)),
-            Map.entry("PositionalEmbedding", Case.ids(1000, 5)),
-            Map.entry("Conv1D", Case.of(7, 2)),
-            Map.entry("MaxPooling1D", Case.of(6, 3)),
-            Map.entry("AveragePooling1D", Case.of(6, 3)),
-            Map.entry("Bidirectional", Case.of(4, 3)));
-
     static Stream<LayerKind> kinds() {
         return LayerKinds.all().stream();
     }
 
     @Test
     void everyKindHasATestCaseAndEveryCaseAKind() {
-        List<String> missing = LayerKinds.names().stream().filter(n -> !CASES.containsKey(n)).toList();
-        assertEquals(List.of(), missing, "kinds without a case in EveryLayerKindTest.CASES");
-        List<String> stale = CASES.keySet().stream().filter(n -> !LayerKinds.names().contains(n)).toList();
+        List<String> missing = LayerKinds.names().stream().filter(n -> !LayerKindCases.CASES.containsKey(n)).toList();
+        assertEquals(List.of(), missing, "kinds without a case in EveryLayerKindTest.LayerKindCases.CASES");
+        List<String> stale = LayerKindCases.CASES.keySet().stream().filter(n -> !LayerKinds.names().contains(n)).toList();
         assertEquals(List.of(), stale, "cases for kinds the registry does not know");
     }
 
@@ -162,7 +91,7 @@ class EveryLayerKindTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("kinds")
     void paramCountIsWhatTheBuiltLayerCreates(LayerKind kind) {
-        Case c = CASES.get(kind.name());
+        LayerKindCases.Case c = LayerKindCases.CASES.get(kind.name());
         LayerSpec spec = kind.example();
         ParameterStore store = new ParameterStore(3);
         spec.build(new BuildContext("n", c.inputs(), store, 3));
@@ -175,9 +104,9 @@ class EveryLayerKindTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("kinds")
     void inferredShapeIsWhatARealBatchProduces(LayerKind kind) {
-        Case c = CASES.get(kind.name());
+        LayerKindCases.Case c = LayerKindCases.CASES.get(kind.name());
         LayerSpec spec = kind.example();
-        NetworkGraph g = graphAround(spec, c.inputs());
+        NetworkGraph g = LayerKindCases.graphAround(spec, c.inputs());
         GraphAnalysis a = GraphAnalysis.of(g);
         assertEquals(List.of(), a.problems().stream().filter(p -> p.isError()).toList());
         Shape inferred = a.info(a.outputId()).outputShape();
@@ -198,7 +127,7 @@ class EveryLayerKindTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("kinds")
     void gradientsMatchFiniteDifferences(LayerKind kind) {
-        Case c = CASES.get(kind.name());
+        LayerKindCases.Case c = LayerKindCases.CASES.get(kind.name());
         if (c.inputs().isEmpty()) {
             return;
         }
@@ -239,23 +168,5 @@ class EveryLayerKindTest {
         dims[0] = batch;
         System.arraycopy(s.dims(), 0, dims, 1, s.rank());
         return dims;
-    }
-
-    /** Input → spec, or for several inputs Input → one linear Activation per branch → spec. */
-    private static NetworkGraph graphAround(LayerSpec spec, List<Shape> inputs) {
-        if (inputs.isEmpty()) {
-            return NetworkGraph.empty().withNode(new GraphNode("in", "in", spec, 0, 0));
-        }
-        NetworkGraph g = NetworkGraph.empty().withNode(new GraphNode("in", "in", new Input(inputs.get(0)), 0, 0))
-                .withNode(new GraphNode("layer", "layer", spec, 0, 0));
-        if (inputs.size() == 1) {
-            return g.withEdge(new GraphEdge("in", "layer", 0));
-        }
-        for (int i = 0; i < inputs.size(); i++) {
-            g = g.withNode(new GraphNode("b" + i, "b" + i, new ActivationLayer("linear"), 0, 0))
-                    .withEdge(new GraphEdge("in", "b" + i, 0))
-                    .withEdge(new GraphEdge("b" + i, "layer", i));
-        }
-        return g;
     }
 }

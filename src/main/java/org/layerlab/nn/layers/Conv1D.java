@@ -74,7 +74,8 @@ public record Conv1D(int filters, int kernelSize, int strides, String padding, i
         return "Conv1D";
     }
 
-    private Window window(Shape in) {
+    /** The window over this input as the layer computes it (sizes, strides, padding); exporters read it too. */
+    public Window window(Shape in) {
         return Sequences.window(kind(), in, kernelSize, strides, dilationRate, padding);
     }
 

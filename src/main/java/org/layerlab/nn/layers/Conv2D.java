@@ -97,7 +97,8 @@ public record Conv2D(int filters, Size2 kernelSize, Size2 strides, Padding paddi
         return "Conv2D";
     }
 
-    Window window(Shape in) {
+    /** The window over this input as the layer computes it (sizes, strides, padding); exporters read it too. */
+    public Window window(Shape in) {
         return Images.window("Conv2D", in, kernelSize, strides, dilationRate, padding);
     }
 

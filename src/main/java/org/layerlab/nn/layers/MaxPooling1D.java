@@ -35,7 +35,8 @@ public record MaxPooling1D(int poolSize, Integer strides, String padding) implem
         return "MaxPooling1D";
     }
 
-    private Window window(Shape in) {
+    /** The window over this input as the layer computes it (sizes, strides, padding); exporters read it too. */
+    public Window window(Shape in) {
         return Sequences.window(kind(), in, poolSize, strides, 1, padding);
     }
 

@@ -38,7 +38,8 @@ public record MaxPooling2D(Size2 poolSize, Size2 strides, Padding padding) imple
         return "MaxPooling2D";
     }
 
-    Window window(Shape in) {
+    /** The window over this input as the layer computes it (sizes, strides, padding); exporters read it too. */
+    public Window window(Shape in) {
         return Images.window(kind(), in, poolSize, strides, Size2.square(1), padding);
     }
 

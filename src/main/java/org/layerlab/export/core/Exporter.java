@@ -1,4 +1,4 @@
-package org.layerlab.export;
+package org.layerlab.export.core;
 
 import java.io.IOException;
 import java.nio.file.Path;

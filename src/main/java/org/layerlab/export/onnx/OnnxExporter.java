@@ -1,0 +1,215 @@
+package org.layerlab.export.onnx;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
+import ai.onnx.proto.OnnxMl.StringStringEntryProto;
+import ai.onnx.proto.OnnxMl.TensorProto;
+import ai.onnx.proto.OnnxMl.TensorShapeProto;
+import ai.onnx.proto.OnnxMl.TypeProto;
+import ai.onnx.proto.OnnxMl.ValueInfoProto;
+import org.layerlab.engine.Shape;
+import org.layerlab.export.core.ExportPlan;
+import org.layerlab.export.core.Exporter;
+import org.layerlab.export.core.Identifiers;
+import org.layerlab.nn.layers.Embedding;
+import org.layerlab.nn.layers.HasActivation;
+import org.layerlab.nn.layers.Input;
+import org.layerlab.nn.layers.LayerKind;
+import org.layerlab.nn.layers.LayerSpec;
+import org.layerlab.project.DatasetSource;
+import org.layerlab.project.Project;
+
+/**
+ * The network as one {@code .onnx} file for ONNX Runtime and every other ONNX tool: the trained
+ * weights as initializers, one float32 input "input" (batch, sample shape...) with a free batch
+ * size, one output "output" (after the last layer's activation, as {@code predict} gives), and
+ * the project's provenance as metadata. Opset 13, raised to 17 by LayerNormalization.
+ *
+ * <p>The model takes the network's input as LayerLab feeds it: features after the project's
+ * normalization (its statistics are in the metadata, {@code input_offset} and {@code input_scale}),
+ * images as floats in [0, 1], token ids as floats.
+ */
+public final class OnnxExporter implements Exporter {
+    /** ONNX IR version 8 goes with opsets up to 17 and is what ONNX 1.12+ and every current runtime read. */
+    private static final long IR_VERSION = 8;
+
+    @Override
+    public String format() {
+        return "onnx";
+    }
+
+    @Override
+    public String description() {
+        return "ONNX model (.onnx) for ONNX Runtime and other ONNX tools";
+    }
+
+    @Override
+    public List<String> extensions() {
+        return List.of(".onnx");
+    }
+
+    @Override
+    public boolean supports(LayerKind kind) {
+        return kind.type() == Input.class || OnnxLayers.supports(kind.type());
+    }
+
+    @Override
+    public List<String> problems(Project project) {
+        List<String> out = new ArrayList<>(Exporter.super.problems(project));
+        if (!out.isEmpty()) {
+            return out;
+        }
+        ExportPlan plan;
+        try {
+            plan = ExportPlan.of(project);
+        } catch (IllegalArgumentException e) {
+            return List.of(e.getMessage());
+        }
+        Map<String, Boolean> masked = maskedSteps(plan);
+        for (ExportPlan.Step s : plan.steps()) {
+            if (!(s.node().spec() instanceof Input)) {
+                String why = problem(s.node().spec(), s, masked.get(s.node().id()));
+                if (why != null) {
+                    out.add("layer '" + s.node().name() + "': " + why);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static <S extends LayerSpec> String problem(S spec, ExportPlan.Step step, boolean masked) {
+        return OnnxLayers.of(spec).problem(spec, step, masked);
+    }
+
+    @Override
+    public Path export(Project project, Path targetDir) throws IOException {
+        Files.createDirectories(targetDir);
+        Path file = targetDir.resolve(Identifiers.clean(project.name()) + ".onnx");
+        Files.write(file, model(project).toByteArray());
+        return file;
+    }
+
+    /** The ONNX model of a project that has no {@link #problems}. */
+    public ModelProto model(Project project) {
+        ExportPlan plan = ExportPlan.of(project);
+        OnnxGraph g = new OnnxGraph();
+        Identifiers ids = new Identifiers();
+        Map<String, String> values = new HashMap<>();
+        Map<String, String> masks = new HashMap<>();
+        for (ExportPlan.Step s : plan.steps()) {
+            LayerSpec spec = s.node().spec();
+            String id = s.node().id();
+            if (spec instanceof Input in) {
+                values.put(id, g.fresh("input"));
+                g.proto().addInput(valueInfo(values.get(id), in.shape()));
+                continue;
+            }
+            List<String> inputs = s.node().inputs().stream().map(values::get).toList();
+            String name = ids.of(s.node().name());
+            String incomingMask = masks.get(s.node().inputs().get(0));
+            LayerSpec core = spec instanceof HasActivation h ? h.withoutActivation() : spec;
+            String y = emit(core, new OnnxLayer.Context(g, s, inputs, name, incomingMask));
+            if (spec instanceof HasActivation h) {
+                y = OnnxActivations.apply(g, h.activation(), y, name + "/" + h.activation().name());
+            }
+            values.put(id, y);
+            if (spec instanceof Embedding e && e.maskZero()) {
+                masks.put(id, SequenceLayers.paddingMask(g, name, inputs.get(0)));
+            } else if (spec.passesMask() && incomingMask != null) {
+                masks.put(id, incomingMask);
+            }
+        }
+        String last = values.get(plan.output().node().id());
+        g.proto().addNode(ai.onnx.proto.OnnxMl.NodeProto.newBuilder().setOpType("Identity").setName("output_node")
+                .addInput(last).addOutput("output"));
+        g.proto().addOutput(valueInfo("output", plan.output().outputShape()));
+        g.proto().setName(Identifiers.clean(project.name()));
+        ModelProto.Builder m = ModelProto.newBuilder().setIrVersion(IR_VERSION).setProducerName("LayerLab")
+                .setProducerVersion(version()).setGraph(g.proto())
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(g.opset()))
+                .setDocString("Exported by LayerLab from the project '" + project.name() + "'.");
+        metadata(project).forEach((k, v) -> m.addMetadataProps(StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
+        return m.build();
+    }
+
+    private static <S extends LayerSpec> String emit(S spec, OnnxLayer.Context c) {
+        return OnnxLayers.of(spec).emit(c, spec);
+    }
+
+    /** Which layers a padding mask reaches (Embedding's mask_zero, passed on by the layers that keep time). */
+    private static Map<String, Boolean> maskedSteps(ExportPlan plan) {
+        Map<String, Boolean> carries = new HashMap<>();
+        Map<String, Boolean> reaches = new HashMap<>();
+        for (ExportPlan.Step s : plan.steps()) {
+            LayerSpec spec = s.node().spec();
+            boolean incoming = !s.node().inputs().isEmpty() && carries.getOrDefault(s.node().inputs().get(0), false);
+            reaches.put(s.node().id(), incoming);
+            carries.put(s.node().id(), spec instanceof Embedding e ? e.maskZero() : spec.passesMask() && incoming);
+        }
+        return reaches;
+    }
+
+    /** Where the model came from: LayerLab's version, the project, how it was trained and on what. */
+    private static Map<String, String> metadata(Project p) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("layerlab_version", version());
+        m.put("project", p.name());
+        m.put("trained", Boolean.toString(p.isTrained()));
+        m.put("epochs_trained", Integer.toString(p.history().size()));
+        m.put("seed", Long.toString(p.training().seed()));
+        m.put("loss", p.training().loss().toString());
+        if (p.dataset() != null) {
+            m.put("dataset", p.dataset().describe());
+            float[][] stats = statistics(p.dataset());
+            if (stats != null) {
+                m.put("input_offset", join(stats[0]));
+                m.put("input_scale", join(stats[1]));
+                m.put("input_normalization", "the network's input is (feature - input_offset) / input_scale");
+            }
+        }
+        return m;
+    }
+
+    private static float[][] statistics(DatasetSource d) {
+        if (d instanceof DatasetSource.Csv c && c.offset() != null) {
+            return new float[][] {c.offset(), c.scale()};
+        }
+        if (d instanceof DatasetSource.Windows w && w.offset() != null) {
+            return new float[][] {w.offset(), w.scale()};
+        }
+        return null;
+    }
+
+    private static String join(float[] values) {
+        StringBuilder b = new StringBuilder();
+        for (float v : values) {
+            b.append(b.length() == 0 ? "" : ",").append(v);
+        }
+        return b.toString();
+    }
+
+    private static String version() {
+        String v = OnnxExporter.class.getPackage().getImplementationVersion();
+        return v == null ? "development build" : v;
+    }
+
+    /** A float32 tensor of (batch, shape...) with a named, free batch dimension. */
+    private static ValueInfoProto valueInfo(String name, Shape shape) {
+        TensorShapeProto.Builder dims = TensorShapeProto.newBuilder()
+                .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("batch"));
+        for (int d : shape.dims()) {
+            dims.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));
+        }
+        return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(
+                TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT.getNumber()).setShape(dims))).build();
+    }
+}

@@ -1,0 +1,91 @@
+package org.layerlab.export.onnx;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.FloatBuffer;
+import java.util.Map;
+import java.util.Random;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import org.layerlab.engine.Tensor;
+import org.layerlab.export.core.ExportPlan;
+import org.layerlab.nn.Parameter;
+import org.layerlab.nn.ParameterStore;
+import org.layerlab.nn.graph.GraphAnalysis;
+import org.layerlab.nn.network.Network;
+import org.layerlab.project.Project;
+
+/** Runs a project's ONNX export in ONNX Runtime and compares its outputs with LayerLab's. */
+final class OnnxRuntimeCheck {
+    /** The agreement asked of an export: 1e-5 of the value, or of 1 for values near zero. */
+    static final double TOLERANCE = 1e-5;
+
+    private OnnxRuntimeCheck() {
+    }
+
+    /** ONNX Runtime's outputs for x (batch first), with their shape. */
+    static Tensor run(byte[] model, Tensor x) throws OrtException {
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        long[] shape = new long[x.rank()];
+        for (int i = 0; i < shape.length; i++) {
+            shape[i] = x.dim(i);
+        }
+        try (OrtSession session = env.createSession(model, new OrtSession.SessionOptions());
+             OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(x.data(), 0, x.size()), shape);
+             OrtSession.Result result = session.run(Map.of("input", input))) {
+            OnnxTensor out = (OnnxTensor) result.get(0);
+            long[] dims = out.getInfo().getShape();
+            int[] d = new int[dims.length];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = (int) dims[i];
+            }
+            FloatBuffer fb = out.getFloatBuffer();
+            float[] values = new float[fb.remaining()];
+            fb.get(values);
+            return Tensor.wrap(values, d);
+        }
+    }
+
+    /** Exports the project, runs both on x and asserts the same shape and values within {@link #TOLERANCE}. */
+    static void agrees(Project project, Tensor x, String what) throws OrtException {
+        byte[] model = new OnnxExporter().model(project).toByteArray();
+        Tensor expected = ExportPlan.of(project).network().predict(x);
+        Tensor actual = run(model, x);
+        assertArrayEquals(expected.dims(), actual.dims(), what + ": output shape");
+        double worst = 0;
+        int at = -1;
+        for (int i = 0; i < expected.size(); i++) {
+            double e = expected.data()[i];
+            double err = Math.abs(actual.data()[i] - e) / Math.max(1, Math.abs(e));
+            if (!(err <= worst)) {
+                worst = err;
+                at = i;
+            }
+        }
+        double w = worst;
+        int a = at;
+        assertTrue(worst <= TOLERANCE, () -> what + ": ONNX Runtime differs from LayerLab by " + w + " (relative) at "
+                + a + ": " + actual.data()[a] + " vs " + expected.data()[a]);
+    }
+
+    /**
+     * The project with every weight drawn at random (variances positive), so that zero biases, unit
+     * gammas and fresh moving statistics cannot hide a mistranslated tensor.
+     */
+    static Project withRandomWeights(Project p, long seed) {
+        ParameterStore store = new ParameterStore(seed);
+        Network.compile(GraphAnalysis.of(p.graph()).plan(), store);
+        Random rng = new Random(seed);
+        for (Parameter param : store.all()) {
+            float[] v = param.value().data();
+            for (int i = 0; i < v.length; i++) {
+                v[i] = (float) (param.name().endsWith("variance") ? 0.5 + rng.nextDouble() : rng.nextGaussian() * 0.5);
+            }
+        }
+        return new Project(p.name(), p.graph(), p.training(), p.dataset(), p.history(), store);
+    }
+}
