@@ -41,7 +41,8 @@ final class ExportCommand {
         if (!problems.isEmpty()) {
             throw new UserError(String.join("; ", problems));
         }
-        Path written = exporter.export(p, CliPaths.of(dir, "--out folder"));
+        String base = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        Path written = exporter.export(p, base, CliPaths.of(dir, "--out folder"));
         out.println("wrote " + written + (p.isTrained() ? " with the trained weights" : " (untrained: initial weights)"));
         return 0;
     }

@@ -5,12 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.layerlab.data.FeatureEncoder;
@@ -174,10 +180,34 @@ class CommandLineTest {
         assertEquals("error: unknown command 'frobnicate'; run 'help' for the list", run("frobnicate").err().trim());
     }
 
+    /** Trained in LayerLab, run in ONNX Runtime: the exported file carries the trained weights and computes XOR. */
+    @Test
+    void aTrainedProjectExportsToOnnxAndRunsThere() throws Exception {
+        Path p = xor();
+        assertEquals(0, run("train", p.toString(), "--epochs", "300").code());
+        Run export = run("export", p.toString(), "--format", "onnx", "--out", dir.resolve("out").toString());
+        assertEquals(0, export.code(), export.err());
+        Path file = dir.resolve("out").resolve("xor.onnx");
+        assertTrue(export.out().contains(file + " with the trained weights"), export.out());
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        float[] rows = {0, 0, 0, 1, 1, 0, 1, 1};
+        try (OrtSession session = env.createSession(file.toString(), new OrtSession.SessionOptions());
+             OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(rows), new long[] {4, 2});
+             OrtSession.Result r = session.run(Map.of("input", x))) {
+            float[][] y = (float[][]) r.get(0).getValue();
+            List<Integer> classes = new ArrayList<>();
+            for (float[] row : y) {
+                classes.add(row.length == 1 ? Math.round(row[0]) : row[1] > row[0] ? 1 : 0);
+            }
+            assertEquals(List.of(0, 1, 1, 0), classes);
+        }
+    }
+
     @Test
     void helpListsExport() {
         Run r = run("help");
         assertEquals(0, r.code());
         assertTrue(r.out().contains("export PROJECT --format FORMAT --out DIR"), r.out());
+        assertTrue(r.out().contains("onnx"), r.out());
     }
 }

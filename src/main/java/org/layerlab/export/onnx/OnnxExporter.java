@@ -91,9 +91,9 @@ public final class OnnxExporter implements Exporter {
     }
 
     @Override
-    public Path export(Project project, Path targetDir) throws IOException {
+    public Path export(Project project, String baseName, Path targetDir) throws IOException {
         Files.createDirectories(targetDir);
-        Path file = targetDir.resolve(Identifiers.clean(project.name()) + ".onnx");
+        Path file = targetDir.resolve(Identifiers.clean(baseName) + ".onnx");
         Files.write(file, model(project).toByteArray());
         return file;
     }

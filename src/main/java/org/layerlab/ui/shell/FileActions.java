@@ -13,6 +13,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.layerlab.export.Exporters;
 import org.layerlab.project.Project;
 import org.layerlab.project.ProjectException;
 import org.layerlab.project.DataFiles;
@@ -102,6 +103,20 @@ final class FileActions {
             error("Cannot save " + file.getFileName(), e.getMessage() + "\nThe previous version of the file is unchanged.");
             return false;
         }
+    }
+
+    /**
+     * File ▸ Export Model…: the open project as it is now (saved or not), into a folder beside the
+     * project file by default, named after it.
+     */
+    void exportModel() {
+        Path file = model.fileProperty().get();
+        String base = file != null ? file.getFileName().toString().replace(ProjectFiles.EXTENSION, "")
+                : model.project().name();
+        Path start = file != null && !Samples.isSample(file) ? file.toAbsolutePath().getParent().resolve("export")
+                : Path.of(System.getProperty("user.home"), "LayerLab exports");
+        new ExportDialog(owner, model.project(), base, Exporters.all(), start).showAndWait().ifPresent(written ->
+                Toasts.info(owner.getScene().getRoot(), "Exported", written.getFileName() + " in " + written.getParent()));
     }
 
     /** Asks Save / Discard / Cancel when there are unsaved changes; true when it is fine to go on. */

@@ -50,7 +50,7 @@ class OnnxExportTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("kinds")
-    void everyKindsPaletteExampleRunsInOnnxRuntimeAsInLayerLab(LayerKind kind) throws OrtException {
+    void everyKindsPaletteExampleRunsInOnnxRuntimeAsInLayerLab(LayerKind kind) throws OrtException, IOException {
         LayerKindCases.Case c = LayerKindCases.CASES.get(kind.name());
         Project p = project(LayerKindCases.graphAround(kind.example(), c.inputs()));
         OnnxRuntimeCheck.agrees(p, c.input(new Random(2), batched(c.inputs().get(0))), kind.name());
@@ -96,7 +96,7 @@ class OnnxExportTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("variants")
     void optionsThatChangeTheTranslationKeepTheOutputs(String title, String kind, String options, int[] inputDims)
-            throws OrtException {
+            throws OrtException, IOException {
         JsonObject json = JsonParser.parseString(options).getAsJsonObject();
         LayerSpec spec = LayerCodec.decode(kind, json, "$.params");
         Shape in = Shape.of(inputDims);
@@ -108,7 +108,7 @@ class OnnxExportTest {
 
     /** Padding (id 0) at the end of some rows, none in others, and a row of padding only. */
     @Test
-    void paddingMasksReachPoolingAndSelfAttentionAsInLayerLab() throws OrtException {
+    void paddingMasksReachPoolingAndSelfAttentionAsInLayerLab() throws OrtException, IOException {
         NetworkGraph g = chain(new Input(Shape.of(6)),
                 LayerCodec.decode("Embedding", obj("{input_dim: 20, output_dim: 4, mask_zero: true}"), "$"),
                 LayerCodec.decode("MultiHeadAttention", obj("{num_heads: 2, key_dim: 3}"), "$"),
@@ -156,8 +156,8 @@ class OnnxExportTest {
         NetworkGraph g = NetworkGraph.empty().withNode(new GraphNode("in", "in", new Input(Shape.of(3)), 0, 0))
                 .withNode(new GraphNode("d", hostile, LayerCodec.decode("Dense", obj("{units: 2}"), "$"), 0, 0))
                 .withEdge(new GraphEdge("in", "d", 0));
-        Project p = new Project("../../etc/passwd", g, TrainingConfig.of(Loss.MSE, 1), null, null, null);
-        Path file = new OnnxExporter().export(p, dir);
+        Project p = new Project(hostile, g, TrainingConfig.of(Loss.MSE, 1), null, null, null);
+        Path file = new OnnxExporter().export(p, "../../etc/passwd", dir);
         assertEquals(dir, file.getParent());
         assertEquals("etc_passwd.onnx", file.getFileName().toString());
         ModelProto m = ModelProto.parseFrom(Files.readAllBytes(file));

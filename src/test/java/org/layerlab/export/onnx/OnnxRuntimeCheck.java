@@ -3,7 +3,10 @@ package org.layerlab.export.onnx;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
 
@@ -13,6 +16,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import org.layerlab.engine.Tensor;
 import org.layerlab.export.core.ExportPlan;
+import org.layerlab.export.core.Identifiers;
 import org.layerlab.nn.Parameter;
 import org.layerlab.nn.ParameterStore;
 import org.layerlab.nn.graph.GraphAnalysis;
@@ -50,9 +54,17 @@ final class OnnxRuntimeCheck {
         }
     }
 
+    /**
+     * Where each checked model is also written, for ONNX's own checker (src/test/python/check_onnx.py),
+     * which .ci/run runs over the folder after the tests.
+     */
+    static final Path KEPT = Path.of("target", "onnx-exports");
+
     /** Exports the project, runs both on x and asserts the same shape and values within {@link #TOLERANCE}. */
-    static void agrees(Project project, Tensor x, String what) throws OrtException {
+    static void agrees(Project project, Tensor x, String what) throws OrtException, IOException {
         byte[] model = new OnnxExporter().model(project).toByteArray();
+        Files.createDirectories(KEPT);
+        Files.write(KEPT.resolve(Identifiers.clean(what) + "_" + Integer.toHexString(what.hashCode()) + ".onnx"), model);
         Tensor expected = ExportPlan.of(project).network().predict(x);
         Tensor actual = run(model, x);
         assertArrayEquals(expected.dims(), actual.dims(), what + ": output shape");

@@ -1,0 +1,147 @@
+package org.layerlab.ui.shell;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import javafx.event.ActionEvent;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Window;
+import org.layerlab.export.core.Exporter;
+import org.layerlab.export.core.Identifiers;
+import org.layerlab.project.Project;
+
+/**
+ * File ▸ Export Model…: a format (one per {@link Exporter} of the build), a folder, and before
+ * anything is written what stops this project from going out in that format. The result is the
+ * file written; the dialog stays open with the reason when writing fails.
+ */
+final class ExportDialog extends Dialog<Path> {
+    private final Project project;
+    private final String baseName;
+    private final ToggleGroup formats = new ToggleGroup();
+    private final TextField folder = new TextField();
+    private final VBox problems = new VBox(4);
+    private Path written;
+
+    ExportDialog(Window owner, Project project, String baseName, List<Exporter> exporters, Path startFolder) {
+        this.project = project;
+        this.baseName = baseName;
+        initOwner(owner);
+        setTitle("Export Model");
+        setHeaderText("Take " + project.name() + " to another framework");
+        VBox choices = new VBox(6);
+        for (Exporter e : exporters) {
+            RadioButton b = new RadioButton(e.format().toUpperCase() + "  —  " + e.description());
+            b.setUserData(e);
+            b.setToggleGroup(formats);
+            b.setId("export-format-" + e.format());
+            choices.getChildren().add(b);
+        }
+        folder.setText(startFolder.toString());
+        folder.setId("export-folder");
+        HBox.setHgrow(folder, Priority.ALWAYS);
+        Button browse = new Button("Choose…");
+        browse.setOnAction(e -> chooseFolder());
+        Label weights = new Label(project.isTrained()
+                ? "With the trained weights (" + project.history().size() + " epochs)."
+                : "The project is untrained: the export holds the initial weights a run would start from.");
+        weights.setWrapText(true);
+        problems.setId("export-problems");
+        VBox content = new VBox(10, field("Format"), choices, field("Folder"), new HBox(6, folder, browse),
+                weights, problems);
+        content.setPadding(new Insets(8, 12, 4, 12));
+        content.setPrefWidth(560);
+        getDialogPane().setContent(content);
+        getDialogPane().setId("export-dialog");
+        ButtonType export = new ButtonType("Export", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        getDialogPane().getButtonTypes().addAll(export, ButtonType.CANCEL);
+        Button ok = (Button) getDialogPane().lookupButton(export);
+        ok.setId("export-ok");
+        ok.addEventFilter(ActionEvent.ACTION, e -> {
+            if (!write()) {
+                e.consume();
+            }
+        });
+        formats.selectedToggleProperty().addListener((o, a, b) -> refresh(ok));
+        folder.textProperty().addListener((o, a, b) -> refresh(ok));
+        if (!formats.getToggles().isEmpty()) {
+            formats.selectToggle(formats.getToggles().get(0));
+        }
+        refresh(ok);
+        setResultConverter(b -> b == export ? written : null);
+    }
+
+    private Exporter selected() {
+        return formats.getSelectedToggle() == null ? null : (Exporter) formats.getSelectedToggle().getUserData();
+    }
+
+    /** What the chosen format says about this project, or where the file will go. */
+    private void refresh(Button ok) {
+        problems.getChildren().clear();
+        Exporter e = selected();
+        List<String> why = e == null ? List.of("This build has no export formats.") : e.problems(project);
+        for (String w : why) {
+            problems.getChildren().add(message(w, "warning-text"));
+        }
+        if (why.isEmpty() && !folder.getText().isBlank()) {
+            problems.getChildren().add(message("Writes " + Path.of(folder.getText().trim())
+                    .resolve(Identifiers.clean(baseName) + e.extensions().get(0)), "muted"));
+        }
+        ok.setDisable(!why.isEmpty() || folder.getText().isBlank());
+    }
+
+    private static Label field(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("field-label");
+        return l;
+    }
+
+    private static Label message(String text, String style) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.getStyleClass().add(style);
+        return l;
+    }
+
+    private void chooseFolder() {
+        DirectoryChooser c = new DirectoryChooser();
+        c.setTitle("Export into folder");
+        File current = new File(folder.getText().trim());
+        if (current.isDirectory()) {
+            c.setInitialDirectory(current);
+        }
+        File f = c.showDialog(getOwner());
+        if (f != null) {
+            folder.setText(f.getPath());
+        }
+    }
+
+    private boolean write() {
+        try {
+            Path dir = Path.of(folder.getText().trim());
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                throw new IOException(dir + " is a file, not a folder: choose a folder to export into");
+            }
+            written = selected().export(project, baseName, dir);
+            return true;
+        } catch (IOException | RuntimeException ex) {
+            problems.getChildren().setAll(message("Could not export: " + ex.getMessage()
+                    + ". Nothing of the project changed; choose another folder or try again.", "error-text"));
+            return false;
+        }
+    }
+}
