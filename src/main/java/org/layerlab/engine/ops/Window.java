@@ -36,4 +36,14 @@ public record Window(int inH, int inW, int channels, int kh, int kw, int strideH
     public int inputSize() {
         return inH * inW * channels;
     }
+
+    /** The padding below the input that the last window row reaches into (0 when it stays inside). */
+    public int padBottom() {
+        return Math.max(0, (outH - 1) * strideH + (kh - 1) * dilationH + 1 - inH - padTop);
+    }
+
+    /** The padding right of the input that the last window column reaches into. */
+    public int padRight() {
+        return Math.max(0, (outW - 1) * strideW + (kw - 1) * dilationW + 1 - inW - padLeft);
+    }
 }

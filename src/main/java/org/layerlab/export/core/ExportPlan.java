@@ -11,6 +11,7 @@ import org.layerlab.nn.Parameter;
 import org.layerlab.nn.ParameterStore;
 import org.layerlab.nn.graph.GraphAnalysis;
 import org.layerlab.nn.graph.Problem;
+import org.layerlab.nn.layers.Embedding;
 import org.layerlab.nn.layers.Input;
 import org.layerlab.nn.network.Network;
 import org.layerlab.nn.network.NetworkNode;
@@ -22,8 +23,13 @@ import org.layerlab.project.Project;
  * run would start from (same seed), so an export can always be compared with LayerLab.
  */
 public final class ExportPlan {
-    /** One layer: its node, the shapes it receives and gives (no batch dimension), and its tensors by Keras name. */
-    public record Step(NetworkNode node, List<Shape> inputShapes, Shape outputShape, Map<String, Tensor> weights) {
+    /**
+     * One layer: its node, the shapes it receives and gives (no batch dimension), its tensors by
+     * Keras name, whether a padding mask (Embedding's mask_zero) reaches it and whether its output
+     * carries one (it makes the mask, or keeps the time axis and passes it on).
+     */
+    public record Step(NetworkNode node, List<Shape> inputShapes, Shape outputShape, Map<String, Tensor> weights,
+                       boolean masked, boolean carriesMask) {
         public Tensor weight(String name) {
             Tensor t = weights.get(name);
             if (t == null) {
@@ -52,6 +58,7 @@ public final class ExportPlan {
                 : new ParameterStore(project.training().seed());
         Network network = Network.compile(analysis.plan(), store);
         Map<String, Shape> shapes = new LinkedHashMap<>();
+        Map<String, Boolean> carries = new LinkedHashMap<>();
         List<Step> steps = new ArrayList<>();
         for (NetworkNode n : analysis.plan()) {
             Shape out = analysis.info(n.id()).outputShape();
@@ -61,7 +68,10 @@ public final class ExportPlan {
             for (Map.Entry<String, Parameter> e : store.ofNode(n.id()).entrySet()) {
                 weights.put(e.getKey(), e.getValue().value());
             }
-            steps.add(new Step(n, ins, out, weights));
+            boolean masked = !n.inputs().isEmpty() && carries.get(n.inputs().get(0));
+            boolean carriesMask = n.spec() instanceof Embedding e ? e.maskZero() : masked && n.spec().passesMask();
+            carries.put(n.id(), carriesMask);
+            steps.add(new Step(n, ins, out, weights, masked, carriesMask));
         }
         return new ExportPlan(steps, network);
     }

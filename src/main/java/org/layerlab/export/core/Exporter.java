@@ -35,7 +35,11 @@ public interface Exporter {
      */
     Path export(Project project, String baseName, Path targetDir) throws IOException;
 
-    /** What stops this project from going out in this format, one sentence each; empty when nothing does. */
+    /**
+     * What stops this project from going out in this format, one sentence each; empty when nothing
+     * does: layer kinds the format cannot express, problems of the graph, then {@link #problem}
+     * for each layer.
+     */
     default List<String> problems(Project project) {
         List<String> out = new ArrayList<>();
         for (GraphNode n : project.graph().nodes()) {
@@ -45,6 +49,26 @@ public interface Exporter {
                         + "'): replace it, or export to another format");
             }
         }
+        if (!out.isEmpty()) {
+            return out;
+        }
+        ExportPlan plan;
+        try {
+            plan = ExportPlan.of(project);
+        } catch (IllegalArgumentException e) {
+            return List.of(e.getMessage());
+        }
+        for (ExportPlan.Step s : plan.steps()) {
+            String why = problem(s);
+            if (why != null) {
+                out.add("layer '" + s.node().name() + "': " + why);
+            }
+        }
         return out;
+    }
+
+    /** Why this layer, of a kind the format supports, cannot go out with its options (or its mask), or null. */
+    default String problem(ExportPlan.Step step) {
+        return null;
     }
 }

@@ -4,8 +4,8 @@ import static org.layerlab.export.onnx.OnnxGraph.attr;
 import static org.layerlab.export.onnx.OnnxGraph.in;
 import static org.layerlab.export.onnx.OnnxGraph.ints;
 
-import org.layerlab.engine.Tensor;
 import org.layerlab.engine.ops.Window;
+import org.layerlab.export.core.Layouts;
 import org.layerlab.nn.layers.AveragePooling1D;
 import org.layerlab.nn.layers.AveragePooling2D;
 import org.layerlab.nn.layers.Conv1D;
@@ -32,7 +32,7 @@ final class ConvolutionLayers {
     static final OnnxLayer<Conv2D> CONV_2D = (c, s) -> {
         OnnxGraph g = c.graph();
         Window w = s.window(c.inputShape());
-        String kernel = g.floats(c.name() + "/kernel", hwioToOihw(c.tensor("kernel")));
+        String kernel = g.floats(c.name() + "/kernel", Layouts.hwioToOihw(c.tensor("kernel")));
         String[] inputs = s.useBias() ? in(nchw(c), kernel, c.weight("bias")) : in(nchw(c), kernel);
         String y = g.op("Conv", c.name(), inputs, ints("kernel_shape", w.kh(), w.kw()),
                 ints("strides", w.strideH(), w.strideW()), ints("dilations", w.dilationH(), w.dilationW()), pads(w, true));
@@ -43,19 +43,7 @@ final class ConvolutionLayers {
     static final OnnxLayer<Conv1D> CONV_1D = (c, s) -> {
         OnnxGraph g = c.graph();
         Window w = s.window(c.inputShape());
-        Tensor k = c.tensor("kernel");
-        int size = k.dim(0);
-        int channels = k.dim(1);
-        int filters = k.dim(2);
-        float[] oik = new float[k.size()];
-        for (int t = 0; t < size; t++) {
-            for (int i = 0; i < channels; i++) {
-                for (int o = 0; o < filters; o++) {
-                    oik[(o * channels + i) * size + t] = k.data()[(t * channels + i) * filters + o];
-                }
-            }
-        }
-        String kernel = g.floats(c.name() + "/kernel", new int[] {filters, channels, size}, oik);
+        String kernel = g.floats(c.name() + "/kernel", Layouts.kioToOik(c.tensor("kernel")));
         String x = g.op("Transpose", c.name(), in(c.input()), ints("perm", SWAP_LAST));
         String[] inputs = s.useBias() ? in(x, kernel, c.weight("bias")) : in(x, kernel);
         String y = g.op("Conv", c.name(), inputs, ints("kernel_shape", w.kw()), ints("strides", w.strideW()),
@@ -113,30 +101,9 @@ final class ConvolutionLayers {
         return c.graph().op("Transpose", c.name(), in(c.input()), ints("perm", TO_NCHW));
     }
 
-    /** ONNX pads are [begin of each axis..., end of each axis...]; the end takes what the window needs beyond the begin. */
+    /** ONNX pads are [begin of each axis..., end of each axis...]. */
     private static ai.onnx.proto.OnnxMl.AttributeProto pads(Window w, boolean twoD) {
-        int bottom = Math.max(0, (w.outH() - 1) * w.strideH() + (w.kh() - 1) * w.dilationH() + 1 - w.inH() - w.padTop());
-        int right = Math.max(0, (w.outW() - 1) * w.strideW() + (w.kw() - 1) * w.dilationW() + 1 - w.inW() - w.padLeft());
-        return twoD ? ints("pads", w.padTop(), w.padLeft(), bottom, right) : ints("pads", w.padLeft(), right);
-    }
-
-    /** Keras' (kh, kw, in, out) kernel as ONNX's (out, in, kh, kw). */
-    private static Tensor hwioToOihw(Tensor k) {
-        int kh = k.dim(0);
-        int kw = k.dim(1);
-        int ci = k.dim(2);
-        int co = k.dim(3);
-        float[] out = new float[k.size()];
-        float[] src = k.data();
-        for (int h = 0; h < kh; h++) {
-            for (int x = 0; x < kw; x++) {
-                for (int i = 0; i < ci; i++) {
-                    for (int o = 0; o < co; o++) {
-                        out[((o * ci + i) * kh + h) * kw + x] = src[((h * kw + x) * ci + i) * co + o];
-                    }
-                }
-            }
-        }
-        return Tensor.wrap(out, co, ci, kh, kw);
+        return twoD ? ints("pads", w.padTop(), w.padLeft(), w.padBottom(), w.padRight())
+                : ints("pads", w.padLeft(), w.padRight());
     }
 }

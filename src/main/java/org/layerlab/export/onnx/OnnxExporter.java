@@ -63,31 +63,12 @@ public final class OnnxExporter implements Exporter {
     }
 
     @Override
-    public List<String> problems(Project project) {
-        List<String> out = new ArrayList<>(Exporter.super.problems(project));
-        if (!out.isEmpty()) {
-            return out;
-        }
-        ExportPlan plan;
-        try {
-            plan = ExportPlan.of(project);
-        } catch (IllegalArgumentException e) {
-            return List.of(e.getMessage());
-        }
-        Map<String, Boolean> masked = maskedSteps(plan);
-        for (ExportPlan.Step s : plan.steps()) {
-            if (!(s.node().spec() instanceof Input)) {
-                String why = problem(s.node().spec(), s, masked.get(s.node().id()));
-                if (why != null) {
-                    out.add("layer '" + s.node().name() + "': " + why);
-                }
-            }
-        }
-        return out;
+    public String problem(ExportPlan.Step step) {
+        return step.node().spec() instanceof Input ? null : problem(step.node().spec(), step);
     }
 
-    private static <S extends LayerSpec> String problem(S spec, ExportPlan.Step step, boolean masked) {
-        return OnnxLayers.of(spec).problem(spec, step, masked);
+    private static <S extends LayerSpec> String problem(S spec, ExportPlan.Step step) {
+        return OnnxLayers.of(spec).problem(spec, step, step.masked());
     }
 
     @Override
@@ -115,17 +96,15 @@ public final class OnnxExporter implements Exporter {
             }
             List<String> inputs = s.node().inputs().stream().map(values::get).toList();
             String name = ids.of(s.node().name());
-            String incomingMask = masks.get(s.node().inputs().get(0));
+            String incomingMask = s.masked() ? masks.get(s.node().inputs().get(0)) : null;
             LayerSpec core = spec instanceof HasActivation h ? h.withoutActivation() : spec;
             String y = emit(core, new OnnxLayer.Context(g, s, inputs, name, incomingMask));
             if (spec instanceof HasActivation h) {
                 y = OnnxActivations.apply(g, h.activation(), y, name + "/" + h.activation().name());
             }
             values.put(id, y);
-            if (spec instanceof Embedding e && e.maskZero()) {
-                masks.put(id, SequenceLayers.paddingMask(g, name, inputs.get(0)));
-            } else if (spec.passesMask() && incomingMask != null) {
-                masks.put(id, incomingMask);
+            if (s.carriesMask()) {
+                masks.put(id, spec instanceof Embedding ? SequenceLayers.paddingMask(g, name, inputs.get(0)) : incomingMask);
             }
         }
         String last = values.get(plan.output().node().id());
@@ -143,19 +122,6 @@ public final class OnnxExporter implements Exporter {
 
     private static <S extends LayerSpec> String emit(S spec, OnnxLayer.Context c) {
         return OnnxLayers.of(spec).emit(c, spec);
-    }
-
-    /** Which layers a padding mask reaches (Embedding's mask_zero, passed on by the layers that keep time). */
-    private static Map<String, Boolean> maskedSteps(ExportPlan plan) {
-        Map<String, Boolean> carries = new HashMap<>();
-        Map<String, Boolean> reaches = new HashMap<>();
-        for (ExportPlan.Step s : plan.steps()) {
-            LayerSpec spec = s.node().spec();
-            boolean incoming = !s.node().inputs().isEmpty() && carries.getOrDefault(s.node().inputs().get(0), false);
-            reaches.put(s.node().id(), incoming);
-            carries.put(s.node().id(), spec instanceof Embedding e ? e.maskZero() : spec.passesMask() && incoming);
-        }
-        return reaches;
     }
 
     /** Where the model came from: LayerLab's version, the project, how it was trained and on what. */

@@ -8,7 +8,6 @@ import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Random;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -17,10 +16,6 @@ import ai.onnxruntime.OrtSession;
 import org.layerlab.engine.Tensor;
 import org.layerlab.export.core.ExportPlan;
 import org.layerlab.export.core.Identifiers;
-import org.layerlab.nn.Parameter;
-import org.layerlab.nn.ParameterStore;
-import org.layerlab.nn.graph.GraphAnalysis;
-import org.layerlab.nn.network.Network;
 import org.layerlab.project.Project;
 
 /** Runs a project's ONNX export in ONNX Runtime and compares its outputs with LayerLab's. */
@@ -82,22 +77,5 @@ final class OnnxRuntimeCheck {
         int a = at;
         assertTrue(worst <= TOLERANCE, () -> what + ": ONNX Runtime differs from LayerLab by " + w + " (relative) at "
                 + a + ": " + actual.data()[a] + " vs " + expected.data()[a]);
-    }
-
-    /**
-     * The project with every weight drawn at random (variances positive), so that zero biases, unit
-     * gammas and fresh moving statistics cannot hide a mistranslated tensor.
-     */
-    static Project withRandomWeights(Project p, long seed) {
-        ParameterStore store = new ParameterStore(seed);
-        Network.compile(GraphAnalysis.of(p.graph()).plan(), store);
-        Random rng = new Random(seed);
-        for (Parameter param : store.all()) {
-            float[] v = param.value().data();
-            for (int i = 0; i < v.length; i++) {
-                v[i] = (float) (param.name().endsWith("variance") ? 0.5 + rng.nextDouble() : rng.nextGaussian() * 0.5);
-            }
-        }
-        return new Project(p.name(), p.graph(), p.training(), p.dataset(), p.history(), store);
     }
 }

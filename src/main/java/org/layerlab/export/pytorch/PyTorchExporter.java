@@ -1,0 +1,135 @@
+package org.layerlab.export.pytorch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.layerlab.engine.Shape;
+import org.layerlab.export.core.ExportPlan;
+import org.layerlab.export.core.Exporter;
+import org.layerlab.export.core.Identifiers;
+import org.layerlab.nn.layers.Embedding;
+import org.layerlab.nn.layers.HasActivation;
+import org.layerlab.nn.layers.Input;
+import org.layerlab.nn.layers.LayerKind;
+import org.layerlab.nn.layers.LayerSpec;
+import org.layerlab.project.Project;
+
+/**
+ * The network as PyTorch code a person could have written: {@code model.py} (an nn.Module whose
+ * forward has one line per layer, in the graph's order, merges as plain arithmetic) and
+ * {@code model.safetensors} (the weights in PyTorch's layouts under the module's own names, so
+ * {@code load_state_dict} takes them as they are). model.py reads the weights with numpy alone,
+ * so it runs on Debian's torch 1.13 (no safetensors package) as on PyTorch 2.
+ *
+ * <p>Values between layers keep LayerLab's (Keras') layouts: images (batch, height, width,
+ * channels), sequences (batch, steps, features). The model's input is what LayerLab's network
+ * takes: normalized features, images in [0, 1], token ids as floats.
+ */
+public final class PyTorchExporter implements Exporter {
+    @Override
+    public String format() {
+        return "pytorch";
+    }
+
+    @Override
+    public String description() {
+        return "PyTorch module (model.py + model.safetensors)";
+    }
+
+    @Override
+    public List<String> extensions() {
+        return List.of(".py");
+    }
+
+    @Override
+    public boolean supports(LayerKind kind) {
+        return kind.type() == Input.class || TorchLayers.supports(kind.type());
+    }
+
+    @Override
+    public String problem(ExportPlan.Step step) {
+        return step.node().spec() instanceof Input ? null : problem(step.node().spec(), step);
+    }
+
+    private static <S extends LayerSpec> String problem(S spec, ExportPlan.Step step) {
+        return TorchLayers.of(spec).problem(spec, step, step.masked());
+    }
+
+    /** Writes model.py, model.safetensors and README.md into the folder; returns model.py. */
+    @Override
+    public Path export(Project project, String baseName, Path targetDir) throws IOException {
+        Files.createDirectories(targetDir);
+        TorchModule m = module(project);
+        Path model = targetDir.resolve("model.py");
+        Files.writeString(model, source(project, m));
+        m.weights().meta("format", "pt").meta("project", project.name()).write(targetDir.resolve("model.safetensors"));
+        return model;
+    }
+
+    /** The module of a project that has no {@link #problems}. */
+    static TorchModule module(Project project) {
+        ExportPlan plan = ExportPlan.of(project);
+        TorchModule m = new TorchModule();
+        Identifiers ids = new Identifiers();
+        Map<String, String> vars = new HashMap<>();
+        Map<String, String> masks = new HashMap<>();
+        for (ExportPlan.Step s : plan.steps()) {
+            LayerSpec spec = s.node().spec();
+            String id = s.node().id();
+            if (spec instanceof Input) {
+                vars.put(id, "x");
+                continue;
+            }
+            List<String> inputs = s.node().inputs().stream().map(vars::get).toList();
+            String name = ids.of(s.node().name());
+            String mask = s.masked() ? masks.get(s.node().inputs().get(0)) : null;
+            LayerSpec core = spec instanceof HasActivation h ? h.withoutActivation() : spec;
+            String expression = emit(core, new TorchLayer.Context(m, s, inputs, name, mask));
+            if (spec instanceof HasActivation h) {
+                expression = TorchActivations.apply(h.activation(), expression);
+            }
+            if (s.carriesMask()) {
+                if (spec instanceof Embedding) {
+                    mask = ids.of(name + "_mask");
+                    m.assign(mask, "(" + inputs.get(0) + " != 0).float()", "1 for real tokens, 0 for padding");
+                }
+                masks.put(id, mask);
+            }
+            m.assign(name, expression, shape(s.outputShape()));
+            vars.put(id, name);
+        }
+        m.returns(vars.get(plan.output().node().id()));
+        return m;
+    }
+
+    private static String source(Project project, TorchModule m) {
+        ExportPlan plan = ExportPlan.of(project);
+        String doc = project.name() + ": the network of a LayerLab project, as a PyTorch module.\n\n"
+                + "Input: float32 " + shape(plan.input().outputShape()) + ", as LayerLab feeds the network. Output: "
+                + shape(plan.output().outputShape()) + ".\nWeights: model.safetensors beside this file"
+                + (project.isTrained() ? " (trained, " + project.history().size() + " epochs)." : " (untrained: the initial"
+                + " weights).") + "\n\n    model = load_model()\n    y = model(x)";
+        return m.source(doc, "x", shape(plan.input().outputShape()));
+    }
+
+    private static String emit(LayerSpec spec, TorchLayer.Context c) {
+        return emitTyped(spec, c);
+    }
+
+    private static <S extends LayerSpec> String emitTyped(S spec, TorchLayer.Context c) {
+        return TorchLayers.of(spec).emit(c, spec);
+    }
+
+    /** "(batch, 28, 28, 1)". */
+    static String shape(Shape s) {
+        StringBuilder b = new StringBuilder("(batch");
+        for (int d : s.dims()) {
+            b.append(", ").append(d);
+        }
+        return b.append(")").toString();
+    }
+}

@@ -1,0 +1,55 @@
+package org.layerlab.export.pytorch;
+
+import java.util.List;
+
+import org.layerlab.engine.Shape;
+import org.layerlab.engine.Tensor;
+import org.layerlab.export.core.ExportPlan;
+import org.layerlab.nn.layers.LayerSpec;
+
+/**
+ * How one layer kind becomes PyTorch code: submodules, state-dict tensors, and the expression its
+ * line of {@code forward} computes (without its built-in activation, which the exporter wraps
+ * around it). Implementations are listed in {@link TorchLayers}.
+ */
+interface TorchLayer<S extends LayerSpec> {
+    String emit(Context c, S spec);
+
+    /** Why these options cannot go out (the kind otherwise can), or null; masked: a padding mask reaches the layer. */
+    default String problem(S spec, ExportPlan.Step step, boolean masked) {
+        return null;
+    }
+
+    /**
+     * One layer's translation: the module, its input variables, its name (an identifier, also
+     * its submodule's), and the padding mask variable that reaches it ((N, T) floats), or null.
+     */
+    record Context(TorchModule module, ExportPlan.Step step, List<String> inputs, String name, String mask) {
+        String input() {
+            return inputs.get(0);
+        }
+
+        Shape inputShape() {
+            return step.inputShapes().get(0);
+        }
+
+        Tensor tensor(String key) {
+            return step.weight(key);
+        }
+
+        boolean hasWeight(String key) {
+            return step.weights().containsKey(key);
+        }
+
+        /** A state-dict entry under this layer's submodule: "dense.weight". */
+        void weight(String key, Tensor value) {
+            module.weight(name + "." + key, value);
+        }
+
+        /** {@code self.name = constructor}, returning "self.name". */
+        String submodule(String constructor) {
+            module.submodule(name, constructor);
+            return "self." + name;
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package org.layerlab.export;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.layerlab.engine.Shape;
+import org.layerlab.engine.Tensor;
+import org.layerlab.nn.Loss;
+import org.layerlab.nn.Parameter;
+import org.layerlab.nn.ParameterStore;
+import org.layerlab.nn.graph.GraphAnalysis;
+import org.layerlab.nn.graph.GraphEdge;
+import org.layerlab.nn.graph.GraphNode;
+import org.layerlab.nn.graph.NetworkGraph;
+import org.layerlab.nn.layers.Input;
+import org.layerlab.nn.layers.LayerKind;
+import org.layerlab.nn.layers.LayerKinds;
+import org.layerlab.nn.layers.LayerSpec;
+import org.layerlab.nn.network.Network;
+import org.layerlab.project.LayerCodec;
+import org.layerlab.project.LayerKindCases;
+import org.layerlab.project.Project;
+import org.layerlab.project.ProjectException;
+import org.layerlab.project.ProjectFiles;
+import org.layerlab.training.TrainingConfig;
+
+/**
+ * The networks every exporter's round trip runs: each layer kind's palette example, the options
+ * that change a translation, padding masks, and every sample, each with an input batch. Random
+ * weights for the small ones, so nothing hides behind a zero bias or a fresh moving variance.
+ */
+public final class ExportCases {
+    private static final int BATCH = 3;
+
+    /** One network to export and the input to compare on. */
+    public record Case(String title, Project project, Tensor input) {
+        @Override
+        public String toString() {
+            return title;
+        }
+    }
+
+    private ExportCases() {
+    }
+
+    public static Stream<Case> all() {
+        return Stream.of(kinds(), variants(), masked(), samples()).flatMap(s -> s);
+    }
+
+    public static Stream<Case> kinds() {
+        return LayerKinds.all().stream().filter(k -> k.type() != Input.class).map(ExportCases::kind);
+    }
+
+    private static Case kind(LayerKind kind) {
+        LayerKindCases.Case c = LayerKindCases.CASES.get(kind.name());
+        Project p = project(LayerKindCases.graphAround(kind.example(), c.inputs()));
+        return new Case(kind.name(), p, c.input(new Random(2), batched(c.inputs().get(0))));
+    }
+
+    /** Options that change a translation: padding, strides, dilation, directions, merges, heads, activations. */
+    public static Stream<Case> variants() {
+        return Stream.of(
+                variant("Conv2D", "{filters: 3, kernel_size: [3, 2], strides: [2, 1], padding: 'same', activation: 'tanh'}", 7, 6, 2),
+                variant("Conv2D", "{filters: 2, kernel_size: [3, 3], dilation_rate: [2, 2], use_bias: false}", 7, 7, 1),
+                variant("Conv2D", "{filters: 2, kernel_size: [3, 3], padding: 'same'}", 5, 5, 2),
+                variant("MaxPooling2D", "{pool_size: [3, 3], strides: [2, 2], padding: 'same'}", 7, 6, 2),
+                variant("AveragePooling2D", "{pool_size: [3, 3], strides: [2, 2], padding: 'same'}", 7, 6, 2),
+                variant("Conv1D", "{filters: 3, kernel_size: 3, padding: 'same', strides: 2}", 9, 2),
+                variant("Conv1D", "{filters: 3, kernel_size: 3, padding: 'causal', dilation_rate: 2, activation: 'gelu'}", 9, 2),
+                variant("MaxPooling1D", "{pool_size: 3, strides: 2, padding: 'same'}", 8, 3),
+                variant("AveragePooling1D", "{pool_size: 3, strides: 2, padding: 'same'}", 8, 3),
+                variant("Dense", "{units: 4, activation: 'swish'}", 5, 3),
+                variant("Concatenate", "{axis: 1}", 2, 3),
+                variant("LSTM", "{units: 5, return_sequences: true, go_backwards: true}", 6, 3),
+                variant("LSTM", "{units: 4, go_backwards: true, use_bias: false}", 6, 3),
+                variant("GRU", "{units: 5, return_sequences: true, go_backwards: true}", 6, 3),
+                variant("SimpleRNN", "{units: 4, return_sequences: true, activation: 'relu'}", 6, 3),
+                variant("Bidirectional", "{layer: 'LSTM', units: 3, return_sequences: true}", 5, 2),
+                variant("Bidirectional", "{layer: 'GRU', units: 3, merge_mode: 'sum'}", 5, 2),
+                variant("Bidirectional", "{layer: 'SimpleRNN', units: 3, merge_mode: 'mul', return_sequences: true}", 5, 2),
+                variant("Bidirectional", "{layer: 'LSTM', units: 3, merge_mode: 'ave'}", 5, 2),
+                variant("MultiHeadAttention", "{num_heads: 3, key_dim: 2, value_dim: 4, use_causal_mask: true}", 5, 6),
+                variant("MultiHeadAttention", "{num_heads: 2, key_dim: 3, use_bias: false, output_shape: 7}", 4, 5),
+                variant("BatchNormalization", "{center: false, scale: false, epsilon: 0.01}", 4, 3),
+                variant("ELU", "{alpha: 0.5}", 6),
+                variant("Activation", "{activation: 'hard_silu'}", 6),
+                variant("Activation", "{activation: 'hard_sigmoid'}", 6),
+                variant("Activation", "{activation: 'mish'}", 6),
+                variant("Activation", "{activation: 'relu6'}", 6),
+                variant("Activation", "{activation: 'log_softmax'}", 6),
+                variant("Activation", "{activation: 'selu'}", 6),
+                variant("Activation", "{activation: 'celu'}", 6),
+                variant("Activation", "{activation: 'softsign'}", 6),
+                variant("Activation", "{activation: 'exponential'}", 6));
+    }
+
+    private static Case variant(String kind, String options, int... inputDims) {
+        LayerSpec spec = LayerCodec.decode(kind, obj(options), "$.params");
+        Shape in = Shape.of(inputDims);
+        List<Shape> inputs = spec.minInputs() == 2 ? List.of(in, in) : List.of(in);
+        Project p = project(LayerKindCases.graphAround(spec, inputs));
+        return new Case(kind + " " + options, p, LayerKindCases.Case.of(inputDims).input(new Random(4), batched(in)));
+    }
+
+    /** Padding (id 0) at the end of some rows, none in one, and a row of padding only, into self-attention and pooling. */
+    public static Stream<Case> masked() {
+        NetworkGraph g = chain(new Input(Shape.of(6)),
+                LayerCodec.decode("Embedding", obj("{input_dim: 20, output_dim: 4, mask_zero: true}"), "$"),
+                LayerCodec.decode("MultiHeadAttention", obj("{num_heads: 2, key_dim: 3}"), "$"),
+                LayerCodec.decode("GlobalAveragePooling1D", new JsonObject(), "$"),
+                LayerCodec.decode("Dense", obj("{units: 2, activation: 'softmax'}"), "$"));
+        float[] ids = {3, 7, 1, 0, 0, 0, 5, 2, 9, 11, 4, 8, 0, 0, 0, 0, 0, 0, 19, 6, 0, 0, 0, 0};
+        return Stream.of(new Case("masked text", project(g), Tensor.wrap(ids, 4, 6)));
+    }
+
+    /**
+     * Every sample with its own starting weights: random ones of the size used above make a
+     * 128-unit LSTM chaotic over 40 steps, where rounding differences grow past any tolerance.
+     */
+    public static Stream<Case> samples() {
+        List<Case> out = new ArrayList<>();
+        for (Path file : sampleFiles()) {
+            try {
+                Project p = ProjectFiles.load(file);
+                Shape in = ((Input) p.graph().nodes().stream().filter(n -> n.spec() instanceof Input).findFirst()
+                        .orElseThrow().spec()).shape();
+                int vocabulary = p.graph().nodes().stream()
+                        .map(n -> LayerKinds.of(n.spec()).values(n.spec()).get("input_dim"))
+                        .filter(v -> v instanceof Integer).map(v -> (Integer) v).findFirst().orElse(0);
+                Tensor x = vocabulary > 0 ? LayerKindCases.Case.ids(vocabulary, in.dims()).input(new Random(5), batched(in))
+                        : LayerKindCases.Case.of(in.dims()).input(new Random(5), batched(in));
+                out.add(new Case(file.getFileName().toString(), p, x));
+            } catch (ProjectException e) {
+                throw new IllegalStateException(file + " does not load: " + e.getMessage(), e);
+            }
+        }
+        return out.stream();
+    }
+
+    public static List<Path> sampleFiles() {
+        try (Stream<Path> files = Files.list(Path.of("samples"))) {
+            return files.filter(f -> f.toString().endsWith(ProjectFiles.EXTENSION)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static JsonObject obj(String json) {
+        return JsonParser.parseString(json).getAsJsonObject();
+    }
+
+    public static NetworkGraph chain(LayerSpec... specs) {
+        NetworkGraph g = NetworkGraph.empty();
+        for (int i = 0; i < specs.length; i++) {
+            g = g.withNode(new GraphNode("n" + i, "n" + i, specs[i], 0, 0));
+            if (i > 0) {
+                g = g.withEdge(new GraphEdge("n" + (i - 1), "n" + i, 0));
+            }
+        }
+        return g;
+    }
+
+    /** A project around the graph with every weight drawn at random (variances positive). */
+    public static Project project(NetworkGraph g) {
+        ParameterStore store = new ParameterStore(7);
+        Network.compile(GraphAnalysis.of(g).plan(), store);
+        Random rng = new Random(7);
+        for (Parameter param : store.all()) {
+            float[] v = param.value().data();
+            for (int i = 0; i < v.length; i++) {
+                v[i] = (float) (param.name().endsWith("variance") ? 0.5 + rng.nextDouble() : rng.nextGaussian() * 0.5);
+            }
+        }
+        return new Project("export check", g, TrainingConfig.of(Loss.MSE, 1), null, null, store);
+    }
+
+    private static int[] batched(Shape s) {
+        int[] dims = new int[s.rank() + 1];
+        dims[0] = BATCH;
+        System.arraycopy(s.dims(), 0, dims, 1, s.rank());
+        return dims;
+    }
+}
