@@ -42,7 +42,8 @@ final class ExportCommand {
             throw new UserError(String.join("; ", problems));
         }
         String base = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        Path written = exporter.export(p, base, CliPaths.of(dir, "--out folder"));
+        Path projectDir = file.toAbsolutePath().getParent();
+        Path written = exporter.export(p, base, projectDir, CliPaths.of(dir, "--out folder"));
         out.println("wrote " + written + (p.isTrained() ? " with the trained weights" : " (untrained: initial weights)"));
         return 0;
     }

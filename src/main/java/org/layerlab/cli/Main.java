@@ -33,13 +33,15 @@ public final class Main {
                     Layers, output shapes and parameter counts, as Keras' model.summary().
               export PROJECT --format FORMAT --out DIR
                     Writes the network and its weights for another framework (formats: %s).
+              import-weights PROJECT FILE [--out FILE]
+                    Reads weights trained elsewhere (an exported train.py's checkpoint) into the project.
               bench [--quick] [--json FILE] [--data DIR] [--only xor,mlp,cnn,gemm]
                     Runs the performance workloads of PERFORMANCE.md and prints one table.
               help  Shows this text.
             """;
 
     /** The words the command line answers to; anything else in first place is not a command. */
-    public static final List<String> COMMANDS = List.of("train", "evaluate", "predict", "validate", "summary", "export",
+    public static final List<String> COMMANDS = List.of("train", "evaluate", "predict", "validate", "summary", "export", "import-weights",
             "bench", "help", "--help");
 
     public static boolean isCommand(String word) {
@@ -67,6 +69,7 @@ public final class Main {
                 case "summary" -> new SummaryCommand(out).run(rest);
                 case "bench" -> new BenchCommand(out).run(rest);
                 case "export" -> ExportCommand.of(out).run(rest);
+                case "import-weights" -> new ImportWeightsCommand(out).run(rest);
                 default -> throw new UserError(unknownCommand(args.get(0)));
             });
     }

@@ -9,6 +9,7 @@ import org.layerlab.project.Project;
 import org.layerlab.project.ProjectException;
 import org.layerlab.project.ProjectFiles;
 import org.layerlab.project.ProjectSession;
+import org.layerlab.project.Samples;
 
 /** Loading the project a command names, with user-facing errors. */
 final class ProjectArgs {
@@ -24,6 +25,27 @@ final class ProjectArgs {
             throw new UserError("no project file " + p);
         }
         return p;
+    }
+
+    /**
+     * Where a command that changes the project saves it: --out, else the project file itself;
+     * refused when that is a sample (kept as its lesson's starting point) or cannot be written.
+     */
+    static Path saveTarget(Args args, Path file, String what) {
+        Path target = CliPaths.of(args.get("out", file.toString()), "--out file");
+        if (Samples.isSample(target)) {
+            throw new UserError(target.getFileName() + " is a sample, kept as the starting point of its lesson;"
+                    + " save the " + what + " copy elsewhere with --out FILE (e.g. --out /tmp/" + target.getFileName() + ")");
+        }
+        Path folder = target.toAbsolutePath().getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new UserError("cannot save to " + target + ": the folder " + folder + " does not exist; create it or"
+                    + " choose another --out file");
+        }
+        if (!Files.isWritable(folder) || (Files.exists(target) && !Files.isWritable(target))) {
+            throw new UserError("cannot save to " + target + ": it is not writable; choose another --out file");
+        }
+        return target;
     }
 
     static Project load(Path file) {

@@ -2,7 +2,6 @@ package org.layerlab.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,6 @@ import org.layerlab.training.EpochEvent;
 import org.layerlab.training.TrainingListener;
 import org.layerlab.training.TrainingResult;
 import org.layerlab.training.perf.CpuShares;
-import org.layerlab.project.Samples;
 
 /**
  * {@code train PROJECT [--epochs N] [--out FILE]}: trains with a live progress line, prints one
@@ -30,18 +28,6 @@ final class TrainCommand {
 
     TrainCommand(PrintStream out) {
         this.out = out;
-    }
-
-    /** Refuses, before an hour of training, a target that cannot be written. */
-    private static void checkWritable(Path target) {
-        Path folder = target.toAbsolutePath().getParent();
-        if (folder == null || !Files.isDirectory(folder)) {
-            throw new UserError("cannot save to " + target + ": the folder " + folder + " does not exist; create it or"
-                    + " choose another --out file");
-        }
-        if (!Files.isWritable(folder) || (Files.exists(target) && !Files.isWritable(target))) {
-            throw new UserError("cannot save to " + target + ": it is not writable; choose another --out file");
-        }
     }
 
     /**
@@ -70,13 +56,9 @@ final class TrainCommand {
     int run(List<String> argv) throws IOException {
         Args args = new Args(argv, Set.of("epochs", "out"), Set.of("report"));
         Path file = ProjectArgs.path(args, "train PROJECT [--epochs N] [--out FILE] [--report]");
-        Path target = CliPaths.of(args.get("out", file.toString()), "--out file");
-        if (Samples.isSample(target)) {
-            throw new UserError(target.getFileName() + " is a sample, kept as the starting point of its lesson;"
-                    + " save the trained copy elsewhere with --out FILE (e.g. --out /tmp/" + target.getFileName() + ")");
-        }
+        // Refused before an hour of training, not after.
+        Path target = ProjectArgs.saveTarget(args, file, "trained");
         int epochs = args.intValue("epochs", 0);
-        checkWritable(target);
         Project project = ProjectArgs.load(file);
         ProjectSession session = ProjectArgs.openValid(project, file);
         String memory = session.memoryProblem();

@@ -149,6 +149,11 @@ public final class ProjectFiles {
         }
     }
 
+    /** The training settings as the project file saves them (an exported train.py reads the same). */
+    public static JsonObject trainingJson(TrainingConfig t) {
+        return TrainingCodec.encode(t);
+    }
+
     public static String toJson(Project p, String weightsFile) {
         JsonObject o = new JsonObject();
         o.addProperty("format", FORMAT);

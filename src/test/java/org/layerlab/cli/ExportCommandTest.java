@@ -46,7 +46,7 @@ class ExportCommandTest {
         }
 
         @Override
-        public Path export(Project project, String baseName, Path targetDir) throws IOException {
+        public Path export(Project project, String baseName, Path projectDir, Path targetDir) throws IOException {
             Files.createDirectories(targetDir);
             Path out = targetDir.resolve("layers.txt");
             Files.write(out, project.graph().nodes().stream().map(n -> n.spec().kind()).sorted().toList());

@@ -31,9 +31,10 @@ public interface Exporter {
     /**
      * Writes the export into {@code targetDir} (created if missing) and returns the main file
      * written, named after {@code baseName} (the project file's name without extension; user text,
-     * made safe by the exporter). Call only when {@link #problems} is empty.
+     * made safe by the exporter). {@code projectDir} is where the project's relative data paths
+     * start (formats that carry the data read it from there). Call only when {@link #problems} is empty.
      */
-    Path export(Project project, String baseName, Path targetDir) throws IOException;
+    Path export(Project project, String baseName, Path projectDir, Path targetDir) throws IOException;
 
     /**
      * What stops this project from going out in this format, one sentence each; empty when nothing

@@ -11,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import org.layerlab.engine.Tensor;
 
 /**
@@ -39,6 +41,63 @@ public final class SafeTensors {
 
     public Map<String, Tensor> tensors() {
         return tensors;
+    }
+
+    /**
+     * The float32 tensors of a .safetensors file by name, or an IOException that says what is
+     * wrong with it (not that format, another dtype, a tensor outside the file).
+     */
+    public static Map<String, Tensor> read(Path file) throws IOException {
+        byte[] all = Files.readAllBytes(file);
+        String name = file.getFileName().toString();
+        if (all.length < 8) {
+            throw new IOException(name + " is not a safetensors file: it is only " + all.length + " bytes long");
+        }
+        long size = ByteBuffer.wrap(all, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        if (size <= 0 || size > all.length - 8) {
+            throw new IOException(name + " is not a safetensors file: its header length " + size + " does not fit the file");
+        }
+        JsonObject header;
+        try {
+            header = JsonParser.parseString(new String(all, 8, (int) size, StandardCharsets.UTF_8)).getAsJsonObject();
+        } catch (RuntimeException e) {
+            throw new IOException(name + " is not a safetensors file: its header is not a JSON object");
+        }
+        int start = 8 + (int) size;
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonElement> e : header.entrySet()) {
+            if (e.getKey().equals("__metadata__")) {
+                continue;
+            }
+            try {
+                JsonObject info = e.getValue().getAsJsonObject();
+                String dtype = info.get("dtype").getAsString();
+                if (!dtype.equals("F32")) {
+                    throw new IOException(name + ": tensor " + e.getKey() + " is " + dtype + "; LayerLab reads F32 (float32)"
+                            + " only: convert it with tensor.float() before saving");
+                }
+                JsonArray shape = info.getAsJsonArray("shape");
+                int[] dims = new int[shape.size()];
+                long count = 1;
+                for (int i = 0; i < dims.length; i++) {
+                    dims[i] = shape.get(i).getAsInt();
+                    count *= dims[i];
+                }
+                JsonArray range = info.getAsJsonArray("data_offsets");
+                long from = range.get(0).getAsLong();
+                long to = range.get(1).getAsLong();
+                if (from < 0 || to - from != 4 * count || start + to > all.length) {
+                    throw new IOException(name + ": tensor " + e.getKey() + " lies outside the file or does not match its shape");
+                }
+                float[] values = new float[(int) count];
+                ByteBuffer.wrap(all, start + (int) from, (int) (to - from)).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer()
+                        .get(values);
+                out.put(e.getKey(), Tensor.wrap(values, dims));
+            } catch (RuntimeException bad) {
+                throw new IOException(name + ": the header entry of " + e.getKey() + " is not a tensor description");
+            }
+        }
+        return out;
     }
 
     public void write(Path file) throws IOException {

@@ -3,7 +3,6 @@ package org.layerlab.export.onnx;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,7 +71,7 @@ public final class OnnxExporter implements Exporter {
     }
 
     @Override
-    public Path export(Project project, String baseName, Path targetDir) throws IOException {
+    public Path export(Project project, String baseName, Path projectDir, Path targetDir) throws IOException {
         Files.createDirectories(targetDir);
         Path file = targetDir.resolve(Identifiers.clean(baseName) + ".onnx");
         Files.write(file, model(project).toByteArray());

@@ -59,14 +59,19 @@ public final class PyTorchExporter implements Exporter {
         return TorchLayers.of(spec).problem(spec, step, step.masked());
     }
 
-    /** Writes model.py, model.safetensors and README.md into the folder; returns model.py. */
+    /**
+     * Writes model.py, model.safetensors, train.py, training.json, data.safetensors (when the data
+     * loads) and README.md into the folder; returns model.py.
+     */
     @Override
-    public Path export(Project project, String baseName, Path targetDir) throws IOException {
+    public Path export(Project project, String baseName, Path projectDir, Path targetDir) throws IOException {
         Files.createDirectories(targetDir);
         TorchModule m = module(project);
         Path model = targetDir.resolve("model.py");
         Files.writeString(model, source(project, m));
         m.weights().meta("format", "pt").meta("project", project.name()).write(targetDir.resolve("model.safetensors"));
+        String noData = TrainingFiles.write(project, projectDir, targetDir);
+        Files.writeString(targetDir.resolve("README.md"), ExportReadme.text(project, noData));
         return model;
     }
 

@@ -32,14 +32,17 @@ import org.layerlab.project.Project;
 final class ExportDialog extends Dialog<Path> {
     private final Project project;
     private final String baseName;
+    private final Path projectDir;
     private final ToggleGroup formats = new ToggleGroup();
     private final TextField folder = new TextField();
     private final VBox problems = new VBox(4);
     private Path written;
 
-    ExportDialog(Window owner, Project project, String baseName, List<Exporter> exporters, Path startFolder) {
+    ExportDialog(Window owner, Project project, String baseName, Path projectDir, List<Exporter> exporters,
+                 Path startFolder) {
         this.project = project;
         this.baseName = baseName;
+        this.projectDir = projectDir;
         initOwner(owner);
         setTitle("Export Model");
         setHeaderText("Take " + project.name() + " to another framework");
@@ -136,7 +139,7 @@ final class ExportDialog extends Dialog<Path> {
             if (Files.exists(dir) && !Files.isDirectory(dir)) {
                 throw new IOException(dir + " is a file, not a folder: choose a folder to export into");
             }
-            written = selected().export(project, baseName, dir);
+            written = selected().export(project, baseName, projectDir, dir);
             return true;
         } catch (IOException | RuntimeException ex) {
             problems.getChildren().setAll(message("Could not export: " + ex.getMessage()

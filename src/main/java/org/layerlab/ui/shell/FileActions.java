@@ -14,6 +14,8 @@ import javafx.scene.control.ButtonType;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.layerlab.export.Exporters;
+import org.layerlab.export.pytorch.TorchCheckpoint;
+import org.layerlab.nn.ParameterStore;
 import org.layerlab.project.Project;
 import org.layerlab.project.ProjectException;
 import org.layerlab.project.DataFiles;
@@ -115,8 +117,33 @@ final class FileActions {
                 : model.project().name();
         Path start = file != null && !Samples.isSample(file) ? file.toAbsolutePath().getParent().resolve("export")
                 : Path.of(System.getProperty("user.home"), "LayerLab exports");
-        new ExportDialog(owner, model.project(), base, Exporters.all(), start).showAndWait().ifPresent(written ->
+        new ExportDialog(owner, model.project(), base, model.projectDir(), Exporters.all(), start).showAndWait().ifPresent(written ->
                 Toasts.info(owner.getScene().getRoot(), "Exported", written.getFileName() + " in " + written.getParent()));
+    }
+
+    /**
+     * File ▸ Import Weights…: a checkpoint that the PyTorch export's train.py wrote, into the open
+     * project (as a run's results are: unsaved, not an edit to undo). A file that does not fit
+     * leaves the weights as they were and says why.
+     */
+    void importWeights() {
+        FileChooser c = new FileChooser();
+        c.setTitle("Import weights");
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter("PyTorch checkpoint (from the export's train.py)",
+                "*.safetensors"));
+        File f = c.showOpenDialog(owner);
+        if (f == null) {
+            return;
+        }
+        Project p = model.project();
+        try {
+            ParameterStore weights = TorchCheckpoint.read(p, f.toPath());
+            model.replaceAfterTraining(new Project(p.name(), p.graph(), p.training(), p.dataset(), p.history(), weights));
+            Toasts.info(owner.getScene().getRoot(), "Imported weights", weights.totalSize() + " values from " + f.getName()
+                    + "; save the project to keep them");
+        } catch (IOException | IllegalArgumentException e) {
+            error("Cannot import " + f.getName(), e.getMessage() + "\nThe project's weights are unchanged.");
+        }
     }
 
     /** Asks Save / Discard / Cancel when there are unsaved changes; true when it is fine to go on. */

@@ -188,6 +188,7 @@ public final class MainWindow {
                 item("Open…", "Shortcut+O", files::open), samples, recentMenu, new SeparatorMenuItem(),
                 item("Save", "Shortcut+S", files::save), item("Save As…", "Shortcut+Shift+S", files::saveAs),
                 item("Export Model…", "Shortcut+E", files::exportModel),
+                item("Import Weights…", null, files::importWeights),
                 new SeparatorMenuItem(),
                 // Close closes the project (the window stays, empty); Quit ends the program.
                 item("Close", "Shortcut+W", () -> files.newProject(Templates.all().get("Empty"))),

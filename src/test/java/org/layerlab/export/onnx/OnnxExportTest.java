@@ -67,7 +67,7 @@ class OnnxExportTest {
                 .withNode(new GraphNode("d", hostile, LayerCodec.decode("Dense", ExportCases.obj("{units: 2}"), "$"), 0, 0))
                 .withEdge(new GraphEdge("in", "d", 0));
         Project p = new Project(hostile, g, TrainingConfig.of(Loss.MSE, 1), null, null, null);
-        Path file = new OnnxExporter().export(p, "../../etc/passwd", dir);
+        Path file = new OnnxExporter().export(p, "../../etc/passwd", dir, dir);
         assertEquals(dir, file.getParent());
         assertEquals("etc_passwd.onnx", file.getFileName().toString());
         ModelProto m = ModelProto.parseFrom(Files.readAllBytes(file));

@@ -45,7 +45,7 @@ class PyTorchExportTest {
     void exportsWithLayerLabsOutputsBesideIt(ExportCases.Case c) throws IOException {
         assertEquals(List.of(), new PyTorchExporter().problems(c.project()));
         Path dir = KEPT.resolve(Identifiers.clean(c.title()) + "_" + Integer.toHexString(c.title().hashCode()));
-        Path model = new PyTorchExporter().export(c.project(), "model", dir);
+        Path model = new PyTorchExporter().export(c.project(), "model", Path.of("samples"), dir);
         assertEquals(dir.resolve("model.py"), model);
         Tensor expected = ExportPlan.of(c.project()).network().predict(c.input());
         new SafeTensors().put("x", c.input()).put("y", expected).meta("case", c.title()).write(dir.resolve("check.safetensors"));
@@ -75,7 +75,7 @@ class PyTorchExportTest {
         NetworkGraph g = NetworkGraph.empty().withNode(new GraphNode("in", "in", new Input(Shape.of(3)), 0, 0))
                 .withNode(new GraphNode("d", hostile, LayerCodec.decode("Dense", ExportCases.obj("{units: 2}"), "$"), 0, 0))
                 .withEdge(new GraphEdge("in", "d", 0));
-        String code = Files.readString(new PyTorchExporter().export(ExportCases.project(g), "m", dir));
+        String code = Files.readString(new PyTorchExporter().export(ExportCases.project(g), "m", dir, dir));
         assertTrue(code.contains("self.x_import_os_os_system_rm_rf = nn.Linear(3, 2)"), code);
         assertFalse(code.contains("os.system"), code);
         assertFalse(code.contains("rm -rf"), code);

@@ -53,7 +53,7 @@ class ExportDialogTest {
         Project xor = ProjectFiles.load(Path.of("samples", "xor.layerlab"));
         ExportDialog[] dialog = new ExportDialog[1];
         robot.interact(() -> {
-            dialog[0] = new ExportDialog(stage, xor, "xor", Exporters.all(), dir.resolve("start"));
+            dialog[0] = new ExportDialog(stage, xor, "xor", Path.of("samples"), Exporters.all(), dir.resolve("start"));
             dialog[0].show();
             robot.lookup("#export-folder").queryAs(TextField.class).setText(dir.resolve("models").toString());
         });
@@ -79,7 +79,7 @@ class ExportDialogTest {
                 TrainingConfig.of(Loss.MSE, 1), null, null, null);
         ExportDialog[] dialog = new ExportDialog[1];
         robot.interact(() -> {
-            dialog[0] = new ExportDialog(stage, masked, "masked", Exporters.all(), dir.resolve("never"));
+            dialog[0] = new ExportDialog(stage, masked, "masked", dir, Exporters.all(), dir.resolve("never"));
             dialog[0].show();
         });
         String said = robot.lookup("#export-problems .label").queryAllAs(Label.class).stream().map(Label::getText)
