@@ -13,6 +13,10 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.layerlab.engine.Shape;
 import org.layerlab.engine.Tensor;
+import org.layerlab.export.core.ExportPlan;
+import org.layerlab.export.core.Exporter;
+import org.layerlab.export.core.Identifiers;
+import org.layerlab.export.core.SafeTensors;
 import org.layerlab.nn.Loss;
 import org.layerlab.nn.Parameter;
 import org.layerlab.nn.ParameterStore;
@@ -110,16 +114,24 @@ public final class ExportCases {
         return new Case(kind + " " + options, p, LayerKindCases.Case.of(inputDims).input(new Random(4), batched(in)));
     }
 
-    /** Padding (id 0) at the end of some rows, none in one, and a row of padding only, into self-attention and pooling. */
+    /**
+     * Padding (id 0) at the end of some rows and none in one, into self-attention and pooling; and
+     * the same network on a row of padding only, which LayerLab averages to zeros.
+     */
     public static Stream<Case> masked() {
         NetworkGraph g = chain(new Input(Shape.of(6)),
                 LayerCodec.decode("Embedding", obj("{input_dim: 20, output_dim: 4, mask_zero: true}"), "$"),
                 LayerCodec.decode("MultiHeadAttention", obj("{num_heads: 2, key_dim: 3}"), "$"),
                 LayerCodec.decode("GlobalAveragePooling1D", new JsonObject(), "$"),
                 LayerCodec.decode("Dense", obj("{units: 2, activation: 'softmax'}"), "$"));
-        float[] ids = {3, 7, 1, 0, 0, 0, 5, 2, 9, 11, 4, 8, 0, 0, 0, 0, 0, 0, 19, 6, 0, 0, 0, 0};
-        return Stream.of(new Case("masked text", project(g), Tensor.wrap(ids, 4, 6)));
+        float[] ids = {3, 7, 1, 0, 0, 0, 5, 2, 9, 11, 4, 8, 19, 6, 0, 0, 0, 0};
+        float[] empty = {3, 7, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+        return Stream.of(new Case("masked text", project(g), Tensor.wrap(ids, 3, 6)),
+                new Case(PADDING_ONLY, project(g), Tensor.wrap(empty, 2, 6)));
     }
+
+    /** The title of the case with a row of padding only. */
+    public static final String PADDING_ONLY = "masked text, a row of padding only";
 
     /**
      * Every sample with its own starting weights: random ones of the size used above make a
@@ -143,6 +155,18 @@ public final class ExportCases {
             }
         }
         return out.stream();
+    }
+
+    /**
+     * Writes the case's export into root/(case) with check.safetensors beside it: the input x and
+     * LayerLab's output y, which the format's Python check (src/test/python) compares against.
+     */
+    public static Path writeWithExpected(Exporter exporter, Case c, Path root) throws IOException {
+        Path dir = root.resolve(Identifiers.clean(c.title()) + "_" + Integer.toHexString(c.title().hashCode()));
+        Path main = exporter.export(c.project(), "model", Path.of("samples"), dir);
+        Tensor expected = ExportPlan.of(c.project()).network().predict(c.input());
+        new SafeTensors().put("x", c.input()).put("y", expected).meta("case", c.title()).write(dir.resolve("check.safetensors"));
+        return main;
     }
 
     public static List<Path> sampleFiles() {

@@ -1,26 +1,14 @@
 package org.layerlab.export.pytorch;
 
+import org.layerlab.export.core.PythonCode;
+
 /**
  * Python written into model.py only when a layer needs it: the pieces of Keras' semantics that
  * PyTorch has no single call for. Each is plain code a reader can check against the Keras
  * documentation; the exporter adds each at most once, in this order.
  */
 enum TorchHelpers {
-    LOAD_WEIGHTS("""
-            def load_weights(path):
-                \"\"\"The tensors of a .safetensors file, read with numpy alone (works where the safetensors package is missing).\"\"\"
-                with open(path, "rb") as f:
-                    size = int.from_bytes(f.read(8), "little")
-                    header = json.loads(f.read(size))
-                    data = f.read()
-                tensors = {}
-                for name, info in header.items():
-                    if name != "__metadata__":
-                        start, end = info["data_offsets"]
-                        values = np.frombuffer(data[start:end], dtype=np.float32).reshape(info["shape"])
-                        tensors[name] = torch.from_numpy(values.copy())
-                return tensors
-            """),
+    LOAD_WEIGHTS(PythonCode.LOAD_WEIGHTS),
     AVERAGE_POOL("""
             def average_pool(x, kernel, stride, pads):
                 \"\"\"Keras' average pooling of (N, C, H, W): padding (left, right, top, bottom) is not counted in the mean.\"\"\"

@@ -44,11 +44,8 @@ class PyTorchExportTest {
     @MethodSource("cases")
     void exportsWithLayerLabsOutputsBesideIt(ExportCases.Case c) throws IOException {
         assertEquals(List.of(), new PyTorchExporter().problems(c.project()));
-        Path dir = KEPT.resolve(Identifiers.clean(c.title()) + "_" + Integer.toHexString(c.title().hashCode()));
-        Path model = new PyTorchExporter().export(c.project(), "model", Path.of("samples"), dir);
-        assertEquals(dir.resolve("model.py"), model);
-        Tensor expected = ExportPlan.of(c.project()).network().predict(c.input());
-        new SafeTensors().put("x", c.input()).put("y", expected).meta("case", c.title()).write(dir.resolve("check.safetensors"));
+        Path model = ExportCases.writeWithExpected(new PyTorchExporter(), c, KEPT);
+        assertEquals("model.py", model.getFileName().toString());
         String code = Files.readString(model);
         assertTrue(code.contains("class Model(nn.Module):") && code.contains("def load_model("), code);
     }

@@ -1,0 +1,183 @@
+package org.layerlab.export.keras;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.layerlab.engine.Shape;
+import org.layerlab.engine.Tensor;
+import org.layerlab.export.core.ExportPlan;
+import org.layerlab.export.core.Exporter;
+import org.layerlab.export.core.Identifiers;
+import org.layerlab.export.core.PythonCode;
+import org.layerlab.export.core.SafeTensors;
+import org.layerlab.nn.layers.Input;
+import org.layerlab.nn.layers.LayerKind;
+import org.layerlab.nn.layers.PositionalEmbedding;
+import org.layerlab.project.Project;
+
+/**
+ * The network rebuilt with Keras 3's functional API: {@code keras_model.py} (one line per layer,
+ * LayerLab's kinds and options being Keras' own) and {@code keras_model.safetensors} (each layer's
+ * weights in Keras' layout and order, which are LayerLab's), loaded with {@code set_weights}. It
+ * runs on any Keras 3 backend. Masks need nothing here: Keras propagates mask_zero itself.
+ */
+public final class KerasExporter implements Exporter {
+    static final String SCRIPT = "keras_model.py";
+    static final String WEIGHTS = "keras_model.safetensors";
+
+    @Override
+    public String format() {
+        return "keras";
+    }
+
+    @Override
+    public String description() {
+        return "Keras 3 functional model (keras_model.py + weights)";
+    }
+
+    @Override
+    public List<String> extensions() {
+        return List.of(".py");
+    }
+
+    /** Every kind: LayerLab's kinds are Keras layers (PositionalEmbedding comes with its own class). */
+    @Override
+    public boolean supports(LayerKind kind) {
+        return true;
+    }
+
+    @Override
+    public String problem(ExportPlan.Step step) {
+        return KerasCode.problem(step.node().spec());
+    }
+
+    @Override
+    public Path export(Project project, String baseName, Path projectDir, Path targetDir) throws IOException {
+        Files.createDirectories(targetDir);
+        ExportPlan plan = ExportPlan.of(project);
+        SafeTensors weights = new SafeTensors().meta("project", project.name());
+        Path script = targetDir.resolve(SCRIPT);
+        Files.writeString(script, source(project, plan, weights));
+        weights.write(targetDir.resolve(WEIGHTS));
+        return script;
+    }
+
+    /** The script; fills weights with each layer's tensors under "layer/name". */
+    static String source(Project project, ExportPlan plan, SafeTensors weights) {
+        Identifiers ids = new Identifiers();
+        Map<String, String> vars = new HashMap<>();
+        StringBuilder build = new StringBuilder();
+        StringBuilder table = new StringBuilder();
+        boolean positional = false;
+        String input = "x";
+        for (ExportPlan.Step s : plan.steps()) {
+            String id = s.node().id();
+            if (s.node().spec() instanceof Input in) {
+                vars.put(id, input);
+                build.append("    ").append(input).append(" = keras.Input(shape=").append(KerasCode.literal(in.shape()))
+                        .append(", name=\"input\")\n");
+                continue;
+            }
+            String name = ids.of(s.node().name());
+            positional |= s.node().spec() instanceof PositionalEmbedding;
+            List<String> inputs = s.node().inputs().stream().map(vars::get).toList();
+            build.append("    ").append(name).append(" = ").append(KerasCode.call(s.node().spec(), name, inputs))
+                    .append("  # ").append(shape(s.outputShape())).append('\n');
+            vars.put(id, name);
+            if (!s.weights().isEmpty()) {
+                table.append("    \"").append(name).append("\": [");
+                boolean first = true;
+                for (Map.Entry<String, Tensor> w : s.weights().entrySet()) {
+                    String key = name + "/" + w.getKey();
+                    weights.put(key, w.getValue());
+                    table.append(first ? "" : ", ").append('"').append(key).append('"');
+                    first = false;
+                }
+                table.append("],\n");
+            }
+        }
+        String output = vars.get(plan.output().node().id());
+        return """
+                \"\"\"%s: the network of a LayerLab project, rebuilt with Keras 3's functional API.
+
+                Input: float32 %s, as LayerLab feeds the network. Output: %s.
+                Weights: %s beside this file (%s), in Keras' layouts.
+
+                    model = load_model()        # any Keras 3 backend: KERAS_BACKEND=torch, jax or tensorflow
+                    y = model.predict(x)
+                    model.save("model.keras")   # Keras' own format, for keras.saving.load_model
+                \"\"\"
+                import json
+                import os
+
+                import keras
+                import numpy as np
+                from keras import layers
+
+                HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+                %s
+                %s
+                def build_model():
+                %s    return keras.Model(%s, %s, name="%s")
+
+
+                # Each layer's tensors in %s, in the order Keras' set_weights takes them.
+                WEIGHTS = {
+                %s}
+
+
+                def load_model(path=os.path.join(HERE, "%s")):
+                    \"\"\"The model with the exported weights.\"\"\"
+                    model = build_model()
+                    arrays = load_arrays(path)
+                    for layer, names in WEIGHTS.items():
+                        model.get_layer(layer).set_weights([arrays[n] for n in names])
+                    return model
+                """.formatted(project.name().replace("\"\"\"", "'''").replace("\\", "/"), shape(plan.input().outputShape()),
+                shape(plan.output().outputShape()), WEIGHTS, project.isTrained() ? "trained" : "untrained: the initial weights",
+                PythonCode.LOAD_ARRAYS, positional ? POSITIONAL_EMBEDDING : "", build, input, output,
+                Identifiers.clean(project.name()), WEIGHTS, table, WEIGHTS);
+    }
+
+    /** Not a Keras layer: the class the Keras Transformer examples define, registered so model.keras files load. */
+    private static final String POSITIONAL_EMBEDDING = """
+
+            @keras.saving.register_keras_serializable(package="layerlab")
+            class PositionalEmbedding(layers.Layer):
+                \"\"\"A learned vector per token id plus a learned vector per position (Keras' Transformer examples).\"\"\"
+
+                def __init__(self, sequence_length, input_dim, output_dim, **kwargs):
+                    super().__init__(**kwargs)
+                    self.sequence_length, self.input_dim, self.output_dim = sequence_length, input_dim, output_dim
+                    uniform = keras.initializers.RandomUniform(minval=-0.05, maxval=0.05)
+                    self.token_embeddings = layers.Embedding(input_dim, output_dim, embeddings_initializer=uniform)
+                    self.position_embeddings = layers.Embedding(sequence_length, output_dim, embeddings_initializer=uniform)
+
+                def build(self, input_shape):
+                    self.token_embeddings.build(input_shape)
+                    self.position_embeddings.build((self.sequence_length,))
+
+                def call(self, ids):
+                    positions = keras.ops.arange(keras.ops.shape(ids)[-1])
+                    return self.token_embeddings(ids) + self.position_embeddings(positions)
+
+                def get_config(self):
+                    return {**super().get_config(), "sequence_length": self.sequence_length, "input_dim": self.input_dim,
+                            "output_dim": self.output_dim}
+
+            """;
+
+    private static String shape(Shape s) {
+        StringBuilder b = new StringBuilder("(batch");
+        for (int d : s.dims()) {
+            b.append(", ").append(d);
+        }
+        return b.append(")").toString();
+    }
+}
