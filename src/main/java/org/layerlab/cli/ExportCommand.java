@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.Set;
 
 import org.layerlab.export.core.Exporter;
+import org.layerlab.export.diagram.DiagramExporter;
 import org.layerlab.export.Exporters;
 import org.layerlab.project.Project;
 
 /** {@code export PROJECT --format F --out DIR}: the network (and trained weights) in another framework's form. */
 final class ExportCommand {
-    static final String USAGE = "export PROJECT --format FORMAT --out DIR";
+    static final String USAGE = "export PROJECT --format FORMAT --out DIR [--scale S]";
     private final PrintStream out;
     private final List<Exporter> exporters;
 
@@ -22,7 +23,7 @@ final class ExportCommand {
     }
 
     int run(List<String> argv) throws IOException {
-        Args args = new Args(argv, Set.of("format", "out"), Set.of());
+        Args args = new Args(argv, Set.of("format", "out", "scale"), Set.of());
         Path file = ProjectArgs.path(args, USAGE);
         String format = args.get("format", null);
         String known = exporters.isEmpty() ? "none yet"
@@ -32,6 +33,17 @@ final class ExportCommand {
         }
         Exporter exporter = exporters.stream().filter(e -> e.format().equalsIgnoreCase(format)).findFirst()
                 .orElseThrow(() -> new UserError("unknown export format '" + format + "'; this build exports to: " + known));
+        String scale = args.get("scale", null);
+        if (scale != null) {
+            if (!(exporter instanceof DiagramExporter diagram && diagram.hasScale())) {
+                throw new UserError("--scale applies to the png format only");
+            }
+            try {
+                exporter = diagram.withScale(Double.parseDouble(scale));
+            } catch (IllegalArgumentException e) {
+                throw new UserError("--scale " + scale + ": " + (e instanceof NumberFormatException ? "not a number" : e.getMessage()));
+            }
+        }
         String dir = args.get("out", null);
         if (dir == null) {
             throw new UserError("--out is missing: the folder to write the " + exporter.format() + " export into");

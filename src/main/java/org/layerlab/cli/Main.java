@@ -31,7 +31,7 @@ public final class Main {
                     Lists problems with the network, loss and data; exit code 1 if any is an error.
               summary PROJECT
                     Layers, output shapes and parameter counts, as Keras' model.summary().
-              export PROJECT --format FORMAT --out DIR
+              export PROJECT --format FORMAT --out DIR [--scale S]
                     Writes the network and its weights for another framework (formats: %s).
               import-weights PROJECT FILE [--out FILE]
                     Reads weights trained elsewhere (an exported train.py's checkpoint) into the project.

@@ -25,6 +25,11 @@ public interface Exporter {
     /** The extensions of the main file it writes, with the dot: ".onnx". */
     List<String> extensions();
 
+    /** The name of the main file {@link #export} writes for a project file named baseName. */
+    default String fileName(String baseName) {
+        return Identifiers.clean(baseName) + extensions().get(0);
+    }
+
     /** Whether this format can express layers of this kind (today, with these options). */
     boolean supports(LayerKind kind);
 

@@ -44,6 +44,11 @@ public final class KerasExporter implements Exporter {
         return List.of(".py");
     }
 
+    @Override
+    public String fileName(String baseName) {
+        return SCRIPT;
+    }
+
     /** Every kind: LayerLab's kinds are Keras layers (PositionalEmbedding comes with its own class). */
     @Override
     public boolean supports(LayerKind kind) {

@@ -73,7 +73,7 @@ public final class OnnxExporter implements Exporter {
     @Override
     public Path export(Project project, String baseName, Path projectDir, Path targetDir) throws IOException {
         Files.createDirectories(targetDir);
-        Path file = targetDir.resolve(Identifiers.clean(baseName) + ".onnx");
+        Path file = targetDir.resolve(fileName(baseName));
         Files.write(file, model(project).toByteArray());
         return file;
     }

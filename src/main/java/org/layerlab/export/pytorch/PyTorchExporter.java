@@ -45,6 +45,12 @@ public final class PyTorchExporter implements Exporter {
         return List.of(".py");
     }
 
+    /** Always model.py: train.py imports it by that name. */
+    @Override
+    public String fileName(String baseName) {
+        return "model.py";
+    }
+
     @Override
     public boolean supports(LayerKind kind) {
         return kind.type() == Input.class || TorchLayers.supports(kind.type());
@@ -67,7 +73,7 @@ public final class PyTorchExporter implements Exporter {
     public Path export(Project project, String baseName, Path projectDir, Path targetDir) throws IOException {
         Files.createDirectories(targetDir);
         TorchModule m = module(project);
-        Path model = targetDir.resolve("model.py");
+        Path model = targetDir.resolve(fileName(baseName));
         Files.writeString(model, source(project, m));
         m.weights().meta("format", "pt").meta("project", project.name()).write(targetDir.resolve("model.safetensors"));
         String noData = TrainingFiles.write(project, projectDir, targetDir);

@@ -172,6 +172,19 @@ public final class NetworkGraph {
     }
 
     /** Nodes in an order where every node follows its inputs, or empty when there is a cycle. */
+    /** Whether the user drew the graph left to right: most connections run sideways (the canvas and diagrams place ports so). */
+    public boolean drawnLeftToRight() {
+        int sideways = 0;
+        for (GraphEdge e : edges) {
+            GraphNode a = require(e.from());
+            GraphNode b = require(e.to());
+            if (Math.abs(b.x() - a.x()) > Math.abs(b.y() - a.y())) {
+                sideways++;
+            }
+        }
+        return !edges.isEmpty() && sideways * 2 > edges.size();
+    }
+
     public Optional<List<String>> topologicalOrder() {
         Map<String, Integer> indegree = new HashMap<>();
         nodes.keySet().forEach(id -> indegree.put(id, 0));

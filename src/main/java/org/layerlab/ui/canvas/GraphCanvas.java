@@ -16,7 +16,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.shape.Rectangle;
@@ -174,7 +173,7 @@ public final class GraphCanvas extends Pane {
             v.applyCss();
             v.layout();
         }
-        boolean horizontal = leftToRight(g);
+        boolean horizontal = g.drawnLeftToRight();
         views.values().forEach(v -> {
             v.setHorizontal(horizontal);
             v.placePorts();
@@ -221,23 +220,6 @@ public final class GraphCanvas extends Pane {
             }
         }
         return true;
-    }
-
-    /**
-     * Whether the graph runs left to right: most connections go more sideways than down (as
-     * Auto-layout Left to Right places them). Read from the layout itself, so a saved project keeps
-     * its ports on the sides without a setting of its own.
-     */
-    static boolean leftToRight(NetworkGraph g) {
-        int sideways = 0;
-        for (GraphEdge e : g.edges()) {
-            GraphNode a = g.require(e.from());
-            GraphNode b = g.require(e.to());
-            if (Math.abs(b.x() - a.x()) > Math.abs(b.y() - a.y())) {
-                sideways++;
-            }
-        }
-        return !g.edges().isEmpty() && sideways * 2 > g.edges().size();
     }
 
     private void placeEdges() {

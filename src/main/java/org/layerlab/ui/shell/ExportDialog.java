@@ -10,6 +10,7 @@ import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
@@ -21,7 +22,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 import org.layerlab.export.core.Exporter;
-import org.layerlab.export.core.Identifiers;
+import org.layerlab.export.diagram.DiagramExporter;
 import org.layerlab.project.Project;
 
 /**
@@ -36,6 +37,8 @@ final class ExportDialog extends Dialog<Path> {
     private final ToggleGroup formats = new ToggleGroup();
     private final TextField folder = new TextField();
     private final VBox problems = new VBox(4);
+    private final ChoiceBox<Integer> scale = new ChoiceBox<>();
+    private final HBox scaleRow;
     private Path written;
 
     ExportDialog(Window owner, Project project, String baseName, Path projectDir, List<Exporter> exporters,
@@ -48,7 +51,8 @@ final class ExportDialog extends Dialog<Path> {
         setHeaderText("Take " + project.name() + " to another framework");
         VBox choices = new VBox(6);
         for (Exporter e : exporters) {
-            RadioButton b = new RadioButton(e.format().toUpperCase() + "  —  " + e.description());
+            RadioButton b = new RadioButton(e.description());
+            b.setMnemonicParsing(false);
             b.setUserData(e);
             b.setToggleGroup(formats);
             b.setId("export-format-" + e.format());
@@ -64,7 +68,24 @@ final class ExportDialog extends Dialog<Path> {
                 : "The project is untrained: the export holds the initial weights a run would start from.");
         weights.setWrapText(true);
         problems.setId("export-problems");
-        VBox content = new VBox(10, field("Format"), choices, field("Folder"), new HBox(6, folder, browse),
+        scale.getItems().addAll(1, 2, 3, 4);
+        scale.setValue(2);
+        scale.setId("export-scale");
+        scale.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer v) {
+                return v == null ? "" : v + "×";
+            }
+
+            @Override
+            public Integer fromString(String t) {
+                return Integer.valueOf(t.replace("×", ""));
+            }
+        });
+        scaleRow = new HBox(6, field("Scale"), scale);
+        scaleRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        scaleRow.managedProperty().bind(scaleRow.visibleProperty());
+        VBox content = new VBox(10, field("Format"), choices, scaleRow, field("Folder"), new HBox(6, folder, browse),
                 weights, problems);
         content.setPadding(new Insets(8, 12, 4, 12));
         content.setPrefWidth(560);
@@ -88,21 +109,24 @@ final class ExportDialog extends Dialog<Path> {
         setResultConverter(b -> b == export ? written : null);
     }
 
+    /** The chosen format, at the chosen scale for an image. */
     private Exporter selected() {
-        return formats.getSelectedToggle() == null ? null : (Exporter) formats.getSelectedToggle().getUserData();
+        Exporter e = formats.getSelectedToggle() == null ? null : (Exporter) formats.getSelectedToggle().getUserData();
+        return e instanceof DiagramExporter d && d.hasScale() ? d.withScale(scale.getValue()) : e;
     }
 
     /** What the chosen format says about this project, or where the file will go. */
     private void refresh(Button ok) {
         problems.getChildren().clear();
         Exporter e = selected();
+        scaleRow.setVisible(e instanceof DiagramExporter d && d.hasScale());
         List<String> why = e == null ? List.of("This build has no export formats.") : e.problems(project);
         for (String w : why) {
             problems.getChildren().add(message(w, "warning-text"));
         }
         if (why.isEmpty() && !folder.getText().isBlank()) {
             problems.getChildren().add(message("Writes " + Path.of(folder.getText().trim())
-                    .resolve(Identifiers.clean(baseName) + e.extensions().get(0)), "muted"));
+                    .resolve(e.fileName(baseName)), "muted"));
         }
         ok.setDisable(!why.isEmpty() || folder.getText().isBlank());
     }

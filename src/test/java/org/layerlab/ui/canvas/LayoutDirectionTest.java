@@ -24,11 +24,11 @@ class LayoutDirectionTest {
 
     @Test
     void theDirectionIsReadFromWhereTheLayersSit() {
-        assertFalse(GraphCanvas.leftToRight(chain()), "top to bottom");
+        assertFalse(chain().drawnLeftToRight(), "top to bottom");
         NetworkGraph sideways = Edits.autoLayout(chain(), false).after();
-        assertTrue(GraphCanvas.leftToRight(sideways), "after Auto-layout Left to Right");
-        assertTrue(GraphCanvas.leftToRight(Edits.autoLayout(sideways, false).after()));
-        assertFalse(GraphCanvas.leftToRight(Edits.autoLayout(sideways, true).after()), "and back");
-        assertFalse(GraphCanvas.leftToRight(NetworkGraph.empty()));
+        assertTrue(sideways.drawnLeftToRight(), "after Auto-layout Left to Right");
+        assertTrue(Edits.autoLayout(sideways, false).after().drawnLeftToRight());
+        assertFalse(Edits.autoLayout(sideways, true).after().drawnLeftToRight(), "and back");
+        assertFalse(NetworkGraph.empty().drawnLeftToRight());
     }
 }
