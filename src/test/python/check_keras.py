@@ -3,8 +3,8 @@
 Each FOLDER holds an export (keras_model.py, keras_model.safetensors) and check.safetensors with
 an input x and LayerLab's output y, as KerasExportTest writes them under target/keras-exports.
 Each model is built and loaded as a user would (load_model() from its script), saved as a .keras
-file and loaded back with keras.saving.load_model, and both must give y within 1e-5 (relative;
-absolute below 1). Needs Keras 3 and a backend (CI: a virtual environment with keras and torch,
+file and loaded back with keras.saving.load_model, and the model.keras LayerLab wrote itself (when
+there is one) is loaded by Keras alone: all must give y within 1e-5 (relative; absolute below 1). Needs Keras 3 and a backend (CI: a virtual environment with keras and torch,
 KERAS_BACKEND=torch).
 """
 import importlib.util
@@ -43,7 +43,18 @@ def check(folder, index, keras):
         model.save(path)
         reloaded = keras.saving.load_model(path)
         problem = error(np.asarray(reloaded.predict(expected["x"], verbose=0)), expected["y"])
-    return None if problem is None else "after a .keras round trip: " + problem
+    if problem:
+        return "after a .keras round trip: " + problem
+    written = os.path.join(folder, "model.keras")
+    if os.path.exists(written):
+        WRITTEN.append(folder)
+        problem = error(np.asarray(keras.saving.load_model(written).predict(expected["x"], verbose=0)), expected["y"])
+        if problem:
+            return "LayerLab's model.keras: " + problem
+    return None
+
+
+WRITTEN = []
 
 
 def main(folders):
@@ -57,8 +68,8 @@ def main(folders):
         if problem:
             failures += 1
             print(f"FAIL {folder}: {problem}")
-    print(f"{len(folders) - failures} of {len(folders)} Keras exports agree with LayerLab "
-          f"(keras {keras.__version__}, backend {keras.backend.backend()})")
+    print(f"{len(folders) - failures} of {len(folders)} Keras exports agree with LayerLab, {len(WRITTEN)} of them also"
+          f" through the model.keras LayerLab wrote (keras {keras.__version__}, backend {keras.backend.backend()})")
     return 1 if failures or not folders else 0
 
 

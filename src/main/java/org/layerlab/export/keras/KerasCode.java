@@ -31,7 +31,7 @@ import org.layerlab.nn.layers.PositionalEmbedding;
  */
 final class KerasCode {
     /** Options Keras' constructors require although LayerLab gives them a default: always written. */
-    private static final Set<String> ALWAYS = Set.of("Activation/activation", "MaxPooling2D/pool_size",
+    static final Set<String> ALWAYS = Set.of("Activation/activation", "MaxPooling2D/pool_size",
             "AveragePooling2D/pool_size", "MaxPooling1D/pool_size", "AveragePooling1D/pool_size");
 
     private KerasCode() {

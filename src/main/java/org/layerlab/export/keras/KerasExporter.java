@@ -23,11 +23,14 @@ import org.layerlab.project.Project;
  * The network rebuilt with Keras 3's functional API: {@code keras_model.py} (one line per layer,
  * LayerLab's kinds and options being Keras' own) and {@code keras_model.safetensors} (each layer's
  * weights in Keras' layout and order, which are LayerLab's), loaded with {@code set_weights}. It
- * runs on any Keras 3 backend. Masks need nothing here: Keras propagates mask_zero itself.
+ * runs on any Keras 3 backend. Masks need nothing here: Keras propagates mask_zero itself. Beside
+ * them, {@code model.keras}, Keras' own file, for {@code keras.saving.load_model} without the script
+ * (not for networks with PositionalEmbedding, whose class only the script has).
  */
 public final class KerasExporter implements Exporter {
     static final String SCRIPT = "keras_model.py";
     static final String WEIGHTS = "keras_model.safetensors";
+    static final String KERAS_FILE = "model.keras";
 
     @Override
     public String format() {
@@ -65,15 +68,30 @@ public final class KerasExporter implements Exporter {
         Files.createDirectories(targetDir);
         ExportPlan plan = ExportPlan.of(project);
         SafeTensors weights = new SafeTensors().meta("project", project.name());
+        Map<String, String> names = names(plan);
         Path script = targetDir.resolve(SCRIPT);
-        Files.writeString(script, source(project, plan, weights));
+        Files.writeString(script, source(project, plan, names, weights));
         weights.write(targetDir.resolve(WEIGHTS));
+        if (KerasFile.problem(plan) == null) {
+            KerasFile.write(plan, Identifiers.clean(project.name()), names, targetDir.resolve(KERAS_FILE));
+        } else {
+            Files.deleteIfExists(targetDir.resolve(KERAS_FILE));
+        }
         return script;
     }
 
-    /** The script; fills weights with each layer's tensors under "layer/name". */
-    static String source(Project project, ExportPlan plan, SafeTensors weights) {
+    /** Each layer's Keras name: "input" for the Input, else its name as an identifier, unique. */
+    static Map<String, String> names(ExportPlan plan) {
         Identifiers ids = new Identifiers();
+        Map<String, String> out = new HashMap<>();
+        for (ExportPlan.Step s : plan.steps()) {
+            out.put(s.node().id(), s.node().spec() instanceof Input ? "input" : ids.of(s.node().name()));
+        }
+        return out;
+    }
+
+    /** The script; fills weights with each layer's tensors under "layer/name". */
+    static String source(Project project, ExportPlan plan, Map<String, String> names, SafeTensors weights) {
         Map<String, String> vars = new HashMap<>();
         StringBuilder build = new StringBuilder();
         StringBuilder table = new StringBuilder();
@@ -87,7 +105,7 @@ public final class KerasExporter implements Exporter {
                         .append(", name=\"input\")\n");
                 continue;
             }
-            String name = ids.of(s.node().name());
+            String name = names.get(id);
             positional |= s.node().spec() instanceof PositionalEmbedding;
             List<String> inputs = s.node().inputs().stream().map(vars::get).toList();
             build.append("    ").append(name).append(" = ").append(KerasCode.call(s.node().spec(), name, inputs))

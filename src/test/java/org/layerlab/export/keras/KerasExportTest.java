@@ -5,23 +5,31 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.layerlab.engine.Shape;
 import org.layerlab.export.ExportCases;
+import org.layerlab.export.core.ExportPlan;
 import org.layerlab.nn.graph.GraphEdge;
 import org.layerlab.nn.graph.GraphNode;
 import org.layerlab.nn.graph.NetworkGraph;
 import org.layerlab.nn.layers.Input;
 import org.layerlab.project.LayerCodec;
+import org.layerlab.project.Project;
+import org.layerlab.project.ProjectException;
 import org.layerlab.project.ProjectFiles;
 
 /**
@@ -67,6 +75,48 @@ class KerasExportTest {
     void everySampleHasNothingThatStopsItsExport() throws Exception {
         for (Path file : ExportCases.sampleFiles()) {
             assertEquals(List.of(), new KerasExporter().problems(ProjectFiles.load(file)), file.toString());
+        }
+    }
+
+    /** Keras finds weights in model.weights.h5 by class name in snake case, as its naming.to_snake_case makes it. */
+    @Test
+    void weightGroupsAreNamedAsKerasNamesThem() {
+        assertEquals("input_layer", KerasFile.snake("InputLayer"));
+        assertEquals("p_re_lu", KerasFile.snake("PReLU"));
+        assertEquals("leaky_re_lu", KerasFile.snake("LeakyReLU"));
+        assertEquals("global_average_pooling2d", KerasFile.snake("GlobalAveragePooling2D"));
+        assertEquals("conv1d", KerasFile.snake("Conv1D"));
+        assertEquals("multi_head_attention", KerasFile.snake("MultiHeadAttention"));
+        assertEquals("lstm", KerasFile.snake("LSTM"));
+    }
+
+    /** Keras' model.layers: nearest the input first; the residual sample's two branches in the order Keras walks them. */
+    @Test
+    void layersAreOrderedAsKerasOrdersThem() throws Exception {
+        ExportPlan plan = ExportPlan.of(ProjectFiles.load(Path.of("samples", "residual_digits.layerlab")));
+        List<String> order = KerasFile.kerasOrder(plan).stream().map(s -> s.node().name()).toList();
+        assertEquals(List.of("input", "reshape", "conv2d", "branch_a", "branch_b", "add", "activation",
+                "globalaveragepooling2d", "dense"), order);
+    }
+
+    @Test
+    void theKerasFileHoldsConfigMetadataAndWeights(@TempDir Path dir) throws IOException {
+        new KerasExporter().export(load("xor"), "xor", dir, dir);
+        try (ZipFile zip = new ZipFile(dir.resolve("model.keras").toFile())) {
+            assertEquals(List.of("metadata.json", "config.json", "model.weights.h5"),
+                    zip.stream().map(ZipEntry::getName).toList());
+            JsonObject config = JsonParser.parseString(new String(zip.getInputStream(zip.getEntry("config.json"))
+                    .readAllBytes(), StandardCharsets.UTF_8)).getAsJsonObject();
+            assertEquals("Functional", config.get("class_name").getAsString());
+            assertEquals(3, config.getAsJsonObject("config").getAsJsonArray("layers").size());
+        }
+    }
+
+    private static Project load(String sample) {
+        try {
+            return ProjectFiles.load(Path.of("samples", sample + ".layerlab"));
+        } catch (ProjectException e) {
+            throw new IllegalStateException(e);
         }
     }
 
