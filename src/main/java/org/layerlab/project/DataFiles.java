@@ -1,9 +1,13 @@
 package org.layerlab.project;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -39,6 +43,55 @@ public final class DataFiles {
             out.add(c.path());
         }
         return out;
+    }
+
+    /**
+     * What identifies the data a project trains on: a SHA-256 over each of the dataset's files
+     * (relative path, size and bytes; a folder's files in sorted order), as "sha256:" and the first
+     * 16 hex digits, with the file count and total size. Null for synthetic data or when a file is
+     * missing. Exports record it so a model can be traced to its data.
+     */
+    public static String fingerprint(DatasetSource d, Path dir) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (String rel : of(d)) {
+            Path p = dir.resolve(rel);
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> all = Files.walk(p)) {
+                    all.filter(Files::isRegularFile).sorted().forEach(files::add);
+                }
+            } else if (Files.isRegularFile(p)) {
+                files.add(p);
+            } else {
+                return null;
+            }
+        }
+        if (files.isEmpty()) {
+            return null;
+        }
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+        long bytes = 0;
+        byte[] buffer = new byte[1 << 16];
+        for (Path f : files) {
+            sha.update(dir.relativize(f).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
+            sha.update(Long.toString(Files.size(f)).getBytes(StandardCharsets.UTF_8));
+            try (InputStream in = Files.newInputStream(f)) {
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    sha.update(buffer, 0, n);
+                    bytes += n;
+                }
+            }
+        }
+        StringBuilder hex = new StringBuilder("sha256:");
+        byte[] digest = sha.digest();
+        for (int i = 0; i < 8; i++) {
+            hex.append(String.format("%02x", digest[i]));
+        }
+        return hex + " over " + files.size() + " file" + (files.size() == 1 ? "" : "s") + ", " + bytes + " bytes";
     }
 
     /**

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.StringStringEntryProto;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
@@ -189,6 +191,10 @@ class CommandLineTest {
         assertEquals(0, export.code(), export.err());
         Path file = dir.resolve("out").resolve("xor.onnx");
         assertTrue(export.out().contains(file + " with the trained weights"), export.out());
+        ModelProto model = ModelProto.parseFrom(Files.readAllBytes(file));
+        String fingerprint = model.getMetadataPropsList().stream().filter(e -> e.getKey().equals("dataset_fingerprint"))
+                .map(StringStringEntryProto::getValue).findFirst().orElse("");
+        assertTrue(fingerprint.matches("sha256:[0-9a-f]{16} over 1 file, \\d+ bytes"), fingerprint);
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         float[] rows = {0, 0, 0, 1, 1, 0, 1, 1};
         try (OrtSession session = env.createSession(file.toString(), new OrtSession.SessionOptions());

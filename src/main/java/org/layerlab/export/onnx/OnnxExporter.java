@@ -24,6 +24,7 @@ import org.layerlab.nn.layers.HasActivation;
 import org.layerlab.nn.layers.Input;
 import org.layerlab.nn.layers.LayerKind;
 import org.layerlab.nn.layers.LayerSpec;
+import org.layerlab.project.DataFiles;
 import org.layerlab.project.DatasetSource;
 import org.layerlab.project.Project;
 
@@ -31,7 +32,8 @@ import org.layerlab.project.Project;
  * The network as one {@code .onnx} file for ONNX Runtime and every other ONNX tool: the trained
  * weights as initializers, one float32 input "input" (batch, sample shape...) with a free batch
  * size, one output "output" (after the last layer's activation, as {@code predict} gives), and
- * the project's provenance as metadata. Opset 13, raised to 17 by LayerNormalization.
+ * the project's provenance as metadata (LayerLab's version, the project, epochs trained, seed, loss,
+ * the dataset and a fingerprint of its files). Opset 13, raised to 17 by LayerNormalization.
  *
  * <p>The model takes the network's input as LayerLab feeds it: features after the project's
  * normalization (its statistics are in the metadata, {@code input_offset} and {@code input_scale}),
@@ -74,12 +76,17 @@ public final class OnnxExporter implements Exporter {
     public Path export(Project project, String baseName, Path projectDir, Path targetDir) throws IOException {
         Files.createDirectories(targetDir);
         Path file = targetDir.resolve(fileName(baseName));
-        Files.write(file, model(project).toByteArray());
+        Files.write(file, model(project, projectDir).toByteArray());
         return file;
     }
 
     /** The ONNX model of a project that has no {@link #problems}. */
     public ModelProto model(Project project) {
+        return model(project, null);
+    }
+
+    /** The same, with the fingerprint of the project's data (read from projectDir) in the metadata when it is there. */
+    public ModelProto model(Project project, Path projectDir) {
         ExportPlan plan = ExportPlan.of(project);
         OnnxGraph g = new OnnxGraph();
         Identifiers ids = new Identifiers();
@@ -115,7 +122,7 @@ public final class OnnxExporter implements Exporter {
                 .setProducerVersion(version()).setGraph(g.proto())
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(g.opset()))
                 .setDocString("Exported by LayerLab from the project '" + project.name() + "'.");
-        metadata(project).forEach((k, v) -> m.addMetadataProps(StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
+        metadata(project, projectDir).forEach((k, v) -> m.addMetadataProps(StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
         return m.build();
     }
 
@@ -124,7 +131,7 @@ public final class OnnxExporter implements Exporter {
     }
 
     /** Where the model came from: LayerLab's version, the project, how it was trained and on what. */
-    private static Map<String, String> metadata(Project p) {
+    private static Map<String, String> metadata(Project p, Path projectDir) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("layerlab_version", version());
         m.put("project", p.name());
@@ -134,6 +141,10 @@ public final class OnnxExporter implements Exporter {
         m.put("loss", p.training().loss().toString());
         if (p.dataset() != null) {
             m.put("dataset", p.dataset().describe());
+            String fingerprint = fingerprint(p, projectDir);
+            if (fingerprint != null) {
+                m.put("dataset_fingerprint", fingerprint);
+            }
             float[][] stats = statistics(p.dataset());
             if (stats != null) {
                 m.put("input_offset", join(stats[0]));
@@ -142,6 +153,14 @@ public final class OnnxExporter implements Exporter {
             }
         }
         return m;
+    }
+
+    private static String fingerprint(Project p, Path projectDir) {
+        try {
+            return projectDir == null ? null : DataFiles.fingerprint(p.dataset(), projectDir);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static float[][] statistics(DatasetSource d) {

@@ -11,6 +11,7 @@ import com.google.gson.JsonObject;
 import org.layerlab.data.Dataset;
 import org.layerlab.engine.Tensor;
 import org.layerlab.export.core.SafeTensors;
+import org.layerlab.project.DataFiles;
 import org.layerlab.project.LoadedData;
 import org.layerlab.project.Project;
 import org.layerlab.project.ProjectException;
@@ -52,6 +53,10 @@ final class TrainingFiles {
             }
         }
         if (data != null) {
+            String fingerprint = DataFiles.fingerprint(project.dataset(), projectDir);
+            if (fingerprint != null) {
+                config.addProperty("dataset_fingerprint", fingerprint);
+            }
             JsonArray names = new JsonArray();
             data.train().classNames().forEach(names::add);
             config.addProperty("classes", data.train().classNames().size());
