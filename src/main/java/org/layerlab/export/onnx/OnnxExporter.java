@@ -60,16 +60,12 @@ public final class OnnxExporter implements Exporter {
 
     @Override
     public boolean supports(LayerKind kind) {
-        return kind.type() == Input.class || OnnxLayers.supports(kind.type());
+        return OnnxLayers.ALL.supports(kind);
     }
 
     @Override
     public String problem(ExportPlan.Step step) {
-        return step.node().spec() instanceof Input ? null : problem(step.node().spec(), step);
-    }
-
-    private static <S extends LayerSpec> String problem(S spec, ExportPlan.Step step) {
-        return OnnxLayers.of(spec).problem(spec, step, step.masked());
+        return OnnxLayers.ALL.problem(step);
     }
 
     @Override
@@ -104,7 +100,7 @@ public final class OnnxExporter implements Exporter {
             String name = ids.of(s.node().name());
             String incomingMask = s.masked() ? masks.get(s.node().inputs().get(0)) : null;
             LayerSpec core = spec instanceof HasActivation h ? h.withoutActivation() : spec;
-            String y = emit(core, new OnnxLayer.Context(g, s, inputs, name, incomingMask));
+            String y = OnnxLayers.ALL.emit(core, new OnnxLayer.Context(g, s, inputs, name, incomingMask));
             if (spec instanceof HasActivation h) {
                 y = OnnxActivations.apply(g, h.activation(), y, name + "/" + h.activation().name());
             }
@@ -124,10 +120,6 @@ public final class OnnxExporter implements Exporter {
                 .setDocString("Exported by LayerLab from the project '" + project.name() + "'.");
         metadata(project, projectDir).forEach((k, v) -> m.addMetadataProps(StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
         return m.build();
-    }
-
-    private static <S extends LayerSpec> String emit(S spec, OnnxLayer.Context c) {
-        return OnnxLayers.of(spec).emit(c, spec);
     }
 
     /** Where the model came from: LayerLab's version, the project, how it was trained and on what. */

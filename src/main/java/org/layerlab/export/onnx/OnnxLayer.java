@@ -5,24 +5,14 @@ import java.util.List;
 import org.layerlab.engine.Shape;
 import org.layerlab.engine.Tensor;
 import org.layerlab.export.core.ExportPlan;
+import org.layerlab.export.core.LayerTranslation;
 import org.layerlab.nn.layers.LayerSpec;
 
 /**
  * How one layer kind becomes ONNX nodes. Implementations are listed in {@link OnnxLayers}; a kind
  * not listed there is reported as unsupported before anything is written.
  */
-interface OnnxLayer<S extends LayerSpec> {
-    /** Adds the layer's nodes (without its built-in activation, which the exporter adds) and returns its output value. */
-    String emit(Context c, S spec);
-
-    /**
-     * Why these particular options cannot go out (the kind otherwise can), or null; masked says a
-     * padding mask (Embedding's mask_zero) reaches the layer.
-     */
-    default String problem(S spec, ExportPlan.Step step, boolean masked) {
-        return null;
-    }
-
+interface OnnxLayer<S extends LayerSpec> extends LayerTranslation<S, OnnxLayer.Context> {
     /**
      * What one layer's translation works with: the graph, its input values and shapes, its weights,
      * and the padding mask that reaches it (a (N, T) float value of 1 for real steps, 0 for padding), or null.

@@ -2,6 +2,8 @@ package org.layerlab.export.onnx;
 
 import java.util.Map;
 
+import org.layerlab.export.core.Translations;
+
 import org.layerlab.nn.layers.ActivationLayer;
 import org.layerlab.nn.layers.AveragePooling1D;
 import org.layerlab.nn.layers.AveragePooling2D;
@@ -22,7 +24,6 @@ import org.layerlab.nn.layers.GlobalMaxPooling1D;
 import org.layerlab.nn.layers.GlobalMaxPooling2D;
 import org.layerlab.nn.layers.LSTM;
 import org.layerlab.nn.layers.LayerNormalization;
-import org.layerlab.nn.layers.LayerSpec;
 import org.layerlab.nn.layers.LeakyReLU;
 import org.layerlab.nn.layers.MaxPooling1D;
 import org.layerlab.nn.layers.MaxPooling2D;
@@ -40,7 +41,7 @@ import org.layerlab.nn.layers.SpatialDropout2D;
  * needs no entry. Dropout of every sort is the identity at inference, as in Keras.
  */
 final class OnnxLayers {
-    private static final Map<Class<? extends LayerSpec>, OnnxLayer<?>> BY_TYPE = Map.ofEntries(
+    static final Translations<OnnxLayer.Context> ALL = new Translations<>(Map.ofEntries(
             Map.entry(Dense.class, CoreLayers.DENSE),
             Map.entry(ActivationLayer.class, CoreLayers.IDENTITY),
             Map.entry(LeakyReLU.class, CoreLayers.LEAKY_RELU),
@@ -70,18 +71,8 @@ final class OnnxLayers {
             Map.entry(GRU.class, SequenceLayers.GRU_LAYER),
             Map.entry(SimpleRNN.class, SequenceLayers.SIMPLE_RNN),
             Map.entry(Bidirectional.class, SequenceLayers.BIDIRECTIONAL),
-            Map.entry(MultiHeadAttention.class, AttentionLayers.MULTI_HEAD_ATTENTION));
+            Map.entry(MultiHeadAttention.class, AttentionLayers.MULTI_HEAD_ATTENTION)));
 
     private OnnxLayers() {
-    }
-
-    static boolean supports(Class<? extends LayerSpec> type) {
-        return BY_TYPE.containsKey(type);
-    }
-
-    /** The translation of this spec's kind (only for supported kinds). */
-    @SuppressWarnings("unchecked")
-    static <S extends LayerSpec> OnnxLayer<S> of(S spec) {
-        return (OnnxLayer<S>) BY_TYPE.get(spec.getClass());
     }
 }

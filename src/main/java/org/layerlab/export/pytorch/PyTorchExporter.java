@@ -53,16 +53,12 @@ public final class PyTorchExporter implements Exporter {
 
     @Override
     public boolean supports(LayerKind kind) {
-        return kind.type() == Input.class || TorchLayers.supports(kind.type());
+        return TorchLayers.ALL.supports(kind);
     }
 
     @Override
     public String problem(ExportPlan.Step step) {
-        return step.node().spec() instanceof Input ? null : problem(step.node().spec(), step);
-    }
-
-    private static <S extends LayerSpec> String problem(S spec, ExportPlan.Step step) {
-        return TorchLayers.of(spec).problem(spec, step, step.masked());
+        return TorchLayers.ALL.problem(step);
     }
 
     /**
@@ -99,7 +95,7 @@ public final class PyTorchExporter implements Exporter {
             String name = ids.of(s.node().name());
             String mask = s.masked() ? masks.get(s.node().inputs().get(0)) : null;
             LayerSpec core = spec instanceof HasActivation h ? h.withoutActivation() : spec;
-            String expression = emit(core, new TorchLayer.Context(m, s, inputs, name, mask));
+            String expression = TorchLayers.ALL.emit(core, new TorchLayer.Context(m, s, inputs, name, mask));
             if (spec instanceof HasActivation h) {
                 expression = TorchActivations.apply(h.activation(), expression);
             }
@@ -125,14 +121,6 @@ public final class PyTorchExporter implements Exporter {
                 + (project.isTrained() ? " (trained, " + project.history().size() + " epochs)." : " (untrained: the initial"
                 + " weights).") + "\n\n    model = load_model()\n    y = model(x)";
         return m.source(doc, "x", shape(plan.input().outputShape()));
-    }
-
-    private static String emit(LayerSpec spec, TorchLayer.Context c) {
-        return emitTyped(spec, c);
-    }
-
-    private static <S extends LayerSpec> String emitTyped(S spec, TorchLayer.Context c) {
-        return TorchLayers.of(spec).emit(c, spec);
     }
 
     /** "(batch, 28, 28, 1)". */

@@ -5,6 +5,7 @@ import java.util.List;
 import org.layerlab.engine.Shape;
 import org.layerlab.engine.Tensor;
 import org.layerlab.export.core.ExportPlan;
+import org.layerlab.export.core.LayerTranslation;
 import org.layerlab.nn.layers.LayerSpec;
 
 /**
@@ -12,14 +13,7 @@ import org.layerlab.nn.layers.LayerSpec;
  * line of {@code forward} computes (without its built-in activation, which the exporter wraps
  * around it). Implementations are listed in {@link TorchLayers}.
  */
-interface TorchLayer<S extends LayerSpec> {
-    String emit(Context c, S spec);
-
-    /** Why these options cannot go out (the kind otherwise can), or null; masked: a padding mask reaches the layer. */
-    default String problem(S spec, ExportPlan.Step step, boolean masked) {
-        return null;
-    }
-
+interface TorchLayer<S extends LayerSpec> extends LayerTranslation<S, TorchLayer.Context> {
     /**
      * One layer's translation: the module, its input variables, its name (an identifier, also
      * its submodule's), and the padding mask variable that reaches it ((N, T) floats), or null.

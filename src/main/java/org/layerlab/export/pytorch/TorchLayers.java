@@ -2,6 +2,8 @@ package org.layerlab.export.pytorch;
 
 import java.util.Map;
 
+import org.layerlab.export.core.Translations;
+
 import org.layerlab.nn.layers.ActivationLayer;
 import org.layerlab.nn.layers.AveragePooling1D;
 import org.layerlab.nn.layers.AveragePooling2D;
@@ -22,7 +24,6 @@ import org.layerlab.nn.layers.GlobalMaxPooling1D;
 import org.layerlab.nn.layers.GlobalMaxPooling2D;
 import org.layerlab.nn.layers.LSTM;
 import org.layerlab.nn.layers.LayerNormalization;
-import org.layerlab.nn.layers.LayerSpec;
 import org.layerlab.nn.layers.LeakyReLU;
 import org.layerlab.nn.layers.MaxPooling1D;
 import org.layerlab.nn.layers.MaxPooling2D;
@@ -40,7 +41,7 @@ import org.layerlab.nn.layers.SpatialDropout2D;
  * needs no entry.
  */
 final class TorchLayers {
-    private static final Map<Class<? extends LayerSpec>, TorchLayer<?>> BY_TYPE = Map.ofEntries(
+    static final Translations<TorchLayer.Context> ALL = new Translations<>(Map.ofEntries(
             Map.entry(Dense.class, TorchCoreLayers.DENSE),
             Map.entry(ActivationLayer.class, TorchCoreLayers.IDENTITY),
             Map.entry(LeakyReLU.class, TorchCoreLayers.LEAKY_RELU),
@@ -70,18 +71,8 @@ final class TorchLayers {
             Map.entry(GRU.class, TorchSequenceLayers.GRU_LAYER),
             Map.entry(SimpleRNN.class, TorchSequenceLayers.SIMPLE_RNN),
             Map.entry(Bidirectional.class, TorchSequenceLayers.BIDIRECTIONAL),
-            Map.entry(MultiHeadAttention.class, TorchSequenceLayers.MULTI_HEAD_ATTENTION));
+            Map.entry(MultiHeadAttention.class, TorchSequenceLayers.MULTI_HEAD_ATTENTION)));
 
     private TorchLayers() {
-    }
-
-    static boolean supports(Class<? extends LayerSpec> type) {
-        return BY_TYPE.containsKey(type);
-    }
-
-    /** The translation of this spec's kind (only for supported kinds). */
-    @SuppressWarnings("unchecked")
-    static <S extends LayerSpec> TorchLayer<S> of(S spec) {
-        return (TorchLayer<S>) BY_TYPE.get(spec.getClass());
     }
 }

@@ -71,13 +71,6 @@ class KerasExportTest {
         assertTrue(code.contains("def build_model():") && code.contains("def load_model("), code);
     }
 
-    @Test
-    void everySampleHasNothingThatStopsItsExport() throws Exception {
-        for (Path file : ExportCases.sampleFiles()) {
-            assertEquals(List.of(), new KerasExporter().problems(ProjectFiles.load(file)), file.toString());
-        }
-    }
-
     /** Keras finds weights in model.weights.h5 by class name in snake case, as its naming.to_snake_case makes it. */
     @Test
     void weightGroupsAreNamedAsKerasNamesThem() {
