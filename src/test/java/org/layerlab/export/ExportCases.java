@@ -177,6 +177,16 @@ public final class ExportCases {
         }
     }
 
+    /** A layer name written to break out of generated code, a string and a file name. */
+    public static final String HOSTILE = "x\"); import os; os.system(\"rm -rf ~\")  #";
+
+    /** Input(3) → Dense(2) named {@link #HOSTILE}. */
+    public static NetworkGraph hostileGraph() {
+        return NetworkGraph.empty().withNode(new GraphNode("in", "in", new Input(Shape.of(3)), 0, 0))
+                .withNode(new GraphNode("d", HOSTILE, LayerCodec.decode("Dense", obj("{units: 2}"), "$"), 0, 0))
+                .withEdge(new GraphEdge("in", "d", 0));
+    }
+
     public static JsonObject obj(String json) {
         return JsonParser.parseString(json).getAsJsonObject();
     }

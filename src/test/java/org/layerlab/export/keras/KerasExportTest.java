@@ -23,8 +23,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.layerlab.engine.Shape;
 import org.layerlab.export.ExportCases;
 import org.layerlab.export.core.ExportPlan;
-import org.layerlab.nn.graph.GraphEdge;
-import org.layerlab.nn.graph.GraphNode;
 import org.layerlab.nn.graph.NetworkGraph;
 import org.layerlab.nn.layers.Input;
 import org.layerlab.project.LayerCodec;
@@ -124,10 +122,7 @@ class KerasExportTest {
 
     @Test
     void aHostileLayerNameBecomesAHarmlessIdentifier(@TempDir Path dir) throws IOException {
-        String hostile = "x\"); import os; os.system(\"rm -rf ~\")  #";
-        NetworkGraph g = NetworkGraph.empty().withNode(new GraphNode("in", "in", new Input(Shape.of(3)), 0, 0))
-                .withNode(new GraphNode("d", hostile, LayerCodec.decode("Dense", ExportCases.obj("{units: 2}"), "$"), 0, 0))
-                .withEdge(new GraphEdge("in", "d", 0));
+        NetworkGraph g = ExportCases.hostileGraph();
         String code = Files.readString(new KerasExporter().export(ExportCases.project(g), "m", dir, dir));
         assertTrue(code.contains("x_import_os_os_system_rm_rf = layers.Dense(2, name=\"x_import_os_os_system_rm_rf\")(x)"),
                 code);

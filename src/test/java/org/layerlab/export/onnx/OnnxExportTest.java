@@ -19,8 +19,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.layerlab.engine.Shape;
 import org.layerlab.export.ExportCases;
 import org.layerlab.nn.Loss;
-import org.layerlab.nn.graph.GraphEdge;
-import org.layerlab.nn.graph.GraphNode;
 import org.layerlab.nn.graph.NetworkGraph;
 import org.layerlab.nn.layers.Input;
 import org.layerlab.project.LayerCodec;
@@ -54,10 +52,8 @@ class OnnxExportTest {
 
     @Test
     void theFileCarriesProvenanceAndUserTextCannotEscapeItsName(@TempDir Path dir) throws IOException {
-        String hostile = "x\"); import os; os.system(\"rm -rf ~\")  #";
-        NetworkGraph g = NetworkGraph.empty().withNode(new GraphNode("in", "in", new Input(Shape.of(3)), 0, 0))
-                .withNode(new GraphNode("d", hostile, LayerCodec.decode("Dense", ExportCases.obj("{units: 2}"), "$"), 0, 0))
-                .withEdge(new GraphEdge("in", "d", 0));
+        String hostile = ExportCases.HOSTILE;
+        NetworkGraph g = ExportCases.hostileGraph();
         Project p = new Project(hostile, g, TrainingConfig.of(Loss.MSE, 1), null, null, null);
         Path file = new OnnxExporter().export(p, "../../etc/passwd", dir, dir);
         assertEquals(dir, file.getParent());

@@ -16,8 +16,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.layerlab.engine.Shape;
 import org.layerlab.export.ExportCases;
-import org.layerlab.nn.graph.GraphEdge;
-import org.layerlab.nn.graph.GraphNode;
 import org.layerlab.nn.graph.NetworkGraph;
 import org.layerlab.nn.layers.Input;
 import org.layerlab.project.LayerCodec;
@@ -56,10 +54,7 @@ class PyTorchExportTest {
     /** A layer name is user text: in the code it becomes an identifier and nothing else. */
     @Test
     void aHostileLayerNameBecomesAHarmlessIdentifier(@TempDir Path dir) throws IOException {
-        String hostile = "x\"); import os; os.system(\"rm -rf ~\")  #";
-        NetworkGraph g = NetworkGraph.empty().withNode(new GraphNode("in", "in", new Input(Shape.of(3)), 0, 0))
-                .withNode(new GraphNode("d", hostile, LayerCodec.decode("Dense", ExportCases.obj("{units: 2}"), "$"), 0, 0))
-                .withEdge(new GraphEdge("in", "d", 0));
+        NetworkGraph g = ExportCases.hostileGraph();
         String code = Files.readString(new PyTorchExporter().export(ExportCases.project(g), "m", dir, dir));
         assertTrue(code.contains("self.x_import_os_os_system_rm_rf = nn.Linear(3, 2)"), code);
         assertFalse(code.contains("os.system"), code);
