@@ -29,6 +29,7 @@ import org.layerlab.data.ArrayDataset;
 import org.layerlab.data.Synthetic;
 import org.layerlab.project.DataLoader;
 import org.layerlab.project.DatasetSource;
+import org.layerlab.ui.common.DialogTheme;
 
 /**
  * Chooses a project's data: a synthetic generator (with a live scatter preview), a CSV file
@@ -93,6 +94,7 @@ public final class DatasetDialog extends Dialog<DatasetSource> {
             csv.show(c);
         }
         initOwner(owner);
+        DialogTheme.follow(this, owner);
         setTitle("Choose data");
         setHeaderText("Where should the network learn from?");
         setResizable(true);

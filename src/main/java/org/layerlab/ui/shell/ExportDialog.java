@@ -24,6 +24,7 @@ import javafx.stage.Window;
 import org.layerlab.export.core.Exporter;
 import org.layerlab.export.diagram.DiagramExporter;
 import org.layerlab.project.Project;
+import org.layerlab.ui.common.DialogTheme;
 
 /**
  * File ▸ Export Model…: a format (one per {@link Exporter} of the build), a folder, and before
@@ -47,6 +48,7 @@ final class ExportDialog extends Dialog<Path> {
         this.baseName = baseName;
         this.projectDir = projectDir;
         initOwner(owner);
+        DialogTheme.follow(this, owner);
         setTitle("Export Model");
         setHeaderText("Take " + project.name() + " to another framework");
         VBox choices = new VBox(6);

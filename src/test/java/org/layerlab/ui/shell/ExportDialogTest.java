@@ -44,7 +44,11 @@ class ExportDialogTest {
     @Start
     void start(Stage s) {
         stage = s;
-        s.setScene(new Scene(new Pane(), 200, 100));
+        Scene scene = new Scene(new Pane(), 200, 100);
+        // The window's dark theme: the dialog must follow it.
+        scene.getStylesheets().setAll(getClass().getResource("/assets/css/base.css").toExternalForm(),
+                getClass().getResource("/assets/css/dark.css").toExternalForm());
+        s.setScene(scene);
         s.show();
     }
 
@@ -60,6 +64,7 @@ class ExportDialogTest {
         String said = robot.lookup("#export-problems .label").queryAllAs(Label.class).stream().map(Label::getText)
                 .reduce("", String::concat);
         assertEquals("Writes " + dir.resolve("models").resolve("xor.onnx"), said);
+        assertEquals(stage.getScene().getStylesheets(), dialog[0].getDialogPane().getStylesheets());
         robot.interact(() -> {
             try {
                 Screenshots.write(dialog[0].getDialogPane().getScene(), Path.of("target", "export-dialog.png"));
