@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import javafx.application.Platform;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -97,10 +98,11 @@ final class ExportDialog extends Dialog<Path> {
         getDialogPane().getButtonTypes().addAll(export, ButtonType.CANCEL);
         Button ok = (Button) getDialogPane().lookupButton(export);
         ok.setId("export-ok");
+        // The export runs off the JavaFX thread (the PyTorch one loads and writes the whole dataset);
+        // the dialog closes itself when it is done, or stays open with the reason.
         ok.addEventFilter(ActionEvent.ACTION, e -> {
-            if (!write()) {
-                e.consume();
-            }
+            e.consume();
+            write(ok);
         });
         formats.selectedToggleProperty().addListener((o, a, b) -> refresh(ok));
         folder.textProperty().addListener((o, a, b) -> refresh(ok));
@@ -159,18 +161,31 @@ final class ExportDialog extends Dialog<Path> {
         }
     }
 
-    private boolean write() {
-        try {
-            Path dir = Path.of(folder.getText().trim());
-            if (Files.exists(dir) && !Files.isDirectory(dir)) {
-                throw new IOException(dir + " is a file, not a folder: choose a folder to export into");
+    private void write(Button ok) {
+        Path dir = Path.of(folder.getText().trim());
+        Exporter format = selected();
+        ok.setDisable(true);
+        problems.getChildren().setAll(message("Exporting…", "muted"));
+        Thread worker = new Thread(() -> {
+            try {
+                if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                    throw new IOException(dir + " is a file, not a folder: choose a folder to export into");
+                }
+                Path file = format.export(project, baseName, projectDir, dir);
+                Platform.runLater(() -> {
+                    written = file;
+                    setResult(file);
+                    close();
+                });
+            } catch (IOException | RuntimeException ex) {
+                Platform.runLater(() -> {
+                    problems.getChildren().setAll(message("Could not export: " + ex.getMessage()
+                            + ". Nothing of the project changed; choose another folder or try again.", "error-text"));
+                    ok.setDisable(false);
+                });
             }
-            written = selected().export(project, baseName, projectDir, dir);
-            return true;
-        } catch (IOException | RuntimeException ex) {
-            problems.getChildren().setAll(message("Could not export: " + ex.getMessage()
-                    + ". Nothing of the project changed; choose another folder or try again.", "error-text"));
-            return false;
-        }
+        }, "export");
+        worker.setDaemon(true);
+        worker.start();
     }
 }

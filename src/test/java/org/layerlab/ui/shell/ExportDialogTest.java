@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -33,6 +34,7 @@ import org.layerlab.ui.common.Screenshots;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** Export Model…: the format's objections before anything is written, and the file written on Export. */
 @ExtendWith(ApplicationExtension.class)
@@ -73,6 +75,8 @@ class ExportDialogTest {
             }
         });
         robot.clickOn("#export-ok");
+        // The export runs in the background; the dialog closes with the file when it is written.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !dialog[0].isShowing());
         assertEquals(dir.resolve("models").resolve("xor.onnx"), dialog[0].getResult());
         assertTrue(Files.size(dir.resolve("models").resolve("xor.onnx")) > 0);
     }
