@@ -25,8 +25,8 @@ public final class Main {
                     Trains the project's network on its dataset and saves weights and history.
               evaluate PROJECT
                     Loss and metrics of the trained network on the project's test data.
-              predict PROJECT --input CSV
-                    Predictions for each row of a CSV file with the training features.
+              predict PROJECT --input FILE [--top K] [--format text|csv|json] [--id COLUMN]
+                    Predictions for CSV rows, text, images (a file, a folder, IDX): class and probability or values.
               validate PROJECT
                     Lists problems with the network, loss and data; exit code 1 if any is an error.
               summary PROJECT
@@ -41,8 +41,8 @@ public final class Main {
             """;
 
     /** The words the command line answers to; anything else in first place is not a command. */
-    public static final List<String> COMMANDS = List.of("train", "evaluate", "predict", "validate", "summary", "export", "import-weights",
-            "bench", "help", "--help");
+    public static final List<String> COMMANDS = List.of("train", "evaluate", "predict", "validate", "summary", "export",
+            "import-weights", "bench", "help", "--help");
 
     public static boolean isCommand(String word) {
         return COMMANDS.contains(word);

@@ -45,7 +45,8 @@ public final class ImageFolderLoader {
 
     static final long MAX_SOURCE_PIXELS = 50_000_000L;
     static final long MAX_BYTES = 2L * 1024 * 1024 * 1024 - 64;
-    private static final List<String> EXTENSIONS = List.of(".png", ".jpg", ".jpeg", ".bmp", ".gif");
+    /** The file endings read as images. */
+    public static final List<String> EXTENSIONS = List.of(".png", ".jpg", ".jpeg", ".bmp", ".gif");
 
     private ImageFolderLoader() {
     }
@@ -148,8 +149,12 @@ public final class ImageFolderLoader {
         return new Result(d, skipped);
     }
 
-    /** Decodes one image into out at offset; returns why it could not, or null. */
-    private static String decode(Path f, int w, int h, int channels, byte[] out, int offset) {
+    /**
+     * Decodes one image, scaled to w×h (bilinear) and to 1 (luma) or 3 channels as training
+     * images are, into out at offset; returns why it could not, or null. {@code predict} reads
+     * single images through this, so they are prepared exactly as the training folder was.
+     */
+    public static String decode(Path f, int w, int h, int channels, byte[] out, int offset) {
         try (ImageInputStream in = ImageIO.createImageInputStream(f.toFile())) {
             if (in == null) {
                 return "cannot be opened";
