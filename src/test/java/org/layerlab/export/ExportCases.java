@@ -130,6 +130,24 @@ public final class ExportCases {
                 new Case(PADDING_ONLY, project(g), Tensor.wrap(empty, 2, 6)));
     }
 
+    /**
+     * Padding reaching recurrent layers (Keras keeps the state over it; ONNX and PyTorch exports
+     * refuse these, so only the Keras round trip runs them, against Keras' own masking).
+     */
+    public static Stream<Case> maskedRecurrent() {
+        float[] ids = {3, 7, 1, 0, 0, 0, 5, 2, 9, 11, 4, 8, 19, 6, 0, 0, 0, 0};
+        NetworkGraph lstm = chain(new Input(Shape.of(6)),
+                LayerCodec.decode("Embedding", obj("{input_dim: 20, output_dim: 4, mask_zero: true}"), "$"),
+                LayerCodec.decode("LSTM", obj("{units: 3, return_sequences: true}"), "$"),
+                LayerCodec.decode("GRU", obj("{units: 3, go_backwards: true}"), "$"));
+        NetworkGraph bidirectional = chain(new Input(Shape.of(6)),
+                LayerCodec.decode("Embedding", obj("{input_dim: 20, output_dim: 4, mask_zero: true}"), "$"),
+                LayerCodec.decode("Bidirectional", obj("{layer: 'LSTM', units: 3, return_sequences: true}"), "$"),
+                LayerCodec.decode("Bidirectional", obj("{layer: 'GRU', units: 2, merge_mode: 'sum'}"), "$"));
+        return Stream.of(new Case("masked LSTM then GRU backwards", project(lstm), Tensor.wrap(ids, 3, 6)),
+                new Case("masked Bidirectional", project(bidirectional), Tensor.wrap(ids.clone(), 3, 6)));
+    }
+
     /** The title of the case with a row of padding only. */
     public static final String PADDING_ONLY = "masked text, a row of padding only";
 

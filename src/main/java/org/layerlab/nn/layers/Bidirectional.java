@@ -10,6 +10,7 @@ import org.layerlab.engine.ops.Recurrence;
 import org.layerlab.nn.BuildContext;
 import org.layerlab.nn.Checks;
 import org.layerlab.nn.LayerRuntime;
+import org.layerlab.nn.Masks;
 import org.layerlab.nn.Parameter;
 import org.layerlab.nn.ParameterSpec;
 
@@ -114,12 +115,18 @@ public record Bidirectional(String layer, int units, boolean returnSequences, St
         return new Runtime(op(direction(false)), op(direction(true)), p, one, out, units, returnSequences, mergeMode);
     }
 
+    /** A returned sequence keeps the time axis, and the mask with it (as the wrapped layer's would). */
+    @Override
+    public boolean passesMask() {
+        return returnSequences;
+    }
+
     @Override
     public String summary() {
         return "Bidirectional " + layer + " " + units + (returnSequences ? " seq" : "");
     }
 
-    private static final class Runtime implements LayerRuntime {
+    private static final class Runtime implements LayerRuntime, Masks.User {
         private final Recurrence forward;
         private final Recurrence backward;
         private final Map<String, Parameter> p;
@@ -141,6 +148,13 @@ public record Bidirectional(String layer, int units, boolean returnSequences, St
             this.units = units;
             this.sequences = sequences;
             this.merge = merge;
+        }
+
+        /** Keras' mask in both copies: each keeps its state over padding, the backward one reading from the end. */
+        @Override
+        public void useMask(byte[] mask) {
+            forward.setMask(mask);
+            backward.setMask(mask);
         }
 
         @Override

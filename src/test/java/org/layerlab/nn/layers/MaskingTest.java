@@ -48,6 +48,8 @@ class MaskingTest {
         sameForTheRealSteps(new SimpleRNN(3));
         sameForTheRealSteps(new LSTM(3, true), new GlobalAveragePooling1D());
         sameForTheRealSteps(new Dense(4), new MultiHeadAttention(2, 2), new GlobalAveragePooling1D());
+        sameForTheRealSteps(new Bidirectional("LSTM", 3, false, "concat"));
+        sameForTheRealSteps(new Bidirectional("GRU", 3, true, "sum"), new GlobalAveragePooling1D());
     }
 
     @Test
@@ -69,5 +71,7 @@ class MaskingTest {
         LayerGradients.check(new SimpleRNN(3).withReturnSequences(), List.of(Shape.of(5, 2)), 3, 5, mask);
         LayerGradients.check(new GlobalAveragePooling1D(), List.of(Shape.of(5, 2)), 3, 5, mask);
         LayerGradients.check(new MultiHeadAttention(2, 2), List.of(Shape.of(5, 2)), 3, 5, mask);
+        LayerGradients.check(new Bidirectional("LSTM", 2, true, "concat"), List.of(Shape.of(5, 2)), 3, 5, mask);
+        LayerGradients.check(new Bidirectional("SimpleRNN", 2, false, "mul"), List.of(Shape.of(5, 2)), 3, 5, mask);
     }
 }
