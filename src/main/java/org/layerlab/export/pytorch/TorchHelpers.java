@@ -23,6 +23,23 @@ enum TorchHelpers {
                 share = mask / mask.sum(dim=1, keepdim=True).clamp(min=1)
                 return (x * share.unsqueeze(-1)).sum(dim=1)
             """),
+    MASKED_RECURRENCE("""
+            def masked_recurrence(cell, x, mask, backwards, sequences):
+                \"\"\"Keras' recurrent layer over padding: at a padding step (mask 0) the state stays as it was and the
+                output repeats the last one; backwards reads from the end and returns the steps in reading order.\"\"\"
+                h = x.new_zeros(x.shape[0], cell.hidden_size)
+                c = x.new_zeros(x.shape[0], cell.hidden_size) if isinstance(cell, nn.LSTMCell) else None
+                outputs = []
+                for t in (range(x.shape[1] - 1, -1, -1) if backwards else range(x.shape[1])):
+                    keep = mask[:, t:t + 1] > 0
+                    if c is None:
+                        h = torch.where(keep, cell(x[:, t], h), h)
+                    else:
+                        new_h, new_c = cell(x[:, t], (h, c))
+                        h, c = torch.where(keep, new_h, h), torch.where(keep, new_c, c)
+                    outputs.append(h)
+                return torch.stack(outputs, dim=1) if sequences else h
+            """),
     BIDIRECTIONAL("""
             def bidirectional(outputs, units, sequences, merge):
                 \"\"\"Keras' Bidirectional output from a PyTorch bidirectional layer's outputs (steps already aligned).\"\"\"
@@ -31,6 +48,11 @@ enum TorchHelpers {
                 else:
                     # The forward copy ends at the last step, the backward copy at the first.
                     forward, backward = outputs[:, -1, :units], outputs[:, 0, units:]
+                return merge_directions(forward, backward, merge)
+
+
+            def merge_directions(forward, backward, merge):
+                \"\"\"The two directions joined as Keras' merge_mode says.\"\"\"
                 if merge == "concat":
                     return torch.cat([forward, backward], dim=-1)
                 if merge == "sum":

@@ -27,10 +27,10 @@ import org.layerlab.nn.layers.SimpleRNN;
  * PyTorch's recurrent layers have fixed activations (tanh and sigmoid; SimpleRNN tanh or relu), so
  * others are refused. Keras' {@code dropout} on a recurrent layer's input uses one mask per
  * sequence; the export drops values per step (F.dropout), which matters only when training.
+ * Where a padding mask reaches a recurrent layer, the export steps PyTorch's cell itself
+ * ({@code masked_recurrence}): the state stays as it was over padding, as in Keras.
  */
 final class TorchSequenceLayers {
-    private static final String MASKED = "PyTorch's recurrent layers cannot carry the state over padding the way Keras"
-            + " does (Embedding's mask_zero reaches this layer): export without mask_zero";
     /** PyTorch's GRU gate r, z, n is Keras' gate 1, 0, 2. */
     private static final int[] GRU_GATES = {1, 0, 2};
 
@@ -58,7 +58,7 @@ final class TorchSequenceLayers {
 
         @Override
         public String problem(LSTM s, ExportPlan.Step step, boolean masked) {
-            return masked ? MASKED : fixed("LSTM", s.activation(), s.recurrentActivation());
+            return fixed("LSTM", s.activation(), s.recurrentActivation());
         }
     };
 
@@ -70,7 +70,7 @@ final class TorchSequenceLayers {
 
         @Override
         public String problem(GRU s, ExportPlan.Step step, boolean masked) {
-            return masked ? MASKED : fixed("GRU", s.activation(), s.recurrentActivation());
+            return fixed("GRU", s.activation(), s.recurrentActivation());
         }
     };
 
@@ -84,9 +84,6 @@ final class TorchSequenceLayers {
 
         @Override
         public String problem(SimpleRNN s, ExportPlan.Step step, boolean masked) {
-            if (masked) {
-                return MASKED;
-            }
             return s.activation().equals(Activation.TANH) || s.activation().equals(Activation.RELU) ? null
                     : "PyTorch's RNN has tanh or relu only, not " + s.activation();
         }
@@ -102,17 +99,21 @@ final class TorchSequenceLayers {
             };
             int u = s.units();
             int[] order = type.equals("nn.GRU") ? GRU_GATES : null;
-            weights(c, "forward/", "_l0", u, order);
-            weights(c, "backward/", "_l0_reverse", u, order);
-            String rnn = c.submodule(type + "(" + c.inputShape().last() + ", " + u + ", batch_first=True, bidirectional=True)");
             c.module().use(TorchHelpers.BIDIRECTIONAL);
-            return "bidirectional(" + rnn + "(" + c.input() + ")[0], " + u + ", " + pyBool(s.returnSequences()) + ", \""
-                    + s.mergeMode() + "\")";
-        }
-
-        @Override
-        public String problem(Bidirectional s, ExportPlan.Step step, boolean masked) {
-            return masked ? MASKED : null;
+            String merge = ", \"" + s.mergeMode() + "\")";
+            if (c.mask() != null) {
+                // Padding: each direction steps a cell itself, keeping its state over padding as Keras does.
+                String f = cell(c, type, c.name() + "_forward", "forward/", u, order, null, true);
+                String b = cell(c, type, c.name() + "_backward", "backward/", u, order, null, true);
+                String seq = pyBool(s.returnSequences());
+                String backward = "masked_recurrence(" + b + ", " + c.input() + ", " + c.mask() + ", True, " + seq + ")";
+                return "merge_directions(masked_recurrence(" + f + ", " + c.input() + ", " + c.mask() + ", False, " + seq
+                        + "), " + (s.returnSequences() ? backward + ".flip(1)" : backward) + merge;
+            }
+            weights(c, "forward/", c.name(), "_l0", u, order);
+            weights(c, "backward/", c.name(), "_l0_reverse", u, order);
+            String rnn = c.submodule(type + "(" + c.inputShape().last() + ", " + u + ", batch_first=True, bidirectional=True)");
+            return "bidirectional(" + rnn + "(" + c.input() + ")[0], " + u + ", " + pyBool(s.returnSequences()) + merge;
         }
     };
 
@@ -153,28 +154,47 @@ final class TorchSequenceLayers {
 
     private static String recurrent(TorchLayer.Context c, String type, String nonlinearity, int units, boolean sequences,
                                     boolean backwards, double dropout, boolean bias) {
-        weights(c, "", "_l0", units, type.equals("nn.GRU") ? GRU_GATES : null);
-        String rnn = c.submodule(type + "(" + c.inputShape().last() + ", " + units + ", batch_first=True"
-                + (nonlinearity == null ? "" : ", nonlinearity=\"" + nonlinearity + "\"") + (bias ? "" : ", bias=False") + ")");
+        int[] order = type.equals("nn.GRU") ? GRU_GATES : null;
         String x = c.input();
         if (dropout > 0) {
             x = "F.dropout(" + x + ", " + py(dropout) + ", self.training)";
         }
+        if (c.mask() != null) {
+            // Padding: PyTorch's layers would run through it, so the cell is stepped here, keeping the state over it.
+            c.module().use(TorchHelpers.MASKED_RECURRENCE);
+            String cell = cell(c, type, c.name(), "", units, order, nonlinearity, bias);
+            return "masked_recurrence(" + cell + ", " + x + ", " + c.mask() + ", " + pyBool(backwards) + ", "
+                    + pyBool(sequences) + ")";
+        }
+        weights(c, "", c.name(), "_l0", units, order);
+        String rnn = c.submodule(type + "(" + c.inputShape().last() + ", " + units + ", batch_first=True"
+                + (nonlinearity == null ? "" : ", nonlinearity=\"" + nonlinearity + "\"") + (bias ? "" : ", bias=False") + ")");
         // go_backwards reads the steps from the end and, as Keras, returns them in that reading order.
         String out = rnn + "(" + x + (backwards ? ".flip(1)" : "") + ")[0]";
         return sequences ? out : out + "[:, -1]";
     }
 
-    /** weight_ih/hh and bias_ih/hh of one direction from Keras' kernel, recurrent_kernel and bias under prefix. */
-    private static void weights(TorchLayer.Context c, String prefix, String suffix, int units, int[] gateOrder) {
+    /** nn.LSTMCell/GRUCell/RNNCell as submodule name, with the weights of the Keras tensors under prefix; returns "self.name". */
+    private static String cell(TorchLayer.Context c, String type, String name, String prefix, int units, int[] order,
+                               String nonlinearity, boolean bias) {
+        c.module().use(TorchHelpers.MASKED_RECURRENCE);
+        weights(c, prefix, name, "", units, order);
+        c.module().submodule(name, type + "Cell(" + c.inputShape().last() + ", " + units
+                + (nonlinearity == null ? "" : ", nonlinearity=\"" + nonlinearity + "\"") + (bias ? "" : ", bias=False") + ")");
+        return "self." + name;
+    }
+
+    /** weight_ih/hh and bias_ih/hh of one direction from Keras' kernel, recurrent_kernel and bias under prefix, into module. */
+    private static void weights(TorchLayer.Context c, String prefix, String module, String suffix, int units,
+                                int[] gateOrder) {
         Tensor kernel = c.tensor(prefix + "kernel");
         Tensor recurrent = c.tensor(prefix + "recurrent_kernel");
         if (gateOrder != null) {
             kernel = Layouts.reorderGates(kernel, units, gateOrder);
             recurrent = Layouts.reorderGates(recurrent, units, gateOrder);
         }
-        c.weight("weight_ih" + suffix, Layouts.transpose(kernel));
-        c.weight("weight_hh" + suffix, Layouts.transpose(recurrent));
+        c.module().weight(module + ".weight_ih" + suffix, Layouts.transpose(kernel));
+        c.module().weight(module + ".weight_hh" + suffix, Layouts.transpose(recurrent));
         if (!c.hasWeight(prefix + "bias")) {
             return;
         }
@@ -184,11 +204,11 @@ final class TorchSequenceLayers {
             // GRU with reset_after: the input bias, then the recurrent one.
             Tensor input = Tensor.wrap(java.util.Arrays.copyOfRange(bias.data(), 0, rows), rows);
             Tensor hidden = Tensor.wrap(java.util.Arrays.copyOfRange(bias.data(), rows, 2 * rows), rows);
-            c.weight("bias_ih" + suffix, Layouts.reorderGates(input, units, gateOrder));
-            c.weight("bias_hh" + suffix, Layouts.reorderGates(hidden, units, gateOrder));
+            c.module().weight(module + ".bias_ih" + suffix, Layouts.reorderGates(input, units, gateOrder));
+            c.module().weight(module + ".bias_hh" + suffix, Layouts.reorderGates(hidden, units, gateOrder));
         } else {
-            c.weight("bias_ih" + suffix, gateOrder == null ? bias : Layouts.reorderGates(bias, units, gateOrder));
-            c.weight("bias_hh" + suffix, Tensor.zeros(rows));
+            c.module().weight(module + ".bias_ih" + suffix, gateOrder == null ? bias : Layouts.reorderGates(bias, units, gateOrder));
+            c.module().weight(module + ".bias_hh" + suffix, Tensor.zeros(rows));
         }
     }
 }

@@ -29,8 +29,9 @@ import org.layerlab.project.LayerCodec;
 class PyTorchExportTest {
     static final Path KEPT = Path.of("target", "pytorch-exports");
 
+    /** Every case, and padding into recurrent layers, which the PyTorch export steps through itself. */
     static Stream<ExportCases.Case> cases() {
-        return ExportCases.all();
+        return Stream.concat(ExportCases.all(), ExportCases.maskedRecurrent());
     }
 
     @ParameterizedTest(name = "{0}")

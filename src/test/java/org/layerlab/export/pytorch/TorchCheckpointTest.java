@@ -31,7 +31,8 @@ class TorchCheckpointTest {
     Path dir;
 
     static Stream<ExportCases.Case> cases() {
-        return Stream.of(ExportCases.kinds(), ExportCases.variants(), ExportCases.masked()).flatMap(s -> s);
+        return Stream.of(ExportCases.kinds(), ExportCases.variants(), ExportCases.masked(), ExportCases.maskedRecurrent())
+                .flatMap(s -> s);
     }
 
     @ParameterizedTest(name = "{0}")
