@@ -76,6 +76,8 @@ public final class ExportCases {
                 variant("Conv2D", "{filters: 2, kernel_size: [3, 3], dilation_rate: [2, 2], use_bias: false}", 7, 7, 1),
                 variant("Conv2D", "{filters: 2, kernel_size: [3, 3], padding: 'same'}", 5, 5, 2),
                 variant("MaxPooling2D", "{pool_size: [3, 3], strides: [2, 2], padding: 'same'}", 7, 6, 2),
+                variant("UpSampling2D", "{size: [2, 3], interpolation: 'bilinear'}", 3, 4, 2),
+                variant("UpSampling2D", "{size: [3, 2]}", 2, 3, 1),
                 variant("AveragePooling2D", "{pool_size: [3, 3], strides: [2, 2], padding: 'same'}", 7, 6, 2),
                 variant("Conv1D", "{filters: 3, kernel_size: 3, padding: 'same', strides: 2}", 9, 2),
                 variant("Conv1D", "{filters: 3, kernel_size: 3, padding: 'causal', dilation_rate: 2, activation: 'gelu'}", 9, 2),

@@ -12,6 +12,7 @@ import org.layerlab.nn.layers.Conv1D;
 import org.layerlab.nn.layers.Conv2D;
 import org.layerlab.nn.layers.MaxPooling1D;
 import org.layerlab.nn.layers.MaxPooling2D;
+import org.layerlab.nn.layers.UpSampling2D;
 
 /**
  * Convolution and pooling. LayerLab keeps images channels-last (NHWC) and sequences as (N, T, C),
@@ -81,6 +82,20 @@ final class ConvolutionLayers {
         share = g.op("Unsqueeze", c.name(), in(share, g.longs(c.name() + "/feature_axis", 2)));
         String weighted = g.op("Mul", c.name(), in(c.input(), share));
         return g.op("ReduceSum", c.name(), in(weighted, g.longs(c.name() + "/steps", 1)), attr("keepdims", 0L));
+    };
+
+    /**
+     * Resize over height and width (channels first, like the convolutions): nearest as Keras
+     * repeats pixels (asymmetric coordinates, floor), bilinear at pixel centres (half_pixel).
+     */
+    static final OnnxLayer<UpSampling2D> UP_SAMPLING_2D = (c, s) -> {
+        OnnxGraph g = c.graph();
+        boolean bilinear = s.interpolation().equals("bilinear");
+        String y = g.op("Resize", c.name(), in(nchw(c), "", g.floats(c.name() + "/scales", new int[] {4},
+                new float[] {1, 1, s.size().h(), s.size().w()})), attr("mode", bilinear ? "linear" : "nearest"),
+                attr("coordinate_transformation_mode", bilinear ? "half_pixel" : "asymmetric"),
+                attr("nearest_mode", "floor"));
+        return g.op("Transpose", c.name(), in(y), ints("perm", TO_NHWC));
     };
 
     private static String pool2d(OnnxLayer.Context c, String op, Window w) {

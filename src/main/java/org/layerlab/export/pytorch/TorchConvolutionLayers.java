@@ -8,6 +8,7 @@ import org.layerlab.nn.layers.Conv1D;
 import org.layerlab.nn.layers.Conv2D;
 import org.layerlab.nn.layers.MaxPooling1D;
 import org.layerlab.nn.layers.MaxPooling2D;
+import org.layerlab.nn.layers.UpSampling2D;
 
 /**
  * Convolution and pooling in PyTorch. Values between layers stay channels-last as in Keras (so
@@ -98,6 +99,14 @@ final class TorchConvolutionLayers {
     };
 
     static final TorchLayer<?> GLOBAL_MAX_POOLING_1D = (c, s) -> c.input() + ".amax(dim=1)";
+
+    /**
+     * F.interpolate on channels-first: nearest repeats pixels for whole factors; bilinear with
+     * align_corners=False is Keras' half-pixel resize.
+     */
+    static final TorchLayer<UpSampling2D> UP_SAMPLING_2D = (c, s) -> "F.interpolate(" + c.input() + TO_NCHW
+            + ", scale_factor=" + pair(s.size().h(), s.size().w()) + ", mode=\"" + s.interpolation() + "\""
+            + (s.interpolation().equals("bilinear") ? ", align_corners=False" : "") + ")" + TO_NHWC;
 
     private static boolean padded(Window w) {
         return w.padTop() + w.padBottom() + w.padLeft() + w.padRight() > 0;

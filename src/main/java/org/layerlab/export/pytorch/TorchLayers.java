@@ -34,6 +34,7 @@ import org.layerlab.nn.layers.PositionalEmbedding;
 import org.layerlab.nn.layers.Reshape;
 import org.layerlab.nn.layers.SimpleRNN;
 import org.layerlab.nn.layers.SpatialDropout2D;
+import org.layerlab.nn.layers.UpSampling2D;
 
 /**
  * The layer kinds the PyTorch export knows, each with its translation. To export a new kind, write its
@@ -71,7 +72,8 @@ final class TorchLayers {
             Map.entry(GRU.class, TorchSequenceLayers.GRU_LAYER),
             Map.entry(SimpleRNN.class, TorchSequenceLayers.SIMPLE_RNN),
             Map.entry(Bidirectional.class, TorchSequenceLayers.BIDIRECTIONAL),
-            Map.entry(MultiHeadAttention.class, TorchSequenceLayers.MULTI_HEAD_ATTENTION)));
+            Map.entry(MultiHeadAttention.class, TorchSequenceLayers.MULTI_HEAD_ATTENTION),
+            Map.entry(UpSampling2D.class, TorchConvolutionLayers.UP_SAMPLING_2D)));
 
     private TorchLayers() {
     }
