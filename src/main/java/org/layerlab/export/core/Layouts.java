@@ -44,6 +44,26 @@ public final class Layouts {
         return Tensor.wrap(out, co, ci, kh, kw);
     }
 
+    /** Keras' Conv2DTranspose kernel (kh, kw, out, in) as ONNX's and PyTorch's transposed-convolution weight (in, out, kh, kw). */
+    public static Tensor transposedKernel(Tensor k) {
+        int kh = k.dim(0);
+        int kw = k.dim(1);
+        int co = k.dim(2);
+        int ci = k.dim(3);
+        float[] out = new float[k.size()];
+        float[] src = k.data();
+        for (int h = 0; h < kh; h++) {
+            for (int x = 0; x < kw; x++) {
+                for (int o = 0; o < co; o++) {
+                    for (int i = 0; i < ci; i++) {
+                        out[((i * co + o) * kh + h) * kw + x] = src[((h * kw + x) * co + o) * ci + i];
+                    }
+                }
+            }
+        }
+        return Tensor.wrap(out, ci, co, kh, kw);
+    }
+
     /** Keras' Conv1D kernel (k, in, out) as (out, in, k). */
     public static Tensor kioToOik(Tensor k) {
         int size = k.dim(0);

@@ -10,6 +10,7 @@ import org.layerlab.nn.layers.AveragePooling1D;
 import org.layerlab.nn.layers.AveragePooling2D;
 import org.layerlab.nn.layers.Conv1D;
 import org.layerlab.nn.layers.Conv2D;
+import org.layerlab.nn.layers.Conv2DTranspose;
 import org.layerlab.nn.layers.MaxPooling1D;
 import org.layerlab.nn.layers.MaxPooling2D;
 import org.layerlab.nn.layers.UpSampling2D;
@@ -82,6 +83,27 @@ final class ConvolutionLayers {
         share = g.op("Unsqueeze", c.name(), in(share, g.longs(c.name() + "/feature_axis", 2)));
         String weighted = g.op("Mul", c.name(), in(c.input(), share));
         return g.op("ReduceSum", c.name(), in(weighted, g.longs(c.name() + "/steps", 1)), attr("keepdims", 0L));
+    };
+
+    /**
+     * ONNX's ConvTranspose with the padding of the convolution it is the adjoint of: what the
+     * kernel's full spread has beyond Keras' output size is cut as pads (top/left first, the rest
+     * at the bottom/right), and a shortfall (kernel smaller than the stride) added as output_padding.
+     */
+    static final OnnxLayer<Conv2DTranspose> CONV_2D_TRANSPOSE = (c, s) -> {
+        OnnxGraph g = c.graph();
+        Window w = s.window(c.inputShape());
+        int extraH = (w.outH() - 1) * w.strideH() + w.kh() - w.inH();
+        int extraW = (w.outW() - 1) * w.strideW() + w.kw() - w.inW();
+        int top = extraH > 0 ? w.padTop() : 0;
+        int left = extraW > 0 ? w.padLeft() : 0;
+        String kernel = g.floats(c.name() + "/kernel", Layouts.transposedKernel(c.tensor("kernel")));
+        String[] inputs = s.useBias() ? in(nchw(c), kernel, c.weight("bias")) : in(nchw(c), kernel);
+        String y = g.op("ConvTranspose", c.name(), inputs, ints("kernel_shape", w.kh(), w.kw()),
+                ints("strides", w.strideH(), w.strideW()),
+                ints("pads", top, left, Math.max(extraH, 0) - top, Math.max(extraW, 0) - left),
+                ints("output_padding", Math.max(-extraH, 0), Math.max(-extraW, 0)));
+        return g.op("Transpose", c.name(), in(y), ints("perm", TO_NHWC));
     };
 
     /**

@@ -6,6 +6,7 @@ import org.layerlab.nn.layers.AveragePooling1D;
 import org.layerlab.nn.layers.AveragePooling2D;
 import org.layerlab.nn.layers.Conv1D;
 import org.layerlab.nn.layers.Conv2D;
+import org.layerlab.nn.layers.Conv2DTranspose;
 import org.layerlab.nn.layers.MaxPooling1D;
 import org.layerlab.nn.layers.MaxPooling2D;
 import org.layerlab.nn.layers.UpSampling2D;
@@ -99,6 +100,33 @@ final class TorchConvolutionLayers {
     };
 
     static final TorchLayer<?> GLOBAL_MAX_POOLING_1D = (c, s) -> c.input() + ".amax(dim=1)";
+
+    /**
+     * nn.ConvTranspose2d without padding gives the kernel's full spread; Keras' output is cut out of
+     * it (top/left first, as the adjoint convolution pads), or extended at the end by output_padding
+     * (bias included, as in Keras) when the kernel is smaller than the stride.
+     */
+    static final TorchLayer<Conv2DTranspose> CONV_2D_TRANSPOSE = (c, s) -> {
+        Window w = s.window(c.inputShape());
+        int extraH = (w.outH() - 1) * w.strideH() + w.kh() - w.inH();
+        int extraW = (w.outW() - 1) * w.strideW() + w.kw() - w.inW();
+        c.weight("weight", Layouts.transposedKernel(c.tensor("kernel")));
+        if (s.useBias()) {
+            c.weight("bias", c.tensor("bias"));
+        }
+        boolean shortfall = extraH < 0 || extraW < 0;
+        String conv = c.submodule("nn.ConvTranspose2d(" + c.inputShape().dim(2) + ", " + s.filters() + ", "
+                + pair(w.kh(), w.kw()) + ", stride=" + pair(w.strideH(), w.strideW())
+                + (shortfall ? ", output_padding=" + pair(Math.max(-extraH, 0), Math.max(-extraW, 0)) : "")
+                + (s.useBias() ? "" : ", bias=False") + ")");
+        String y = conv + "(" + c.input() + TO_NCHW + ")";
+        if (extraH > 0 || extraW > 0) {
+            int top = extraH > 0 ? w.padTop() : 0;
+            int left = extraW > 0 ? w.padLeft() : 0;
+            y = y + "[:, :, " + top + ":" + (top + w.inH()) + ", " + left + ":" + (left + w.inW()) + "]";
+        }
+        return y + TO_NHWC;
+    };
 
     /**
      * F.interpolate on channels-first: nearest repeats pixels for whole factors; bilinear with

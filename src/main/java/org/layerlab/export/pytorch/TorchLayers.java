@@ -12,6 +12,7 @@ import org.layerlab.nn.layers.Bidirectional;
 import org.layerlab.nn.layers.Concatenate;
 import org.layerlab.nn.layers.Conv1D;
 import org.layerlab.nn.layers.Conv2D;
+import org.layerlab.nn.layers.Conv2DTranspose;
 import org.layerlab.nn.layers.Dense;
 import org.layerlab.nn.layers.Dropout;
 import org.layerlab.nn.layers.ELU;
@@ -73,7 +74,8 @@ final class TorchLayers {
             Map.entry(SimpleRNN.class, TorchSequenceLayers.SIMPLE_RNN),
             Map.entry(Bidirectional.class, TorchSequenceLayers.BIDIRECTIONAL),
             Map.entry(MultiHeadAttention.class, TorchSequenceLayers.MULTI_HEAD_ATTENTION),
-            Map.entry(UpSampling2D.class, TorchConvolutionLayers.UP_SAMPLING_2D)));
+            Map.entry(UpSampling2D.class, TorchConvolutionLayers.UP_SAMPLING_2D),
+            Map.entry(Conv2DTranspose.class, TorchConvolutionLayers.CONV_2D_TRANSPOSE)));
 
     private TorchLayers() {
     }
