@@ -41,11 +41,7 @@ class CommandLineTest {
     }
 
     private Path xor() throws Exception {
-        Files.createDirectories(dir.resolve("data"));
-        Files.copy(Path.of("samples", "data", "xor.csv"), dir.resolve("data/xor.csv"));
-        Path p = dir.resolve("xor.layerlab");
-        Files.copy(Path.of("samples", "xor.layerlab"), p);
-        return p;
+        return XorProject.copyInto(dir);
     }
 
     @Test

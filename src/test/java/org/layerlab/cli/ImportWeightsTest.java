@@ -21,11 +21,7 @@ class ImportWeightsTest {
     Path dir;
 
     private Path project() throws Exception {
-        Files.createDirectories(dir.resolve("data"));
-        Files.copy(Path.of("samples", "data", "xor.csv"), dir.resolve("data/xor.csv"));
-        Path p = dir.resolve("xor.layerlab");
-        Files.copy(Path.of("samples", "xor.layerlab"), p);
-        return p;
+        return XorProject.copyInto(dir);
     }
 
     private static byte[] safetensors(String header, int dataBytes) {

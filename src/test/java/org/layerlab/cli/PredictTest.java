@@ -34,10 +34,7 @@ class PredictTest {
     Path dir;
 
     private Path xor() throws Exception {
-        Files.createDirectories(dir.resolve("data"));
-        Files.copy(Path.of("samples", "data", "xor.csv"), dir.resolve("data/xor.csv"));
-        Path p = dir.resolve("xor.layerlab");
-        Files.copy(Path.of("samples", "xor.layerlab"), p);
+        Path p = XorProject.copyInto(dir);
         assertEquals(0, Run.of("train", p.toString(), "--epochs", "300").code());
         return p;
     }
