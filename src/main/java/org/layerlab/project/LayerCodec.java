@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import org.layerlab.engine.Shape;
 import org.layerlab.nn.Activation;
+import org.layerlab.nn.Edges;
 import org.layerlab.nn.Initializer;
 import org.layerlab.nn.Padding;
 import org.layerlab.nn.Regularizer;
@@ -80,6 +82,11 @@ public final class LayerCodec {
             o.add(name, ints(new int[] {s.h(), s.w()}));
         } else if (v instanceof Shape s) {
             o.add(name, ints(s.dims()));
+        } else if (v instanceof Edges e) {
+            JsonArray pairs = new JsonArray();
+            pairs.add(ints(new int[] {e.top(), e.bottom()}));
+            pairs.add(ints(new int[] {e.left(), e.right()}));
+            o.add(name, pairs);
         } else if (v instanceof Padding pad) {
             o.addProperty(name, pad.kerasName());
         } else if (v instanceof Activation a) {
@@ -112,6 +119,7 @@ public final class LayerCodec {
                 case CHOICE -> choice(p, param);
                 case SIZE2 -> size(p, name);
                 case SHAPE -> Shape.of(p.ints(name));
+                case EDGES -> edges(p, name);
                 case PADDING -> Padding.parse(p.string(name));
                 case ACTIVATION -> activation(p, name);
                 case INITIALIZER -> Initializer.parse(p.string(name));
@@ -150,6 +158,27 @@ public final class LayerCodec {
             throw new JsonFields.FieldError(p.path(field), "expected [height, width], found " + v.length + " numbers");
         }
         return new Size2(v[0], v[1]);
+    }
+
+    /** One number (every edge), [h, w] (symmetric) or [[top, bottom], [left, right]], as Keras accepts. */
+    private static Edges edges(JsonFields p, String field) {
+        JsonElement raw = p.raw(field);
+        if (raw.isJsonPrimitive()) {
+            return Edges.of(p.integer(field));
+        }
+        JsonArray a = raw.getAsJsonArray();
+        if (a.size() == 2 && a.get(0).isJsonArray() && a.get(1).isJsonArray()) {
+            JsonArray h = a.get(0).getAsJsonArray();
+            JsonArray w = a.get(1).getAsJsonArray();
+            if (h.size() == 2 && w.size() == 2) {
+                return new Edges(h.get(0).getAsInt(), h.get(1).getAsInt(), w.get(0).getAsInt(), w.get(1).getAsInt());
+            }
+        }
+        int[] v = p.ints(field);
+        if (v.length != 2) {
+            throw new JsonFields.FieldError(p.path(field), "expected [[top, bottom], [left, right]] or [height, width]");
+        }
+        return new Edges(v[0], v[0], v[1], v[1]);
     }
 
     private static Activation activation(JsonFields p, String field) {

@@ -89,7 +89,9 @@ public final class LayerKindCases {
             Map.entry("AveragePooling1D", Case.of(6, 3)),
             Map.entry("Bidirectional", Case.of(4, 3)),
             Map.entry("UpSampling2D", Case.of(3, 2, 2)),
-            Map.entry("Conv2DTranspose", Case.of(3, 3, 2)));
+            Map.entry("Conv2DTranspose", Case.of(3, 3, 2)),
+            Map.entry("ZeroPadding2D", Case.of(2, 3, 2)),
+            Map.entry("Cropping2D", Case.of(4, 5, 2)));
 
     /** Input → spec, or for several inputs Input → one linear Activation per branch → spec. */
     public static NetworkGraph graphAround(LayerSpec spec, List<Shape> inputs) {

@@ -23,11 +23,13 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.layerlab.nn.Edges;
 import org.layerlab.nn.Loss;
 import org.layerlab.nn.Regularizer;
 import org.layerlab.nn.graph.NetworkGraph;
 import org.layerlab.nn.layers.Dense;
 import org.layerlab.nn.layers.Input;
+import org.layerlab.nn.layers.ZeroPadding2D;
 import org.layerlab.project.Project;
 import org.layerlab.project.ProjectFiles;
 import org.layerlab.training.TrainingConfig;
@@ -204,6 +206,16 @@ class EditorFlowTest {
         robot.doubleClickOn(alpha).write("0.05").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0.05, ((Dense) model.graph().require("dense").spec()).activation().alpha(), 1e-12);
+    }
+
+    /** Keras' ((top, bottom), (left, right)): four spinners, each edge on its own. */
+    @Test
+    void theInspectorEditsEachEdgeOfAPadding(FxRobot robot) {
+        robot.interact(() -> model.execute(Edits.addLayer(model.graph(), new ZeroPadding2D(Edges.of(1)), 100, 100)));
+        robot.clickOn("#node-zeropadding2d");
+        robot.interact(() -> robot.lookup("#param-padding-right").queryAs(Spinner.class).getValueFactory().setValue(3));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(new Edges(1, 1, 1, 3), ((ZeroPadding2D) model.graph().require("zeropadding2d").spec()).padding());
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.layerlab.engine.Shape;
 import org.layerlab.nn.Activation;
+import org.layerlab.nn.Edges;
 import org.layerlab.nn.Initializer;
 import org.layerlab.nn.Padding;
 import org.layerlab.nn.Regularizer;
@@ -128,6 +129,9 @@ final class KerasCode {
                 b.append(d).append(", ");
             }
             return b.append(")").toString().replace(", )", ",)");
+        }
+        if (v instanceof Edges e) {
+            return "((" + e.top() + ", " + e.bottom() + "), (" + e.left() + ", " + e.right() + "))";
         }
         if (v instanceof Padding p) {
             return "\"" + p.name().toLowerCase(java.util.Locale.ROOT) + "\"";

@@ -11,6 +11,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import org.layerlab.engine.Shape;
 import org.layerlab.nn.Activation;
+import org.layerlab.nn.Edges;
 import org.layerlab.nn.Initializer;
 import org.layerlab.nn.Padding;
 import org.layerlab.nn.Regularizer;
@@ -98,6 +99,12 @@ final class KerasConfig {
             for (int d : s.dims()) {
                 a.add(d);
             }
+            return a;
+        }
+        if (v instanceof Edges e) {
+            JsonArray a = new JsonArray();
+            a.add(ints(List.of(e.top(), e.bottom())));
+            a.add(ints(List.of(e.left(), e.right())));
             return a;
         }
         if (v instanceof Padding p) {

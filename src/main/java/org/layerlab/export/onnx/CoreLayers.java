@@ -5,8 +5,10 @@ import static org.layerlab.export.onnx.OnnxGraph.in;
 
 import org.layerlab.engine.Shape;
 import org.layerlab.engine.Tensor;
+import org.layerlab.nn.Edges;
 import org.layerlab.nn.layers.BatchNormalization;
 import org.layerlab.nn.layers.Concatenate;
+import org.layerlab.nn.layers.Cropping2D;
 import org.layerlab.nn.layers.Dense;
 import org.layerlab.nn.layers.ELU;
 import org.layerlab.nn.layers.LayerNormalization;
@@ -14,6 +16,7 @@ import org.layerlab.nn.layers.LeakyReLU;
 import org.layerlab.nn.layers.MergeLayer;
 import org.layerlab.nn.layers.PReLU;
 import org.layerlab.nn.layers.Reshape;
+import org.layerlab.nn.layers.ZeroPadding2D;
 
 /** Dense, the activation layers, shape changes, normalization and merges: layers that care about no layout. */
 final class CoreLayers {
@@ -90,6 +93,22 @@ final class CoreLayers {
         Shape first = c.inputShape();
         int sampleAxis = s.axis() < 0 ? first.rank() + s.axis() : s.axis() - 1;
         return c.graph().op("Concat", c.name(), c.inputs().toArray(String[]::new), attr("axis", (long) sampleAxis + 1));
+    };
+
+    /** Zeros around the image's rows and columns: Pad on the NHWC value, nothing on batch and channels. */
+    static final OnnxLayer<ZeroPadding2D> ZERO_PADDING_2D = (c, s) -> {
+        Edges e = s.padding();
+        return c.graph().op("Pad", c.name(), in(c.input(), c.graph().longs(c.name() + "/pads", 0, e.top(), e.left(), 0, 0,
+                e.bottom(), e.right(), 0)), attr("mode", "constant"));
+    };
+
+    /** The window of rows and columns kept: Slice on height and width. */
+    static final OnnxLayer<Cropping2D> CROPPING_2D = (c, s) -> {
+        Edges e = s.cropping();
+        Shape in = c.inputShape();
+        OnnxGraph g = c.graph();
+        return g.op("Slice", c.name(), in(c.input(), g.longs(c.name() + "/starts", e.top(), e.left()),
+                g.longs(c.name() + "/ends", in.dim(0) - e.bottom(), in.dim(1) - e.right()), g.longs(c.name() + "/axes", 1, 2)));
     };
 
     /** Reshape to (batch, dims...), the batch left to ONNX. */

@@ -4,8 +4,10 @@ import static org.layerlab.export.pytorch.TorchActivations.py;
 
 import org.layerlab.engine.Shape;
 import org.layerlab.export.core.Layouts;
+import org.layerlab.nn.Edges;
 import org.layerlab.nn.layers.BatchNormalization;
 import org.layerlab.nn.layers.Concatenate;
+import org.layerlab.nn.layers.Cropping2D;
 import org.layerlab.nn.layers.Dense;
 import org.layerlab.nn.layers.Dropout;
 import org.layerlab.nn.layers.ELU;
@@ -15,6 +17,7 @@ import org.layerlab.nn.layers.MergeLayer;
 import org.layerlab.nn.layers.PReLU;
 import org.layerlab.nn.layers.Reshape;
 import org.layerlab.nn.layers.SpatialDropout2D;
+import org.layerlab.nn.layers.ZeroPadding2D;
 
 /** Dense, activations, dropout, shape changes, normalization and merges in PyTorch. */
 final class TorchCoreLayers {
@@ -84,6 +87,19 @@ final class TorchCoreLayers {
         Shape first = c.inputShape();
         int sampleAxis = s.axis() < 0 ? first.rank() + s.axis() : s.axis() - 1;
         return "torch.cat([" + String.join(", ", c.inputs()) + "], dim=" + (sampleAxis + 1) + ")";
+    };
+
+    /** F.pad pads the last axes first: channels (none), then width (left, right), then height (top, bottom). */
+    static final TorchLayer<ZeroPadding2D> ZERO_PADDING_2D = (c, s) -> {
+        Edges e = s.padding();
+        return "F.pad(" + c.input() + ", (0, 0, " + e.left() + ", " + e.right() + ", " + e.top() + ", " + e.bottom() + "))";
+    };
+
+    static final TorchLayer<Cropping2D> CROPPING_2D = (c, s) -> {
+        Edges e = s.cropping();
+        Shape in = c.inputShape();
+        return c.input() + "[:, " + e.top() + ":" + (in.dim(0) - e.bottom()) + ", " + e.left() + ":" + (in.dim(1) - e.right())
+                + "]";
     };
 
     static String pyBool(boolean b) {

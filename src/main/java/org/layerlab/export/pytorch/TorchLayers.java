@@ -13,6 +13,7 @@ import org.layerlab.nn.layers.Concatenate;
 import org.layerlab.nn.layers.Conv1D;
 import org.layerlab.nn.layers.Conv2D;
 import org.layerlab.nn.layers.Conv2DTranspose;
+import org.layerlab.nn.layers.Cropping2D;
 import org.layerlab.nn.layers.Dense;
 import org.layerlab.nn.layers.Dropout;
 import org.layerlab.nn.layers.ELU;
@@ -36,6 +37,7 @@ import org.layerlab.nn.layers.Reshape;
 import org.layerlab.nn.layers.SimpleRNN;
 import org.layerlab.nn.layers.SpatialDropout2D;
 import org.layerlab.nn.layers.UpSampling2D;
+import org.layerlab.nn.layers.ZeroPadding2D;
 
 /**
  * The layer kinds the PyTorch export knows, each with its translation. To export a new kind, write its
@@ -75,7 +77,9 @@ final class TorchLayers {
             Map.entry(Bidirectional.class, TorchSequenceLayers.BIDIRECTIONAL),
             Map.entry(MultiHeadAttention.class, TorchSequenceLayers.MULTI_HEAD_ATTENTION),
             Map.entry(UpSampling2D.class, TorchConvolutionLayers.UP_SAMPLING_2D),
-            Map.entry(Conv2DTranspose.class, TorchConvolutionLayers.CONV_2D_TRANSPOSE)));
+            Map.entry(Conv2DTranspose.class, TorchConvolutionLayers.CONV_2D_TRANSPOSE),
+            Map.entry(ZeroPadding2D.class, TorchCoreLayers.ZERO_PADDING_2D),
+            Map.entry(Cropping2D.class, TorchCoreLayers.CROPPING_2D)));
 
     private TorchLayers() {
     }

@@ -2,6 +2,7 @@ package org.layerlab.nn.layers;
 
 import org.layerlab.engine.Shape;
 import org.layerlab.nn.Activation;
+import org.layerlab.nn.Edges;
 import org.layerlab.nn.Initializer;
 import org.layerlab.nn.Padding;
 import org.layerlab.nn.Regularizer;
@@ -21,6 +22,8 @@ public enum ParamType {
     SIZE2(Size2.class),
     SHAPE(Shape.class),
     PADDING(Padding.class),
+    /** ((top, bottom), (left, right)) rows and columns; read from one number, a pair or the nested pairs. */
+    EDGES(Edges.class),
     ACTIVATION(Activation.class),
     INITIALIZER(Initializer.class),
     REGULARIZER(Regularizer.class);

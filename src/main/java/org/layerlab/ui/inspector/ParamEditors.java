@@ -1,6 +1,7 @@
 package org.layerlab.ui.inspector;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Consumer;
 
 import com.google.gson.JsonArray;
@@ -14,7 +15,10 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import org.layerlab.engine.ops.ActivationFunction;
 import org.layerlab.nn.Initializer;
 import org.layerlab.nn.Padding;
@@ -59,6 +63,7 @@ final class ParamEditors {
                 yield s;
             }
             case SIZE2 -> pair(param, value.getAsJsonArray(), commit);
+            case EDGES -> edges(param.name(), value.getAsJsonArray(), commit);
             case SHAPE -> shape(key, value.getAsJsonArray(), commit);
             case REGULARIZER -> regularizer(key, value == null ? null : value.getAsJsonObject(), commit);
             case FLOAT -> number(key, value, commit);
@@ -98,6 +103,45 @@ final class ParamEditors {
         HBox box = new HBox(4, h, new Label("×"), w);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
+    }
+
+    /** Four spinners, top and bottom then left and right, sent as Keras' [[top, bottom], [left, right]]. */
+    private static Node edges(String key, JsonArray arr, Consumer<JsonElement> commit) {
+        JsonArray h = arr.get(0).getAsJsonArray();
+        JsonArray w = arr.get(1).getAsJsonArray();
+        List<Spinner<Integer>> s = List.of(spinner(key + "-top", h.get(0).getAsInt(), 0, 256),
+                spinner(key + "-bottom", h.get(1).getAsInt(), 0, 256), spinner(key + "-left", w.get(0).getAsInt(), 0, 256),
+                spinner(key + "-right", w.get(1).getAsInt(), 0, 256));
+        Runnable send = () -> {
+            JsonArray rows = new JsonArray();
+            rows.add(s.get(0).getValue());
+            rows.add(s.get(1).getValue());
+            JsonArray cols = new JsonArray();
+            cols.add(s.get(2).getValue());
+            cols.add(s.get(3).getValue());
+            JsonArray out = new JsonArray();
+            out.add(rows);
+            out.add(cols);
+            commit.accept(out);
+        };
+        s.forEach(x -> {
+            x.setPrefWidth(58);
+            x.setMinWidth(58);
+            x.valueProperty().addListener((o, a, b) -> send.run());
+        });
+        // Two rows of arrows and numbers: the inspector is too narrow for four spinners side by side.
+        HBox rows = new HBox(3, arrow("↑", "top"), s.get(0), arrow("↓", "bottom"), s.get(1));
+        HBox cols = new HBox(3, arrow("←", "left"), s.get(2), arrow("→", "right"), s.get(3));
+        rows.setAlignment(Pos.CENTER_LEFT);
+        cols.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(4, rows, cols);
+    }
+
+    private static Label arrow(String text, String edge) {
+        Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        l.setTooltip(new Tooltip(edge));
+        return l;
     }
 
     private static Node shape(String key, JsonArray arr, Consumer<JsonElement> commit) {
