@@ -1,5 +1,7 @@
 package org.layerlab.engine.ops;
 
+import java.util.Arrays;
+
 import org.layerlab.engine.Gemm;
 import org.layerlab.engine.Parallel;
 import org.layerlab.engine.Tensor;
@@ -23,7 +25,7 @@ public final class ConvTranspose2D {
         int channels = kernel.dim(3);
         Gemm.multiply(false, true, rows, patch, channels, x.data(), 0, channels, kernel.data(), 0, channels,
                 cols, 0, patch, false);
-        java.util.Arrays.fill(y.data(), 0, n * w.inputSize(), 0f);
+        Arrays.fill(y.data(), 0, n * w.inputSize(), 0f);
         fold(cols, n, w, y.data());
         if (bias != null) {
             AddBias.forward(y, bias);

@@ -1,5 +1,7 @@
 package org.layerlab.engine.ops;
 
+import java.util.Arrays;
+
 import org.layerlab.engine.Tensor;
 
 /**
@@ -14,7 +16,7 @@ public final class Frame {
     /** Copies the small image into the large one at (top, left); the rest of large is zeroed first. */
     public static void embed(Tensor small, Tensor large, int top, int left) {
         int n = small.batch();
-        java.util.Arrays.fill(large.data(), 0, n * large.sampleSize(), 0f);
+        Arrays.fill(large.data(), 0, n * large.sampleSize(), 0f);
         copy(small, large, top, left, true);
     }
 

@@ -1,5 +1,7 @@
 package org.layerlab.engine.ops;
 
+import java.util.Arrays;
+
 import org.layerlab.engine.Tensor;
 
 /**
@@ -49,7 +51,7 @@ public final class Upsample {
         int c = dx.dim(3);
         float[] g = dy.data();
         float[] d = dx.data();
-        java.util.Arrays.fill(d, 0, n * h * w * c, 0f);
+        Arrays.fill(d, 0, n * h * w * c, 0f);
         int oh = h * sh;
         int ow = w * sw;
         for (int b = 0; b < n; b++) {

@@ -2,6 +2,7 @@ package org.layerlab.export.keras;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -134,7 +135,7 @@ final class KerasCode {
             return "((" + e.top() + ", " + e.bottom() + "), (" + e.left() + ", " + e.right() + "))";
         }
         if (v instanceof Padding p) {
-            return "\"" + p.name().toLowerCase(java.util.Locale.ROOT) + "\"";
+            return "\"" + p.name().toLowerCase(Locale.ROOT) + "\"";
         }
         if (v instanceof Activation a) {
             return "\"" + a.name() + "\"";

@@ -1,6 +1,7 @@
 package org.layerlab.export.keras;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -38,7 +39,7 @@ final class KerasConfig {
         String className = spec.kind();
         if (spec instanceof Bidirectional b) {
             JsonObject inner = new JsonObject();
-            inner.addProperty("name", "forward_" + b.layer().toLowerCase(java.util.Locale.ROOT));
+            inner.addProperty("name", "forward_" + b.layer().toLowerCase(Locale.ROOT));
             inner.addProperty("units", b.units());
             inner.addProperty("return_sequences", b.returnSequences());
             config.add("layer", wrap(b.layer(), inner));
@@ -108,7 +109,7 @@ final class KerasConfig {
             return a;
         }
         if (v instanceof Padding p) {
-            return new JsonPrimitive(p.name().toLowerCase(java.util.Locale.ROOT));
+            return new JsonPrimitive(p.name().toLowerCase(Locale.ROOT));
         }
         if (v instanceof Activation a) {
             return new JsonPrimitive(a.name());

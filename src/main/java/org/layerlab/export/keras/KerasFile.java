@@ -1,7 +1,6 @@
 package org.layerlab.export.keras;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.lang.reflect.Array;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,10 +8,12 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -265,7 +266,7 @@ final class KerasFile {
         plan.steps().forEach(s -> byId.put(s.node().id(), s));
         Map<String, Integer> depth = new HashMap<>();
         List<ExportPlan.Step> reversed = new ArrayList<>(plan.steps());
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         for (ExportPlan.Step s : reversed) {
             int d = depth.getOrDefault(s.node().id(), 0);
             depth.put(s.node().id(), d);
@@ -295,7 +296,7 @@ final class KerasFile {
     static String snake(String className) {
         String s = className.replaceAll("\\W+", "");
         s = s.replaceAll("(.)([A-Z][a-z]+)", "$1_$2");
-        return s.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+        return s.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
     private static String unique(String name, Map<String, Integer> used) {

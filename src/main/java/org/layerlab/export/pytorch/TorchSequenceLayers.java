@@ -3,6 +3,7 @@ package org.layerlab.export.pytorch;
 import static org.layerlab.export.pytorch.TorchActivations.py;
 import static org.layerlab.export.pytorch.TorchCoreLayers.pyBool;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.layerlab.engine.Tensor;
@@ -202,8 +203,8 @@ final class TorchSequenceLayers {
         int rows = kernel.dim(1);
         if (bias.size() == 2 * rows) {
             // GRU with reset_after: the input bias, then the recurrent one.
-            Tensor input = Tensor.wrap(java.util.Arrays.copyOfRange(bias.data(), 0, rows), rows);
-            Tensor hidden = Tensor.wrap(java.util.Arrays.copyOfRange(bias.data(), rows, 2 * rows), rows);
+            Tensor input = Tensor.wrap(Arrays.copyOfRange(bias.data(), 0, rows), rows);
+            Tensor hidden = Tensor.wrap(Arrays.copyOfRange(bias.data(), rows, 2 * rows), rows);
             c.module().weight(module + ".bias_ih" + suffix, Layouts.reorderGates(input, units, gateOrder));
             c.module().weight(module + ".bias_hh" + suffix, Layouts.reorderGates(hidden, units, gateOrder));
         } else {

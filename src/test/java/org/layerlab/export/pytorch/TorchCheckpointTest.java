@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -78,7 +79,7 @@ class TorchCheckpointTest {
         IOException e = assertThrows(IOException.class, () -> TorchCheckpoint.read(other, file));
         assertTrue(e.getMessage().contains("lacks n2.bias, n2.weight"), e.getMessage());
         Path text = dir.resolve("notes.safetensors");
-        java.nio.file.Files.writeString(text, "not weights at all");
+        Files.writeString(text, "not weights at all");
         IOException bad = assertThrows(IOException.class, () -> TorchCheckpoint.read(small, text));
         assertTrue(bad.getMessage().contains("is not a safetensors file"), bad.getMessage());
     }
