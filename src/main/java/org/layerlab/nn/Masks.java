@@ -21,5 +21,14 @@ public final class Masks {
     /** A runtime that uses the mask of its (first) input, or null for none; called before each forward pass. */
     public interface User {
         void useMask(byte[] mask);
+
+        /**
+         * The masks of all its inputs (null where an input has none), before each forward pass; by
+         * default only the first input's is used. Attention overrides it: its keys' mask comes
+         * from the value (and key) inputs.
+         */
+        default void useMasks(byte[][] masks) {
+            useMask(masks.length == 0 ? null : masks[0]);
+        }
     }
 }

@@ -136,7 +136,24 @@ public final class ExportCases {
         float[] ids = {3, 7, 1, 0, 0, 0, 5, 2, 9, 11, 4, 8, 19, 6, 0, 0, 0, 0};
         float[] empty = {3, 7, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0};
         return Stream.of(new Case("masked text", project(g), Tensor.wrap(ids, 3, 6)),
-                new Case(PADDING_ONLY, project(g), Tensor.wrap(empty, 2, 6)));
+                new Case(PADDING_ONLY, project(g), Tensor.wrap(empty, 2, 6)),
+                new Case("masked cross-attention", project(crossAttention()), Tensor.wrap(ids.clone(), 3, 6)));
+    }
+
+    /** Embedding(mask_zero) → a Dense branch as the query, the embedding itself as the value → mean over real steps. */
+    public static NetworkGraph crossAttention() {
+        return NetworkGraph.empty()
+                .withNode(new GraphNode("in", "in", new Input(Shape.of(6)), 0, 0))
+                .withNode(new GraphNode("emb", "emb", LayerCodec.decode("Embedding",
+                        obj("{input_dim: 20, output_dim: 4, mask_zero: true}"), "$"), 0, 100))
+                .withNode(new GraphNode("q", "q", LayerCodec.decode("Dense", obj("{units: 5}"), "$"), 0, 200))
+                .withNode(new GraphNode("att", "att", LayerCodec.decode("MultiHeadAttention",
+                        obj("{num_heads: 2, key_dim: 3}"), "$"), 0, 300))
+                .withNode(new GraphNode("pool", "pool", LayerCodec.decode("GlobalAveragePooling1D", new JsonObject(), "$"),
+                        0, 400))
+                .withEdge(new GraphEdge("in", "emb", 0)).withEdge(new GraphEdge("emb", "q", 0))
+                .withEdge(new GraphEdge("q", "att", 0)).withEdge(new GraphEdge("emb", "att", 1))
+                .withEdge(new GraphEdge("att", "pool", 0));
     }
 
     /**

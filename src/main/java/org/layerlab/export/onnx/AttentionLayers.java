@@ -21,8 +21,8 @@ final class AttentionLayers {
     }
 
     /**
-     * Inputs: query, then value (default: the query), then key (default: the value). A padding mask
-     * reaches the keys only in self-attention (one input), as in LayerLab.
+     * Inputs: query, then value (default: the query), then key (default: the value). The keys'
+     * padding mask is the value's and the key's (in self-attention, the one input's), as in Keras.
      */
     static final OnnxLayer<MultiHeadAttention> MULTI_HEAD_ATTENTION = (c, s) -> {
         OnnxGraph g = c.graph();
@@ -48,9 +48,10 @@ final class AttentionLayers {
             }
             scores = g.op("Add", c.name(), in(scores, g.floats(c.name() + "/causal_mask", new int[] {t, positions}, mask)));
         }
-        if (c.mask() != null && c.inputs().size() == 1) {
-            // Keras' key mask in self-attention: padding keys' scores move by −10⁹, as in LayerLab.
-            String hidden = g.op("Sub", c.name(), in(g.scalar(c.name() + "/one", 1f), c.mask()));
+        String keyMask = c.keyMask();
+        if (keyMask != null) {
+            // Keras' key mask: padding keys' scores move by −10⁹, as in LayerLab.
+            String hidden = g.op("Sub", c.name(), in(g.scalar(c.name() + "/one", 1f), keyMask));
             hidden = g.op("Mul", c.name(), in(hidden, g.scalar(c.name() + "/hidden", HIDDEN)));
             hidden = g.op("Unsqueeze", c.name(), in(hidden, g.longs(c.name() + "/key_axes", 1, 2)));
             scores = g.op("Add", c.name(), in(scores, hidden));

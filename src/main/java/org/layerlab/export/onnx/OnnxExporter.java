@@ -3,6 +3,7 @@ package org.layerlab.export.onnx;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,7 +101,9 @@ public final class OnnxExporter implements Exporter {
             String name = ids.of(s.node().name());
             String incomingMask = s.masked() ? masks.get(s.node().inputs().get(0)) : null;
             LayerSpec core = spec instanceof HasActivation h ? h.withoutActivation() : spec;
-            String y = OnnxLayers.ALL.emit(core, new OnnxLayer.Context(g, s, inputs, name, incomingMask));
+            List<String> inputMasks = new ArrayList<>();
+            s.node().inputs().forEach(in -> inputMasks.add(masks.get(in)));
+            String y = OnnxLayers.ALL.emit(core, new OnnxLayer.Context(g, s, inputs, name, incomingMask, inputMasks));
             if (spec instanceof HasActivation h) {
                 y = OnnxActivations.apply(g, h.activation(), y, name + "/" + h.activation().name());
             }

@@ -3,6 +3,7 @@ package org.layerlab.export.pytorch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +96,9 @@ public final class PyTorchExporter implements Exporter {
             String name = ids.of(s.node().name());
             String mask = s.masked() ? masks.get(s.node().inputs().get(0)) : null;
             LayerSpec core = spec instanceof HasActivation h ? h.withoutActivation() : spec;
-            String expression = TorchLayers.ALL.emit(core, new TorchLayer.Context(m, s, inputs, name, mask));
+            List<String> inputMasks = new ArrayList<>();
+            s.node().inputs().forEach(in -> inputMasks.add(masks.get(in)));
+            String expression = TorchLayers.ALL.emit(core, new TorchLayer.Context(m, s, inputs, name, mask, inputMasks));
             if (spec instanceof HasActivation h) {
                 expression = TorchActivations.apply(h.activation(), expression);
             }

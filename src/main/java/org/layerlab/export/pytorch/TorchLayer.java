@@ -16,9 +16,21 @@ import org.layerlab.nn.layers.LayerSpec;
 interface TorchLayer<S extends LayerSpec> extends LayerTranslation<S, TorchLayer.Context> {
     /**
      * One layer's translation: the module, its input variables, its name (an identifier, also
-     * its submodule's), and the padding mask variable that reaches it ((N, T) floats), or null.
+     * its submodule's), the padding mask variable that reaches it ((N, T) floats) or null, and each
+     * input's mask variable (null where an input has none).
      */
-    record Context(TorchModule module, ExportPlan.Step step, List<String> inputs, String name, String mask) {
+    record Context(TorchModule module, ExportPlan.Step step, List<String> inputs, String name, String mask,
+                   List<String> inputMasks) {
+        /** The keys' mask in attention: the one input's, or the value's and the key's together (an expression). */
+        String keyMask() {
+            String value = inputMasks.size() > 1 ? inputMasks.get(1) : inputMasks.isEmpty() ? null : inputMasks.get(0);
+            String key = inputMasks.size() > 2 ? inputMasks.get(2) : null;
+            if (value == null || key == null) {
+                return value != null ? value : key;
+            }
+            return value + " * " + key;
+        }
+
         String input() {
             return inputs.get(0);
         }

@@ -144,7 +144,7 @@ final class TorchSequenceLayers {
                 + ", value_dim=" + valueDim + ", query_dim=" + features[0] + ", key_features=" + features[2]
                 + ", value_features=" + features[1] + ", output_dim=" + wo.dim(2) + ", bias=" + pyBool(s.useBias())
                 + ", causal=" + pyBool(s.useCausalMask()) + ")");
-        String mask = c.mask() != null && c.inputs().size() == 1 ? ", key_mask=" + c.mask() : "";
+        String mask = c.keyMask() != null ? ", key_mask=" + c.keyMask() : "";
         return attention + "(" + String.join(", ", c.inputs()) + mask + ")";
     };
 

@@ -22,8 +22,10 @@ import org.layerlab.nn.ShapeException;
  * to value, value to query: one input is self-attention). Weights are named and shaped as Keras
  * saves them (query/kernel (Dq, heads, key_dim), ..., attention_output/kernel (heads, value_dim,
  * out)) and start with Keras' fans for those shapes; see {@link Attention} for the math.
- * use_causal_mask is an option here (a call argument in Keras). Dropout on the attention weights
- * and explicit attention masks are not offered yet.
+ * use_causal_mask is an option here (a call argument in Keras). Padding masks hide padding keys:
+ * the value's and the key's mask (the one input's in self-attention), as Keras does; the query's
+ * mask is not applied (it only hides padded query rows, which masked layers after ignore). Dropout
+ * on the attention weights and explicit attention masks are not offered yet.
  */
 public record MultiHeadAttention(int numHeads, int keyDim, int valueDim, boolean useBias, int outputShape,
                                  boolean useCausalMask, Initializer kernelInitializer, Initializer biasInitializer)
@@ -164,16 +166,48 @@ public record MultiHeadAttention(int numHeads, int keyDim, int valueDim, boolean
         return "MultiHeadAttention " + numHeads + "×" + keyDim + (useCausalMask ? " causal" : "");
     }
 
-    private record Runtime(Attention op, Map<String, Parameter> p) implements LayerRuntime, AttentionLayer, Masks.User {
+    private static final class Runtime implements LayerRuntime, AttentionLayer, Masks.User {
+        private final Attention op;
+        private final Map<String, Parameter> p;
+        /** Value and key masks combined (a key is attended to only when both are real), grown when the batch grows. */
+        private byte[] both = new byte[0];
+
+        Runtime(Attention op, Map<String, Parameter> p) {
+            this.op = op;
+            this.p = p;
+        }
+
         @Override
         public Attention attention() {
             return op;
         }
 
-        /** The first input's mask: for self-attention, the keys' too (the only case a mask reaches here). */
+        /** Self-attention: the one input's mask is the keys' mask too. */
         @Override
         public void useMask(byte[] mask) {
             op.setKeyMask(mask);
+        }
+
+        /**
+         * Keras' masks: padding keys get no attention, from the value's mask and the key's (which
+         * defaults to the value's). The query's mask would only hide padded query rows, which
+         * whatever follows ignores; it is not applied.
+         */
+        @Override
+        public void useMasks(byte[][] masks) {
+            byte[] value = masks.length > 1 ? masks[1] : masks.length == 1 ? masks[0] : null;
+            byte[] key = masks.length > 2 ? masks[2] : null;
+            if (value == null || key == null) {
+                op.setKeyMask(value != null ? value : key);
+                return;
+            }
+            if (both.length < value.length) {
+                both = new byte[value.length];
+            }
+            for (int i = 0; i < value.length; i++) {
+                both[i] = (byte) (value[i] & key[i]);
+            }
+            op.setKeyMask(both);
         }
 
         private Tensor value(String name) {
@@ -191,9 +225,6 @@ public record MultiHeadAttention(int numHeads, int keyDim, int valueDim, boolean
             Tensor query = inputs[0];
             Tensor value = inputs.length > 1 ? inputs[1] : query;
             Tensor key = inputs.length > 2 ? inputs[2] : value;
-            if (inputs.length > 1) {
-                op.setKeyMask(null); // the mask that arrives is the query's; the keys' own does not reach here
-            }
             op.forward(query, value, key, value("query/kernel"), value("query/bias"), value("key/kernel"),
                     value("key/bias"), value("value/kernel"), value("value/bias"), value("attention_output/kernel"),
                     value("attention_output/bias"), output);

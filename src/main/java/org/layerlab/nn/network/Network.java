@@ -207,7 +207,10 @@ public final class Network {
             }
             byte[] incoming = s.inputs.length == 0 ? null : steps.get(s.inputs[0]).mask;
             if (s.runtime instanceof Masks.User u) {
-                u.useMask(incoming);
+                for (int k = 0; k < s.inputs.length; k++) {
+                    s.inMasks[k] = steps.get(s.inputs[k]).mask;
+                }
+                u.useMasks(s.inMasks);
             }
             s.runtime.forward(s.inputTensors(steps), s.out, training);
             s.mask = s.maskBuffer != null ? s.maskBuffer : s.passesMask ? incoming : null;
@@ -360,6 +363,8 @@ public final class Network {
         final boolean isInput;
         final Tensor[] inBuf;
         final Tensor[] gradBuf;
+        /** The masks of this step's inputs for a mask user, filled before each forward pass. */
+        final byte[][] inMasks;
         Activation activation;
         boolean needsGrad;
         /** The mask of this step's output (null: none); maskBuffer is this step's own when it makes masks. */
@@ -377,6 +382,7 @@ public final class Network {
             this.isInput = isInput;
             this.inBuf = new Tensor[inputs.length];
             this.gradBuf = new Tensor[inputs.length];
+            this.inMasks = new byte[inputs.length][];
         }
 
         Tensor[] inputTensors(List<Step> all) {

@@ -11,6 +11,9 @@ import org.layerlab.engine.Tensor;
 import org.layerlab.nn.ParameterStore;
 import org.layerlab.nn.graph.GraphAnalysis;
 import org.layerlab.nn.graph.GraphAnalysisTest;
+import org.layerlab.nn.graph.GraphEdge;
+import org.layerlab.nn.graph.GraphNode;
+import org.layerlab.nn.graph.NetworkGraph;
 import org.layerlab.nn.network.Network;
 
 /**
@@ -50,6 +53,28 @@ class MaskingTest {
         sameForTheRealSteps(new Dense(4), new MultiHeadAttention(2, 2), new GlobalAveragePooling1D());
         sameForTheRealSteps(new Bidirectional("LSTM", 3, false, "concat"));
         sameForTheRealSteps(new Bidirectional("GRU", 3, true, "sum"), new GlobalAveragePooling1D());
+    }
+
+    /** Cross-attention: the keys' mask comes from the value input (here the masked embedding, the query a Dense of it). */
+    @Test
+    void crossAttentionIgnoresTheValuesPadding() {
+        float[][] out = new float[2][];
+        int[] steps = {5, 3};
+        float[][] ids = {PADDED, SHORT};
+        for (int k = 0; k < 2; k++) {
+            NetworkGraph g = NetworkGraph.empty().withNode(new GraphNode("in", "in", Input.of(steps[k]), 0, 0))
+                    .withNode(new GraphNode("emb", "emb", new Embedding(20, 4).masked(), 0, 0))
+                    .withNode(new GraphNode("q", "q", new Dense(3), 0, 0))
+                    .withNode(new GraphNode("att", "att", new MultiHeadAttention(2, 2), 0, 0))
+                    .withNode(new GraphNode("pool", "pool", new GlobalAveragePooling1D(), 0, 0))
+                    .withEdge(new GraphEdge("in", "emb", 0)).withEdge(new GraphEdge("emb", "q", 0))
+                    .withEdge(new GraphEdge("q", "att", 0)).withEdge(new GraphEdge("emb", "att", 1))
+                    .withEdge(new GraphEdge("att", "pool", 0));
+            Network net = Network.compile(GraphAnalysis.of(g).plan(), new ParameterStore(4));
+            out[k] = net.predict(Tensor.wrap(ids[k], 2, steps[k])).data();
+        }
+        int width = out[1].length / 2;
+        assertArrayEquals(java.util.Arrays.copyOf(out[1], width), java.util.Arrays.copyOf(out[0], width), 1e-6f);
     }
 
     @Test
