@@ -26,6 +26,7 @@ import org.layerlab.export.core.Exporter;
 import org.layerlab.export.diagram.DiagramExporter;
 import org.layerlab.project.Project;
 import org.layerlab.ui.common.DialogTheme;
+import org.layerlab.ui.common.Settings;
 
 /**
  * File ▸ Export Model…: a format (one per {@link Exporter} of the build), a folder, and before
@@ -33,6 +34,7 @@ import org.layerlab.ui.common.DialogTheme;
  * file written; the dialog stays open with the reason when writing fails.
  */
 final class ExportDialog extends Dialog<Path> {
+    private static final String LAST_FORMAT = "export.format";
     private final Project project;
     private final String baseName;
     private final Path projectDir;
@@ -106,9 +108,10 @@ final class ExportDialog extends Dialog<Path> {
         });
         formats.selectedToggleProperty().addListener((o, a, b) -> refresh(ok));
         folder.textProperty().addListener((o, a, b) -> refresh(ok));
-        if (!formats.getToggles().isEmpty()) {
-            formats.selectToggle(formats.getToggles().get(0));
-        }
+        // The format of the last export comes up again: who exports usually exports the same way.
+        String last = Settings.get(LAST_FORMAT, "");
+        formats.getToggles().stream().filter(t -> ((Exporter) t.getUserData()).format().equals(last)).findFirst()
+                .or(() -> formats.getToggles().stream().findFirst()).ifPresent(formats::selectToggle);
         refresh(ok);
         setResultConverter(b -> b == export ? written : null);
     }
@@ -173,6 +176,7 @@ final class ExportDialog extends Dialog<Path> {
                 }
                 Path file = format.export(project, baseName, projectDir, dir);
                 Platform.runLater(() -> {
+                    Settings.put(LAST_FORMAT, format.format());
                     written = file;
                     setResult(file);
                     close();

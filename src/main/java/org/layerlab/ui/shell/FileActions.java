@@ -117,8 +117,9 @@ final class FileActions {
                 : model.project().name();
         Path start = file != null && !Samples.isSample(file) ? file.toAbsolutePath().getParent().resolve("export")
                 : Path.of(System.getProperty("user.home"), "LayerLab exports");
-        new ExportDialog(owner, model.project(), base, model.projectDir(), Exporters.all(), start).showAndWait().ifPresent(written ->
-                Toasts.info(owner.getScene().getRoot(), "Exported", written.getFileName() + " in " + written.getParent()));
+        new ExportDialog(owner, model.project(), base, model.projectDir(), Exporters.all(), start).showAndWait()
+                .ifPresent(written -> Toasts.info(owner.getScene().getRoot(), "Exported",
+                        written.getFileName() + " in " + written.getParent()));
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
@@ -61,6 +62,7 @@ class ExportDialogTest {
         robot.interact(() -> {
             dialog[0] = new ExportDialog(stage, xor, "xor", Path.of("samples"), Exporters.all(), dir.resolve("start"));
             dialog[0].show();
+            robot.lookup("#export-format-onnx").queryAs(RadioButton.class).setSelected(true);
             robot.lookup("#export-folder").queryAs(TextField.class).setText(dir.resolve("models").toString());
         });
         String said = robot.lookup("#export-problems .label").queryAllAs(Label.class).stream().map(Label::getText)
@@ -79,6 +81,22 @@ class ExportDialogTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !dialog[0].isShowing());
         assertEquals(dir.resolve("models").resolve("xor.onnx"), dialog[0].getResult());
         assertTrue(Files.size(dir.resolve("models").resolve("xor.onnx")) > 0);
+
+        // The next export starts with the format used last.
+        robot.interact(() -> {
+            dialog[0] = new ExportDialog(stage, xor, "xor", Path.of("samples"), Exporters.all(), dir.resolve("again"));
+            dialog[0].show();
+            robot.lookup("#export-format-svg").queryAs(RadioButton.class).setSelected(true);
+            robot.lookup("#export-folder").queryAs(TextField.class).setText(dir.resolve("drawings").toString());
+        });
+        robot.clickOn("#export-ok");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !dialog[0].isShowing());
+        robot.interact(() -> {
+            dialog[0] = new ExportDialog(stage, xor, "xor", Path.of("samples"), Exporters.all(), dir.resolve("third"));
+            dialog[0].show();
+        });
+        assertTrue(robot.lookup("#export-format-svg").queryAs(RadioButton.class).isSelected());
+        robot.interact(() -> dialog[0].close());
     }
 
     @Test
@@ -90,6 +108,7 @@ class ExportDialogTest {
         robot.interact(() -> {
             dialog[0] = new ExportDialog(stage, masked, "masked", dir, Exporters.all(), dir.resolve("never"));
             dialog[0].show();
+            robot.lookup("#export-format-onnx").queryAs(RadioButton.class).setSelected(true);
         });
         String said = robot.lookup("#export-problems .label").queryAllAs(Label.class).stream().map(Label::getText)
                 .reduce("", String::concat);
