@@ -69,9 +69,10 @@ public final class PyTorchExporter implements Exporter {
     @Override
     public Path export(Project project, String baseName, Path projectDir, Path targetDir) throws IOException {
         Files.createDirectories(targetDir);
-        TorchModule m = module(project);
+        ExportPlan plan = ExportPlan.of(project);
+        TorchModule m = module(plan);
         Path model = targetDir.resolve(fileName(baseName));
-        Files.writeString(model, source(project, m));
+        Files.writeString(model, source(project, plan, m));
         m.weights().meta("format", "pt").meta("project", project.name()).write(targetDir.resolve("model.safetensors"));
         String noData = TrainingFiles.write(project, projectDir, targetDir);
         Files.writeString(targetDir.resolve("README.md"), ExportReadme.text(project, noData));
@@ -80,7 +81,10 @@ public final class PyTorchExporter implements Exporter {
 
     /** The module of a project that has no {@link #problems}. */
     static TorchModule module(Project project) {
-        ExportPlan plan = ExportPlan.of(project);
+        return module(ExportPlan.of(project));
+    }
+
+    private static TorchModule module(ExportPlan plan) {
         TorchModule m = new TorchModule();
         Identifiers ids = new Identifiers();
         Map<String, String> vars = new HashMap<>();
@@ -116,8 +120,7 @@ public final class PyTorchExporter implements Exporter {
         return m;
     }
 
-    private static String source(Project project, TorchModule m) {
-        ExportPlan plan = ExportPlan.of(project);
+    private static String source(Project project, ExportPlan plan, TorchModule m) {
         String doc = project.name() + ": the network of a LayerLab project, as a PyTorch module.\n\n"
                 + "Input: float32 " + shape(plan.input().outputShape()) + ", as LayerLab feeds the network. Output: "
                 + shape(plan.output().outputShape()) + ".\nWeights: model.safetensors beside this file"

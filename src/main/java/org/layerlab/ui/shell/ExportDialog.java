@@ -41,6 +41,8 @@ final class ExportDialog extends Dialog<Path> {
     private final ToggleGroup formats = new ToggleGroup();
     private final TextField folder = new TextField();
     private final VBox problems = new VBox(4);
+    /** What the selected format says about the project; null until asked. */
+    private List<String> objections;
     private final ChoiceBox<Integer> scale = new ChoiceBox<>();
     private final HBox scaleRow;
     private Path written;
@@ -106,7 +108,11 @@ final class ExportDialog extends Dialog<Path> {
             e.consume();
             write(ok);
         });
-        formats.selectedToggleProperty().addListener((o, a, b) -> refresh(ok));
+        // A format's objections come from building the network, so they are asked once per format, not per keystroke.
+        formats.selectedToggleProperty().addListener((o, a, b) -> {
+            objections = null;
+            refresh(ok);
+        });
         folder.textProperty().addListener((o, a, b) -> refresh(ok));
         // The format of the last export comes up again: who exports usually exports the same way.
         String last = Settings.get(LAST_FORMAT, "");
@@ -127,7 +133,10 @@ final class ExportDialog extends Dialog<Path> {
         problems.getChildren().clear();
         Exporter e = selected();
         scaleRow.setVisible(e instanceof DiagramExporter d && d.hasScale());
-        List<String> why = e == null ? List.of("This build has no export formats.") : e.problems(project);
+        if (objections == null) {
+            objections = e == null ? List.of("This build has no export formats.") : e.problems(project);
+        }
+        List<String> why = objections;
         for (String w : why) {
             problems.getChildren().add(message(w, "warning-text"));
         }
