@@ -7,6 +7,7 @@ Run with the setup PERFORMANCE.md describes, e.g.
 """
 import argparse
 import gzip
+import json
 import os
 import struct
 import time
@@ -52,24 +53,10 @@ def xor(steps):
     return steps / (time.perf_counter() - start)
 
 
-def classifier(net, batch, data):
+def images(data):
+    """Fashion-MNIST as float tensors in [0, 1], prepared once outside any timed loop."""
     xtr, ytr, xte, yte = data
-    opt = torch.optim.Adam(net.parameters(), lr=1e-3)
-    loss_fn = nn.CrossEntropyLoss()  # softmax + categorical cross-entropy on logits, as LayerLab fuses them
-    n = xtr.shape[0]
-    order = torch.randperm(n)
-    start = time.perf_counter()
-    for i in range(0, n, batch):
-        idx = order[i:i + batch]
-        xb = xtr[idx].float().div_(255).unsqueeze(1)
-        opt.zero_grad()
-        loss = loss_fn(net(xb), ytr[idx])
-        loss.backward()
-        opt.step()
-    rate = n / (time.perf_counter() - start)
-    with torch.no_grad():
-        pred = net(xte.float().div_(255).unsqueeze(1)).argmax(1)
-    return rate, (pred == yte).float().mean().item()
+    return xtr.float().div_(255).unsqueeze(1), ytr, xte.float().div_(255).unsqueeze(1), yte
 
 
 def sequences(n, seed):
@@ -130,34 +117,54 @@ class TransformerClassifier(nn.Module):
         return self.out(self.blocks(self.tokens(x) + self.positions).mean(dim=1))
 
 
-def epochs_of(net, batch, xtr, ytr, xte, yte, quick):
-    """Median samples/s of timed epochs after an untimed one; accuracy after the first epoch."""
+def measure(net, batch, xtr, ytr, xte, yte, seconds, count):
+    """LayerLab's protocol (cli/TimedWindows.java): one epoch of the fresh network, then the test
+    accuracy; then training goes on through as many epochs as needed while the clock cuts it into
+    windows of at least `seconds`: one untimed, then `count` timed. Returns the median window's
+    samples/s, the slowest, the fastest, the accuracy and the first epoch's rate."""
     opt = torch.optim.Adam(net.parameters(), lr=1e-3)
-    loss_fn = nn.CrossEntropyLoss()
+    loss_fn = nn.CrossEntropyLoss()  # softmax + categorical cross-entropy on logits, as LayerLab fuses them
+    n = xtr.shape[0]
+
+    def epoch_batches():
+        while True:
+            order = torch.randperm(n)
+            for i in range(0, n, batch):
+                yield order[i:i + batch]
+
+    batches = epoch_batches()
+    start = time.perf_counter()
+    for _ in range((n + batch - 1) // batch):
+        idx = next(batches)
+        opt.zero_grad()
+        loss_fn(net(xtr[idx]), ytr[idx]).backward()
+        opt.step()
+    first = n / (time.perf_counter() - start)
+    with torch.no_grad():
+        accuracy = (net(xte).argmax(1) == yte).float().mean().item()
     rates = []
-    accuracy = None
-    for epoch in range(1 + (2 if quick else 5)):
-        order = torch.randperm(xtr.shape[0])
-        start = time.perf_counter()
-        for i in range(0, xtr.shape[0], batch):
-            idx = order[i:i + batch]
-            opt.zero_grad()
-            loss_fn(net(xtr[idx]), ytr[idx]).backward()
-            opt.step()
-        rate = xtr.shape[0] / (time.perf_counter() - start)
-        if epoch == 0:
-            with torch.no_grad():
-                accuracy = (net(xte).argmax(1) == yte).float().mean().item()
-        else:
-            rates.append(rate)
-    rates.sort()
-    return rates[len(rates) // 2], accuracy, rates[0], rates[-1]
+    window_start, samples = None, 0
+    while len(rates) < count + 1:
+        idx = next(batches)
+        opt.zero_grad()
+        loss_fn(net(xtr[idx]), ytr[idx]).backward()
+        opt.step()
+        now = time.perf_counter()
+        if window_start is None:
+            window_start = now
+            continue
+        samples += idx.shape[0]
+        if now - window_start >= seconds:
+            rates.append(samples / (now - window_start))
+            window_start, samples = now, 0
+    timed = sorted(rates[1:])
+    return timed[len(timed) // 2], timed[0], timed[-1], accuracy, first
 
 
-def lstm(quick):
+def lstm(quick, seconds, count):
     xtr, ytr = sequences(1024 if quick else 8192, 1)
     xte, yte = sequences(2048, 2)
-    return epochs_of(LstmClassifier(), 64, xtr, ytr, xte, yte, quick)
+    return measure(LstmClassifier(), 64, xtr, ytr, xte, yte, seconds, count)
 
 
 def main():
@@ -165,32 +172,47 @@ def main():
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--data", default="/usr/share/datasets/fashion-mnist")
     ap.add_argument("--only", default="xor,mlp,cnn,lstm,transformer,gemm")
+    ap.add_argument("--json", help="also write the rows to this file, as LayerLab's bench --json does")
     args = ap.parse_args()
     only = set(args.only.split(","))
+    seconds, count = (0.3, 3) if args.quick else (2.0, 5)
     base = "samples/data/fashion-mnist-small" if args.quick else args.data
     print(f"PyTorch {torch.__version__}, {torch.get_num_threads()} threads")
+    rows = []
+
+    def report(name, figure, unit, low=None, high=None, accuracy=None, note=""):
+        spread = f"{low:,.0f}-{high:,.0f}" if low is not None else ""
+        acc = f"{100 * accuracy:.2f}%" if accuracy is not None else ""
+        print(f"{name:<11} {figure:13,.1f} {unit:<10} {spread:<17} {acc:>8}  {note}")
+        row = {"workload": name, "figure": figure, "unit": unit}
+        if low is not None:
+            row.update(low=low, high=high)
+        if accuracy is not None:
+            row["testAccuracy"] = accuracy
+        rows.append(row)
+
+    def trained(name, result):
+        rate, low, high, acc, first = result
+        report(name, rate, "samples/s", low, high, acc, f"median of {count} windows of >={seconds} s; first epoch {first:,.0f}/s")
+
     if "xor" in only:
-        print(f"xor        {xor(20000 if args.quick else 300000):14,.1f} steps/s")
+        report("xor", xor(20000 if args.quick else 300000), "steps/s")
     if "mlp" in only or "cnn" in only:
-        data = load(base)
+        data = images(load(base))
     if "mlp" in only:
         mlp = nn.Sequential(nn.Flatten(), nn.Linear(784, 128), nn.ReLU(), nn.Linear(128, 10))
-        rate, acc = classifier(mlp, 64, data)
-        print(f"mlp        {rate:14,.1f} samples/s  {100 * acc:.2f}%")
+        trained("mlp", measure(mlp, 64, *data, seconds, count))
     if "cnn" in only:
         cnn = nn.Sequential(nn.Conv2d(1, 32, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(32, 64, 3), nn.ReLU(),
                             nn.MaxPool2d(2), nn.Conv2d(64, 64, 3), nn.ReLU(), nn.Flatten(),
                             nn.Linear(576, 64), nn.ReLU(), nn.Linear(64, 10))
-        rate, acc = classifier(cnn, 32, data)
-        print(f"cnn        {rate:14,.1f} samples/s  {100 * acc:.2f}%")
+        trained("cnn", measure(cnn, 32, *data, seconds, count))
     if "lstm" in only:
-        rate, acc, low, high = lstm(args.quick)
-        print(f"lstm       {rate:14,.1f} samples/s  {100 * acc:.2f}%  (median; {low:,.0f}-{high:,.0f})")
+        trained("lstm", lstm(args.quick, seconds, count))
     if "transformer" in only:
         xtr, ytr = marked_tokens(1024 if args.quick else 4096, 1)
         xte, yte = marked_tokens(1024, 2)
-        rate, acc, low, high = epochs_of(TransformerClassifier(), 32, xtr, ytr, xte, yte, args.quick)
-        print(f"transformer {rate:13,.1f} samples/s  {100 * acc:.2f}%  (median; {low:,.0f}-{high:,.0f})")
+        trained("transformer", measure(TransformerClassifier(), 32, xtr, ytr, xte, yte, seconds, count))
     for n in ([] if "gemm" not in only else [256, 1024] if args.quick else [256, 512, 1024, 2048]):
         a = torch.rand(n, n)
         b = torch.rand(n, n)
@@ -201,7 +223,10 @@ def main():
         while time.perf_counter() - start < (0.3 if args.quick else 2.0):
             a @ b
             reps += 1
-        print(f"gemm {n:<5} {2 * n ** 3 * reps / (time.perf_counter() - start) / 1e9:14,.1f} GFLOP/s")
+        report(f"gemm {n}", 2 * n ** 3 * reps / (time.perf_counter() - start) / 1e9, "GFLOP/s")
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump({"torch": torch.__version__, "threads": torch.get_num_threads(), "results": rows}, f, indent=2)
 
 
 if __name__ == "__main__":

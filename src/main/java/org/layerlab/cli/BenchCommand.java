@@ -19,8 +19,9 @@ import org.layerlab.engine.Parallel;
 
 /**
  * {@code bench}: runs the PERFORMANCE.md workloads (xor, mlp, cnn on full Fashion-MNIST, gemm
- * 256–2048) and prints one table; {@code --quick} uses the shipped 6000-image subset and shorter
- * runs, {@code --json FILE} also writes the rows as JSON.
+ * 256–2048) and prints one table; training workloads as the median of timed windows with their
+ * spread ({@link TimedWindows}); {@code --quick} uses the shipped 6000-image subset and shorter
+ * runs, {@code --json FILE} also writes the rows as JSON (read by bench/compare.py).
  */
 final class BenchCommand {
     static final Path DEFAULT_DATA = Path.of("/usr/share/datasets/fashion-mnist");
@@ -36,14 +37,17 @@ final class BenchCommand {
         boolean quick = args.flag("quick");
         Set<String> only = Set.copyOf(Arrays.asList(args.get("only", "xor,mlp,cnn,lstm,transformer,gemm").split(",")));
         for (String w : only) {
-            if (!Set.of("xor", "mlp", "cnn", "lstm", "transformer", "gemm").contains(w)) {
+            if (!Set.of("xor", "mlp", "cnn", "lstm", "transformer", "gemm", "fma").contains(w)) {
                 throw new UserError("unknown workload '" + w + "' in --only; choose from xor, mlp, cnn, lstm, transformer,"
-                        + " gemm");
+                        + " gemm, fma (the peak alone)");
             }
         }
         out.printf("LayerLab bench: %d threads, GEMM kernel %s, Java %s, max heap %d MB%s%n", Parallel.threads(),
                 Gemm.kernelName(), System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20,
                 Gemm.vectorAvailable() ? "" : " (run java with --add-modules jdk.incubator.vector for the fast kernel)");
+        // Quick: a smoke run of the same protocol (CI's test), its figures mean little.
+        double window = quick ? 0.3 : 2.0;
+        int windows = quick ? 3 : 5;
         List<BenchResult> rows = new ArrayList<>();
         if (only.contains("xor")) {
             rows.add(print(BenchWorkloads.xor(quick ? 20_000 : 300_000)));
@@ -51,17 +55,20 @@ final class BenchCommand {
         if (only.contains("mlp") || only.contains("cnn")) {
             Dataset[] data = loadData(args.get("data", null), quick);
             if (only.contains("mlp")) {
-                rows.add(print(BenchWorkloads.mlp(data[0], data[1], !quick)));
+                rows.add(print(BenchWorkloads.mlp(data[0], data[1], window, windows)));
             }
             if (only.contains("cnn")) {
-                rows.add(print(BenchWorkloads.cnn(data[0], data[1], !quick)));
+                rows.add(print(BenchWorkloads.cnn(data[0], data[1], window, windows)));
             }
         }
         if (only.contains("lstm")) {
-            rows.add(print(BenchSequences.lstm(quick)));
+            rows.add(print(BenchSequences.lstm(quick, window, windows)));
         }
         if (only.contains("transformer")) {
-            rows.add(print(BenchSequences.transformer(quick)));
+            rows.add(print(BenchSequences.transformer(quick, window, windows)));
+        }
+        if (only.contains("fma") && !only.contains("gemm")) {
+            rows.add(print(BenchWorkloads.fmaPeak(quick ? 0.3 : 2.0)));
         }
         if (only.contains("gemm")) {
             BenchResult peak = print(BenchWorkloads.fmaPeak(quick ? 0.3 : 2.0));
@@ -105,7 +112,9 @@ final class BenchCommand {
     }
 
     private BenchResult print(BenchResult r) {
-        out.printf("%-10s %14s %-10s %9s %10s  %s%n", r.workload(), String.format("%,.1f", r.figure()), r.unit(),
+        String spread = r.hasSpread() ? String.format("%,.0f–%,.0f", r.low(), r.high()) : "";
+        out.printf("%-11s %13s %-10s %-17s %8s %8s  %s%n", r.workload(), String.format("%,.1f", r.figure()), r.unit(),
+                spread,
                 Double.isNaN(r.accuracy()) ? "" : String.format("%.2f%%", 100 * r.accuracy()),
                 String.format("%d MB", r.peakHeapBytes() >> 20), r.note());
         return r;
@@ -117,6 +126,10 @@ final class BenchCommand {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("workload", r.workload());
             m.put("figure", r.figure());
+            if (r.hasSpread()) {
+                m.put("low", r.low());
+                m.put("high", r.high());
+            }
             m.put("unit", r.unit());
             if (!Double.isNaN(r.accuracy())) {
                 m.put("testAccuracy", r.accuracy());

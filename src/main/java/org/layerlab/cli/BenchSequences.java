@@ -8,7 +8,6 @@ import java.util.Random;
 import org.layerlab.data.ArrayDataset;
 import org.layerlab.data.Dataset;
 import org.layerlab.engine.Shape;
-import org.layerlab.nn.Loss;
 import org.layerlab.nn.ParameterStore;
 import org.layerlab.nn.graph.Architectures;
 import org.layerlab.nn.graph.GraphAnalysis;
@@ -17,12 +16,6 @@ import org.layerlab.nn.layers.Dense;
 import org.layerlab.nn.layers.LSTM;
 import org.layerlab.nn.network.Network;
 import org.layerlab.nn.network.Sequential;
-import org.layerlab.nn.optimizers.OptimizerSpec;
-import org.layerlab.training.Evaluator;
-import org.layerlab.training.Metric;
-import org.layerlab.training.Trainer;
-import org.layerlab.training.TrainingConfig;
-import org.layerlab.training.TrainingResult;
 
 /**
  * The sequence workloads. lstm: 64 steps of 32 features → LSTM(128) → Dense(10, softmax), batch
@@ -99,40 +92,17 @@ final class BenchSequences {
         return Network.compile(GraphAnalysis.of(g).plan(), new ParameterStore(1));
     }
 
-    static BenchResult transformer(boolean quick) {
-        return measured("transformer", transformerNetwork(), 32, markedTokens(quick ? 1024 : 4096, 1),
-                markedTokens(1024, 2), quick);
+    static BenchResult transformer(boolean quick, double seconds, int windows) {
+        return TimedWindows.measure("transformer", transformerNetwork(), 32, markedTokens(quick ? 1024 : 4096, 1),
+                markedTokens(1024, 2), seconds, windows);
     }
 
     static Network lstmNetwork() {
         return Sequential.input(STEPS, FEATURES).add(new LSTM(128)).add(new Dense(CLASSES, "softmax")).build(1);
     }
 
-    /**
-     * Training speed as the median of timed epochs after an untimed one (the JIT compiles the
-     * recurrent loops in it), with their spread; accuracy after one epoch of a fresh network.
-     */
-    static BenchResult lstm(boolean quick) {
-        return measured("lstm", lstmNetwork(), 64, sequences(quick ? 1024 : 8192, 1), sequences(2048, 2), quick);
-    }
-
-    private static BenchResult measured(String name, Network fresh, int batch, Dataset train, Dataset test,
-                                        boolean quick) {
-        BenchWorkloads.resetPeaks();
-        TrainingConfig cfg = new TrainingConfig(1, batch, OptimizerSpec.of("adam", 0.001), Loss.CATEGORICAL_CROSSENTROPY,
-                List.of(Metric.ACCURACY), 1, 0, true, null, null);
-        new Trainer(fresh, cfg).fit(train);
-        double accuracy = Evaluator.evaluate(fresh, cfg.loss(), cfg.metrics(), test, 500, "").get("accuracy");
-        int epochs = quick ? 2 : 5;
-        double[] rates = new double[epochs];
-        for (int e = 0; e < epochs; e++) {
-            TrainingResult r = new Trainer(fresh, cfg).fit(train);
-            rates[e] = r.last().samplesPerSecond();
-        }
-        double[] sorted = rates.clone();
-        Arrays.sort(sorted);
-        return new BenchResult(name, sorted[epochs / 2], "samples/s", accuracy, BenchWorkloads.peakHeap(),
-                String.format("median of %d epochs of %d (%,.0f–%,.0f); accuracy after the first epoch", epochs,
-                        train.size(), sorted[0], sorted[epochs - 1]));
+    static BenchResult lstm(boolean quick, double seconds, int windows) {
+        return TimedWindows.measure("lstm", lstmNetwork(), 64, sequences(quick ? 1024 : 8192, 1), sequences(2048, 2),
+                seconds, windows);
     }
 }

@@ -5,7 +5,6 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 import org.layerlab.data.ArrayDataset;
@@ -20,8 +19,6 @@ import org.layerlab.nn.layers.MaxPooling2D;
 import org.layerlab.nn.network.Network;
 import org.layerlab.nn.network.Sequential;
 import org.layerlab.nn.optimizers.OptimizerSpec;
-import org.layerlab.training.Evaluator;
-import org.layerlab.training.Metric;
 import org.layerlab.training.Trainer;
 import org.layerlab.training.TrainingConfig;
 import org.layerlab.training.TrainingResult;
@@ -59,50 +56,12 @@ final class BenchWorkloads {
                 .add(new Dense(64, "relu")).add(new Dense(10, "softmax")).build(1);
     }
 
-    static BenchResult mlp(Dataset train, Dataset test, boolean warm) {
-        if (warm) {
-            warmUp(mlpNetwork(train), 64, train);
-        }
-        return classifier("mlp", mlpNetwork(train), 64, train, test);
+    static BenchResult mlp(Dataset train, Dataset test, double seconds, int windows) {
+        return TimedWindows.measure("mlp", mlpNetwork(train), 64, train, test, seconds, windows);
     }
 
-    static BenchResult cnn(Dataset train, Dataset test, boolean warm) {
-        if (warm) {
-            warmUp(cnnNetwork(train), 32, train);
-        }
-        return classifier("cnn", cnnNetwork(train), 32, train, test);
-    }
-
-    /**
-     * Trains a throwaway copy of the network on a few thousand samples so the JIT has compiled the
-     * hot loops before the timed epoch: a one-off cost per process that PyTorch's native kernels do
-     * not pay, reported apart from the training speed.
-     */
-    private static void warmUp(Network net, int batch, Dataset train) {
-        int n = Math.min(train.size(), 200 * batch);
-        int[] first = new int[n];
-        for (int i = 0; i < n; i++) {
-            first[i] = i;
-        }
-        TrainingConfig cfg = new TrainingConfig(1, batch, OptimizerSpec.of("adam", 0.001), Loss.CATEGORICAL_CROSSENTROPY,
-                List.of(Metric.ACCURACY), 1, 0, true, null, null);
-        // At least two seconds: the mlp's 200 batches take a tenth of that, and C2 was still
-        // compiling the hot loops during the timed epoch, which moved its figure by a factor of two.
-        long until = System.nanoTime() + 2_000_000_000L;
-        do {
-            new Trainer(net, cfg).fit(train.subset(first));
-        } while (System.nanoTime() < until);
-    }
-
-    /** One epoch of Adam 1e-3 with categorical cross-entropy, then accuracy on the test set. */
-    private static BenchResult classifier(String name, Network net, int batch, Dataset train, Dataset test) {
-        resetPeaks();
-        TrainingConfig cfg = new TrainingConfig(1, batch, OptimizerSpec.of("adam", 0.001), Loss.CATEGORICAL_CROSSENTROPY,
-                List.of(Metric.ACCURACY), 1, 0, true, null, null);
-        TrainingResult r = new Trainer(net, cfg).fit(train);
-        Map<String, Double> m = Evaluator.evaluate(net, cfg.loss(), cfg.metrics(), test, 500, "");
-        return new BenchResult(name, r.last().samplesPerSecond(), "samples/s", m.get("accuracy"), peakHeap(),
-                String.format("%d train / %d test, epoch %.1f s", train.size(), test.size(), r.last().seconds()));
+    static BenchResult cnn(Dataset train, Dataset test, double seconds, int windows) {
+        return TimedWindows.measure("cnn", cnnNetwork(train), 32, train, test, seconds, windows);
     }
 
     static BenchResult gemm(int n, double minSeconds) {

@@ -37,6 +37,12 @@ class BenchCommandTest {
             names.add(row.get("workload").getAsString());
             assertTrue(row.get("figure").getAsDouble() > 0, row.toString());
             assertTrue(table.contains(row.get("workload").getAsString()), table);
+            if (row.has("testAccuracy")) {
+                // Training workloads are medians of timed windows, with the spread around them.
+                double figure = row.get("figure").getAsDouble();
+                assertTrue(row.get("low").getAsDouble() <= figure && figure <= row.get("high").getAsDouble(),
+                        row.toString());
+            }
         }
         assertEquals(List.of("xor", "mlp", "cnn", "lstm", "transformer", "fma peak", "gemm 256", "gemm 1024"), names);
         // The subset is small but real: one epoch already beats guessing one class in ten by far;
@@ -50,6 +56,17 @@ class BenchCommandTest {
             }
         }
         assertTrue(table.lines().anyMatch(l -> l.startsWith("gemm 1024") && l.contains("% of fma peak")), table);
+    }
+
+    @Test
+    void peakAloneForTheCompareScript() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = Main.run(List.of("bench", "--quick", "--only", "fma"), new PrintStream(out, true, StandardCharsets.UTF_8),
+                System.err);
+        String table = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, table);
+        assertTrue(table.lines().anyMatch(l -> l.startsWith("fma peak")), table);
+        assertTrue(table.lines().noneMatch(l -> l.startsWith("gemm")), table);
     }
 
     @Test
