@@ -40,7 +40,8 @@ final class PredictCommand {
         String id = args.get("id", null);
         Path inputFile = CliPaths.of(input, "--input file");
         Project p = ProjectArgs.load(file);
-        DatasetSource d = p.dataset();
+        // An autoencoder reads its inputs as its data does; only its target differs.
+        DatasetSource d = p.dataset() == null ? null : p.dataset().underlying();
         boolean images = d instanceof DatasetSource.Idx || d instanceof DatasetSource.ImageFolder;
         if (!Files.isRegularFile(inputFile) && !(images && Files.isDirectory(inputFile))) {
             throw new UserError("the --input file " + inputFile + " does not exist: give " + (images

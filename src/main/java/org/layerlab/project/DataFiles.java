@@ -23,8 +23,9 @@ public final class DataFiles {
     }
 
     /** The relative paths of the files (or the image folder) the dataset reads; none for synthetic data. */
-    static List<String> of(DatasetSource d) {
+    static List<String> of(DatasetSource source) {
         List<String> out = new ArrayList<>();
+        DatasetSource d = source == null ? null : source.underlying();
         if (d instanceof DatasetSource.Csv c) {
             out.add(c.path());
         } else if (d instanceof DatasetSource.Idx i) {
@@ -107,7 +108,7 @@ public final class DataFiles {
         for (String relative : of(d)) {
             Path from;
             try {
-                from = d instanceof DatasetSource.ImageFolder ? DataLoader.resolveFolder(fromDir, relative)
+                from = d.underlying() instanceof DatasetSource.ImageFolder ? DataLoader.resolveFolder(fromDir, relative)
                         : DataLoader.resolve(fromDir, relative);
             } catch (RuntimeException missing) {
                 continue;

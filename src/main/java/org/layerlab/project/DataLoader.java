@@ -20,6 +20,7 @@ import org.layerlab.data.ImageFolderLoader;
 import org.layerlab.data.LargeCsvLoader;
 import org.layerlab.data.MappedTableDataset;
 import org.layerlab.data.Normalization;
+import org.layerlab.data.ReconstructionDataset;
 import org.layerlab.data.Split;
 import org.layerlab.data.Synthetic;
 import org.layerlab.data.TextTable;
@@ -92,6 +93,12 @@ public final class DataLoader {
     }
 
     public static LoadedData load(DatasetSource source, Path projectDir) throws IOException {
+        if (source instanceof DatasetSource.Reconstruct r) {
+            LoadedData d = load(r.of(), projectDir);
+            return new LoadedData(new ReconstructionDataset(d.train()),
+                    d.test() == null ? null : new ReconstructionDataset(d.test()), d.summary(),
+                    new DatasetSource.Reconstruct(d.source()), d.encoder(), d.series());
+        }
         if (source instanceof DatasetSource.Csv c) {
             return loadCsv(c, projectDir);
         }

@@ -16,8 +16,9 @@ final class DatasetCodec {
     private DatasetCodec() {
     }
 
-    static JsonObject encode(DatasetSource d) {
+    static JsonObject encode(DatasetSource source) {
         JsonObject o = new JsonObject();
+        DatasetSource d = source.underlying();
         if (d instanceof DatasetSource.Csv c) {
             o.addProperty("kind", "csv");
             o.addProperty("path", c.path());
@@ -107,6 +108,9 @@ final class DatasetCodec {
             o.addProperty("seed", g.seed());
             o.addProperty("test_split", g.testSplit());
         }
+        if (source instanceof DatasetSource.Reconstruct) {
+            o.addProperty("target_is_input", true);
+        }
         return o;
     }
 
@@ -121,6 +125,11 @@ final class DatasetCodec {
     }
 
     static DatasetSource decode(JsonFields d) {
+        DatasetSource source = decodeSource(d);
+        return d.bool("target_is_input", false) ? new DatasetSource.Reconstruct(source) : source;
+    }
+
+    private static DatasetSource decodeSource(JsonFields d) {
         String kind = d.string("kind");
         return switch (kind) {
             case "csv" -> new DatasetSource.Csv(d.string("path"), d.string("target", null), strings(d, "ignore"),

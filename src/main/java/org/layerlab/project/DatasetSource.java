@@ -15,7 +15,8 @@ import org.layerlab.data.Tokenizer;
  * synthetic generator. Paths are relative to the project file.
  */
 public sealed interface DatasetSource permits DatasetSource.Csv, DatasetSource.Idx, DatasetSource.Generated,
-        DatasetSource.ImageFolder, DatasetSource.Windows, DatasetSource.Text, DatasetSource.Corpus {
+        DatasetSource.ImageFolder, DatasetSource.Windows, DatasetSource.Text, DatasetSource.Corpus,
+        DatasetSource.Reconstruct {
     /** A short description for summaries, e.g. "csv data/iris.csv → species". */
     String describe();
 
@@ -217,5 +218,27 @@ public sealed interface DatasetSource permits DatasetSource.Csv, DatasetSource.I
             }
             return new Tokenizer(level, lowercase, vocabulary);
         }
+    }
+
+    /**
+     * Another source's data with the target replaced by the input itself ("target: the input
+     * itself"), for autoencoders and VAEs: the network learns to reproduce what it is shown.
+     */
+    record Reconstruct(DatasetSource of) implements DatasetSource {
+        public Reconstruct {
+            if (of == null || of instanceof Reconstruct) {
+                throw new IllegalArgumentException("reconstruct needs a data source of its own to reproduce");
+            }
+        }
+
+        @Override
+        public String describe() {
+            return of.describe() + ", target: the input itself";
+        }
+    }
+
+    /** The source as it is read from disk: the one a Reconstruct wraps, or this one. */
+    default DatasetSource underlying() {
+        return this instanceof Reconstruct r ? r.of() : this;
     }
 }

@@ -135,18 +135,26 @@ public final class ProjectSession {
         // A run that diverged may leave weights that are no numbers: the project keeps the ones it had.
         ParameterStore trained = network.parameterStore();
         Project updated = base.withResults(allFinite(trained) ? trained : base.weights(), epochs);
-        if (updated.dataset() instanceof DatasetSource.Csv c && data.source() instanceof DatasetSource.Csv fitted) {
-            updated = updated.withDataset(c.withStatistics(fitted.offset(), fitted.scale()));
-        } else if (updated.dataset() instanceof DatasetSource.Windows w
-                && data.source() instanceof DatasetSource.Windows fitted) {
-            updated = updated.withDataset(w.withStatistics(fitted.offset(), fitted.scale()));
-        } else if (updated.dataset() instanceof DatasetSource.Text t && data.source() instanceof DatasetSource.Text fitted) {
-            updated = updated.withDataset(t.withVocabulary(fitted.vocabulary()));
-        } else if (updated.dataset() instanceof DatasetSource.Corpus c
-                && data.source() instanceof DatasetSource.Corpus fitted) {
-            updated = updated.withDataset(c.withVocabulary(fitted.vocabulary()));
+        if (updated.dataset() == null) {
+            return updated;
         }
-        return updated;
+        DatasetSource fitted = fitted(updated.dataset().underlying(), data.source().underlying());
+        return updated.withDataset(updated.dataset() instanceof DatasetSource.Reconstruct
+                ? new DatasetSource.Reconstruct(fitted) : fitted);
+    }
+
+    /** The saved source with what loading fitted to its training part (statistics, vocabulary). */
+    private static DatasetSource fitted(DatasetSource saved, DatasetSource loaded) {
+        if (saved instanceof DatasetSource.Csv c && loaded instanceof DatasetSource.Csv fitted) {
+            return c.withStatistics(fitted.offset(), fitted.scale());
+        } else if (saved instanceof DatasetSource.Windows w && loaded instanceof DatasetSource.Windows fitted) {
+            return w.withStatistics(fitted.offset(), fitted.scale());
+        } else if (saved instanceof DatasetSource.Text t && loaded instanceof DatasetSource.Text fitted) {
+            return t.withVocabulary(fitted.vocabulary());
+        } else if (saved instanceof DatasetSource.Corpus c && loaded instanceof DatasetSource.Corpus fitted) {
+            return c.withVocabulary(fitted.vocabulary());
+        }
+        return saved;
     }
 
     private static boolean allFinite(ParameterStore store) {

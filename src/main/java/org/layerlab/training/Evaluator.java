@@ -30,7 +30,7 @@ public final class Evaluator {
                                                int batchSize, String prefix, Observer observer) {
         TargetEncoder encoder = new TargetEncoder(data, net, loss);
         LossComputation computation = new LossComputation(net, loss);
-        MetricAccumulator acc = new MetricAccumulator(loss, metrics);
+        MetricAccumulator acc = new MetricAccumulator(loss, metrics, computation.termNames());
         int b = Math.max(1, Math.min(batchSize, data.size()));
         Tensor x = Tensor.ofBatch(b, data.featureShape());
         Tensor raw = encoder.allocateRaw(data, b);
@@ -45,7 +45,7 @@ public final class Evaluator {
             encoder.encode(raw, y);
             Tensor out = net.forward(x, false);
             double l = computation.compute(y, false);
-            acc.add(l, out, y);
+            acc.add(l, computation.lastTerms(), out, y);
             if (observer != null) {
                 observer.batch(raw, out, to - from);
             }

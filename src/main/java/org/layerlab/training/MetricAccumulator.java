@@ -43,13 +43,24 @@ final class MetricAccumulator {
     /** Keras' AUC thresholds: 0 − ε, then 198 evenly spaced inside (0, 1), then 1 + ε. */
     static final double[] AUC_THRESHOLDS = aucThresholds(200);
 
+    /** The layers' own loss terms (see {@link LossComputation#termNames}): summed per epoch like the loss. */
+    private final String[] termNames;
+    private final double[] termSums;
+
     MetricAccumulator(Loss loss, List<Metric> metrics) {
+        this(loss, metrics, new String[0]);
+    }
+
+    MetricAccumulator(Loss loss, List<Metric> metrics, String[] termNames) {
         this.loss = loss;
         this.metrics = metrics.toArray(new Metric[0]);
+        this.termNames = termNames.clone();
+        this.termSums = new double[termNames.length];
     }
 
     void reset() {
         lossSum = correct = squaredError = absoluteError = 0;
+        Arrays.fill(termSums, 0);
         samples = values = 0;
         truePositives = falsePositives = falseNegatives = topK = r2Rows = 0;
         Arrays.fill(aucPositives, 0);
@@ -68,6 +79,14 @@ final class MetricAccumulator {
         t[0] = -eps;
         t[n - 1] = 1 + eps;
         return t;
+    }
+
+    /** Adds a batch with the layers' loss terms in it, in the order of the names given at construction. */
+    void add(double batchLoss, double[] terms, Tensor prediction, Tensor target) {
+        for (int i = 0; i < termSums.length; i++) {
+            termSums[i] += terms[i] * prediction.batch();
+        }
+        add(batchLoss, prediction, target);
     }
 
     /** Adds a batch: predictions (N, outputs) after the output activation, encoded targets. */
@@ -257,6 +276,17 @@ final class MetricAccumulator {
     Map<String, Double> result(String prefix) {
         Map<String, Double> out = new LinkedHashMap<>();
         out.put(prefix + "loss", samples == 0 ? Double.NaN : lossSum / samples);
+        if (termSums.length > 0) {
+            // As the Keras VAE example reports them: the loss less the layers' terms, then each term.
+            double rest = lossSum;
+            for (double t : termSums) {
+                rest -= t;
+            }
+            out.put(prefix + "reconstruction_loss", samples == 0 ? Double.NaN : rest / samples);
+            for (int i = 0; i < termSums.length; i++) {
+                out.put(prefix + termNames[i], samples == 0 ? Double.NaN : termSums[i] / samples);
+            }
+        }
         for (Metric m : metrics) {
             double v = switch (m) {
                 case ACCURACY -> samples == 0 ? Double.NaN : correct / samples;

@@ -88,7 +88,7 @@ public final class Trainer {
         }
         TargetEncoder encoder = new TargetEncoder(train, net, config.loss());
         LossComputation loss = new LossComputation(net, config.loss());
-        MetricAccumulator acc = new MetricAccumulator(config.loss(), config.metrics());
+        MetricAccumulator acc = new MetricAccumulator(config.loss(), config.metrics(), loss.termNames());
         List<Parameter> params = net.parameters();
         int batch = Math.min(config.batchSize(), train.size());
         Tensor x = Tensor.ofBatch(batch, train.featureShape());
@@ -145,7 +145,7 @@ public final class Trainer {
                                     + "Try a lower learning rate, gradient clipping, or normalized inputs.",
                             bad == null ? null : bad.substring(0, bad.indexOf(' ')));
                 }
-                acc.add(value, out, y);
+                acc.add(value, loss.lastTerms(), out, y);
                 optimizer.step(params);
                 steps++;
                 seen += to - from;

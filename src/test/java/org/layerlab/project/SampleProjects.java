@@ -78,6 +78,14 @@ public final class SampleProjects {
                         "data/fashion-mnist-small/train-labels-idx1-ubyte.gz",
                         "data/fashion-mnist-small/t10k-images-idx3-ubyte.gz",
                         "data/fashion-mnist-small/t10k-labels-idx1-ubyte.gz"), null, null));
+        m.put("fashion_vae", new Project("Variational autoencoder on Fashion-MNIST (6000-image subset): a 2-D latent"
+                + " space, the Keras example's network; β = 0.0013 ≈ 1/784 balances the KL term against the per-pixel loss",
+                Architectures.convolutionalVae(2, 0.0013, 120),
+                cfg(Loss.BINARY_CROSSENTROPY, 10, 64, OptimizerSpec.of("adam", 0.001), List.of()),
+                new DatasetSource.Reconstruct(new DatasetSource.Idx("data/fashion-mnist-small/train-images-idx3-ubyte.gz",
+                        "data/fashion-mnist-small/train-labels-idx1-ubyte.gz",
+                        "data/fashion-mnist-small/t10k-images-idx3-ubyte.gz",
+                        "data/fashion-mnist-small/t10k-labels-idx1-ubyte.gz")), null, null));
         m.put("residual_digits", new Project("Residual CNN: two Conv2D branches joined by Add", residual(),
                 cfg(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, 20, 32, OptimizerSpec.of("adam", 0.003), List.of(Metric.ACCURACY)),
                 csv("data/digits_8x8.csv", "digit", "classification", "min_max", 0.2), null, null));

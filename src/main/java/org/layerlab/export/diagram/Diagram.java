@@ -94,6 +94,7 @@ record Diagram(List<Card> cards, List<Wire> wires, double width, double height) 
             case REGULARIZATION -> "#8a8f98";
             case MERGE -> "#d24d57";
             case RESHAPE -> "#9c8a3c";
+            case GENERATIVE -> "#c2417f";
         };
     }
 }

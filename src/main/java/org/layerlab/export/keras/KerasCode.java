@@ -21,7 +21,6 @@ import org.layerlab.nn.layers.LayerParam;
 import org.layerlab.nn.layers.LayerSpec;
 import org.layerlab.nn.layers.MergeLayer;
 import org.layerlab.nn.layers.MultiHeadAttention;
-import org.layerlab.nn.layers.PositionalEmbedding;
 
 /**
  * One layer as a line of Keras' functional API. LayerLab's kinds and options already carry
@@ -29,7 +28,7 @@ import org.layerlab.nn.layers.PositionalEmbedding;
  * alone: required options by position, the others by keyword and only when they differ from the
  * default. The exceptions are the layers whose Keras call differs from their options: merges
  * (a list of inputs), MultiHeadAttention (use_causal_mask is a call argument), Bidirectional (a
- * wrapped layer) and PositionalEmbedding (not a Keras layer: the script defines it).
+ * wrapped layer) and the kinds Keras lacks ({@link KerasOwnClasses}: the script defines them).
  */
 final class KerasCode {
     /** Options Keras' constructors require although LayerLab gives them a default: always written. */
@@ -72,8 +71,9 @@ final class KerasCode {
         }
         List<String> args = arguments(spec, List.of());
         args.add(named);
-        String type = spec instanceof PositionalEmbedding ? "PositionalEmbedding" : "layers." + spec.kind();
-        return type + "(" + String.join(", ", args) + ")(" + inputs.get(0) + ")";
+        String type = KerasOwnClasses.has(spec) ? spec.kind() : "layers." + spec.kind();
+        String in = inputs.size() == 1 ? inputs.get(0) : "[" + String.join(", ", inputs) + "]";
+        return type + "(" + String.join(", ", args) + ")(" + in + ")";
     }
 
     /** Why Keras cannot take this layer as it is, or null. */

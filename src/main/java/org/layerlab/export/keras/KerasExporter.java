@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 import org.layerlab.engine.Shape;
 import org.layerlab.engine.Tensor;
@@ -16,7 +18,6 @@ import org.layerlab.export.core.PythonCode;
 import org.layerlab.export.core.SafeTensors;
 import org.layerlab.nn.layers.Input;
 import org.layerlab.nn.layers.LayerKind;
-import org.layerlab.nn.layers.PositionalEmbedding;
 import org.layerlab.project.Project;
 
 /**
@@ -25,7 +26,7 @@ import org.layerlab.project.Project;
  * weights in Keras' layout and order, which are LayerLab's), loaded with {@code set_weights}. It
  * runs on any Keras 3 backend. Masks need nothing here: Keras propagates mask_zero itself. Beside
  * them, {@code model.keras}, Keras' own file, for {@code keras.saving.load_model} without the script
- * (not for networks with PositionalEmbedding, whose class only the script has).
+ * (not for networks with layers Keras does not have, whose classes only the script defines).
  */
 public final class KerasExporter implements Exporter {
     static final String SCRIPT = "keras_model.py";
@@ -52,7 +53,7 @@ public final class KerasExporter implements Exporter {
         return SCRIPT;
     }
 
-    /** Every kind: LayerLab's kinds are Keras layers (PositionalEmbedding comes with its own class). */
+    /** Every kind: LayerLab's kinds are Keras layers, or come with their own class (KerasOwnClasses). */
     @Override
     public boolean supports(LayerKind kind) {
         return true;
@@ -95,7 +96,7 @@ public final class KerasExporter implements Exporter {
         Map<String, String> vars = new HashMap<>();
         StringBuilder build = new StringBuilder();
         StringBuilder table = new StringBuilder();
-        boolean positional = false;
+        Set<String> classes = new LinkedHashSet<>();
         String input = "x";
         for (ExportPlan.Step s : plan.steps()) {
             String id = s.node().id();
@@ -106,7 +107,10 @@ public final class KerasExporter implements Exporter {
                 continue;
             }
             String name = names.get(id);
-            positional |= s.node().spec() instanceof PositionalEmbedding;
+            String own = KerasOwnClasses.SOURCES.get(s.node().spec().getClass());
+            if (own != null) {
+                classes.add(own);
+            }
             List<String> inputs = s.node().inputs().stream().map(vars::get).toList();
             build.append("    ").append(name).append(" = ").append(KerasCode.call(s.node().spec(), name, inputs))
                     .append("  # ").append(shape(s.outputShape())).append('\n');
@@ -164,37 +168,9 @@ public final class KerasExporter implements Exporter {
                     return model
                 """.formatted(project.name().replace("\"\"\"", "'''").replace("\\", "/"), shape(plan.input().outputShape()),
                 shape(plan.output().outputShape()), WEIGHTS, project.isTrained() ? "trained" : "untrained: the initial weights",
-                PythonCode.LOAD_ARRAYS, positional ? POSITIONAL_EMBEDDING : "", build, input, output,
+                PythonCode.LOAD_ARRAYS, String.join("", classes), build, input, output,
                 Identifiers.clean(project.name()), WEIGHTS, table, WEIGHTS);
     }
-
-    /** Not a Keras layer: the class the Keras Transformer examples define, registered so model.keras files load. */
-    private static final String POSITIONAL_EMBEDDING = """
-
-            @keras.saving.register_keras_serializable(package="layerlab")
-            class PositionalEmbedding(layers.Layer):
-                \"\"\"A learned vector per token id plus a learned vector per position (Keras' Transformer examples).\"\"\"
-
-                def __init__(self, sequence_length, input_dim, output_dim, **kwargs):
-                    super().__init__(**kwargs)
-                    self.sequence_length, self.input_dim, self.output_dim = sequence_length, input_dim, output_dim
-                    uniform = keras.initializers.RandomUniform(minval=-0.05, maxval=0.05)
-                    self.token_embeddings = layers.Embedding(input_dim, output_dim, embeddings_initializer=uniform)
-                    self.position_embeddings = layers.Embedding(sequence_length, output_dim, embeddings_initializer=uniform)
-
-                def build(self, input_shape):
-                    self.token_embeddings.build(input_shape)
-                    self.position_embeddings.build((self.sequence_length,))
-
-                def call(self, ids):
-                    positions = keras.ops.arange(keras.ops.shape(ids)[-1])
-                    return self.token_embeddings(ids) + self.position_embeddings(positions)
-
-                def get_config(self):
-                    return {**super().get_config(), "sequence_length": self.sequence_length, "input_dim": self.input_dim,
-                            "output_dim": self.output_dim}
-
-            """;
 
     private static String shape(Shape s) {
         StringBuilder b = new StringBuilder("(batch");

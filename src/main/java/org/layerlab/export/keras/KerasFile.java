@@ -35,7 +35,6 @@ import org.layerlab.nn.layers.Input;
 import org.layerlab.nn.layers.LSTM;
 import org.layerlab.nn.layers.MergeLayer;
 import org.layerlab.nn.layers.MultiHeadAttention;
-import org.layerlab.nn.layers.PositionalEmbedding;
 import org.layerlab.nn.layers.SimpleRNN;
 
 /**
@@ -65,9 +64,9 @@ final class KerasFile {
     /** Why this network cannot be a .keras file LayerLab writes, or null. */
     static String problem(ExportPlan plan) {
         for (ExportPlan.Step s : plan.steps()) {
-            if (s.node().spec() instanceof PositionalEmbedding) {
-                return "PositionalEmbedding is not a Keras layer: the .keras file needs the class from keras_model.py"
-                        + " (run it and call model.save)";
+            if (KerasOwnClasses.has(s.node().spec())) {
+                return s.node().spec().kind() + " is not a Keras layer: the .keras file needs the class from"
+                        + " keras_model.py (run it and call model.save)";
             }
         }
         return null;

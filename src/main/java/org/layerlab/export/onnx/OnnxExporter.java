@@ -158,7 +158,8 @@ public final class OnnxExporter implements Exporter {
         }
     }
 
-    private static float[][] statistics(DatasetSource d) {
+    private static float[][] statistics(DatasetSource source) {
+        DatasetSource d = source == null ? null : source.underlying();
         if (d instanceof DatasetSource.Csv c && c.offset() != null) {
             return new float[][] {c.offset(), c.scale()};
         }

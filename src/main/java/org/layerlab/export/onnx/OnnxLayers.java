@@ -34,6 +34,7 @@ import org.layerlab.nn.layers.MultiHeadAttention;
 import org.layerlab.nn.layers.PReLU;
 import org.layerlab.nn.layers.PositionalEmbedding;
 import org.layerlab.nn.layers.Reshape;
+import org.layerlab.nn.layers.Sampling;
 import org.layerlab.nn.layers.SimpleRNN;
 import org.layerlab.nn.layers.SpatialDropout2D;
 import org.layerlab.nn.layers.UpSampling2D;
@@ -79,7 +80,9 @@ final class OnnxLayers {
             Map.entry(UpSampling2D.class, ConvolutionLayers.UP_SAMPLING_2D),
             Map.entry(Conv2DTranspose.class, ConvolutionLayers.CONV_2D_TRANSPOSE),
             Map.entry(ZeroPadding2D.class, CoreLayers.ZERO_PADDING_2D),
-            Map.entry(Cropping2D.class, CoreLayers.CROPPING_2D)));
+            Map.entry(Cropping2D.class, CoreLayers.CROPPING_2D),
+            // Inference: Sampling gives z_mean, its first input.
+            Map.entry(Sampling.class, CoreLayers.IDENTITY)));
 
     private OnnxLayers() {
     }

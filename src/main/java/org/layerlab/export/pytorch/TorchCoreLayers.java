@@ -8,6 +8,7 @@ import org.layerlab.nn.Edges;
 import org.layerlab.nn.layers.BatchNormalization;
 import org.layerlab.nn.layers.Concatenate;
 import org.layerlab.nn.layers.Cropping2D;
+import org.layerlab.nn.layers.Sampling;
 import org.layerlab.nn.layers.Dense;
 import org.layerlab.nn.layers.Dropout;
 import org.layerlab.nn.layers.ELU;
@@ -43,6 +44,13 @@ final class TorchCoreLayers {
             + ".permute(0, 3, 1, 2), " + py(s.rate()) + ", self.training).permute(0, 2, 3, 1)";
 
     static final TorchLayer<LeakyReLU> LEAKY_RELU = (c, s) -> "F.leaky_relu(" + c.input() + ", " + py(s.negativeSlope()) + ")";
+
+    /** A sample in training, the mean in evaluation; the KL term reaches train.py's loss through the model. */
+    static final TorchLayer<Sampling> SAMPLING = (c, s) -> {
+        c.module().use(TorchHelpers.SAMPLING);
+        return "sampling(self, \"" + c.name() + "\", " + c.inputs().get(0) + ", " + c.inputs().get(1) + ", "
+                + py(s.klWeight()) + ")";
+    };
 
     static final TorchLayer<ELU> ELU = (c, s) -> "F.elu(" + c.input() + ", " + py(s.alpha()) + ")";
 

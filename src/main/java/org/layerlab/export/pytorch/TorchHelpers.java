@@ -17,6 +17,17 @@ enum TorchHelpers {
                 counts = F.avg_pool2d(F.pad(ones, pads), kernel, stride, divisor_override=1)
                 return summed / counts
             """),
+    SAMPLING("""
+            def sampling(model, name, mean, log_var, kl_weight):
+                \"\"\"LayerLab's Sampling (the Keras VAE example's): kl_weight · KL(N(mean, exp(log_var)) ‖ N(0, 1)), summed
+                over a sample's values and averaged over the batch, goes into model.added_losses (train.py adds it to
+                the loss); in training the output is a sample mean + exp(log_var / 2) · ε, in evaluation the mean.\"\"\"
+                kl = -0.5 * (1 + log_var - mean ** 2 - log_var.exp()).flatten(1).sum(dim=1).mean()
+                if not hasattr(model, "added_losses"):
+                    model.added_losses = {}
+                model.added_losses[name] = kl_weight * kl
+                return mean + torch.exp(0.5 * log_var) * torch.randn_like(mean) if model.training else mean
+            """),
     MASKED_MEAN("""
             def masked_mean(x, mask):
                 \"\"\"GlobalAveragePooling1D over the real steps only (mask 1); a row of padding only gives zeros.\"\"\"

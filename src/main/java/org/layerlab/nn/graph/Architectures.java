@@ -2,13 +2,23 @@ package org.layerlab.nn.graph;
 
 import org.layerlab.engine.Shape;
 import org.layerlab.engine.ops.Merge;
+import org.layerlab.nn.Activation;
+import org.layerlab.nn.Initializer;
+import org.layerlab.nn.Padding;
+import org.layerlab.nn.Size2;
+import org.layerlab.nn.layers.Conv2D;
+import org.layerlab.nn.layers.Conv2DTranspose;
 import org.layerlab.nn.layers.Dense;
+import org.layerlab.nn.layers.Flatten;
 import org.layerlab.nn.layers.GlobalAveragePooling1D;
 import org.layerlab.nn.layers.Input;
 import org.layerlab.nn.layers.LayerNormalization;
+import org.layerlab.nn.layers.LayerSpec;
 import org.layerlab.nn.layers.MergeLayer;
 import org.layerlab.nn.layers.MultiHeadAttention;
 import org.layerlab.nn.layers.PositionalEmbedding;
+import org.layerlab.nn.layers.Reshape;
+import org.layerlab.nn.layers.Sampling;
 
 /**
  * Networks of several blocks that more than one place draws (a template, a sample, a benchmark):
@@ -63,5 +73,65 @@ public final class Architectures {
                 .withNode(new GraphNode("dense", "dense", new Dense(classes, "softmax"), x, y + 125))
                 .withEdge(new GraphEdge(last, "globalaveragepooling1d", 0))
                 .withEdge(new GraphEdge("globalaveragepooling1d", "dense", 0));
+    }
+
+    /**
+     * The convolutional VAE of the Keras example, for 28×28×1 images: encoder Conv2D(32, 3,
+     * stride 2) → Conv2D(64, 3, stride 2) → Dense(16) → z_mean and z_log_var (Dense(latent) each,
+     * side by side) → Sampling → decoder Dense(7·7·64) → Reshape → Conv2DTranspose(64) →
+     * Conv2DTranspose(32) → Conv2DTranspose(1, sigmoid). Trained on "target: the input itself"
+     * with binary cross-entropy; klWeight as {@link Sampling} explains.
+     */
+    public static NetworkGraph convolutionalVae(int latent, double klWeight, double x) {
+        double side = x + 240;
+        Size2 two = Size2.square(2);
+        Size2 three = Size2.square(3);
+        NetworkGraph g = NetworkGraph.empty();
+        g = chainAt(g, x, 40, "input", new Input(Shape.of(28, 28, 1)),
+                "conv2d", new Conv2D(32, 3, "relu").withStrides(two).withPadding(Padding.SAME),
+                "conv2d_1", new Conv2D(64, 3, "relu").withStrides(two).withPadding(Padding.SAME),
+                "flatten", new Flatten(),
+                "dense", new Dense(16, "relu"),
+                "z_mean", new Dense(latent));
+        double below = 40 + 6 * 125;
+        g = g.withNode(new GraphNode("z_log_var", "z_log_var", new Dense(latent), side, below - 125))
+                .withEdge(new GraphEdge("dense", "z_log_var", 0));
+        g = chainAt(g, x, below, "sampling", new Sampling(klWeight),
+                "decoder_dense", new Dense(7 * 7 * 64, "relu"),
+                "reshape", new Reshape(Shape.of(7, 7, 64)),
+                "conv2d_transpose", up(64, three, two, "relu"),
+                "conv2d_transpose_1", up(32, three, two, "relu"),
+                "reconstruction", up(1, three, Size2.square(1), "sigmoid"));
+        return g.withEdge(new GraphEdge("z_mean", "sampling", 0)).withEdge(new GraphEdge("z_log_var", "sampling", 1));
+    }
+
+    /** A dense autoencoder for 28×28×1 images: 784 → 128 → code → 128 → 784 (sigmoid) → 28×28×1. */
+    public static NetworkGraph denseAutoencoder(int code, double x) {
+        return chainAt(NetworkGraph.empty(), x, 40, "input", new Input(Shape.of(28, 28, 1)),
+                "flatten", new Flatten(),
+                "encoder", new Dense(128, "relu"),
+                "code", new Dense(code, "relu"),
+                "decoder", new Dense(128, "relu"),
+                "decoder_out", new Dense(784, "sigmoid"),
+                "reconstruction", new Reshape(Shape.of(28, 28, 1)));
+    }
+
+    private static Conv2DTranspose up(int filters, Size2 kernel, Size2 strides, String activation) {
+        return new Conv2DTranspose(filters, kernel, strides, Padding.SAME, Activation.parse(activation), true,
+                Initializer.GLOROT_UNIFORM, Initializer.ZEROS);
+    }
+
+    /** Adds (id, spec) pairs as a column from (x, y) down, each wired to the one before; the first is not wired in. */
+    private static NetworkGraph chainAt(NetworkGraph g, double x, double y, Object... idsAndSpecs) {
+        String prev = null;
+        for (int i = 0; i < idsAndSpecs.length; i += 2) {
+            String id = (String) idsAndSpecs[i];
+            g = g.withNode(new GraphNode(id, id, (LayerSpec) idsAndSpecs[i + 1], x, y + 125 * (i / 2)));
+            if (prev != null) {
+                g = g.withEdge(new GraphEdge(prev, id, 0));
+            }
+            prev = id;
+        }
+        return g;
     }
 }

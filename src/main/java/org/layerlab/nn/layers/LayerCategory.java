@@ -10,7 +10,8 @@ public enum LayerCategory {
     NORMALIZATION("Normalization"),
     REGULARIZATION("Regularization"),
     MERGE("Merge"),
-    RESHAPE("Reshape");
+    RESHAPE("Reshape"),
+    GENERATIVE("Generative");
 
     private final String title;
 

@@ -22,7 +22,7 @@ public sealed interface LayerSpec permits Input, Dense, ActivationLayer, LeakyRe
         GlobalAveragePooling2D, GlobalMaxPooling2D, Flatten, Reshape, BatchNormalization, LayerNormalization,
         SpatialDropout2D, MergeLayer, Concatenate, Embedding, SimpleRNN, LSTM, GRU, GlobalAveragePooling1D,
         GlobalMaxPooling1D, MultiHeadAttention, PositionalEmbedding, Conv1D, MaxPooling1D, AveragePooling1D,
-        Bidirectional, UpSampling2D, Conv2DTranspose, ZeroPadding2D, Cropping2D {
+        Bidirectional, UpSampling2D, Conv2DTranspose, ZeroPadding2D, Cropping2D, Sampling {
     /** The Keras class name: "Dense", "Dropout". */
     String kind();
 
@@ -78,4 +78,12 @@ public sealed interface LayerSpec permits Input, Dense, ActivationLayer, LeakyRe
 
     /** A short label with the key settings, e.g. "Dense 16 relu". */
     String summary();
+
+    /**
+     * The name of the term this layer adds to the loss itself (Sampling: "kl_loss"; see {@link
+     * org.layerlab.nn.AuxiliaryLoss}), or null for the many layers that add none.
+     */
+    default String addedLoss() {
+        return null;
+    }
 }

@@ -314,23 +314,22 @@ public final class Network {
         return out;
     }
 
-    /** The attention layers by node id and name, in network order: what the attention view reads after a forward pass. */
+    /** The attention layers by node, in network order: what the attention view reads after a forward pass. */
     public Map<NetworkNode, AttentionLayer> attentionLayers() {
-        Map<NetworkNode, AttentionLayer> out = new LinkedHashMap<>();
-        for (Step s : steps) {
-            if (s.runtime instanceof AttentionLayer a) {
-                out.put(s.node, a);
-            }
-        }
-        return out;
+        return runtimesOf(AttentionLayer.class);
     }
 
     /** The recurrent layers by node, in network order: what the states view reads after a forward pass. */
     public Map<NetworkNode, RecurrentLayer> recurrentLayers() {
-        Map<NetworkNode, RecurrentLayer> out = new LinkedHashMap<>();
+        return runtimesOf(RecurrentLayer.class);
+    }
+
+    /** The layer runtimes of a kind (an interface they implement) by node, in network order. */
+    public <T> Map<NetworkNode, T> runtimesOf(Class<T> type) {
+        Map<NetworkNode, T> out = new LinkedHashMap<>();
         for (Step s : steps) {
-            if (s.runtime instanceof RecurrentLayer r) {
-                out.put(s.node, r);
+            if (type.isInstance(s.runtime)) {
+                out.put(s.node, type.cast(s.runtime));
             }
         }
         return out;

@@ -26,9 +26,13 @@ final class Curves {
         return metric;
     }
 
-    /** Follows the first metric the settings report; returns it. */
-    String useMetricOf(TrainingConfig t) {
-        metric = t.metrics().isEmpty() ? "accuracy" : t.metrics().get(0).key();
+    /**
+     * Follows the loss term a layer adds (a VAE's "kl_loss"; null for most networks): beside the
+     * total loss it is what tells how a VAE trains. Else the first metric the settings report,
+     * else accuracy. Returns it.
+     */
+    String useMetricOf(TrainingConfig t, String addedLoss) {
+        metric = addedLoss != null ? addedLoss : !t.metrics().isEmpty() ? t.metrics().get(0).key() : "accuracy";
         return metric;
     }
 

@@ -202,11 +202,16 @@ public final class DashboardView extends BorderPane {
             case "accuracy" -> "Accuracy";
             case "mae" -> "MAE";
             case "mse" -> "MSE";
+            case "kl_loss" -> "KL";
             default -> key;
         };
         tabsById.get("tab-accuracy").setText(name);
-        accuracy.setTitle(key.equals("accuracy") ? name : name + " (mean " + (key.equals("mae") ? "absolute" : "squared")
-                + " error)");
+        accuracy.setTitle(switch (key) {
+            case "accuracy" -> name;
+            case "mae", "mse" -> name + " (mean " + (key.equals("mae") ? "absolute" : "squared") + " error)";
+            case "kl_loss" -> "KL term (β·KL, in the loss; the rest is reconstruction)";
+            default -> key;
+        });
     }
 
     boolean sharedScale() {

@@ -3,6 +3,7 @@ package org.layerlab.ui.dashboard;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import javafx.application.Platform;
 import javafx.scene.control.Tooltip;
@@ -97,7 +98,7 @@ public final class TrainingController {
                 dataShown.load(b);
             }
             if (session == null && b != null) {
-                useMetricOf(b.training());
+                useMetricOf(b);
                 view.rate.setText(Double.toString(b.training().optimizer().schedule().initial()));
                 if (a == null || a.dataset() != b.dataset()) {
                     prepared = null;
@@ -111,7 +112,7 @@ public final class TrainingController {
 
     /** A saved project's history, one point per epoch (live runs plot per step). */
     private void showHistory(Project p) {
-        useMetricOf(p.training());
+        useMetricOf(p);
         view.clearCharts();
         view.curves.showHistory(p.history());
         view.loss.setXLabel("epoch");
@@ -127,9 +128,11 @@ public final class TrainingController {
         }
     }
 
-    /** The second chart follows the first metric the settings report. */
-    private void useMetricOf(TrainingConfig t) {
-        view.setMetric(view.curves.useMetricOf(t));
+    /** The second chart follows the first metric the settings report, or a VAE's KL term. */
+    private void useMetricOf(Project p) {
+        String added = p.graph().nodes().stream().map(n -> n.spec().addedLoss()).filter(Objects::nonNull).findFirst()
+                .orElse(null);
+        view.setMetric(view.curves.useMetricOf(p.training(), added));
     }
 
     public boolean isRunning() {
@@ -219,7 +222,7 @@ public final class TrainingController {
         prepared = opened;
         TrainingConfig cfg = p.training();
         runConfig = cfg;
-        useMetricOf(cfg);
+        useMetricOf(p);
         session = run;
         view.boundary.setData(prepared.data().train());
         long runDocument = document;

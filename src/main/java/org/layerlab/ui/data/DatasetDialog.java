@@ -13,6 +13,7 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -20,8 +21,10 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.stage.Window;
@@ -57,9 +60,15 @@ public final class DatasetDialog extends Dialog<DatasetSource> {
     private final TimeSeriesPane series;
     private final TextPane text;
     private final CorpusPane corpus;
+    private final CheckBox reconstruct = new CheckBox("Target: the input itself (autoencoders and VAEs)");
 
-    public DatasetDialog(Window owner, Path projectDir, DatasetSource current) {
+    public DatasetDialog(Window owner, Path projectDir, DatasetSource saved) {
         this.projectDir = projectDir;
+        DatasetSource current = saved == null ? null : saved.underlying();
+        reconstruct.setSelected(saved instanceof DatasetSource.Reconstruct);
+        reconstruct.setId("target-is-input");
+        reconstruct.setTooltip(new Tooltip("The network learns to reproduce each sample: the target is the sample's"
+                + " own features, whatever the data's labels are. The output must have the input's shape."));
         this.folderPane = new ImageFolderPane(owner, projectDir);
         this.csv = new CsvImportPane(owner, projectDir);
         this.idx = new IdxPane(owner, projectDir, current);
@@ -102,7 +111,9 @@ public final class DatasetDialog extends Dialog<DatasetSource> {
                 new Tab("Images (IDX)", idx), new Tab("Image folder", folderPane), new Tab("Time series", series), new Tab("Text", text), new Tab("Corpus", corpus));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setPrefSize(820, 520);
-        getDialogPane().setContent(tabs);
+        VBox content = new VBox(8, tabs, reconstruct);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        getDialogPane().setContent(content);
         getDialogPane().setId("dataset-dialog");
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         if (current instanceof DatasetSource.Csv) {
@@ -226,8 +237,14 @@ public final class DatasetDialog extends Dialog<DatasetSource> {
         csv.open(file);
     }
 
-    /** The chosen source, with files brought into the project's folder; null when incomplete. */
+    /** The chosen source, as the target option says; null when incomplete. */
     private DatasetSource result() {
+        DatasetSource chosen = chosen();
+        return chosen != null && reconstruct.isSelected() ? new DatasetSource.Reconstruct(chosen) : chosen;
+    }
+
+    /** The chosen source, with files brought into the project's folder; null when incomplete. */
+    private DatasetSource chosen() {
         int tab = tabs.getSelectionModel().getSelectedIndex();
         try {
             if (tab == 6) {

@@ -59,6 +59,11 @@ final class Templates {
                 new LSTM(32), new Dense(2, "softmax")), classify, null, List.of(), null));
         m.put("Transformer encoder", new Project("Transformer encoder", transformerEncoder(), classify, null, List.of(),
                 null));
+        TrainingConfig reconstruct = TrainingConfig.of(Loss.BINARY_CROSSENTROPY, 10);
+        m.put("Dense autoencoder", new Project("Dense autoencoder", Architectures.denseAutoencoder(32, 120), reconstruct,
+                null, List.of(), null));
+        m.put("Convolutional VAE", new Project("Convolutional VAE", Architectures.convolutionalVae(2, 0.0013, 120),
+                reconstruct, null, List.of(), null));
         return m;
     }
 

@@ -130,7 +130,24 @@ def loss_function(spec):
     }
     if name not in losses:
         raise SystemExit(f"train.py does not know the loss '{name}'")
-    return losses[name]
+    return shaped(losses[name])
+
+
+def shaped(loss):
+    """The loss with flat targets (N, values) compared value by value with an output of another shape: an
+    autoencoder's targets are its inputs, flattened, as LayerLab stores them."""
+    def compare(p, y):
+        return loss(p, as_output(p, y))
+    return compare
+
+
+def as_output(p, y):
+    return y.reshape(p.shape) if y.dim() == 2 and p.dim() > 2 and y.shape[1] == p[0].numel() else y
+
+
+def added_losses(model):
+    """The terms layers add to the loss themselves (a VAE's Sampling adds its KL divergence), from the last forward."""
+    return sum(getattr(model, "added_losses", {}).values())
 
 
 # ---- optimizers with Keras' options and defaults ----
@@ -229,7 +246,7 @@ def evaluate(model, loader, loss_fn, classes, logits):
         for x, y in loader:
             x, y = x.to(device), y.to(device)
             p = model(x)
-            loss_sum += loss_fn(p, y).item() * len(x)
+            loss_sum += (loss_fn(p, y) + added_losses(model)).item() * len(x)
             correct += hits(p, y, classes, logits)
             count += len(x)
     return loss_sum / max(count, 1), correct / max(count, 1)
@@ -242,7 +259,7 @@ def hits(p, y, classes, logits):
             return ((p > (0.0 if logits else 0.5)).float() == y).sum().item()
         target = y[:, 0].long() if y.shape[-1] == 1 else y.argmax(-1)
         return (p.argmax(-1) == target).sum().item()
-    return (p - y).abs().mean(-1).sum().item()
+    return (p - as_output(p, y)).abs().flatten(1).mean(-1).sum().item()
 
 
 def main():
@@ -298,7 +315,7 @@ def main():
             for group in optimizer.param_groups:
                 group["lr"] = lr
             p = net(x)
-            loss = loss_fn(p, y)
+            loss = loss_fn(p, y) + added_losses(model)
             optimizer.zero_grad()
             loss.backward()
             if spec.get("global_clipnorm"):

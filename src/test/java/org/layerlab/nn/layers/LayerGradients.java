@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.layerlab.engine.GradCheck;
 import org.layerlab.engine.Shape;
 import org.layerlab.engine.Tensor;
+import org.layerlab.nn.AuxiliaryLoss;
 import org.layerlab.nn.BuildContext;
 import org.layerlab.nn.LayerRuntime;
 import org.layerlab.nn.Masks;
@@ -44,9 +45,12 @@ final class LayerGradients {
         rt.allocate(2);
         rt.forward(xs, y, true);
         rt.backward(xs, y, w, dxs);
+        if (rt instanceof Sampling.Runtime s) {
+            s.holdNoise(); // the same ε in every pass compared: the gradient is through one sample
+        }
         Supplier<Double> objective = () -> {
             rt.forward(xs, y, true);
-            return GradCheck.weightedSum(y, w);
+            return GradCheck.weightedSum(y, w) + (rt instanceof AuxiliaryLoss a ? a.lastLoss() : 0);
         };
         for (int i = 0; i < xs.length; i++) {
             GradCheck.tensor(spec + " d(input " + i + ")", xs[i], dxs[i], objective);

@@ -17,7 +17,7 @@ class CurvesTest {
     @Test
     void aRunPlotsPerStepAndEpochEndsAtTheirLastStep() {
         Curves c = new Curves();
-        assertEquals("mae", c.useMetricOf(TrainingConfig.of(Loss.MSE, 2).withMetrics(List.of(Metric.MAE))));
+        assertEquals("mae", c.useMetricOf(TrainingConfig.of(Loss.MSE, 2).withMetrics(List.of(Metric.MAE)), null));
         c.batch(new BatchEvent(1, 1, 1, 2, 0.9, Map.of("mae", 0.5), 0, 0.01));
         c.batch(new BatchEvent(2, 1, 2, 2, 0.7, Map.of("mae", 0.4), 0, 0.01));
         c.epoch(new EpochEvent(1, Map.of("loss", 0.8, "val_loss", 0.85, "val_mae", 0.45), 0, 0.01, 0.1));
@@ -28,9 +28,21 @@ class CurvesTest {
     }
 
     @Test
+    void aVaePlotsItsKlTermInTheSecondChart() {
+        Curves c = new Curves();
+        assertEquals("kl_loss", c.useMetricOf(TrainingConfig.of(Loss.BINARY_CROSSENTROPY, 2), "kl_loss"));
+        assertEquals("kl_loss", c.useMetricOf(TrainingConfig.of(Loss.MSE, 2).withMetrics(List.of(Metric.MAE)), "kl_loss"));
+        assertEquals("accuracy", c.useMetricOf(TrainingConfig.of(Loss.BINARY_CROSSENTROPY, 2), null));
+        c.useMetricOf(TrainingConfig.of(Loss.BINARY_CROSSENTROPY, 2), "kl_loss");
+        c.showHistory(List.of(new EpochEvent(1, Map.of("loss", 0.5, "kl_loss", 0.1, "val_kl_loss", 0.12), 0, 0.01, 0.1)));
+        assertEquals(0.1, c.batchMetric.y(0), 1e-6);
+        assertEquals(0.12, c.valMetric.y(0), 1e-6);
+    }
+
+    @Test
     void aSavedHistoryPlotsOnePointPerEpoch() {
         Curves c = new Curves();
-        c.useMetricOf(TrainingConfig.of(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, 2));
+        c.useMetricOf(TrainingConfig.of(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, 2), null);
         c.batch(new BatchEvent(7, 1, 1, 2, 0.9, Map.of(), 0, 0.01));
         c.showHistory(List.of(new EpochEvent(1, Map.of("loss", 0.5, "accuracy", 0.7), 0, 0.01, 0.1),
                 new EpochEvent(2, Map.of("loss", 0.4, "accuracy", 0.8, "val_loss", 0.45), 0, 0.01, 0.1)));
