@@ -3,11 +3,13 @@ package org.layerlab.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
+import org.layerlab.data.Dataset;
 import org.layerlab.project.DataFiles;
 import org.layerlab.project.Project;
 import org.layerlab.project.ProjectFiles;
@@ -54,8 +56,8 @@ final class TrainCommand {
     }
 
     int run(List<String> argv) throws IOException {
-        Args args = new Args(argv, Set.of("epochs", "out"), Set.of("report"));
-        Path file = ProjectArgs.path(args, "train PROJECT [--epochs N] [--out FILE] [--report]");
+        Args args = new Args(argv, Set.of("epochs", "out", "samples"), Set.of("report"));
+        Path file = ProjectArgs.path(args, "train PROJECT [--epochs N] [--out FILE] [--report] [--samples DIR]");
         // Refused before an hour of training, not after.
         Path target = ProjectArgs.saveTarget(args, file, "trained");
         int epochs = args.intValue("epochs", 0);
@@ -78,10 +80,17 @@ final class TrainCommand {
             }
         });
         Runtime.getRuntime().addShutdownHook(hook);
+        List<TrainingListener> listeners = new ArrayList<>(List.of(new Progress(out, args.flag("report")
+                ? new CpuShares(Thread.currentThread().getName()) : null)));
+        String samples = args.get("samples", null);
+        if (samples != null) {
+            Dataset shown = session.data().test() != null ? session.data().test() : session.data().train().original();
+            listeners.add(new ReconstructionPngs(session.network(), shown, CliPaths.of(samples, "--samples folder"),
+                    project.history().size(), out));
+        }
         ProjectSession.Outcome outcome;
         try {
-            outcome = session.train(epochs, List.of(new Progress(out, args.flag("report")
-                    ? new CpuShares(Thread.currentThread().getName()) : null)));
+            outcome = session.train(epochs, listeners);
             saveOrRescue(outcome.project(), target, file);
         } finally {
             saved.countDown();

@@ -139,6 +139,9 @@ public final class ProjectSession {
             return updated;
         }
         DatasetSource fitted = fitted(updated.dataset().underlying(), data.source().underlying());
+        if (fitted == updated.dataset().underlying()) {
+            return updated; // nothing fitted: the same source, so the window does not reload the data
+        }
         return updated.withDataset(updated.dataset() instanceof DatasetSource.Reconstruct
                 ? new DatasetSource.Reconstruct(fitted) : fitted);
     }

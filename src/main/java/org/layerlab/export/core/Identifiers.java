@@ -10,11 +10,17 @@ import java.util.Set;
  * one export: {@code x"); import os  #} becomes {@code x_import_os}, which names nothing but itself.
  */
 public final class Identifiers {
-    /** Python's keywords and the names the generated code defines itself. */
+    /**
+     * Python's keywords and the names the generated code defines or imports itself: a layer
+     * named "sampling" or "bidirectional" (the default names) must not shadow the helper function
+     * it calls (model.py's helpers, keras_model.py's functions; a test keeps this list complete).
+     */
     private static final Set<String> RESERVED = Set.of("false", "none", "true", "and", "as", "assert", "async", "await",
             "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if",
             "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with",
-            "yield", "self", "torch", "nn", "np", "x", "input", "output");
+            "yield", "self", "torch", "nn", "np", "x", "input", "output", "math", "json", "os", "keras", "layers",
+            "load_weights", "load_arrays", "load_model", "build_model", "average_pool", "masked_mean", "masked_recurrence",
+            "bidirectional", "merge_directions", "sampling");
     private final Set<String> used = new HashSet<>();
 
     /** A fresh identifier for this text: the text's letters and digits, lower case, then a number if already taken. */

@@ -83,20 +83,19 @@ public final class Architectures {
      * with binary cross-entropy; klWeight as {@link Sampling} explains.
      */
     public static NetworkGraph convolutionalVae(int latent, double klWeight, double x) {
-        double side = x + 240;
         Size2 two = Size2.square(2);
         Size2 three = Size2.square(3);
-        NetworkGraph g = NetworkGraph.empty();
-        g = chainAt(g, x, 40, "input", new Input(Shape.of(28, 28, 1)),
+        // Encoder down the left column, decoder down a column to its right: half the height of one
+        // column, so the canvas fits it at a zoom where the names still read.
+        NetworkGraph g = chainAt(NetworkGraph.empty(), x, 40, "input", new Input(Shape.of(28, 28, 1)),
                 "conv2d", new Conv2D(32, 3, "relu").withStrides(two).withPadding(Padding.SAME),
                 "conv2d_1", new Conv2D(64, 3, "relu").withStrides(two).withPadding(Padding.SAME),
                 "flatten", new Flatten(),
                 "dense", new Dense(16, "relu"),
                 "z_mean", new Dense(latent));
-        double below = 40 + 6 * 125;
-        g = g.withNode(new GraphNode("z_log_var", "z_log_var", new Dense(latent), side, below - 125))
+        g = g.withNode(new GraphNode("z_log_var", "z_log_var", new Dense(latent), x + 240, 40 + 5 * 125))
                 .withEdge(new GraphEdge("dense", "z_log_var", 0));
-        g = chainAt(g, x, below, "sampling", new Sampling(klWeight),
+        g = chainAt(g, x + 520, 40, "sampling", new Sampling(klWeight),
                 "decoder_dense", new Dense(7 * 7 * 64, "relu"),
                 "reshape", new Reshape(Shape.of(7, 7, 64)),
                 "conv2d_transpose", up(64, three, two, "relu"),

@@ -6,10 +6,11 @@ import java.nio.file.Files;
 import java.util.function.Consumer;
 
 import javafx.stage.FileChooser;
+import org.layerlab.training.SampleGrid;
 import org.layerlab.ui.common.Screenshots;
 import org.layerlab.ui.model.EditorModel;
 
-/** The dashboard's Export buttons: the open view as a PNG, the per-epoch history as CSV. */
+/** The dashboard's Export buttons: the open view as a PNG, the per-epoch history as CSV, a grid of reconstructions. */
 final class DashboardExport {
     private final DashboardView view;
     private final EditorModel model;
@@ -33,6 +34,25 @@ final class DashboardExport {
         if (f != null) {
             try {
                 Screenshots.writeImage(v.image(), f.toPath());
+                view.status.setText("Saved " + f.getName());
+            } catch (IOException ex) {
+                error.accept("Cannot save " + f.getName() + ": " + ex.getMessage());
+            }
+        }
+    }
+
+    /** The Reconstructions tab's grid as shown (the epoch the slider is on), four screen pixels per image pixel. */
+    void reconstructions() {
+        SampleGrid grid = view.reconstructions.shownGrid();
+        if (grid == null) {
+            return;
+        }
+        FileChooser c = new FileChooser();
+        c.setInitialFileName("reconstructions.png");
+        File f = c.showSaveDialog(view.getScene().getWindow());
+        if (f != null) {
+            try {
+                grid.writePng(f.toPath(), 4);
                 view.status.setText("Saved " + f.getName());
             } catch (IOException ex) {
                 error.accept("Cannot save " + f.getName() + ": " + ex.getMessage());

@@ -14,6 +14,7 @@ import org.layerlab.training.BoundarySnapshot;
 import org.layerlab.training.ConfusionMatrix;
 import org.layerlab.training.ForecastSnapshot;
 import org.layerlab.training.HealthSnapshot;
+import org.layerlab.training.ReconstructionSnapshot;
 import org.layerlab.training.StatesSnapshot;
 import org.layerlab.training.TextSamples;
 import org.layerlab.training.WeightSnapshot;
@@ -42,6 +43,10 @@ final class DashboardTabs {
                 // Shown only for next-token data (a corpus).
                 new SnapshotTab<>("tab-samples", "Samples", v.textSamples.content, null, RunWants.NOTHING,
                         TextSamples.class, v.textSamples::show).onRunStarted(v.textSamples::clear),
+                // Shown only for autoencoders on images (target: the input itself).
+                new SnapshotTab<>("tab-reconstructions", "Reconstructions", v.reconstructions.content, v.reconstructions,
+                        RunWants.NOTHING, ReconstructionSnapshot.class, v.reconstructions::show)
+                        .onRunStarted(v.reconstructions::clear),
                 // Shown only for networks with recurrent layers.
                 new SnapshotTab<>("tab-states", "States", v.states, v.states, RunWants.NOTHING,
                         StatesSnapshot.class, v.states::show).onRunStarted(v.states::clear),

@@ -68,6 +68,7 @@ public final class DashboardView extends BorderPane {
     final AttentionView attention = new AttentionView();
     final StatesView states = new StatesView();
     final TextSamplesView textSamples = new TextSamplesView();
+    final ReconstructionsView reconstructions = new ReconstructionsView();
     /** What the Loss and metric tabs plot. */
     final Curves curves = new Curves();
     private final List<DashboardTab> tabList;

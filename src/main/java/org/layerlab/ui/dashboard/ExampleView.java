@@ -39,8 +39,13 @@ abstract class ExampleView<T> extends CanvasView {
     /** The epoch the snapshot was taken after (the saved history's length for saved weights). */
     abstract int epoch(T s);
 
-    /** What the rows and columns are, after "After epoch N · first training example · ". */
+    /** What the rows and columns are, after "After epoch N · " and the subject. */
     abstract String legend();
+
+    /** Which examples the view shows. */
+    String subject() {
+        return "first training example";
+    }
 
     /** Draws the snapshot below the title line, from y = 34. */
     abstract void paintSnapshot(GraphicsContext g, double w, double h, T s);
@@ -54,7 +59,7 @@ abstract class ExampleView<T> extends CanvasView {
             return;
         }
         int epoch = epoch(snapshot);
-        g.fillText((epoch > 0 ? "After epoch " + epoch : "Untrained weights") + " · first training example · "
+        g.fillText((epoch > 0 ? "After epoch " + epoch : "Untrained weights") + " · " + subject() + " · "
                 + legend(), 12, 20);
         paintSnapshot(g, w, h, snapshot);
     }

@@ -3,7 +3,12 @@ package org.layerlab.ui.dashboard;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.layerlab.data.Dataset;
+import org.layerlab.engine.Shape;
+import org.layerlab.nn.graph.GraphAnalysis;
+import org.layerlab.nn.graph.NodeInfo;
 import org.layerlab.nn.layers.GRU;
+import org.layerlab.nn.layers.Input;
 import org.layerlab.nn.layers.LSTM;
 import org.layerlab.nn.layers.MultiHeadAttention;
 import org.layerlab.nn.layers.SimpleRNN;
@@ -13,6 +18,7 @@ import org.layerlab.project.Project;
 import org.layerlab.training.AttentionSnapshot;
 import org.layerlab.training.EpochSnapshot;
 import org.layerlab.training.ForecastSnapshot;
+import org.layerlab.training.ReconstructionSnapshot;
 import org.layerlab.training.StatesSnapshot;
 import org.layerlab.training.TextSamples;
 
@@ -44,6 +50,20 @@ final class ExampleViews {
         view.showTab("tab-attention", hasAttention(p));
         view.showTab("tab-states", hasRecurrent(p));
         view.showTab("tab-samples", p.dataset() instanceof DatasetSource.Corpus);
+        view.showTab("tab-reconstructions", reconstructsImages(p));
+    }
+
+    /** An autoencoder on images: the target is the input, an image whose output has the same size. */
+    static boolean reconstructsImages(Project p) {
+        if (!(p.dataset() instanceof DatasetSource.Reconstruct)) {
+            return false;
+        }
+        GraphAnalysis a = GraphAnalysis.of(p.graph());
+        Shape input = p.graph().nodes().stream().filter(n -> n.spec() instanceof Input).map(n -> ((Input) n.spec()).shape())
+                .findFirst().orElse(null);
+        NodeInfo output = a.outputId() == null ? null : a.info(a.outputId());
+        return input != null && output != null && output.outputShape() != null
+                && ReconstructionSnapshot.applies(input, output.outputShape());
     }
 
     static List<EpochSnapshot> of(Project p, LoadedData d) {
@@ -56,6 +76,11 @@ final class ExampleViews {
         }
         if (hasRecurrent(p)) {
             out.add((net, step, epoch) -> StatesSnapshot.of(net, d.train().original(), step, epoch));
+        }
+        Dataset shown = d.test() != null ? d.test() : d.train().original();
+        if (reconstructsImages(p) && shown.size() > 0) {
+            out.add((net, step, epoch) -> ReconstructionSnapshot.applies(shown.featureShape(), net.outputShape())
+                    ? ReconstructionSnapshot.of(net, shown, ReconstructionSnapshot.COUNT, step, epoch) : null);
         }
         if (d.source() instanceof DatasetSource.Corpus c && d.test() != null) {
             String seed = TextSamples.seedOf(d.test(), c.tokenizer());

@@ -77,6 +77,7 @@ public final class TrainingController {
         DashboardExport export = new DashboardExport(view, model, this::error);
         view.exportPng.setOnAction(e -> export.png());
         view.exportCsv.setOnAction(e -> export.csv());
+        view.reconstructions.savePng.setOnAction(e -> export.reconstructions());
         view.applyRate.setOnAction(e -> applyRate());
         view.rate.setOnAction(e -> applyRate());
         view.weightScale.valueProperty().addListener((o, a, b) -> wantOpenTab());

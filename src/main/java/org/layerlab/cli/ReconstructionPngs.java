@@ -1,0 +1,60 @@
+package org.layerlab.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.layerlab.data.Dataset;
+import org.layerlab.nn.network.Network;
+import org.layerlab.training.EpochEvent;
+import org.layerlab.training.ReconstructionSnapshot;
+import org.layerlab.training.SampleGrid;
+import org.layerlab.training.TrainingListener;
+
+/**
+ * {@code train --samples DIR} for an autoencoder on images: after each epoch, the window's
+ * Reconstructions grid (the first 16 test images above their reconstructions) as
+ * DIR/epoch-001.png, 002, ... so a headless run leaves the same record the window shows.
+ */
+final class ReconstructionPngs implements TrainingListener {
+    private final Network net;
+    private final Dataset shown;
+    private final Path dir;
+    private final int firstEpoch;
+    private final PrintStream out;
+    private boolean failed;
+
+    /** firstEpoch: how many epochs the project had trained before, so the files number on from there. */
+    ReconstructionPngs(Network net, Dataset shown, Path dir, int firstEpoch, PrintStream out) throws IOException {
+        if (!ReconstructionSnapshot.applies(shown.featureShape(), net.outputShape())) {
+            throw new UserError("--samples draws reconstructions of images, but this network maps "
+                    + shown.featureShape() + " to " + net.outputShape() + ": it needs image data (height × width ×"
+                    + " 1 or 3) with the target the input itself, and an output of the input's size");
+        }
+        Files.createDirectories(dir);
+        this.net = net;
+        this.shown = shown;
+        this.dir = dir;
+        this.firstEpoch = firstEpoch;
+        this.out = out;
+    }
+
+    /** A file that cannot be written is said once; training goes on (its weights matter more than the pictures). */
+    @Override
+    public void onEpoch(EpochEvent e) {
+        if (failed) {
+            return;
+        }
+        int epoch = firstEpoch + e.epoch();
+        Path file = dir.resolve(String.format("epoch-%03d.png", epoch));
+        try {
+            SampleGrid.of(ReconstructionSnapshot.of(net, shown, ReconstructionSnapshot.COUNT, -1, epoch), 8)
+                    .writePng(file, 4);
+        } catch (IOException ex) {
+            failed = true;
+            out.println("warning: cannot write " + file + " (" + ex.getMessage() + "); training goes on without"
+                    + " the pictures");
+        }
+    }
+}
