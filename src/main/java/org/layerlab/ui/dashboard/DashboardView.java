@@ -69,6 +69,7 @@ public final class DashboardView extends BorderPane {
     final StatesView states = new StatesView();
     final TextSamplesView textSamples = new TextSamplesView();
     final ReconstructionsView reconstructions = new ReconstructionsView();
+    final LatentView latent = new LatentView();
     /** What the Loss and metric tabs plot. */
     final Curves curves = new Curves();
     private final List<DashboardTab> tabList;
@@ -160,6 +161,8 @@ public final class DashboardView extends BorderPane {
         showTab("tab-attention", false);
         showTab("tab-states", false);
         showTab("tab-samples", false);
+        showTab("tab-reconstructions", false);
+        showTab("tab-latent", false);
         setTop(controls);
         // The tab row's right end holds Export; the header's padding keeps tabs from running under it.
         tabs.getStyleClass().add("dashboard-tabs");

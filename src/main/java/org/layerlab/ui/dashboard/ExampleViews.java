@@ -2,10 +2,12 @@ package org.layerlab.ui.dashboard;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import org.layerlab.data.Dataset;
 import org.layerlab.engine.Shape;
 import org.layerlab.nn.graph.GraphAnalysis;
+import org.layerlab.nn.graph.GraphNode;
 import org.layerlab.nn.graph.NodeInfo;
 import org.layerlab.nn.layers.GRU;
 import org.layerlab.nn.layers.Input;
@@ -18,6 +20,7 @@ import org.layerlab.project.Project;
 import org.layerlab.training.AttentionSnapshot;
 import org.layerlab.training.EpochSnapshot;
 import org.layerlab.training.ForecastSnapshot;
+import org.layerlab.training.LatentSnapshot;
 import org.layerlab.training.ReconstructionSnapshot;
 import org.layerlab.training.StatesSnapshot;
 import org.layerlab.training.TextSamples;
@@ -51,6 +54,17 @@ final class ExampleViews {
         view.showTab("tab-states", hasRecurrent(p));
         view.showTab("tab-samples", p.dataset() instanceof DatasetSource.Corpus);
         view.showTab("tab-reconstructions", reconstructsImages(p));
+        view.showTab("tab-latent", latentSampling(p) != null);
+    }
+
+    /** The Sampling node of a VAE on images with a 2-D latent space, or null. */
+    static GraphNode latentSampling(Project p) {
+        if (!reconstructsImages(p)) {
+            return null;
+        }
+        return p.graph().nodes().stream().filter(n -> n.spec() instanceof Input)
+                .map(n -> LatentSnapshot.sampling(p.graph(), ((Input) n.spec()).shape())).filter(Objects::nonNull)
+                .findFirst().orElse(null);
     }
 
     /** An autoencoder on images: the target is the input, an image whose output has the same size. */
@@ -81,6 +95,11 @@ final class ExampleViews {
         if (reconstructsImages(p) && shown.size() > 0) {
             out.add((net, step, epoch) -> ReconstructionSnapshot.applies(shown.featureShape(), net.outputShape())
                     ? ReconstructionSnapshot.of(net, shown, ReconstructionSnapshot.COUNT, step, epoch) : null);
+        }
+        GraphNode sampling = latentSampling(p);
+        if (sampling != null && shown.size() > 0) {
+            out.add((net, step, epoch) -> LatentSnapshot.of(p.graph(), net.parameterStore(), sampling, shown, step,
+                    epoch));
         }
         if (d.source() instanceof DatasetSource.Corpus c && d.test() != null) {
             String seed = TextSamples.seedOf(d.test(), c.tokenizer());
