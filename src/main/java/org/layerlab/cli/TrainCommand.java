@@ -70,6 +70,16 @@ final class TrainCommand {
         out.printf("Training %s: %,d parameters, %d training samples%s%n", project.name(),
                 session.network().paramCount(), session.data().train().size(),
                 session.data().test() == null ? "" : ", " + session.data().test().size() + " test samples");
+        // Refused before the shutdown hook is added: a hook left behind would wait for a save forever.
+        String samples = args.get("samples", null);
+        Dataset shown = session.data().test() != null ? session.data().test() : session.data().train().original();
+        TrainingListener pictures = samples == null ? null : new ReconstructionPngs(session.network(), shown,
+                CliPaths.of(samples, "--samples folder"), project.history().size(), out);
+        List<TrainingListener> listeners = new ArrayList<>(List.of(new Progress(out, args.flag("report")
+                ? new CpuShares(Thread.currentThread().getName()) : null)));
+        if (pictures != null) {
+            listeners.add(pictures);
+        }
         CountDownLatch saved = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             session.requestStop();
@@ -80,14 +90,6 @@ final class TrainCommand {
             }
         });
         Runtime.getRuntime().addShutdownHook(hook);
-        List<TrainingListener> listeners = new ArrayList<>(List.of(new Progress(out, args.flag("report")
-                ? new CpuShares(Thread.currentThread().getName()) : null)));
-        String samples = args.get("samples", null);
-        if (samples != null) {
-            Dataset shown = session.data().test() != null ? session.data().test() : session.data().train().original();
-            listeners.add(new ReconstructionPngs(session.network(), shown, CliPaths.of(samples, "--samples folder"),
-                    project.history().size(), out));
-        }
         ProjectSession.Outcome outcome;
         try {
             outcome = session.train(epochs, listeners);
