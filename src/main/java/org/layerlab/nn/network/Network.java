@@ -177,6 +177,8 @@ public final class Network {
             if (!s.isInput) {
                 s.out = Tensor.ofBatch(batch, s.shape);
                 s.grad = s.needsGrad || s == last() ? Tensor.ofBatch(batch, s.shape) : null;
+            } else if (s.needsGrad) {
+                s.grad = Tensor.ofBatch(batch, s.shape);
             }
             s.runtime.allocate(batch);
             if (s.runtime instanceof Masks.Producer && s.shape.rank() == 2) {
@@ -199,6 +201,9 @@ public final class Network {
                             + s.node.name() + " expects " + s.shape + " (" + s.shape.size() + " values)");
                 }
                 s.out = x;
+                if (s.grad != null) {
+                    s.grad.setBatch(n);
+                }
                 continue;
             }
             s.out.setBatch(n);
@@ -261,6 +266,28 @@ public final class Network {
             }
             s.runtime.backward(s.inputTensors(steps), s.out, s.grad, s.inputGrads(steps));
         }
+    }
+
+    /**
+     * From now on backward also computes the gradient with respect to the (first) input, for
+     * saliency maps: a network for views, not for training, which has no use for it.
+     */
+    public Network withInputGradient() {
+        for (int i : inputSteps) {
+            steps.get(i).needsGrad = true;
+        }
+        for (Step s : steps) {
+            for (int i : s.inputs) {
+                s.needsGrad |= steps.get(i).needsGrad;
+            }
+        }
+        capacity = 0; // reallocate, with the gradient buffers now needed
+        return this;
+    }
+
+    /** The gradient with respect to the input after the last backward (see {@link #withInputGradient}), or null. */
+    public Tensor inputGradient() {
+        return steps.get(inputSteps.get(0)).grad;
     }
 
     /**

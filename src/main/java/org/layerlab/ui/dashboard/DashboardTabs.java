@@ -31,6 +31,7 @@ final class DashboardTabs {
                 new PlainTab("tab-loss", "Loss", withBar(v.loss, v.logScale, new Label("smoothing"), v.smoothing), v.loss),
                 // Named after the run's metric by DashboardView.setMetric.
                 new PlainTab("tab-accuracy", "Accuracy", v.accuracy, v.accuracy),
+                v.playground,
                 // Shown only for time-series data (DashboardView.showTab).
                 new SnapshotTab<>("tab-forecast", "Forecast", v.forecast.plot, v.forecast.plot, RunWants.NOTHING,
                         ForecastSnapshot.class, v.forecast::show).onRunStarted(v.forecast::clearForecast),

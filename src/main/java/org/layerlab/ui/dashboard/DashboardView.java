@@ -70,6 +70,7 @@ public final class DashboardView extends BorderPane {
     final TextSamplesView textSamples = new TextSamplesView();
     final ReconstructionsView reconstructions = new ReconstructionsView();
     final LatentView latent = new LatentView();
+    final PlaygroundTab playground = new PlaygroundTab();
     /** What the Loss and metric tabs plot. */
     final Curves curves = new Curves();
     private final List<DashboardTab> tabList;

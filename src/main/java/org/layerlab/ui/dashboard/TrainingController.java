@@ -95,6 +95,9 @@ public final class TrainingController {
             if (session == null && b != null && (a == null || a.weights() != b.weights())) {
                 layers.projectChanged();
             }
+            if (b != null) {
+                view.playground.projectChanged(b);
+            }
             if (b != null && (a == null || a.dataset() != b.dataset())) {
                 dataShown.load(b);
             }
@@ -123,7 +126,8 @@ public final class TrainingController {
         view.refreshCharts(true);
         if (!p.history().isEmpty()) {
             // Short enough for the status line of a 1280-px window; the rest is in the tooltip.
-            view.status.setText("Trained for " + p.history().size() + " epochs. Train goes on from here.");
+            int n = p.history().size();
+            view.status.setText("Trained for " + n + (n == 1 ? " epoch" : " epochs") + ". Train goes on from here.");
             view.status.setTooltip(new Tooltip("The charts show the saved history per epoch. Train continues from these"
                     + " weights; Reset weights starts over."));
         }

@@ -1,0 +1,104 @@
+package org.layerlab.training;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.layerlab.engine.Shape;
+import org.layerlab.engine.Tensor;
+import org.layerlab.nn.ParameterStore;
+import org.layerlab.nn.graph.GraphAnalysis;
+import org.layerlab.nn.graph.NetworkGraph;
+import org.layerlab.nn.network.Network;
+
+/**
+ * The inference playground's model: one input in, the network's output and, for a chosen class,
+ * the saliency map: the gradient of that class's score (the logit where the output has softmax
+ * or sigmoid, else the output itself) with respect to each input value, which says which pixels
+ * would change the verdict most. The network is compiled on a copy of the weights given, so a
+ * run training the project's own is not disturbed. BatchNormalization is differentiated with
+ * its inference statistics as constants, which is what a saliency map of the deployed network
+ * means.
+ */
+public final class Playground {
+    private final Network net;
+    private final List<String> classNames;
+    private final Tensor x;
+
+    /** What the network makes of one input: its outputs, their order by size, and the saliency asked for (else null). */
+    public record Prediction(float[] outputs, int[] ranking, float[] saliency) {
+        public int top() {
+            return ranking[0];
+        }
+    }
+
+    public Playground(NetworkGraph graph, ParameterStore weights, List<String> classNames) {
+        this.net = Network.compile(GraphAnalysis.of(graph).plan(), weights.copy()).withInputGradient();
+        this.classNames = List.copyOf(classNames);
+        this.x = Tensor.ofBatch(1, net.inputShape());
+    }
+
+    public Shape inputShape() {
+        return net.inputShape();
+    }
+
+    public List<String> classNames() {
+        return classNames;
+    }
+
+    /** The outputs for one input (the input shape's values, as the training data feeds them); saliencyFor −1 for none. */
+    public Prediction predict(float[] input, int saliencyFor) {
+        System.arraycopy(input, 0, x.data(), 0, x.size());
+        float[] out = net.forward(x, false).data().clone();
+        Integer[] order = new Integer[out.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Float.compare(out[b], out[a]));
+        int[] ranking = new int[out.length];
+        for (int i = 0; i < ranking.length; i++) {
+            ranking[i] = order[i];
+        }
+        float[] saliency = null;
+        if (saliencyFor >= 0 && saliencyFor < out.length) {
+            boolean logits = net.logits() != null;
+            net.zeroGradients();
+            Tensor seed = net.seedGradient(logits);
+            seed.zero();
+            seed.data()[saliencyFor] = 1;
+            net.backward(logits);
+            saliency = net.inputGradient().data().clone();
+        }
+        return new Prediction(out, ranking, saliency);
+    }
+
+    /**
+     * A drawing (grey levels in [0, 1], row by row, width × height) brought to the network's image
+     * input as training images are: each target pixel the mean of the drawing's pixels it covers,
+     * the grey copied into every channel. The input must be height × width × channels.
+     */
+    public static float[] fromDrawing(float[] drawing, int width, int height, Shape input) {
+        int h = input.dim(0);
+        int w = input.dim(1);
+        int c = input.dim(2);
+        float[] out = new float[h * w * c];
+        for (int y = 0; y < h; y++) {
+            int y0 = y * height / h;
+            int y1 = Math.max(y0 + 1, (y + 1) * height / h);
+            for (int xx = 0; xx < w; xx++) {
+                int x0 = xx * width / w;
+                int x1 = Math.max(x0 + 1, (xx + 1) * width / w);
+                double sum = 0;
+                for (int yy = y0; yy < y1; yy++) {
+                    for (int k = x0; k < x1; k++) {
+                        sum += drawing[yy * width + k];
+                    }
+                }
+                float v = (float) (sum / ((y1 - y0) * (x1 - x0)));
+                for (int ch = 0; ch < c; ch++) {
+                    out[(y * w + xx) * c + ch] = v;
+                }
+            }
+        }
+        return out;
+    }
+}

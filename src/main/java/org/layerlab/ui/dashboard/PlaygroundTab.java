@@ -1,0 +1,138 @@
+package org.layerlab.ui.dashboard;
+
+import javafx.scene.Node;
+import javafx.scene.control.SpinnerValueFactory;
+import org.layerlab.data.Dataset;
+import org.layerlab.engine.Shape;
+import org.layerlab.engine.Tensor;
+import org.layerlab.nn.ParameterStore;
+import org.layerlab.project.LoadedData;
+import org.layerlab.project.Project;
+import org.layerlab.training.Playground;
+
+/**
+ * The Playground tab: the project's saved network (the weights as they were when the run ended;
+ * a run in progress trains its own copy) answers one input at a time. It is rebuilt when the
+ * project's graph or weights change, lazily, when the tab is next looked at.
+ */
+final class PlaygroundTab implements DashboardTab {
+    final PlaygroundView view = new PlaygroundView();
+    private Project project;
+    private LoadedData data;
+    private Playground model;
+    private Project builtFor;
+    /** A test image shown as it is (not re-averaged from the drawing), until the next stroke. */
+    private float[] exact;
+
+    PlaygroundTab() {
+        view.onChange(() -> {
+            exact = null; // a stroke or Clear: the drawing is the input again
+            answer();
+        });
+        view.saliency.selectedProperty().addListener((o, a, b) -> answer());
+        view.showSample.setOnAction(e -> showTestImage());
+    }
+
+    @Override
+    public String id() {
+        return "tab-playground";
+    }
+
+    @Override
+    public String title() {
+        return "Playground";
+    }
+
+    @Override
+    public Node content() {
+        return view;
+    }
+
+    @Override
+    public CanvasView canvas() {
+        return view.bars;
+    }
+
+    @Override
+    public void shown() {
+        answer();
+    }
+
+    /** The project and its loaded data (the Data tab's load). */
+    void use(Project p, LoadedData d) {
+        project = p;
+        data = d;
+        if (CanvasView.showing(view)) {
+            answer();
+        }
+    }
+
+    /** The document changed (weights after a run, an edit): the next look rebuilds the network. */
+    void projectChanged(Project p) {
+        project = p;
+        if (CanvasView.showing(view)) {
+            answer();
+        }
+    }
+
+    private boolean ready() {
+        if (project == null || data == null) {
+            view.say("Waiting for the data to load.");
+            return false;
+        }
+        Shape in = data.train().featureShape();
+        if (in.rank() != 3 || (in.dim(2) != 1 && in.dim(2) != 3)) {
+            view.say("The playground draws inputs for image networks (height × width × 1 or 3) for now; for a table"
+                    + " or text, use predict on the command line.");
+            return false;
+        }
+        if (builtFor == null || builtFor.graph() != project.graph() || builtFor.weights() != project.weights()) {
+            try {
+                model = new Playground(project.graph(), project.weights() == null
+                        ? new ParameterStore(project.training().seed()) : project.weights(), data.train().classNames());
+            } catch (RuntimeException e) {
+                model = null;
+                view.say("The network cannot run yet: " + e.getMessage());
+                return false;
+            }
+            builtFor = project;
+            Dataset test = test();
+            view.sample.getValueFactory().setValue(Math.min(view.sample.getValue(), Math.max(1, test.size())));
+            ((SpinnerValueFactory.IntegerSpinnerValueFactory) view.sample.getValueFactory()).setMax(Math.max(1, test.size()));
+        }
+        view.say(project.isTrained() ? "" : "Untrained weights: train first, or the answers are a guess.");
+        return model != null;
+    }
+
+    private Dataset test() {
+        return data.test() != null ? data.test() : data.train().original();
+    }
+
+    private void showTestImage() {
+        if (!ready()) {
+            return;
+        }
+        Dataset test = test();
+        int i = Math.max(0, Math.min(test.size() - 1, view.sample.getValue() - 1));
+        Tensor x = PlaygroundView.row(test, i);
+        exact = x.data().clone();
+        view.showImage(exact, test.featureShape());
+        String label = test.isClassification() && (int) test.target(i) < test.classNames().size()
+                ? test.classNames().get((int) test.target(i)) : "";
+        view.truth.setText(label.isEmpty() ? "test image " + (i + 1) : "true: " + label);
+        answer();
+    }
+
+    private void answer() {
+        if (!ready()) {
+            return;
+        }
+        Shape shape = model.inputShape();
+        float[] in = exact != null ? exact
+                : Playground.fromDrawing(view.drawing, PlaygroundView.RESOLUTION, PlaygroundView.RESOLUTION, shape);
+        Playground.Prediction first = model.predict(in, -1);
+        Playground.Prediction shown = view.saliency.isSelected() ? model.predict(in, first.top()) : first;
+        view.showInput(in, shape, shown.saliency());
+        view.bars.show(shown, model.classNames());
+    }
+}

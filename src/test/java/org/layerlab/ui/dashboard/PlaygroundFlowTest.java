@@ -1,0 +1,110 @@
+package org.layerlab.ui.dashboard;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javafx.geometry.Bounds;
+import javafx.scene.control.Label;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.layerlab.engine.Tensor;
+import org.layerlab.project.Project;
+import org.layerlab.project.ProjectFiles;
+import org.layerlab.project.ProjectSession;
+import org.layerlab.ui.common.Screenshots;
+import org.layerlab.ui.model.EditorModel;
+import org.layerlab.ui.shell.MainWindow;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Fashion CNN after one epoch in the Playground: a test image gets the network's own answer, a stroke changes it. */
+@ExtendWith(ApplicationExtension.class)
+class PlaygroundFlowTest {
+    @TempDir
+    static Path dir;
+    private Project trained;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path data = dir.resolve("data/fashion-mnist-small");
+        Files.createDirectories(data);
+        for (String f : List.of("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz",
+                "t10k-labels-idx1-ubyte.gz")) {
+            Files.copy(Path.of("samples/data/fashion-mnist-small").resolve(f), data.resolve(f));
+        }
+        Path file = dir.resolve("fashion.layerlab");
+        Project p = ProjectFiles.load(Path.of("samples/fashion_cnn.layerlab"));
+        trained = ProjectSession.open(p, dir).train(1, List.of()).project();
+        ProjectFiles.save(trained, file);
+        trained = ProjectFiles.load(file);
+        new MainWindow(stage, new EditorModel(trained, file));
+        stage.setWidth(1280);
+        stage.setHeight(760);
+        stage.show();
+    }
+
+    @Test
+    void aTestImageGetsTheNetworksAnswerAndAStrokeChangesIt(FxRobot robot) throws Exception {
+        DashboardView view = robot.lookup("#dashboard").queryAs(DashboardView.class);
+        robot.clickOn("#tab-playground");
+        PlaygroundBars bars = view.playground.view.bars;
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> bars.prediction() != null);
+
+        robot.clickOn("#playground-show-sample");
+        WaitForAsyncUtils.waitForFxEvents();
+        String truth = robot.lookup("#playground-truth").queryAs(Label.class).getText();
+        assertTrue(truth.startsWith("true: "), truth);
+        // The answer for test image 1 is the one predict gives for it.
+        ProjectSession session = ProjectSession.open(trained, dir);
+        Tensor x = PlaygroundView.row(session.data().test(), 0);
+        float[] expected = session.network().predict(x).data();
+        assertArrayEquals(expected, bars.prediction().outputs(), 1e-5f);
+
+        robot.clickOn("#playground-saliency");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotNull(bars.prediction().saliency(), "saliency asked for");
+        robot.interact(() -> {
+            try {
+                Screenshots.writeImage(view.snapshot(null, null), Path.of("target", "playground-flow.png"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+
+        robot.clickOn("#playground-clear");
+        WaitForAsyncUtils.waitForFxEvents();
+        float[] blank = bars.prediction().outputs().clone();
+        Bounds pad = robot.lookup("#playground-pad").query().localToScreen(
+                robot.lookup("#playground-pad").query().getBoundsInLocal());
+        robot.moveTo(pad.getMinX() + 20, pad.getMinY() + 20).press(MouseButton.PRIMARY)
+                .moveTo(pad.getMaxX() - 20, pad.getMaxY() - 20).moveTo(pad.getMinX() + 20, pad.getMaxY() - 20)
+                .release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("", robot.lookup("#playground-truth").queryAs(Label.class).getText());
+        float[] drawn = bars.prediction().outputs();
+        boolean changed = false;
+        for (int i = 0; i < drawn.length; i++) {
+            changed |= Math.abs(drawn[i] - blank[i]) > 1e-4;
+        }
+        assertTrue(changed, "a stroke changes the answer");
+        float[] pixels = view.playground.view.drawing;
+        float ink = 0;
+        for (float v : pixels) {
+            ink += v;
+        }
+        assertFalse(ink == 0, "the stroke is in the drawing");
+    }
+}
