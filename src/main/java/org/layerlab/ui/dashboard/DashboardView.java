@@ -164,6 +164,7 @@ public final class DashboardView extends BorderPane {
         showTab("tab-samples", false);
         showTab("tab-reconstructions", false);
         showTab("tab-latent", false);
+        showTab("tab-playground", false);
         setTop(controls);
         // The tab row's right end holds Export; the header's padding keeps tabs from running under it.
         tabs.getStyleClass().add("dashboard-tabs");

@@ -55,6 +55,13 @@ final class ExampleViews {
         view.showTab("tab-samples", p.dataset() instanceof DatasetSource.Corpus);
         view.showTab("tab-reconstructions", reconstructsImages(p));
         view.showTab("tab-latent", latentSampling(p) != null);
+        view.showTab("tab-playground", takesImages(p));
+    }
+
+    /** A network whose input is an image (height × width × 1 or 3): what the Playground can draw for. */
+    static boolean takesImages(Project p) {
+        return p.graph().nodes().stream().filter(n -> n.spec() instanceof Input).map(n -> ((Input) n.spec()).shape())
+                .anyMatch(s -> s.rank() == 3 && (s.dim(2) == 1 || s.dim(2) == 3));
     }
 
     /** The Sampling node of a VAE on images with a 2-D latent space, or null. */
