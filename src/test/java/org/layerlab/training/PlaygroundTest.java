@@ -2,12 +2,15 @@ package org.layerlab.training;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.layerlab.data.ArrayDataset;
 import org.layerlab.engine.Shape;
 import org.layerlab.engine.Tensor;
 import org.layerlab.nn.ParameterStore;
@@ -91,5 +94,40 @@ class PlaygroundTest {
         assertEquals(1f, in[(13 * 28 + 13) * 3 + 2], "grey copied into every channel");
         assertEquals(0f, in[(14 * 28 + 14) * 3]);
         assertEquals(0.25f, in[(27 * 28 + 27) * 3]);
+    }
+
+    @Test
+    void mistakesAreTheWrongAnswersMostConfidentFirst() {
+        NetworkGraph g = cnn("softmax");
+        ParameterStore weights = Network.compile(GraphAnalysis.of(g).plan(), new ParameterStore(3)).parameterStore();
+        int n = 40;
+        float[] x = new float[n * 36];
+        float[] y = new float[n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(image(i), 0, x, i * 36, 36);
+            y[i] = i % 3;
+        }
+        ArrayDataset test = new ArrayDataset(x, Shape.of(6, 6, 1), y, 1, List.of("a", "b", "c"));
+        List<Mistakes.Mistake> found = Mistakes.of(g, weights, test);
+        Network net = Network.compile(GraphAnalysis.of(g).plan(), weights.copy());
+        Tensor p = net.predict(Tensor.wrap(x, n, 6, 6, 1));
+        int wrong = 0;
+        for (int i = 0; i < n; i++) {
+            int best = 0;
+            for (int k = 1; k < 3; k++) {
+                best = p.get(i * 3 + k) > p.get(i * 3 + best) ? k : best;
+            }
+            wrong += best != (int) y[i] ? 1 : 0;
+        }
+        assertEquals(wrong, found.size());
+        for (int i = 0; i < found.size(); i++) {
+            Mistakes.Mistake m = found.get(i);
+            assertNotEquals(m.truth(), m.predicted());
+            assertEquals((int) y[m.index()], m.truth());
+            assertEquals(p.get(m.index() * 3 + m.predicted()), m.confidence(), 1e-6f);
+            if (i > 0) {
+                assertTrue(found.get(i - 1).confidence() >= m.confidence());
+            }
+        }
     }
 }

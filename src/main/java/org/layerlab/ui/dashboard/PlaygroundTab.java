@@ -1,5 +1,8 @@
 package org.layerlab.ui.dashboard;
 
+import java.util.List;
+
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.SpinnerValueFactory;
 import org.layerlab.data.Dataset;
@@ -8,7 +11,9 @@ import org.layerlab.engine.Tensor;
 import org.layerlab.nn.ParameterStore;
 import org.layerlab.project.LoadedData;
 import org.layerlab.project.Project;
+import org.layerlab.training.Mistakes;
 import org.layerlab.training.Playground;
+import org.layerlab.ui.common.Background;
 
 /**
  * The Playground tab: the project's saved network (the weights as they were when the run ended;
@@ -23,6 +28,9 @@ final class PlaygroundTab implements DashboardTab {
     private Project builtFor;
     /** A test image shown as it is (not re-averaged from the drawing), until the next stroke. */
     private float[] exact;
+    private List<Mistakes.Mistake> mistakes;
+    private Project mistakesFor;
+    private int mistakeAt = -1;
 
     PlaygroundTab() {
         view.onChange(() -> {
@@ -30,7 +38,60 @@ final class PlaygroundTab implements DashboardTab {
             answer();
         });
         view.saliency.selectedProperty().addListener((o, a, b) -> answer());
-        view.showSample.setOnAction(e -> showTestImage());
+        view.showSample.setOnAction(e -> showTestImage(view.sample.getValue() - 1, null));
+        view.nextMistake.setOnAction(e -> stepMistakes(1));
+        view.previousMistake.setOnAction(e -> stepMistakes(-1));
+    }
+
+    /**
+     * The next (or previous) of the test images the network gets wrong, most confident first;
+     * found in the background the first time (a whole test set through the network).
+     */
+    private void stepMistakes(int direction) {
+        if (!ready()) {
+            return;
+        }
+        if (mistakes == null || mistakesFor != project) {
+            Project p = project;
+            Dataset test = test();
+            view.say("Finding the network's mistakes on the test images…");
+            Background.run("layerlab-mistakes", () -> {
+                List<Mistakes.Mistake> found;
+                try {
+                    found = Mistakes.of(p.graph(), p.weights() == null ? new ParameterStore(p.training().seed())
+                            : p.weights(), test);
+                } catch (RuntimeException e) {
+                    Platform.runLater(() -> view.say("Cannot find mistakes: " + e.getMessage()));
+                    return;
+                }
+                Platform.runLater(() -> {
+                    if (project != p) {
+                        return; // the document changed meanwhile: the next click starts over
+                    }
+                    mistakes = found;
+                    mistakesFor = p;
+                    mistakeAt = -1;
+                    view.say(found.isEmpty() ? "No mistakes on the " + test.size() + " test images." : "");
+                    if (!found.isEmpty()) {
+                        stepMistakes(direction);
+                    }
+                });
+            });
+            return;
+        }
+        if (mistakes.isEmpty()) {
+            return;
+        }
+        mistakeAt = Math.floorMod(mistakeAt + direction, mistakes.size());
+        Mistakes.Mistake m = mistakes.get(mistakeAt);
+        view.sample.getValueFactory().setValue(m.index() + 1);
+        List<String> names = test().classNames();
+        showTestImage(m.index(), String.format("mistake %d of %d: %s taken for %s (%.0f%%)", mistakeAt + 1,
+                mistakes.size(), name(names, m.truth()), name(names, m.predicted()), 100 * m.confidence()));
+    }
+
+    private static String name(List<String> names, int k) {
+        return k >= 0 && k < names.size() ? names.get(k) : "class " + k;
     }
 
     @Override
@@ -108,18 +169,19 @@ final class PlaygroundTab implements DashboardTab {
         return data.test() != null ? data.test() : data.train().original();
     }
 
-    private void showTestImage() {
+    /** Test image i into the playground; caption instead of "true: label" when given. */
+    private void showTestImage(int index, String caption) {
         if (!ready()) {
             return;
         }
         Dataset test = test();
-        int i = Math.max(0, Math.min(test.size() - 1, view.sample.getValue() - 1));
+        int i = Math.max(0, Math.min(test.size() - 1, index));
         Tensor x = PlaygroundView.row(test, i);
         exact = x.data().clone();
         view.showImage(exact, test.featureShape());
         String label = test.isClassification() && (int) test.target(i) < test.classNames().size()
                 ? test.classNames().get((int) test.target(i)) : "";
-        view.truth.setText(label.isEmpty() ? "test image " + (i + 1) : "true: " + label);
+        view.truth.setText(caption != null ? caption : label.isEmpty() ? "test image " + (i + 1) : "true: " + label);
         answer();
     }
 

@@ -39,6 +39,8 @@ final class PlaygroundView extends VBox {
     final Spinner<Integer> sample = new Spinner<>(1, 1, 1);
     final Button showSample = new Button("Test image");
     final CheckBox saliency = new CheckBox("saliency");
+    final Button previousMistake = new Button("◀");
+    final Button nextMistake = new Button("▶");
     final Label truth = new Label();
     final Label message = new Label();
     final float[] drawing = new float[RESOLUTION * RESOLUTION];
@@ -68,14 +70,24 @@ final class PlaygroundView extends VBox {
         saliency.setTooltip(new Tooltip("Red where a change of the pixel would change the top class's score most"
                 + " (the gradient of its logit with respect to the input)"));
         message.setId("playground-message");
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+        truth.managedProperty().bind(truth.textProperty().isNotEmpty());
         truth.setId("playground-truth");
-        HBox bar = new HBox(8, clear, sample, showSample, saliency, truth, message);
+        previousMistake.setId("playground-previous-mistake");
+        nextMistake.setId("playground-next-mistake");
+        Tooltip mistakes = new Tooltip("Step through the test images the network gets wrong, the most confident"
+                + " mistakes first");
+        previousMistake.setTooltip(mistakes);
+        nextMistake.setTooltip(mistakes);
+        HBox bar = new HBox(8, clear, sample, showSample, new Label("mistakes"), previousMistake, nextMistake, saliency);
         bar.setAlignment(Pos.CENTER_LEFT);
         VBox drawn = new VBox(2, new Label("Drawing"), pad);
         VBox seen = new VBox(2, new Label("Network input"), input);
-        HBox.setHgrow(bars, Priority.ALWAYS);
-        bars.setMinSize(220, 120);
-        HBox row = new HBox(14, drawn, seen, bars);
+        bars.setMinSize(220, 100);
+        VBox.setVgrow(bars, Priority.ALWAYS);
+        VBox answer = new VBox(2, truth, message, bars);
+        HBox.setHgrow(answer, Priority.ALWAYS);
+        HBox row = new HBox(14, drawn, seen, answer);
         VBox.setVgrow(row, Priority.ALWAYS);
         getChildren().addAll(bar, row);
         paintPad();

@@ -76,9 +76,19 @@ class PlaygroundFlowTest {
         robot.clickOn("#playground-saliency");
         WaitForAsyncUtils.waitForFxEvents();
         assertNotNull(bars.prediction().saliency(), "saliency asked for");
+        robot.clickOn("#playground-next-mistake");
+        Label caption = robot.lookup("#playground-truth").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> caption.getText().startsWith("mistake 1 of "));
+        int index = view.playground.view.sample.getValue() - 1;
+        float[] p = session.network().predict(PlaygroundView.row(session.data().test(), index)).data();
+        int truthClass = (int) session.data().test().target(index);
+        assertTrue(p[bars.prediction().top()] > p[truthClass], "shown: a test image the network gets wrong");
+        assertTrue(caption.getText().contains(session.data().test().classNames().get(truthClass) + " taken for "),
+                caption.getText());
+
         robot.interact(() -> {
             try {
-                Screenshots.writeImage(view.snapshot(null, null), Path.of("target", "playground-flow.png"));
+                Screenshots.writeImage(view.snapshot(null, null), Path.of("target", "playground-mistake.png"));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
