@@ -8,7 +8,9 @@ import org.layerlab.engine.Tensor;
 import org.layerlab.nn.ParameterStore;
 import org.layerlab.nn.graph.GraphAnalysis;
 import org.layerlab.nn.graph.NetworkGraph;
+import org.layerlab.nn.layers.Input;
 import org.layerlab.nn.network.Network;
+import org.layerlab.nn.network.NetworkNode;
 
 /**
  * The inference playground's model: one input in, the network's output and, for a chosen class,
@@ -35,6 +37,30 @@ public final class Playground {
         this.net = Network.compile(GraphAnalysis.of(graph).plan(), weights.copy()).withInputGradient();
         this.classNames = List.copyOf(classNames);
         this.x = Tensor.ofBatch(1, net.inputShape());
+    }
+
+    /** The layers whose outputs can be shown, in network order (the Input excepted). */
+    public List<NetworkNode> layers() {
+        return net.plan().stream().filter(n -> !(n.spec() instanceof Input)).toList();
+    }
+
+    /**
+     * What a layer computed for the last input predicted, one sample: its values and per-sample
+     * shape (feature maps are height × width × channels), or null before any prediction.
+     */
+    public LayerOutput outputOf(NetworkNode layer) {
+        Tensor t = net.outputOf(layer.id());
+        if (t == null || t.batch() < 1) {
+            return null;
+        }
+        float[] values = new float[t.sampleSize()];
+        System.arraycopy(t.data(), 0, values, 0, values.length);
+        int[] dims = t.dims();
+        return new LayerOutput(layer.name(), Shape.of(Arrays.copyOfRange(dims, 1, dims.length)), values);
+    }
+
+    /** One layer's output for one input. */
+    public record LayerOutput(String layer, Shape shape, float[] values) {
     }
 
     public Shape inputShape() {

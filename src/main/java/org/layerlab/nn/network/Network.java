@@ -285,6 +285,19 @@ public final class Network {
         return this;
     }
 
+    /**
+     * What a node computed in the last forward pass, after its activation (valid until the next
+     * pass; the batch dimension first), or null for a node this network does not have.
+     */
+    public Tensor outputOf(String nodeId) {
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            if (steps.get(i).node.id().equals(nodeId)) {
+                return steps.get(i).out;
+            }
+        }
+        return null;
+    }
+
     /** The gradient with respect to the input after the last backward (see {@link #withInputGradient}), or null. */
     public Tensor inputGradient() {
         return steps.get(inputSteps.get(0)).grad;

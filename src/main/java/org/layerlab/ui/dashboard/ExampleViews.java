@@ -56,6 +56,9 @@ final class ExampleViews {
         view.showTab("tab-reconstructions", reconstructsImages(p));
         view.showTab("tab-latent", latentSampling(p) != null);
         view.showTab("tab-playground", takesImages(p));
+        // Until the data has loaded and says, the network's input decides: images never get regions.
+        view.showTab("tab-boundary", p.graph().nodes().stream().filter(n -> n.spec() instanceof Input)
+                .allMatch(n -> ((Input) n.spec()).shape().size() <= 2));
     }
 
     /** A network whose input is an image (height × width × 1 or 3): what the Playground can draw for. */

@@ -9,6 +9,7 @@ import org.layerlab.data.Dataset;
 import org.layerlab.engine.Shape;
 import org.layerlab.engine.Tensor;
 import org.layerlab.nn.ParameterStore;
+import org.layerlab.nn.network.NetworkNode;
 import org.layerlab.project.LoadedData;
 import org.layerlab.project.Project;
 import org.layerlab.training.Mistakes;
@@ -31,6 +32,8 @@ final class PlaygroundTab implements DashboardTab {
     private List<Mistakes.Mistake> mistakes;
     private Project mistakesFor;
     private int mistakeAt = -1;
+    /** The node selected on the canvas, if one. */
+    private String selected;
 
     PlaygroundTab() {
         view.onChange(() -> {
@@ -40,6 +43,7 @@ final class PlaygroundTab implements DashboardTab {
         view.saliency.selectedProperty().addListener((o, a, b) -> answer());
         view.showSample.setOnAction(e -> showTestImage(view.sample.getValue() - 1, null));
         view.nextMistake.setOnAction(e -> stepMistakes(1));
+        view.show.valueProperty().addListener((o, a, b) -> answer());
         view.previousMistake.setOnAction(e -> stepMistakes(-1));
     }
 
@@ -136,6 +140,16 @@ final class PlaygroundTab implements DashboardTab {
         }
     }
 
+    /** A layer selected on the canvas: the playground shows what it computes (the Input: the answer again). */
+    void select(String nodeId) {
+        selected = nodeId;
+        if (model == null || nodeId == null) {
+            return; // applied when the network is built
+        }
+        model.layers().stream().filter(n -> n.id().equals(nodeId)).findFirst()
+                .ifPresentOrElse(n -> view.show.setValue(n.name()), () -> view.show.setValue(PlaygroundView.ANSWER));
+    }
+
     private boolean ready() {
         if (project == null || data == null) {
             view.say("Waiting for the data to load.");
@@ -157,6 +171,11 @@ final class PlaygroundTab implements DashboardTab {
                 return false;
             }
             builtFor = project;
+            String chosen = view.show.getValue();
+            view.show.getItems().setAll(PlaygroundView.ANSWER);
+            model.layers().forEach(n -> view.show.getItems().add(n.name()));
+            view.show.setValue(view.show.getItems().contains(chosen) ? chosen : PlaygroundView.ANSWER);
+            select(selected);
             Dataset test = test();
             view.sample.getValueFactory().setValue(Math.min(view.sample.getValue(), Math.max(1, test.size())));
             ((SpinnerValueFactory.IntegerSpinnerValueFactory) view.sample.getValueFactory()).setMax(Math.max(1, test.size()));
@@ -195,6 +214,14 @@ final class PlaygroundTab implements DashboardTab {
         Playground.Prediction first = model.predict(in, -1);
         Playground.Prediction shown = view.saliency.isSelected() ? model.predict(in, first.top()) : first;
         view.showInput(in, shape, shown.saliency());
+        String layer = view.show.getValue();
+        NetworkNode node = layer == null ? null
+                : model.layers().stream().filter(n -> n.name().equals(layer)).findFirst().orElse(null);
+        // Visible first: a hidden view only notes that it is out of date.
+        view.layerOutput.setVisible(node != null);
         view.bars.show(shown, model.classNames());
+        if (node != null) {
+            view.layerOutput.show(model.outputOf(node)); // the pass above computed every layer's output
+        }
     }
 }

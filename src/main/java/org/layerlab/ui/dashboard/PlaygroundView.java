@@ -8,6 +8,7 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
@@ -17,6 +18,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.layerlab.data.Dataset;
 import org.layerlab.engine.Shape;
@@ -39,11 +41,15 @@ final class PlaygroundView extends VBox {
     final Spinner<Integer> sample = new Spinner<>(1, 1, 1);
     final Button showSample = new Button("Test image");
     final CheckBox saliency = new CheckBox("saliency");
+    /** "answer" or a layer's name: what the right-hand side shows. */
+    final ChoiceBox<String> show = new ChoiceBox<>();
+    final LayerOutputView layerOutput = new LayerOutputView();
     final Button previousMistake = new Button("◀");
     final Button nextMistake = new Button("▶");
     final Label truth = new Label();
     final Label message = new Label();
     final float[] drawing = new float[RESOLUTION * RESOLUTION];
+    static final String ANSWER = "answer";
     private Runnable changed = () -> { };
 
     PlaygroundView() {
@@ -79,13 +85,23 @@ final class PlaygroundView extends VBox {
                 + " mistakes first");
         previousMistake.setTooltip(mistakes);
         nextMistake.setTooltip(mistakes);
-        HBox bar = new HBox(8, clear, sample, showSample, new Label("mistakes"), previousMistake, nextMistake, saliency);
+        show.setId("playground-show");
+        show.setTooltip(new Tooltip("The network's answer, or what one layer computes for this input"));
+        show.getItems().setAll(ANSWER);
+        show.setValue(ANSWER);
+        HBox bar = new HBox(8, clear, sample, showSample, new Label("mistakes"), previousMistake, nextMistake, saliency,
+                new Label("show"), show);
         bar.setAlignment(Pos.CENTER_LEFT);
         VBox drawn = new VBox(2, new Label("Drawing"), pad);
         VBox seen = new VBox(2, new Label("Network input"), input);
         bars.setMinSize(220, 100);
-        VBox.setVgrow(bars, Priority.ALWAYS);
-        VBox answer = new VBox(2, truth, message, bars);
+        layerOutput.setMinSize(220, 100);
+        layerOutput.setVisible(false);
+        bars.visibleProperty().bind(layerOutput.visibleProperty().not());
+        // One place for either: the answer or a layer's output, the same size.
+        StackPane shown = new StackPane(bars, layerOutput);
+        VBox.setVgrow(shown, Priority.ALWAYS);
+        VBox answer = new VBox(2, truth, message, shown);
         HBox.setHgrow(answer, Priority.ALWAYS);
         HBox row = new HBox(14, drawn, seen, answer);
         VBox.setVgrow(row, Priority.ALWAYS);

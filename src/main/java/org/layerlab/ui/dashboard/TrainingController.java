@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 import javafx.application.Platform;
+import javafx.collections.SetChangeListener;
 import javafx.scene.control.Tooltip;
 import org.layerlab.project.Project;
 import org.layerlab.project.ProjectSession;
@@ -74,6 +75,8 @@ public final class TrainingController {
         });
         view.reset.setOnAction(e -> resetWeights());
         model.onOpen(this::documentOpened);
+        model.selection().addListener((SetChangeListener<String>) c -> view.playground.select(
+                model.selection().size() == 1 ? model.selection().iterator().next() : null));
         DashboardExport export = new DashboardExport(view, model, this::error);
         view.exportPng.setOnAction(e -> export.png());
         view.exportCsv.setOnAction(e -> export.csv());

@@ -36,6 +36,7 @@ class PlaygroundFlowTest {
     @TempDir
     static Path dir;
     private Project trained;
+    private EditorModel model;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -50,7 +51,8 @@ class PlaygroundFlowTest {
         trained = ProjectSession.open(p, dir).train(1, List.of()).project();
         ProjectFiles.save(trained, file);
         trained = ProjectFiles.load(file);
-        new MainWindow(stage, new EditorModel(trained, file));
+        model = new EditorModel(trained, file);
+        new MainWindow(stage, model);
         stage.setWidth(1280);
         stage.setHeight(760);
         stage.show();
@@ -116,5 +118,26 @@ class PlaygroundFlowTest {
             ink += v;
         }
         assertFalse(ink == 0, "the stroke is in the drawing");
+
+        // What each layer sees: the conv layer's feature maps for this input, chosen on the canvas.
+        robot.clickOn("#playground-show-sample");
+        robot.interact(() -> model.select(List.of("conv2d")));
+        WaitForAsyncUtils.waitForFxEvents();
+        LayerOutputView maps = view.playground.view.layerOutput;
+        assertTrue(maps.isVisible());
+        assertEquals(org.layerlab.engine.Shape.of(26, 26, 32), maps.output().shape());
+        session.network().predict(PlaygroundView.row(session.data().test(), view.playground.view.sample.getValue() - 1));
+        Tensor conv = session.network().outputOf("conv2d");
+        assertArrayEquals(java.util.Arrays.copyOf(conv.data(), conv.sampleSize()), maps.output().values(), 1e-5f);
+        robot.interact(() -> {
+            try {
+                Screenshots.writeImage(view.snapshot(null, null), Path.of("target", "playground-maps.png"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        robot.interact(() -> model.select(List.of("dense")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(org.layerlab.engine.Shape.of(64), maps.output().shape());
     }
 }
