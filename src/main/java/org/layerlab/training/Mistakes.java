@@ -12,14 +12,18 @@ import org.layerlab.nn.graph.NetworkGraph;
 import org.layerlab.nn.network.Network;
 
 /**
- * The test samples a classifier gets wrong, the most confident mistakes first: where a learner
+ * The test samples a classifier gets wrong, the most confident mistakes first (or all its
+ * answers, for a cell of the confusion matrix): where a learner
  * looks to see what the network has not understood (a shirt called a T-shirt at 95% says more
  * than one called a bag at 30%). Computed on a network of its own (a copy of the weights), so it
  * can run in the background while the playground answers on another.
  */
 public final class Mistakes {
-    /** One wrong answer: the sample's index in the test data, its true class, the answer and its probability. */
+    /** One answer: the sample's index in the test data, its true class, the answer and its probability. */
     public record Mistake(int index, int truth, int predicted, float confidence) {
+        public boolean wrong() {
+            return truth != predicted;
+        }
     }
 
     private static final int CHUNK = 256;
@@ -27,7 +31,16 @@ public final class Mistakes {
     private Mistakes() {
     }
 
+    /** The wrong answers, most confident first. */
     public static List<Mistake> of(NetworkGraph graph, ParameterStore weights, Dataset test) {
+        return answers(graph, weights, test).stream().filter(Mistake::wrong).toList();
+    }
+
+    /**
+     * Every answer, most confident first: what a cell of the confusion matrix stands for is the
+     * answers with its true and predicted class.
+     */
+    public static List<Mistake> answers(NetworkGraph graph, ParameterStore weights, Dataset test) {
         if (!test.isClassification()) {
             return List.of();
         }
@@ -61,9 +74,7 @@ public final class Mistakes {
                     }
                     conf = p.get(i * width + best);
                 }
-                if (best != truth) {
-                    out.add(new Mistake(from + i, truth, best, conf));
-                }
+                out.add(new Mistake(from + i, truth, best, conf));
             }
         }
         out.sort(Comparator.comparingDouble((Mistake m) -> -m.confidence()).thenComparingInt(Mistake::index));

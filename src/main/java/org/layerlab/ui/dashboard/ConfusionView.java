@@ -1,6 +1,10 @@
 package org.layerlab.ui.dashboard;
 
+import java.util.function.BiConsumer;
+
+import javafx.scene.Cursor;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Tooltip;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
@@ -9,6 +13,38 @@ import org.layerlab.training.ConfusionMatrix;
 /** The validation confusion matrix after the last epoch: rows true class, columns predicted, shaded by share of the row. */
 final class ConfusionView extends CanvasView {
     private ConfusionMatrix matrix;
+    // Where the last paint put the grid, for clicks.
+    private double gridLeft;
+    private double gridTop;
+    private double gridCell;
+    private BiConsumer<Integer, Integer> onCell = (t, p) -> { };
+
+    ConfusionView() {
+        setOnMouseClicked(e -> {
+            int[] c = cellAt(e.getX(), e.getY());
+            if (c != null) {
+                onCell.accept(c[0], c[1]);
+            }
+        });
+        setOnMouseMoved(e -> setCursor(cellAt(e.getX(), e.getY()) != null ? Cursor.HAND : Cursor.DEFAULT));
+        Tooltip.install(this, new Tooltip("Click a cell to see its test images in the Playground"));
+    }
+
+    /** Clicks on a cell: (true class, predicted class). */
+    void onCell(BiConsumer<Integer, Integer> action) {
+        onCell = action;
+    }
+
+    /** The (true, predicted) cell under a point, or null. */
+    int[] cellAt(double x, double y) {
+        if (matrix == null || gridCell <= 0) {
+            return null;
+        }
+        int p = (int) Math.floor((x - gridLeft) / gridCell);
+        int t = (int) Math.floor((y - gridTop) / gridCell);
+        int k = matrix.size();
+        return x < gridLeft || y < gridTop || p >= k || t >= k ? null : new int[] {t, p};
+    }
 
     void show(ConfusionMatrix m) {
         matrix = m;
@@ -25,6 +61,7 @@ final class ConfusionView extends CanvasView {
         g.setFont(Font.font(12));
         g.setFill(text);
         if (matrix == null) {
+            gridCell = 0;
             g.fillText("The confusion matrix on the validation data appears after each epoch of a classification run"
                     + " (set a validation split or a test part).", 12, 24);
             return;
@@ -45,6 +82,9 @@ final class ConfusionView extends CanvasView {
         double top = 44;
         double recallW = 70;
         double cell = Math.max(8, Math.min(48, Math.min((w - labelW - recallW - 12) / k, (h - top - 8) / k)));
+        gridLeft = labelW;
+        gridTop = top;
+        gridCell = cell;
         g.setFont(Font.font(11));
         for (int p = 0; p < k; p++) {
             String n = Integer.toString(p);

@@ -251,6 +251,14 @@ public final class DashboardView extends BorderPane {
      * or takes it away where it would only say it does not apply; an open tab that goes hands over
      * to Loss.
      */
+    /** Brings a tab in the row to the front. */
+    void openTab(String id) {
+        Tab t = tabsById.get(id);
+        if (t != null && tabs.getTabs().contains(t)) {
+            tabs.getSelectionModel().select(t);
+        }
+    }
+
     void showTab(String id, boolean shown) {
         Tab tab = tabsById.get(id);
         boolean present = tabs.getTabs().contains(tab);

@@ -1,6 +1,7 @@
 package org.layerlab.ui.dashboard;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -29,9 +30,14 @@ final class PlaygroundTab implements DashboardTab {
     private Project builtFor;
     /** A test image shown as it is (not re-averaged from the drawing), until the next stroke. */
     private float[] exact;
-    private List<Mistakes.Mistake> mistakes;
-    private Project mistakesFor;
-    private int mistakeAt = -1;
+    private static final String MISTAKES = "mistakes";
+    /** The network's answers for the test images, computed once per network. */
+    private List<Mistakes.Mistake> answers;
+    private Project answersFor;
+    /** What ◀ ▶ step through: the mistakes or a confusion cell's answers. */
+    private List<Mistakes.Mistake> stepping = List.of();
+    private String steppingName;
+    private int at = -1;
     /** The node selected on the canvas, if one. */
     private String selected;
 
@@ -43,55 +49,107 @@ final class PlaygroundTab implements DashboardTab {
         view.saliency.selectedProperty().addListener((o, a, b) -> answer());
         view.showSample.setOnAction(e -> showTestImage(view.sample.getValue() - 1, null));
         view.nextMistake.setOnAction(e -> stepMistakes(1));
+        view.stepping.setOnAction(e -> backToMistakes());
         view.show.valueProperty().addListener((o, a, b) -> answer());
         view.previousMistake.setOnAction(e -> stepMistakes(-1));
     }
 
     /**
-     * The next (or previous) of the test images the network gets wrong, most confident first;
-     * found in the background the first time (a whole test set through the network).
+     * The next (or previous) image of what ◀ ▶ step through: the test images the network gets
+     * wrong, most confident first, unless a confusion cell was chosen.
      */
     private void stepMistakes(int direction) {
+        withAnswers(all -> {
+            if (steppingName == null) {
+                use(all.stream().filter(Mistakes.Mistake::wrong).toList(), MISTAKES);
+            }
+            step(direction);
+        });
+    }
+
+    /** Back from a confusion cell to all the mistakes. */
+    private void backToMistakes() {
+        withAnswers(all -> {
+            use(all.stream().filter(Mistakes.Mistake::wrong).toList(), MISTAKES);
+            step(1);
+        });
+    }
+
+    /**
+     * The test images behind a cell of the confusion matrix (true class, predicted class), most
+     * confident first; ◀ ▶ then step through them.
+     */
+    void showCell(int truth, int predicted) {
+        withAnswers(all -> {
+            List<String> names = test().classNames();
+            use(all.stream().filter(a -> a.truth() == truth && a.predicted() == predicted).toList(),
+                    name(names, truth) + " → " + name(names, predicted));
+            if (stepping.isEmpty()) {
+                view.say("No test image is a " + name(names, truth) + " answered " + name(names, predicted) + ".");
+                return;
+            }
+            step(1);
+        });
+    }
+
+    private void use(List<Mistakes.Mistake> list, String name) {
+        stepping = list;
+        steppingName = name;
+        at = -1;
+        view.stepping.setText(name);
+    }
+
+    /** Every answer of the network on the test images, found in the background the first time. */
+    private void withAnswers(Consumer<List<Mistakes.Mistake>> then) {
         if (!ready()) {
             return;
         }
-        if (mistakes == null || mistakesFor != project) {
-            Project p = project;
-            Dataset test = test();
-            view.say("Finding the network's mistakes on the test images…");
-            Background.run("layerlab-mistakes", () -> {
-                List<Mistakes.Mistake> found;
-                try {
-                    found = Mistakes.of(p.graph(), p.weights() == null ? new ParameterStore(p.training().seed())
-                            : p.weights(), test);
-                } catch (RuntimeException e) {
-                    Platform.runLater(() -> view.say("Cannot find mistakes: " + e.getMessage()));
-                    return;
+        if (answers != null && answersFor == project) {
+            then.accept(answers);
+            return;
+        }
+        Project p = project;
+        Dataset test = test();
+        view.say("Running the network on the " + test.size() + " test images…");
+        Background.run("layerlab-answers", () -> {
+            List<Mistakes.Mistake> found;
+            try {
+                found = Mistakes.answers(p.graph(), p.weights() == null ? new ParameterStore(p.training().seed())
+                        : p.weights(), test);
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> view.say("Cannot run the network on the test images: " + e.getMessage()));
+                return;
+            }
+            Platform.runLater(() -> {
+                if (project != p) {
+                    return; // the document changed meanwhile: the next click starts over
                 }
-                Platform.runLater(() -> {
-                    if (project != p) {
-                        return; // the document changed meanwhile: the next click starts over
-                    }
-                    mistakes = found;
-                    mistakesFor = p;
-                    mistakeAt = -1;
-                    view.say(found.isEmpty() ? "No mistakes on the " + test.size() + " test images." : "");
-                    if (!found.isEmpty()) {
-                        stepMistakes(direction);
-                    }
-                });
+                answers = found;
+                answersFor = p;
+                steppingName = null;
+                view.say("");
+                then.accept(found);
             });
+        });
+    }
+
+    private void step(int direction) {
+        if (stepping.isEmpty()) {
+            if (MISTAKES.equals(steppingName)) {
+                view.say("No mistakes on the " + test().size() + " test images.");
+            }
             return;
         }
-        if (mistakes.isEmpty()) {
-            return;
-        }
-        mistakeAt = Math.floorMod(mistakeAt + direction, mistakes.size());
-        Mistakes.Mistake m = mistakes.get(mistakeAt);
+        at = Math.floorMod(at + direction, stepping.size());
+        Mistakes.Mistake m = stepping.get(at);
         view.sample.getValueFactory().setValue(m.index() + 1);
         List<String> names = test().classNames();
-        showTestImage(m.index(), String.format("mistake %d of %d: %s taken for %s (%.0f%%)", mistakeAt + 1,
-                mistakes.size(), name(names, m.truth()), name(names, m.predicted()), 100 * m.confidence()));
+        String caption = MISTAKES.equals(steppingName)
+                ? String.format("mistake %d of %d: %s taken for %s (%.0f%%)", at + 1, stepping.size(),
+                        name(names, m.truth()), name(names, m.predicted()), 100 * m.confidence())
+                : String.format("%d of %d %s: answered at %.0f%%", at + 1, stepping.size(), steppingName,
+                        100 * m.confidence());
+        showTestImage(m.index(), caption);
     }
 
     private static String name(List<String> names, int k) {

@@ -9,6 +9,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
@@ -44,6 +45,8 @@ final class PlaygroundView extends VBox {
     /** "answer" or a layer's name: what the right-hand side shows. */
     final ChoiceBox<String> show = new ChoiceBox<>();
     final LayerOutputView layerOutput = new LayerOutputView();
+    /** What ◀ ▶ step through: "mistakes", or a confusion cell such as "Shirt → T-shirt/top". */
+    final Hyperlink stepping = new Hyperlink("mistakes");
     final Button previousMistake = new Button("◀");
     final Button nextMistake = new Button("▶");
     final Label truth = new Label();
@@ -79,6 +82,8 @@ final class PlaygroundView extends VBox {
         message.managedProperty().bind(message.textProperty().isNotEmpty());
         truth.managedProperty().bind(truth.textProperty().isNotEmpty());
         truth.setId("playground-truth");
+        stepping.setId("playground-stepping");
+        stepping.setTooltip(new Tooltip("What ◀ ▶ step through; click for all the mistakes again"));
         previousMistake.setId("playground-previous-mistake");
         nextMistake.setId("playground-next-mistake");
         Tooltip mistakes = new Tooltip("Step through the test images the network gets wrong, the most confident"
@@ -89,7 +94,7 @@ final class PlaygroundView extends VBox {
         show.setTooltip(new Tooltip("The network's answer, or what one layer computes for this input"));
         show.getItems().setAll(ANSWER);
         show.setValue(ANSWER);
-        HBox bar = new HBox(8, clear, sample, showSample, new Label("mistakes"), previousMistake, nextMistake, saliency,
+        HBox bar = new HBox(8, clear, sample, showSample, stepping, previousMistake, nextMistake, saliency,
                 new Label("show"), show);
         bar.setAlignment(Pos.CENTER_LEFT);
         VBox drawn = new VBox(2, new Label("Drawing"), pad);

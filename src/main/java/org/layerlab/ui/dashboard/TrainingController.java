@@ -77,6 +77,10 @@ public final class TrainingController {
         model.onOpen(this::documentOpened);
         model.selection().addListener((SetChangeListener<String>) c -> view.playground.select(
                 model.selection().size() == 1 ? model.selection().iterator().next() : null));
+        view.confusion.onCell((truth, predicted) -> {
+            view.openTab("tab-playground");
+            view.playground.showCell(truth, predicted);
+        });
         DashboardExport export = new DashboardExport(view, model, this::error);
         view.exportPng.setOnAction(e -> export.png());
         view.exportCsv.setOnAction(e -> export.csv());

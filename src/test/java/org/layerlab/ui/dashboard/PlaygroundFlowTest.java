@@ -81,10 +81,13 @@ class PlaygroundFlowTest {
         robot.clickOn("#playground-next-mistake");
         Label caption = robot.lookup("#playground-truth").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> caption.getText().startsWith("mistake 1 of "));
+        WaitForAsyncUtils.waitForFxEvents(); // the caption is set before the answer: let the handler finish
         int index = view.playground.view.sample.getValue() - 1;
         float[] p = session.network().predict(PlaygroundView.row(session.data().test(), index)).data();
         int truthClass = (int) session.data().test().target(index);
-        assertTrue(p[bars.prediction().top()] > p[truthClass], "shown: a test image the network gets wrong");
+        assertTrue(p[bars.prediction().top()] > p[truthClass], "shown: a test image the network gets wrong: index "
+                + index + " truth " + truthClass + " top " + bars.prediction().top() + " " + caption.getText() + " "
+                + java.util.Arrays.toString(p));
         assertTrue(caption.getText().contains(session.data().test().classNames().get(truthClass) + " taken for "),
                 caption.getText());
 
@@ -139,5 +142,28 @@ class PlaygroundFlowTest {
         robot.interact(() -> model.select(List.of("dense")));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(org.layerlab.engine.Shape.of(64), maps.output().shape());
+
+        // A cell of the confusion matrix opens its test images here: the first mistake's cell.
+        robot.clickOn("#tab-confusion");
+        WaitForAsyncUtils.waitForFxEvents();
+        ConfusionView confusion = view.confusion;
+        org.layerlab.training.Mistakes.Mistake first = org.layerlab.training.Mistakes.of(trained.graph(), trained.weights(),
+                session.data().test()).get(0);
+        javafx.geometry.Point2D spot = null;
+        for (double py = 0; py < confusion.getHeight() && spot == null; py += 2) {
+            for (double px = 0; px < confusion.getWidth() && spot == null; px += 2) {
+                int[] c = confusion.cellAt(px, py);
+                if (c != null && c[0] == first.truth() && c[1] == first.predicted()) {
+                    spot = confusion.localToScreen(px + 3, py + 3);
+                }
+            }
+        }
+        assertNotNull(spot, "the cell is drawn");
+        robot.clickOn(spot);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> caption.getText().startsWith("1 of "));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(first.index() + 1, view.playground.view.sample.getValue(), caption.getText());
+        assertTrue(robot.lookup("#playground-stepping").queryAs(javafx.scene.control.Hyperlink.class).getText()
+                .contains(" → "));
     }
 }
