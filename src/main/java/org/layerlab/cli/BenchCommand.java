@@ -21,7 +21,8 @@ import org.layerlab.engine.Parallel;
  * {@code bench}: runs the PERFORMANCE.md workloads (xor, mlp, cnn on full Fashion-MNIST, gemm
  * 256–2048) and prints one table; training workloads as the median of timed windows with their
  * spread ({@link TimedWindows}); {@code --quick} uses the shipped 6000-image subset and shorter
- * runs, {@code --json FILE} also writes the rows as JSON (read by bench/compare.py).
+ * runs, {@code --json FILE} also writes the rows as JSON (read by bench/compare.py), {@code
+ * --profile} adds where the mlp's and cnn's step time goes ({@link BenchProfile}).
  */
 final class BenchCommand {
     static final Path DEFAULT_DATA = Path.of("/usr/share/datasets/fashion-mnist");
@@ -33,7 +34,7 @@ final class BenchCommand {
     }
 
     int run(List<String> argv) {
-        Args args = new Args(argv, Set.of("json", "data", "only"), Set.of("quick"));
+        Args args = new Args(argv, Set.of("json", "data", "only"), Set.of("quick", "profile"));
         boolean quick = args.flag("quick");
         Set<String> only = Set.copyOf(Arrays.asList(args.get("only", "xor,mlp,cnn,lstm,transformer,gemm").split(",")));
         for (String w : only) {
@@ -59,6 +60,12 @@ final class BenchCommand {
             }
             if (only.contains("cnn")) {
                 rows.add(print(BenchWorkloads.cnn(data[0], data[1], window, windows)));
+            }
+            if (args.flag("profile") && only.contains("mlp")) {
+                BenchProfile.print(out, "mlp", BenchWorkloads.mlpNetwork(data[0]), 64, data[0], quick ? 2_000 : 20_000);
+            }
+            if (args.flag("profile") && only.contains("cnn")) {
+                BenchProfile.print(out, "cnn", BenchWorkloads.cnnNetwork(data[0]), 32, data[0], quick ? 500 : 4_000);
             }
         }
         if (only.contains("lstm")) {

@@ -38,6 +38,8 @@ public final class Network {
     private final List<Parameter> parameters;
     private final List<NetworkNode> plan;
     private int capacity;
+    /** Per step, nanoseconds in forward and in backward, while profiling (else null): see {@link #profile}. */
+    private long[] stepTimes;
 
     private Network(List<NetworkNode> plan, List<Step> steps, List<Integer> inputSteps, ParameterStore store) {
         this.plan = List.copyOf(plan);
@@ -217,7 +219,11 @@ public final class Network {
                 }
                 u.useMasks(s.inMasks);
             }
+            long t0 = stepTimes != null ? System.nanoTime() : 0;
             s.runtime.forward(s.inputTensors(steps), s.out, training);
+            if (stepTimes != null) {
+                stepTimes[2 * i] += System.nanoTime() - t0;
+            }
             s.mask = s.maskBuffer != null ? s.maskBuffer : s.passesMask ? incoming : null;
             if (s.maskBuffer != null) {
                 ((Masks.Producer) s.runtime).mask(steps.get(s.inputs[0]).out, s.maskBuffer);
@@ -264,7 +270,11 @@ public final class Network {
             if (s.isInput || !s.needsGrad) {
                 continue;
             }
+            long t0 = stepTimes != null ? System.nanoTime() : 0;
             s.runtime.backward(s.inputTensors(steps), s.out, s.grad, s.inputGrads(steps));
+            if (stepTimes != null) {
+                stepTimes[2 * i + 1] += System.nanoTime() - t0;
+            }
         }
     }
 
@@ -283,6 +293,33 @@ public final class Network {
         }
         capacity = 0; // reallocate, with the gradient buffers now needed
         return this;
+    }
+
+    /** Starts (or stops, and forgets) adding up the time each step spends in forward and backward. */
+    public void profile(boolean on) {
+        stepTimes = on ? new long[2 * steps.size()] : null;
+    }
+
+    /**
+     * Nanoseconds per step since profiling started, in execution order: each row the layer's name
+     * (its activation, where it is a step of its own, as "name activation"), forward, backward.
+     */
+    public List<StepTime> profileTimes() {
+        List<StepTime> out = new ArrayList<>();
+        for (int i = 0; stepTimes != null && i < steps.size(); i++) {
+            Step s = steps.get(i);
+            if (s.isInput) {
+                continue;
+            }
+            boolean activationStep = i > 0 && steps.get(i - 1).node == s.node;
+            out.add(new StepTime(s.node.name() + (activationStep ? " " + s.activation : ""), s.node.spec().kind(),
+                    stepTimes[2 * i], stepTimes[2 * i + 1]));
+        }
+        return out;
+    }
+
+    /** One step's time while profiling. */
+    public record StepTime(String name, String kind, long forwardNanos, long backwardNanos) {
     }
 
     /**
