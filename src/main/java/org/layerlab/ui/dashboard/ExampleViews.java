@@ -55,10 +55,26 @@ final class ExampleViews {
         view.showTab("tab-samples", p.dataset() instanceof DatasetSource.Corpus);
         view.showTab("tab-reconstructions", reconstructsImages(p));
         view.showTab("tab-latent", latentSampling(p) != null);
-        view.showTab("tab-playground", takesImages(p));
+        view.showTab("tab-playground", playground(p, null));
         // Until the data has loaded and says, the network's input decides: images never get regions.
         view.showTab("tab-boundary", p.graph().nodes().stream().filter(n -> n.spec() instanceof Input)
                 .allMatch(n -> ((Input) n.spec()).shape().size() <= 2));
+    }
+
+    /**
+     * Whether the Playground applies: a network that takes images, or a table of more than two
+     * features (with one or two, the decision-boundary view already shows every input at once,
+     * and the tab row has room for only so many). features: the data's sample shape once
+     * loaded, else null (the network's input decides).
+     */
+    static boolean playground(Project p, Shape features) {
+        if (takesImages(p)) {
+            return true;
+        }
+        boolean table = p.dataset() != null && p.dataset().underlying() instanceof DatasetSource.Csv;
+        int size = features != null ? features.size() : p.graph().nodes().stream().filter(n -> n.spec() instanceof Input)
+                .mapToInt(n -> ((Input) n.spec()).shape().size()).max().orElse(0);
+        return table && size > 2;
     }
 
     /** A network whose input is an image (height × width × 1 or 3): what the Playground can draw for. */

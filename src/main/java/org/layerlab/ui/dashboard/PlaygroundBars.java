@@ -27,6 +27,16 @@ final class PlaygroundBars extends CanvasView {
         if (prediction == null) {
             return;
         }
+        if (names.isEmpty()) {
+            // Regression: the predicted value(s) themselves, as the model gives them.
+            g.setFont(Font.font(14));
+            g.setFill(text);
+            for (int k = 0; k < Math.min(10, prediction.outputs().length); k++) {
+                g.fillText(String.format("predicted%s: %.5g", prediction.outputs().length == 1 ? "" : " " + k,
+                        prediction.outputs()[k]), 4, 22 + 20 * k, w - 8);
+            }
+            return;
+        }
         int rows = Math.min(10, prediction.ranking().length);
         double rowH = Math.max(11, Math.min(18, (h - 4) / rows));
         g.setFont(Font.font(rowH < 13 ? 10 : 12));

@@ -6,11 +6,14 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.layout.StackPane;
 import org.layerlab.data.Dataset;
+import org.layerlab.data.TabularInput;
 import org.layerlab.engine.Shape;
 import org.layerlab.engine.Tensor;
 import org.layerlab.nn.ParameterStore;
 import org.layerlab.nn.network.NetworkNode;
+import org.layerlab.project.DatasetSource;
 import org.layerlab.project.LoadedData;
 import org.layerlab.project.Project;
 import org.layerlab.training.Mistakes;
@@ -24,6 +27,10 @@ import org.layerlab.ui.common.Background;
  */
 final class PlaygroundTab implements DashboardTab {
     final PlaygroundView view = new PlaygroundView();
+    final TablePlaygroundView table = new TablePlaygroundView();
+    private final StackPane content = new StackPane(view, table);
+    /** The table's columns as the playground sets them; null for image networks. */
+    private TabularInput tabular;
     private Project project;
     private LoadedData data;
     private Playground model;
@@ -52,6 +59,13 @@ final class PlaygroundTab implements DashboardTab {
         view.stepping.setOnAction(e -> backToMistakes());
         view.show.valueProperty().addListener((o, a, b) -> answer());
         view.previousMistake.setOnAction(e -> stepMistakes(-1));
+        table.onChange(() -> {
+            table.truth.setText("");
+            answer();
+        });
+        table.saliency.selectedProperty().addListener((o, a, b) -> answer());
+        table.showSample.setOnAction(e -> showTestRow(table.sample.getValue() - 1));
+        table.setVisible(false);
     }
 
     /**
@@ -168,12 +182,12 @@ final class PlaygroundTab implements DashboardTab {
 
     @Override
     public Node content() {
-        return view;
+        return content;
     }
 
     @Override
     public CanvasView canvas() {
-        return view.bars;
+        return table.isVisible() ? table.bars : view.bars;
     }
 
     @Override
@@ -214,9 +228,13 @@ final class PlaygroundTab implements DashboardTab {
             return false;
         }
         Shape in = data.train().featureShape();
-        if (in.rank() != 3 || (in.dim(2) != 1 && in.dim(2) != 3)) {
-            view.say("The playground draws inputs for image networks (height × width × 1 or 3) for now; for a table"
-                    + " or text, use predict on the command line.");
+        boolean image = in.rank() == 3 && (in.dim(2) == 1 || in.dim(2) == 3);
+        boolean rows = !image && data.encoder() != null && data.source().underlying() instanceof DatasetSource.Csv;
+        view.setVisible(!rows);
+        table.setVisible(rows);
+        if (!image && !rows) {
+            view.say("The playground takes image networks and tables; for text or a time series, see predict on the"
+                    + " command line and the Samples and Forecast tabs.");
             return false;
         }
         if (builtFor == null || builtFor.graph() != project.graph() || builtFor.weights() != project.weights()) {
@@ -229,6 +247,14 @@ final class PlaygroundTab implements DashboardTab {
                 return false;
             }
             builtFor = project;
+            tabular = null;
+            if (rows) {
+                DatasetSource.Csv csv = (DatasetSource.Csv) data.source().underlying();
+                tabular = new TabularInput(data.encoder(), csv.offset(), csv.scale(), data.train().original());
+                table.setUp(tabular);
+                ((SpinnerValueFactory.IntegerSpinnerValueFactory) table.sample.getValueFactory())
+                        .setMax(Math.max(1, test().size()));
+            }
             String chosen = view.show.getValue();
             view.show.getItems().setAll(PlaygroundView.ANSWER);
             model.layers().forEach(n -> view.show.getItems().add(n.name()));
@@ -238,7 +264,9 @@ final class PlaygroundTab implements DashboardTab {
             view.sample.getValueFactory().setValue(Math.min(view.sample.getValue(), Math.max(1, test.size())));
             ((SpinnerValueFactory.IntegerSpinnerValueFactory) view.sample.getValueFactory()).setMax(Math.max(1, test.size()));
         }
-        view.say(project.isTrained() ? "" : "Untrained weights: train first, or the answers are a guess.");
+        String untrained = project.isTrained() ? "" : "Untrained weights: train first, or the answers are a guess.";
+        view.say(untrained);
+        table.message.setText(untrained);
         return model != null;
     }
 
@@ -262,8 +290,32 @@ final class PlaygroundTab implements DashboardTab {
         answer();
     }
 
+    /** Test row i into the sliders, with its true label. */
+    private void showTestRow(int index) {
+        if (!ready() || tabular == null) {
+            return;
+        }
+        Dataset test = test();
+        int i = Math.max(0, Math.min(test.size() - 1, index));
+        table.setValues(tabular.values(PlaygroundView.row(test, i).data()));
+        String label = test.isClassification() && (int) test.target(i) < test.classNames().size()
+                ? "true: " + test.classNames().get((int) test.target(i)) : String.format("true: %.4g", test.target(i));
+        answer();
+        table.truth.setText(label);
+    }
+
     private void answer() {
         if (!ready()) {
+            return;
+        }
+        if (tabular != null) {
+            float[] in = tabular.encode(table.values());
+            Playground.Prediction first = model.predict(in, -1);
+            boolean classes = !model.classNames().isEmpty();
+            Playground.Prediction shown = table.saliency.isSelected()
+                    ? model.predict(in, classes ? first.top() : 0) : first;
+            table.showSaliency(shown.saliency());
+            table.bars.show(shown, model.classNames());
             return;
         }
         Shape shape = model.inputShape();
