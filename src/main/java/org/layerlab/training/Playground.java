@@ -9,6 +9,7 @@ import org.layerlab.nn.ParameterStore;
 import org.layerlab.nn.graph.GraphAnalysis;
 import org.layerlab.nn.graph.NetworkGraph;
 import org.layerlab.nn.layers.Input;
+import org.layerlab.nn.layers.Reshape;
 import org.layerlab.nn.network.Network;
 import org.layerlab.nn.network.NetworkNode;
 
@@ -61,6 +62,21 @@ public final class Playground {
 
     /** One layer's output for one input. */
     public record LayerOutput(String layer, Shape shape, float[] values) {
+    }
+
+    /**
+     * The image shape a flat input is reshaped to by the network's first layer (a table of
+     * pixels, as the digits sample), or null when the first layer is not such a Reshape.
+     */
+    public Shape reshapedInput() {
+        List<NetworkNode> plan = net.plan();
+        for (NetworkNode n : plan) {
+            if (n.spec() instanceof Reshape r && n.inputs().size() == 1 && plan.stream().anyMatch(i -> i.id().equals(
+                    n.inputs().get(0)) && i.spec() instanceof Input)) {
+                return r.targetShape();
+            }
+        }
+        return null;
     }
 
     public Shape inputShape() {

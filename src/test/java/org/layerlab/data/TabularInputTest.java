@@ -60,4 +60,24 @@ class TabularInputTest {
         assertEquals((40 - fitted.offset()[0]) / fitted.scale()[0], x[0], 1e-5);
         assertEquals(in.normalised(0, 40), x[0], 1e-5);
     }
+
+    @Test
+    void aTableOfPixelsIsDrawnAsItsImage() throws Exception {
+        Files.createDirectories(dir.resolve("data"));
+        Files.copy(Path.of("samples/data/digits_8x8.csv"), dir.resolve("data/digits_8x8.csv"));
+        Project digits = org.layerlab.project.ProjectFiles.load(Path.of("samples/digits_cnn.layerlab"));
+        ProjectSession s = ProjectSession.open(digits, dir);
+        DatasetSource.Csv fitted = (DatasetSource.Csv) s.data().source();
+        TabularInput in = new TabularInput(s.data().encoder(), fitted.offset(), fitted.scale(), s.data().train());
+        PixelTable pixels = PixelTable.of(in, org.layerlab.engine.Shape.of(8, 8, 1));
+        assertTrue(pixels != null, "64 numeric columns reshaped to 8 × 8 × 1");
+        Tensor row = Tensor.ofBatch(1, s.data().test().featureShape());
+        s.data().test().gather(new int[] {3}, 0, 1, row, Tensor.zeros(1, 1));
+        float[] grey = pixels.toGrey(row.data());
+        for (float g : grey) {
+            assertTrue(g >= -1e-6 && g <= 1 + 1e-6, "grey in [0, 1]: " + g);
+        }
+        assertArrayEquals(row.data(), pixels.toInput(grey), 1e-5f);
+        assertEquals(null, PixelTable.of(in, org.layerlab.engine.Shape.of(4, 4, 1)), "not the table's size");
+    }
 }

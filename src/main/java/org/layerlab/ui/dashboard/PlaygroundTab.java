@@ -8,6 +8,7 @@ import javafx.scene.Node;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.layout.StackPane;
 import org.layerlab.data.Dataset;
+import org.layerlab.data.PixelTable;
 import org.layerlab.data.TabularInput;
 import org.layerlab.engine.Shape;
 import org.layerlab.engine.Tensor;
@@ -31,6 +32,8 @@ final class PlaygroundTab implements DashboardTab {
     private final StackPane content = new StackPane(view, table);
     /** The table's columns as the playground sets them; null for image networks. */
     private TabularInput tabular;
+    /** A table of pixels seen as its image (the digits sample), or null. */
+    private PixelTable pixels;
     private Project project;
     private LoadedData data;
     private Playground model;
@@ -230,9 +233,9 @@ final class PlaygroundTab implements DashboardTab {
         Shape in = data.train().featureShape();
         boolean image = in.rank() == 3 && (in.dim(2) == 1 || in.dim(2) == 3);
         boolean rows = !image && data.encoder() != null && data.source().underlying() instanceof DatasetSource.Csv;
-        view.setVisible(!rows);
-        table.setVisible(rows);
         if (!image && !rows) {
+            view.setVisible(true);
+            table.setVisible(false);
             view.say("The playground takes image networks and tables; for text or a time series, see predict on the"
                     + " command line and the Samples and Forecast tabs.");
             return false;
@@ -248,9 +251,11 @@ final class PlaygroundTab implements DashboardTab {
             }
             builtFor = project;
             tabular = null;
+            pixels = null;
             if (rows) {
                 DatasetSource.Csv csv = (DatasetSource.Csv) data.source().underlying();
                 tabular = new TabularInput(data.encoder(), csv.offset(), csv.scale(), data.train().original());
+                pixels = PixelTable.of(tabular, model.reshapedInput());
                 table.setUp(tabular);
                 ((SpinnerValueFactory.IntegerSpinnerValueFactory) table.sample.getValueFactory())
                         .setMax(Math.max(1, test().size()));
@@ -264,10 +269,19 @@ final class PlaygroundTab implements DashboardTab {
             view.sample.getValueFactory().setValue(Math.min(view.sample.getValue(), Math.max(1, test.size())));
             ((SpinnerValueFactory.IntegerSpinnerValueFactory) view.sample.getValueFactory()).setMax(Math.max(1, test.size()));
         }
+        // A table of pixels (the digits) is drawn like an image; other tables get sliders.
+        boolean sliders = tabular != null && pixels == null;
+        view.setVisible(!sliders);
+        table.setVisible(sliders);
         String untrained = project.isTrained() ? "" : "Untrained weights: train first, or the answers are a guess.";
         view.say(untrained);
         table.message.setText(untrained);
         return model != null;
+    }
+
+    /** The image the drawing stands for: the network's input, or the image a table of pixels is reshaped to. */
+    private Shape imageShape() {
+        return pixels != null ? pixels.image() : model.inputShape();
     }
 
     private Dataset test() {
@@ -282,8 +296,8 @@ final class PlaygroundTab implements DashboardTab {
         Dataset test = test();
         int i = Math.max(0, Math.min(test.size() - 1, index));
         Tensor x = PlaygroundView.row(test, i);
-        exact = x.data().clone();
-        view.showImage(exact, test.featureShape());
+        exact = pixels != null ? pixels.toGrey(x.data()) : x.data().clone();
+        view.showImage(exact, imageShape());
         String label = test.isClassification() && (int) test.target(i) < test.classNames().size()
                 ? test.classNames().get((int) test.target(i)) : "";
         view.truth.setText(caption != null ? caption : label.isEmpty() ? "test image " + (i + 1) : "true: " + label);
@@ -308,7 +322,7 @@ final class PlaygroundTab implements DashboardTab {
         if (!ready()) {
             return;
         }
-        if (tabular != null) {
+        if (tabular != null && pixels == null) {
             float[] in = tabular.encode(table.values());
             Playground.Prediction first = model.predict(in, -1);
             boolean classes = !model.classNames().isEmpty();
@@ -318,12 +332,13 @@ final class PlaygroundTab implements DashboardTab {
             table.bars.show(shown, model.classNames());
             return;
         }
-        Shape shape = model.inputShape();
-        float[] in = exact != null ? exact
+        Shape shape = imageShape();
+        float[] grey = exact != null ? exact
                 : Playground.fromDrawing(view.drawing, PlaygroundView.RESOLUTION, PlaygroundView.RESOLUTION, shape);
+        float[] in = pixels != null ? pixels.toInput(grey) : grey;
         Playground.Prediction first = model.predict(in, -1);
         Playground.Prediction shown = view.saliency.isSelected() ? model.predict(in, first.top()) : first;
-        view.showInput(in, shape, shown.saliency());
+        view.showInput(grey, shape, shown.saliency());
         String layer = view.show.getValue();
         NetworkNode node = layer == null ? null
                 : model.layers().stream().filter(n -> n.name().equals(layer)).findFirst().orElse(null);
