@@ -4,18 +4,23 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.layerlab.data.Dataset;
 import org.layerlab.nn.network.Network;
 import org.layerlab.training.EpochEvent;
+import org.layerlab.training.GridAnimation;
 import org.layerlab.training.ReconstructionSnapshot;
 import org.layerlab.training.SampleGrid;
 import org.layerlab.training.TrainingListener;
+import org.layerlab.training.TrainingResult;
 
 /**
  * {@code train --samples DIR} for an autoencoder on images: after each epoch, the window's
  * Reconstructions grid (the first 16 test images above their reconstructions) as
- * DIR/epoch-001.png, 002, ... so a headless run leaves the same record the window shows.
+ * DIR/epoch-001.png, 002, ..., and at the end all of them as one looping GIF, so a headless run
+ * leaves the same record the window shows.
  */
 final class ReconstructionPngs implements TrainingListener {
     private final Network net;
@@ -24,6 +29,8 @@ final class ReconstructionPngs implements TrainingListener {
     private final int firstEpoch;
     private final PrintStream out;
     private boolean failed;
+    private final List<SampleGrid> grids = new ArrayList<>();
+    private final List<Integer> epochs = new ArrayList<>();
 
     /** firstEpoch: how many epochs the project had trained before, so the files number on from there. */
     ReconstructionPngs(Network net, Dataset shown, Path dir, int firstEpoch, PrintStream out) throws IOException {
@@ -40,6 +47,20 @@ final class ReconstructionPngs implements TrainingListener {
         this.out = out;
     }
 
+    /** The run's grids as DIR/epochs-FIRST-LAST.gif, one frame per epoch, once the run ends (however it ends). */
+    @Override
+    public void onFinished(TrainingResult result) {
+        if (failed || grids.isEmpty()) {
+            return;
+        }
+        Path file = dir.resolve(String.format("epochs-%03d-%03d.gif", epochs.get(0), epochs.get(epochs.size() - 1)));
+        try {
+            GridAnimation.writeGif(grids, epochs, file, 2, 700);
+        } catch (IOException ex) {
+            out.println("warning: cannot write " + file + " (" + ex.getMessage() + ")");
+        }
+    }
+
     /** A file that cannot be written is said once; training goes on (its weights matter more than the pictures). */
     @Override
     public void onEpoch(EpochEvent e) {
@@ -49,8 +70,11 @@ final class ReconstructionPngs implements TrainingListener {
         int epoch = firstEpoch + e.epoch();
         Path file = dir.resolve(String.format("epoch-%03d.png", epoch));
         try {
-            SampleGrid.of(ReconstructionSnapshot.of(net, shown, ReconstructionSnapshot.COUNT, -1, epoch), 8)
-                    .writePng(file, 4);
+            SampleGrid grid = SampleGrid.of(ReconstructionSnapshot.of(net, shown, ReconstructionSnapshot.COUNT, -1,
+                    epoch), 8);
+            grid.writePng(file, 4);
+            grids.add(grid);
+            epochs.add(epoch);
         } catch (IOException ex) {
             failed = true;
             out.println("warning: cannot write " + file + " (" + ex.getMessage() + "); training goes on without"

@@ -54,6 +54,7 @@ class AutoencoderCommandTest {
             assertEquals((8 * 29 - 1) * 4, png.getWidth(), name);
             assertEquals((2 * (2 * 29) + 2 - 1) * 4, png.getHeight(), name);
         }
+        assertTrue(Files.exists(grids.resolve("epochs-001-002.gif")), "the run's epochs as one animation");
         Project trained = ProjectFiles.load(file);
         assertTrue(trained.dataset() instanceof DatasetSource.Reconstruct, trained.dataset().describe());
         assertEquals(2, trained.history().size());

@@ -3,9 +3,11 @@ package org.layerlab.ui.dashboard;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.function.Consumer;
 
 import javafx.stage.FileChooser;
+import org.layerlab.training.GridAnimation;
 import org.layerlab.training.SampleGrid;
 import org.layerlab.ui.common.Screenshots;
 import org.layerlab.ui.model.EditorModel;
@@ -53,6 +55,25 @@ final class DashboardExport {
         if (f != null) {
             try {
                 grid.writePng(f.toPath(), 4);
+                view.status.setText("Saved " + f.getName());
+            } catch (IOException ex) {
+                error.accept("Cannot save " + f.getName() + ": " + ex.getMessage());
+            }
+        }
+    }
+
+    /** The run's grids as a looping GIF, one frame per epoch. */
+    void reconstructionsGif() {
+        List<SampleGrid> grids = view.reconstructions.keptGrids();
+        if (grids.isEmpty()) {
+            return;
+        }
+        FileChooser c = new FileChooser();
+        c.setInitialFileName("reconstructions.gif");
+        File f = c.showSaveDialog(view.getScene().getWindow());
+        if (f != null) {
+            try {
+                GridAnimation.writeGif(grids, view.reconstructions.keptEpochNumbers(), f.toPath(), 2, 700);
                 view.status.setText("Saved " + f.getName());
             } catch (IOException ex) {
                 error.accept("Cannot save " + f.getName() + ": " + ex.getMessage());

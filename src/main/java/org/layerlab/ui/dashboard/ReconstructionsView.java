@@ -29,6 +29,7 @@ final class ReconstructionsView extends ExampleView<ReconstructionSnapshot> {
     final BorderPane content;
     final Slider epochs = new Slider(0, 0, 0);
     final Button savePng = new Button("Save PNG…");
+    final Button saveGif = new Button("Save GIF…");
     private final Label shownEpoch = new Label();
     private final List<ReconstructionSnapshot> history = new ArrayList<>();
     private WritableImage image;
@@ -54,7 +55,10 @@ final class ReconstructionsView extends ExampleView<ReconstructionSnapshot> {
         savePng.setId("reconstructions-save");
         savePng.setDisable(true);
         shownEpoch.setMinWidth(80);
-        HBox bar = new HBox(8, new Label("epoch"), epochs, shownEpoch, savePng);
+        saveGif.setId("reconstructions-save-gif");
+        saveGif.setDisable(true);
+        saveGif.setTooltip(new Tooltip("All of this run's epochs as one looping animation"));
+        HBox bar = new HBox(8, new Label("epoch"), epochs, shownEpoch, savePng, saveGif);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(2, 8, 2, 8));
         content = new BorderPane(this, bar, null, null, null);
@@ -74,6 +78,7 @@ final class ReconstructionsView extends ExampleView<ReconstructionSnapshot> {
         epochs.setMax(history.size() - 1);
         epochs.setDisable(history.size() < 2);
         savePng.setDisable(false);
+        saveGif.setDisable(history.size() < 2);
         if (following) {
             epochs.setValue(history.size() - 1);
             super.show(s);
@@ -88,6 +93,7 @@ final class ReconstructionsView extends ExampleView<ReconstructionSnapshot> {
         epochs.setValue(0);
         epochs.setDisable(true);
         savePng.setDisable(true);
+        saveGif.setDisable(true);
         shownEpoch.setText("");
         super.clear();
     }
@@ -95,6 +101,15 @@ final class ReconstructionsView extends ExampleView<ReconstructionSnapshot> {
     /** The grid on screen, for Save PNG; null before the first. */
     SampleGrid shownGrid() {
         return snapshot() == null ? null : SampleGrid.of(snapshot(), COLUMNS);
+    }
+
+    /** Every kept epoch's grid, in order, for the GIF. */
+    List<SampleGrid> keptGrids() {
+        return history.stream().map(s -> SampleGrid.of(s, COLUMNS)).toList();
+    }
+
+    List<Integer> keptEpochNumbers() {
+        return history.stream().map(ReconstructionSnapshot::epoch).toList();
     }
 
     int keptEpochs() {

@@ -85,6 +85,7 @@ public final class TrainingController {
         view.exportPng.setOnAction(e -> export.png());
         view.exportCsv.setOnAction(e -> export.csv());
         view.reconstructions.savePng.setOnAction(e -> export.reconstructions());
+        view.reconstructions.saveGif.setOnAction(e -> export.reconstructionsGif());
         view.applyRate.setOnAction(e -> applyRate());
         view.rate.setOnAction(e -> applyRate());
         view.weightScale.valueProperty().addListener((o, a, b) -> wantOpenTab());
