@@ -147,17 +147,14 @@ public final class KerasExporter implements Exporter {
 
                 HERE = os.path.dirname(os.path.abspath(__file__))
 
-
                 %s
                 %s
                 def build_model():
                 %s    return keras.Model(%s, %s, name="%s")
 
-
                 # Each layer's tensors in %s, in the order Keras' set_weights takes them.
                 WEIGHTS = {
                 %s}
-
 
                 def load_model(path=os.path.join(HERE, "%s")):
                     \"\"\"The model with the exported weights.\"\"\"

@@ -61,7 +61,6 @@ enum TorchHelpers {
                     forward, backward = outputs[:, -1, :units], outputs[:, 0, units:]
                 return merge_directions(forward, backward, merge)
 
-
             def merge_directions(forward, backward, merge):
                 \"\"\"The two directions joined as Keras' merge_mode says.\"\"\"
                 if merge == "concat":

@@ -128,7 +128,6 @@ public record Sampling(double klWeight) implements LayerSpec {
             return "kl_loss";
         }
 
-
         @Override
         public double lastLoss() {
             return lastLoss;

@@ -3,6 +3,7 @@ package org.layerlab.ui.dashboard;
 import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
@@ -76,5 +77,12 @@ abstract class CanvasView extends Region {
     /** The view as an image, for export. */
     WritableImage image() {
         return canvas.snapshot(null, null);
+    }
+
+    /** ARGB pixels, row by row, as an image to draw (unsmoothed, at whatever scale the view chooses). */
+    static WritableImage image(int[] argb, int width, int height) {
+        WritableImage image = new WritableImage(width, height);
+        image.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
+        return image;
     }
 }

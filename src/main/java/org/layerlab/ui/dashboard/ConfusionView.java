@@ -137,7 +137,6 @@ final class ConfusionView extends CanvasView {
         return label.length() > 22 ? label.substring(0, 21) + "…" : label;
     }
 
-
     private String name(int i) {
         return i < matrix.classes().size() ? matrix.classes().get(i) : Integer.toString(i);
     }

@@ -3,6 +3,7 @@ package org.layerlab.ui.dashboard;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -30,64 +31,44 @@ final class DashboardExport {
             error.accept("This tab is a table; open a chart, heatmap, boundary or confusion tab to export it.");
             return;
         }
-        FileChooser c = new FileChooser();
-        c.setInitialFileName("layerlab-chart.png");
-        File f = c.showSaveDialog(view.getScene().getWindow());
-        if (f != null) {
-            try {
-                Screenshots.writeImage(v.image(), f.toPath());
-                view.status.setText("Saved " + f.getName());
-            } catch (IOException ex) {
-                error.accept("Cannot save " + f.getName() + ": " + ex.getMessage());
-            }
-        }
+        saveAs("layerlab-chart.png", file -> Screenshots.writeImage(v.image(), file));
     }
 
     /** The Reconstructions tab's grid as shown (the epoch the slider is on), four screen pixels per image pixel. */
     void reconstructions() {
         SampleGrid grid = view.reconstructions.shownGrid();
-        if (grid == null) {
-            return;
-        }
-        FileChooser c = new FileChooser();
-        c.setInitialFileName("reconstructions.png");
-        File f = c.showSaveDialog(view.getScene().getWindow());
-        if (f != null) {
-            try {
-                grid.writePng(f.toPath(), 4);
-                view.status.setText("Saved " + f.getName());
-            } catch (IOException ex) {
-                error.accept("Cannot save " + f.getName() + ": " + ex.getMessage());
-            }
+        if (grid != null) {
+            saveAs("reconstructions.png", file -> grid.writePng(file, 4));
         }
     }
 
     /** The run's grids as a looping GIF, one frame per epoch. */
     void reconstructionsGif() {
         List<SampleGrid> grids = view.reconstructions.keptGrids();
-        if (grids.isEmpty()) {
-            return;
-        }
-        FileChooser c = new FileChooser();
-        c.setInitialFileName("reconstructions.gif");
-        File f = c.showSaveDialog(view.getScene().getWindow());
-        if (f != null) {
-            try {
-                GridAnimation.writeGif(grids, view.reconstructions.keptEpochNumbers(), f.toPath(), 2, 700);
-                view.status.setText("Saved " + f.getName());
-            } catch (IOException ex) {
-                error.accept("Cannot save " + f.getName() + ": " + ex.getMessage());
-            }
+        List<Integer> epochs = view.reconstructions.keptEpochNumbers();
+        if (!grids.isEmpty()) {
+            saveAs("reconstructions.gif", file -> GridAnimation.writeGif(grids, epochs, file, 2, 700));
         }
     }
 
     void csv() {
+        saveAs("history.csv", file -> Files.writeString(file, HistoryCsv.of(model.project().history())));
+    }
+
+    /** Writing one file; may fail with the reason the user is shown. */
+    @FunctionalInterface
+    private interface Writer {
+        void write(Path file) throws IOException;
+    }
+
+    /** Asks where, writes there, and says so in the status line, or why not. */
+    private void saveAs(String suggested, Writer writer) {
         FileChooser c = new FileChooser();
-        c.setInitialFileName("history.csv");
+        c.setInitialFileName(suggested);
         File f = c.showSaveDialog(view.getScene().getWindow());
         if (f != null) {
             try {
-                Files.writeString(f.toPath(), HistoryCsv.of(model.project().history()));
+                writer.write(f.toPath());
                 view.status.setText("Saved " + f.getName());
             } catch (IOException ex) {
                 error.accept("Cannot save " + f.getName() + ": " + ex.getMessage());

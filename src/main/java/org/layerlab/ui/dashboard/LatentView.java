@@ -1,7 +1,6 @@
 package org.layerlab.ui.dashboard;
 
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
@@ -103,9 +102,7 @@ final class LatentView extends ExampleView<LatentSnapshot> {
                 }
             }
         }
-        WritableImage image = new WritableImage(n * iw, n * ih);
-        image.getPixelWriter().setPixels(0, 0, n * iw, n * ih, PixelFormat.getIntArgbInstance(), argb, 0, n * iw);
-        return image;
+        return image(argb, n * iw, n * ih);
     }
 
     private static int level(float v) {

@@ -1,7 +1,6 @@
 package org.layerlab.ui.dashboard;
 
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
@@ -104,8 +103,7 @@ final class LayerOutputView extends CanvasView {
                 argb[i] = 0xff000000 | (int) Math.round(90 * u) << 8 | (int) Math.round(255 * u);
             }
         }
-        WritableImage image = new WritableImage(iw, ih);
-        image.getPixelWriter().setPixels(0, 0, iw, ih, PixelFormat.getIntArgbInstance(), argb, 0, iw);
+        WritableImage image = image(argb, iw, ih);
         g.setImageSmoothing(false);
         g.drawImage(image, x, y, w, h);
     }

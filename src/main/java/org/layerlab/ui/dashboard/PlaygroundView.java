@@ -13,7 +13,6 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -188,8 +187,7 @@ final class PlaygroundView extends VBox {
             }
             argb[i] = 0xff000000 | r << 16 | gr << 8 | b;
         }
-        WritableImage image = new WritableImage(w, h);
-        image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        WritableImage image = CanvasView.image(argb, w, h);
         g.setImageSmoothing(false);
         g.drawImage(image, 0, 0, size, size * h / w);
     }

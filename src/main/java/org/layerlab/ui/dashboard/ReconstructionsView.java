@@ -10,7 +10,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -157,9 +156,7 @@ final class ReconstructionsView extends ExampleView<ReconstructionSnapshot> {
         }
         if (imageOf != s || imageColumns != columns) {
             SampleGrid grid = SampleGrid.of(s, columns);
-            image = new WritableImage(grid.width(), grid.height());
-            image.getPixelWriter().setPixels(0, 0, grid.width(), grid.height(), PixelFormat.getIntArgbInstance(),
-                    grid.argb(), 0, grid.width());
+            image = image(grid.argb(), grid.width(), grid.height());
             imageOf = s;
             imageColumns = columns;
         }
