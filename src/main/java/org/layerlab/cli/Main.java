@@ -21,8 +21,9 @@ public final class Main {
             Usage: java --add-modules jdk.incubator.vector -jar target/layerlab.jar COMMAND [OPTIONS]
 
             Commands:
-              train PROJECT [--epochs N] [--out FILE]
-                    Trains the project's network on its dataset and saves weights and history.
+              train PROJECT [--epochs N] [--out FILE] [--report] [--samples DIR]
+                    Trains the project's network on its dataset and saves weights and history
+                    (--samples: an autoencoder's reconstructions of each epoch as PNG and GIF).
               evaluate PROJECT
                     Loss and metrics of the trained network on the project's test data.
               predict PROJECT --input FILE [--top K] [--format text|csv|json] [--id COLUMN]
@@ -35,14 +36,16 @@ public final class Main {
                     Writes the network and its weights for another framework (formats: %s).
               import-weights PROJECT FILE [--out FILE]
                     Reads weights trained elsewhere (an exported train.py's checkpoint) into the project.
-              bench [--quick] [--json FILE] [--data DIR] [--only xor,mlp,cnn,gemm]
-                    Runs the performance workloads of PERFORMANCE.md and prints one table.
+              sample PROJECT --count N --out DIR [--seed S]
+                    New images from a trained VAE: its decoder on codes drawn from N(0, 1).
+              bench [--quick] [--json FILE] [--data DIR] [--only xor,mlp,cnn,lstm,transformer,gemm,fma] [--profile]
+                    Runs the benchmark workloads (README, Performance) and prints one table.
               help  Shows this text.
             """;
 
     /** The words the command line answers to; anything else in first place is not a command. */
     public static final List<String> COMMANDS = List.of("train", "evaluate", "predict", "validate", "summary", "export",
-            "import-weights", "bench", "help", "--help");
+            "import-weights", "sample", "bench", "help", "--help");
 
     public static boolean isCommand(String word) {
         return COMMANDS.contains(word);
@@ -70,6 +73,7 @@ public final class Main {
                 case "bench" -> new BenchCommand(out).run(rest);
                 case "export" -> ExportCommand.of(out).run(rest);
                 case "import-weights" -> new ImportWeightsCommand(out).run(rest);
+                case "sample" -> new SampleCommand(out).run(rest);
                 default -> throw new UserError(unknownCommand(args.get(0)));
             });
     }

@@ -7,6 +7,8 @@ import java.util.Arrays;
 
 import javax.imageio.ImageIO;
 
+import org.layerlab.engine.Shape;
+
 /**
  * Images laid out as a grid of ARGB pixels: for an autoencoder, each row of originals followed by
  * the row of their reconstructions. Pixel values map to grey (or colour) over the originals'
@@ -39,6 +41,23 @@ public record SampleGrid(int width, int height, int[] argb) {
             int top = pair * (2 * (h + GAP) + 2 * GAP);
             paint(pixels, gridW, col * (w + GAP), top, s.originals(), i * size, h, w, c, lo, hi);
             paint(pixels, gridW, col * (w + GAP), top + h + GAP, s.reconstructions(), i * size, h, w, c, lo, hi);
+        }
+        return new SampleGrid(gridW, gridH, pixels);
+    }
+
+    /** count images (in the image's layout, one after another) as rows of columns, no pairs. */
+    public static SampleGrid ofImages(float[] images, Shape image, int count, int columns) {
+        int h = image.dim(0);
+        int w = image.dim(1);
+        int c = image.dim(2);
+        int rows = (count + columns - 1) / columns;
+        int gridW = columns * (w + GAP) - GAP;
+        int gridH = rows * (h + GAP) - GAP;
+        int[] pixels = new int[Math.max(1, gridW * gridH)];
+        Arrays.fill(pixels, 0xff808080);
+        for (int i = 0; i < count; i++) {
+            paint(pixels, gridW, (i % columns) * (w + GAP), (i / columns) * (h + GAP), images, i * h * w * c, h, w, c, 0,
+                    1);
         }
         return new SampleGrid(gridW, gridH, pixels);
     }
