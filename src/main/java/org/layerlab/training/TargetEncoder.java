@@ -23,6 +23,12 @@ final class TargetEncoder {
                     + data.featureShape());
         }
         int outputs = net.outputShape().size();
+        if (in.rank() == 3 && outputs == in.size() && outputs > 1 && data.targetWidth() != outputs) {
+            throw new IllegalArgumentException("the network gives " + outputs + " values, the size of its input image,"
+                    + " as an autoencoder does, but the data's target is " + (data.isClassification() ? "a class"
+                    : data.targetWidth() + " value(s)") + " per sample: choose \"Target: the input itself\" in the data"
+                    + " dialog");
+        }
         Loss.Kind kind = loss.kind();
         boolean classes = data.isClassification();
         if (kind.isCategorical()) {

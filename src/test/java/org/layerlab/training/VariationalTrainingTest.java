@@ -91,4 +91,15 @@ class VariationalTrainingTest {
                 List.of(), 1, 0, true, null, null);
         return new Trainer(vae(beta), cfg).fit(patterns(256, 1)).last().get("kl_loss") / beta;
     }
+
+    @Test
+    void anAutoencoderOnLabelledImagesSaysToMakeTheInputTheTarget() {
+        Dataset labelled = LatentSnapshotTest.images(8).labelled();
+        Network ae = Network.compile(GraphAnalysis.of(LatentSnapshotTest.vae(2)).plan(), new ParameterStore(1));
+        TrainingConfig cfg = new TrainingConfig(1, 4, OptimizerSpec.of("adam", 0.01), Loss.BINARY_CROSSENTROPY,
+                List.of(), 1, 0, true, null, null);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new Trainer(ae, cfg).fit(labelled));
+        assertTrue(e.getMessage().contains("Target: the input itself"), e.getMessage());
+    }
 }

@@ -269,6 +269,14 @@ public final class GraphAnalysis {
             return;
         }
         int units = oi.outputShape().size();
+        if (reproducesInputWithoutInputTarget(units, data)) {
+            // The other checks would say "set units to 1" or blame the loss: the network is fine, the target is not.
+            problems.add(Problem.error(outputId, out.name() + " gives " + units + " values, the size of the input, as"
+                    + " an autoencoder does, but the data's target is " + (data.classes() > 0 ? "a class"
+                    : data.targetWidth() + " value(s)") + " per sample: in the data dialog tick \"Target: the input"
+                    + " itself\""));
+            return;
+        }
         ActivationFunction act = out.spec() instanceof HasActivation h ? h.activation().function() : ActivationFunction.LINEAR;
         Loss.Kind kind = loss.kind();
         Fix unitsFix = null;
@@ -307,6 +315,17 @@ public final class GraphAnalysis {
                     + out.name() + " has " + units + " units: set units to " + data.targetWidth());
             problems.add(out.spec() instanceof Dense d ? p.withFix(Fixes.setUnits(outputId, d, data.targetWidth())) : p);
         }
+    }
+
+    /**
+     * An image network (or one with a Sampling layer) whose output has the input's size, trained
+     * on data whose target is something else: an autoencoder given labels.
+     */
+    private boolean reproducesInputWithoutInputTarget(int units, DataSummary data) {
+        if (data == null || units <= 1 || units != data.featureShape().size() || data.targetWidth() == units) {
+            return false;
+        }
+        return data.featureShape().rank() == 3 || graph.nodes().stream().anyMatch(n -> n.spec().addedLoss() != null);
     }
 
     private void checkData(String inputId, DataSummary data) {
