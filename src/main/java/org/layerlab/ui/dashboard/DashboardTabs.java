@@ -50,7 +50,7 @@ final class DashboardTabs {
                         RunWants.NOTHING, ReconstructionSnapshot.class, v.reconstructions::show)
                         .onRunStarted(v.reconstructions::clear),
                 // Shown only for VAEs with a 2-D latent space.
-                new SnapshotTab<>("tab-latent", "Latent space", v.latent, v.latent, RunWants.NOTHING, LatentSnapshot.class,
+                new SnapshotTab<>("tab-latent", "Latent", v.latent, v.latent, RunWants.NOTHING, LatentSnapshot.class,
                         v.latent::show).onRunStarted(v.latent::clear),
                 // Shown only for networks with recurrent layers.
                 new SnapshotTab<>("tab-states", "States", v.states, v.states, RunWants.NOTHING,

@@ -7,7 +7,7 @@ import javafx.scene.text.Font;
 import org.layerlab.training.LatentSnapshot;
 
 /**
- * The Latent space tab of a VAE with two latent dimensions: on the left the map (each test
+ * The Latent tab of a VAE with two latent dimensions: on the left the map (each test
  * image at its z_mean, coloured by its class), on the right the decoder's image for each point
  * of a grid over the same square, so a region of the map and the clothes drawn there can be
  * compared side by side.

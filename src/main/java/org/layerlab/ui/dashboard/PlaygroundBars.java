@@ -5,6 +5,7 @@ import java.util.List;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import org.layerlab.engine.Shape;
 import org.layerlab.training.Playground;
 
 /** The playground's answer: the ten likeliest classes with their probabilities as bars, the first in the accent colour. */
@@ -12,9 +13,18 @@ final class PlaygroundBars extends CanvasView {
     private Playground.Prediction prediction;
     private List<String> names = List.of();
 
+    /** For an autoencoder: the image the output is, drawn instead of numbers (null for other networks). */
+    private Shape image;
+
     void show(Playground.Prediction p, List<String> classNames) {
+        show(p, classNames, null);
+    }
+
+    /** image: the shape to draw the outputs as (an autoencoder's reconstruction), or null. */
+    void show(Playground.Prediction p, List<String> classNames, Shape outputImage) {
         prediction = p;
         names = classNames;
+        image = outputImage;
         draw();
     }
 
@@ -25,6 +35,21 @@ final class PlaygroundBars extends CanvasView {
     @Override
     protected void paint(GraphicsContext g, double w, double h) {
         if (prediction == null) {
+            return;
+        }
+        if (names.isEmpty() && image != null) {
+            g.setFont(Font.font(12));
+            g.setFill(text);
+            g.fillText("What the network makes of it", 4, 14);
+            float[] v = prediction.outputs();
+            int[] argb = new int[image.dim(0) * image.dim(1)];
+            for (int i = 0; i < argb.length; i++) {
+                int grey = (int) Math.round(255 * Math.max(0, Math.min(1, v[i * image.dim(2)])));
+                argb[i] = 0xff000000 | grey << 16 | grey << 8 | grey;
+            }
+            double side = Math.max(16, Math.min(h - 24, w - 8));
+            g.setImageSmoothing(false);
+            g.drawImage(image(argb, image.dim(1), image.dim(0)), 4, 20, side * image.dim(1) / image.dim(0), side);
             return;
         }
         if (names.isEmpty()) {

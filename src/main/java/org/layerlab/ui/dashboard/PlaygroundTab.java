@@ -269,6 +269,12 @@ final class PlaygroundTab implements DashboardTab {
             view.sample.getValueFactory().setValue(Math.min(view.sample.getValue(), Math.max(1, test.size())));
             ((SpinnerValueFactory.IntegerSpinnerValueFactory) view.sample.getValueFactory()).setMax(Math.max(1, test.size()));
         }
+        // Mistakes and confusion cells are a classifier's: an autoencoder has none to step through.
+        boolean classes = test().isClassification();
+        for (Node n : List.of(view.stepping, view.previousMistake, view.nextMistake)) {
+            n.setVisible(classes);
+            n.setManaged(classes);
+        }
         // A table of pixels (the digits) is drawn like an image; other tables get sliders.
         boolean sliders = tabular != null && pixels == null;
         view.setVisible(!sliders);
@@ -344,7 +350,9 @@ final class PlaygroundTab implements DashboardTab {
                 : model.layers().stream().filter(n -> n.name().equals(layer)).findFirst().orElse(null);
         // Visible first: a hidden view only notes that it is out of date.
         view.layerOutput.setVisible(node != null);
-        view.bars.show(shown, model.classNames());
+        // An autoencoder's output is an image of the input's size: drawn as one, next to the input.
+        boolean reproduces = model.classNames().isEmpty() && shown.outputs().length == shape.size();
+        view.bars.show(shown, model.classNames(), reproduces ? shape : null);
         if (node != null) {
             view.layerOutput.show(model.outputOf(node)); // the pass above computed every layer's output
         }
