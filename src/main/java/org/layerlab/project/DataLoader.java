@@ -95,8 +95,9 @@ public final class DataLoader {
     public static LoadedData load(DatasetSource source, Path projectDir) throws IOException {
         if (source instanceof DatasetSource.Reconstruct r) {
             LoadedData d = load(r.of(), projectDir);
-            return new LoadedData(new ReconstructionDataset(d.train()),
-                    d.test() == null ? null : new ReconstructionDataset(d.test()), d.summary(),
+            // The summary is of the data as trained on: targets the size of the input, no classes.
+            Dataset train = new ReconstructionDataset(d.train());
+            return new LoadedData(train, d.test() == null ? null : new ReconstructionDataset(d.test()), summary(train),
                     new DatasetSource.Reconstruct(d.source()), d.encoder(), d.series());
         }
         if (source instanceof DatasetSource.Csv c) {

@@ -14,7 +14,6 @@ import org.layerlab.training.BoundarySnapshot;
 import org.layerlab.training.ConfusionMatrix;
 import org.layerlab.training.ForecastSnapshot;
 import org.layerlab.training.HealthSnapshot;
-import org.layerlab.training.LatentSnapshot;
 import org.layerlab.training.ReconstructionSnapshot;
 import org.layerlab.training.StatesSnapshot;
 import org.layerlab.training.TextSamples;
@@ -49,9 +48,8 @@ final class DashboardTabs {
                 new SnapshotTab<>("tab-reconstructions", "Reconstructions", v.reconstructions.content, v.reconstructions,
                         RunWants.NOTHING, ReconstructionSnapshot.class, v.reconstructions::show)
                         .onRunStarted(v.reconstructions::clear),
-                // Shown only for VAEs with a 2-D latent space.
-                new SnapshotTab<>("tab-latent", "Latent", v.latent, v.latent, RunWants.NOTHING, LatentSnapshot.class,
-                        v.latent::show).onRunStarted(v.latent::clear),
+                // Shown only for VAEs on images.
+                v.latentTab,
                 // Shown only for networks with recurrent layers.
                 new SnapshotTab<>("tab-states", "States", v.states, v.states, RunWants.NOTHING,
                         StatesSnapshot.class, v.states::show).onRunStarted(v.states::clear),

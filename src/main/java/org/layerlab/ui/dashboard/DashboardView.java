@@ -69,7 +69,8 @@ public final class DashboardView extends BorderPane {
     final StatesView states = new StatesView();
     final TextSamplesView textSamples = new TextSamplesView();
     final ReconstructionsView reconstructions = new ReconstructionsView();
-    final LatentView latent = new LatentView();
+    final LatentTab latentTab = new LatentTab();
+    final LatentView latent = latentTab.map;
     final PlaygroundTab playground = new PlaygroundTab();
     /** What the Loss and metric tabs plot. */
     final Curves curves = new Curves();

@@ -94,6 +94,7 @@ final class DataShown {
                     showTrainedBoundary(p, dir, d);
                     view.forecast.setData(d.series());
                     view.playground.use(p, d);
+                    view.latentTab.use(p, d);
                     view.showTab("tab-playground", ExampleViews.playground(p, d.train().featureShape()));
                     view.showTab("tab-forecast", d.series() != null);
                     // Views that cannot apply to these data leave the tab row (which has room for only so many).

@@ -13,6 +13,7 @@ import org.layerlab.nn.layers.GRU;
 import org.layerlab.nn.layers.Input;
 import org.layerlab.nn.layers.LSTM;
 import org.layerlab.nn.layers.MultiHeadAttention;
+import org.layerlab.nn.layers.Sampling;
 import org.layerlab.nn.layers.SimpleRNN;
 import org.layerlab.project.DatasetSource;
 import org.layerlab.project.LoadedData;
@@ -54,7 +55,7 @@ final class ExampleViews {
         view.showTab("tab-states", hasRecurrent(p));
         view.showTab("tab-samples", p.dataset() instanceof DatasetSource.Corpus);
         view.showTab("tab-reconstructions", reconstructsImages(p));
-        view.showTab("tab-latent", latentSampling(p) != null);
+        view.showTab("tab-latent", vaeSampling(p) != null);
         view.showTab("tab-playground", playground(p, null));
         // Until the data has loaded and says, the network's input decides: images never get regions.
         view.showTab("tab-boundary", p.graph().nodes().stream().filter(n -> n.spec() instanceof Input)
@@ -81,6 +82,14 @@ final class ExampleViews {
     static boolean takesImages(Project p) {
         return p.graph().nodes().stream().filter(n -> n.spec() instanceof Input).map(n -> ((Input) n.spec()).shape())
                 .anyMatch(s -> s.rank() == 3 && (s.dim(2) == 1 || s.dim(2) == 3));
+    }
+
+    /** The Sampling node of a VAE on images (any latent size), or null. */
+    static GraphNode vaeSampling(Project p) {
+        if (!reconstructsImages(p)) {
+            return null;
+        }
+        return p.graph().nodes().stream().filter(n -> n.spec() instanceof Sampling).findFirst().orElse(null);
     }
 
     /** The Sampling node of a VAE on images with a 2-D latent space, or null. */

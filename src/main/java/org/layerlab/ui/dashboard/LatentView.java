@@ -42,7 +42,12 @@ final class LatentView extends ExampleView<LatentSnapshot> {
 
     @Override
     void paintSnapshot(GraphicsContext g, double w, double h, LatentSnapshot s) {
-        double legendW = s.classNames().isEmpty() ? 0 : 120;
+        // The legend flows into further columns when the map is too short for one: every class named.
+        int names = s.classNames().size();
+        double sideGuess = Math.max(40, h - 44);
+        int perColumn = Math.max(1, (int) (sideGuess / 14));
+        int columns = names == 0 ? 0 : (names + perColumn - 1) / perColumn;
+        double legendW = 120.0 * columns;
         double side = Math.max(40, Math.min(h - 44, (w - 48 - legendW) / 2));
         double left = 12;
         double top = 34;
@@ -62,15 +67,13 @@ final class LatentView extends ExampleView<LatentSnapshot> {
         }
         g.setFont(Font.font(11));
         double lx = left + side + 12;
-        for (int k = 0; k < s.classNames().size() && legendW > 0; k++) {
-            double ly = top + 10 + k * 14;
-            if (ly > top + side) {
-                break;
-            }
+        for (int k = 0; k < names; k++) {
+            double x = lx + (k / perColumn) * 120;
+            double ly = top + 10 + (k % perColumn) * 14;
             g.setFill(CLASSES[k % CLASSES.length]);
-            g.fillOval(lx, ly - 7, 7, 7);
+            g.fillOval(x, ly - 7, 7, 7);
             g.setFill(text);
-            g.fillText(s.classNames().get(k), lx + 11, ly);
+            g.fillText(s.classNames().get(k), x + 11, ly, 105);
         }
         if (decodedOf != s) {
             decoded = grid(s);

@@ -105,6 +105,7 @@ public final class TrainingController {
             }
             if (b != null) {
                 view.playground.projectChanged(b);
+                view.latentTab.projectChanged(b);
             }
             if (b != null && (a == null || a.dataset() != b.dataset())) {
                 dataShown.load(b);

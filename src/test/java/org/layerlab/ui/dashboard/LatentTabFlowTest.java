@@ -1,0 +1,71 @@
+package org.layerlab.ui.dashboard;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.layerlab.project.Project;
+import org.layerlab.project.ProjectFiles;
+import org.layerlab.project.ProjectSession;
+import org.layerlab.ui.common.Screenshots;
+import org.layerlab.ui.model.EditorModel;
+import org.layerlab.ui.shell.MainWindow;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The fashion VAE reopened after training: its latent map shows, and the walk follows the chosen images. */
+@ExtendWith(ApplicationExtension.class)
+class LatentTabFlowTest {
+    @TempDir
+    static Path dir;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path data = dir.resolve("data/fashion-mnist-small");
+        Files.createDirectories(data);
+        for (String f : List.of("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz",
+                "t10k-labels-idx1-ubyte.gz")) {
+            Files.copy(Path.of("samples/data/fashion-mnist-small").resolve(f), data.resolve(f));
+        }
+        Path file = dir.resolve("vae.layerlab");
+        Project trained = ProjectSession.open(ProjectFiles.load(Path.of("samples/fashion_vae.layerlab")), dir)
+                .train(1, List.of()).project();
+        ProjectFiles.save(trained, file);
+        new MainWindow(stage, new EditorModel(ProjectFiles.load(file), file));
+        stage.setWidth(1280);
+        stage.setHeight(760);
+        stage.show();
+    }
+
+    @Test
+    void theMapOfTheSavedWeightsAndAWalkBetweenChosenImages(FxRobot robot) throws Exception {
+        DashboardView view = robot.lookup("#dashboard").queryAs(DashboardView.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#tab-latent").tryQuery().isPresent());
+        robot.clickOn("#tab-latent");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> view.latent.snapshot() != null);
+        LatentTab tab = view.latentTab;
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tab.strip.grid() != null);
+        String before = tab.strip.caption();
+        robot.interact(() -> tab.to.getValueFactory().setValue(9));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotNull(tab.strip.grid());
+        assertTrue(tab.strip.caption().startsWith("test image 1 → 9"), before + " / " + tab.strip.caption());
+        robot.interact(() -> {
+            try {
+                Screenshots.writeImage(view.snapshot(null, null), Path.of("target", "latent-walk.png"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+}
