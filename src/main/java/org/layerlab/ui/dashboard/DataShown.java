@@ -11,7 +11,9 @@ import java.util.function.Supplier;
 import javafx.application.Platform;
 import org.layerlab.data.AugmentedDataset;
 import org.layerlab.data.DataPreview;
+import org.layerlab.data.Dataset;
 import org.layerlab.data.DatasetStats;
+import org.layerlab.data.ReconstructionDataset;
 import org.layerlab.nn.network.Network;
 import org.layerlab.project.DatasetSource;
 import org.layerlab.project.LoadedData;
@@ -73,8 +75,11 @@ final class DataShown {
             try {
                 LoadedData d = DataLoads.await(load);
                 // Statistics and pictures of the data as stored; augmentation varies per epoch.
-                DatasetStats stats = DatasetStats.of(d.train().original());
-                DataPreview preview = DataPreview.of(d.train().original());
+                // An autoencoder's data are shown as they are, with their own labels; the note says the target.
+                Dataset shownData = d.train().original() instanceof ReconstructionDataset r ? r.labelled()
+                        : d.train().original();
+                DatasetStats stats = DatasetStats.of(shownData);
+                DataPreview preview = DataPreview.of(shownData);
                 ConfusionMatrix confusion = ofTrained(p, dir, d, ProjectSession::confusion);
                 HealthSnapshot health = ofTrained(p, dir, d, ProjectSession::health);
                 List<Snapshot> examples = ofTrained(p, dir, d, s -> {
@@ -112,9 +117,10 @@ final class DataShown {
                             view.health.showSaved(health);
                         }
                     }
-                    view.data.show(d.train().original(), d.test() == null ? 0 : d.test().size(), stats, preview,
-                            d.train() instanceof AugmentedDataset a
-                                    ? "augmented: " + a.augmentation().describe() : "");
+                    String note = d.train() instanceof AugmentedDataset a ? "augmented: " + a.augmentation().describe()
+                            : shownData != d.train().original() ? "target: the input itself (labels shown are the data's own)"
+                            : "";
+                    view.data.show(shownData, d.test() == null ? 0 : d.test().size(), stats, preview, note);
                     model.dataLoaded(p.dataset(), d.summary());
                     markShown();
                 });
