@@ -114,6 +114,48 @@ public final class Playground {
     }
 
     /**
+     * Occlusion sensitivity: how much class c's probability falls when a square patch of the
+     * image (height × width × channels) is blacked out, averaged over the patches covering each
+     * pixel (positive: the pixel supports c). Model-agnostic, unlike the gradient, and slower:
+     * one forward pass per patch position.
+     */
+    public float[] occlusion(float[] input, Shape image, int c, int patch, int stride) {
+        int h = image.dim(0);
+        int w = image.dim(1);
+        int ch = image.dim(2);
+        float base = predict(input, -1).outputs()[c];
+        float[] sum = new float[h * w];
+        int[] count = new int[h * w];
+        float[] masked = input.clone();
+        for (int y0 = 0; y0 < h; y0 += stride) {
+            for (int x0 = 0; x0 < w; x0 += stride) {
+                System.arraycopy(input, 0, masked, 0, input.length);
+                for (int y = y0; y < Math.min(h, y0 + patch); y++) {
+                    for (int x = x0; x < Math.min(w, x0 + patch); x++) {
+                        for (int k = 0; k < ch; k++) {
+                            masked[(y * w + x) * ch + k] = 0;
+                        }
+                    }
+                }
+                float drop = base - predict(masked, -1).outputs()[c];
+                for (int y = y0; y < Math.min(h, y0 + patch); y++) {
+                    for (int x = x0; x < Math.min(w, x0 + patch); x++) {
+                        sum[y * w + x] += drop;
+                        count[y * w + x]++;
+                    }
+                }
+            }
+        }
+        float[] out = new float[input.length];
+        for (int i = 0; i < h * w; i++) {
+            for (int k = 0; k < ch; k++) {
+                out[i * ch + k] = count[i] == 0 ? 0 : sum[i] / count[i];
+            }
+        }
+        return out;
+    }
+
+    /**
      * A drawing (grey levels in [0, 1], row by row, width × height) brought to the network's image
      * input as training images are: each target pixel the mean of the drawing's pixels it covers,
      * the grey copied into every channel. The input must be height × width × channels.

@@ -130,4 +130,36 @@ class PlaygroundTest {
             }
         }
     }
+
+    @Test
+    void occlusionFindsThePixelsAClassRestsOn() {
+        LayerSpec[] layers = {new Input(Shape.of(6, 6, 1)), new Flatten(), new Dense(2, "softmax")};
+        NetworkGraph g = NetworkGraph.empty();
+        for (int i = 0; i < layers.length; i++) {
+            g = g.withNode(new GraphNode("n" + i, "n" + i, layers[i], 0, 100 * i));
+            if (i > 0) {
+                g = g.withEdge(new GraphEdge("n" + (i - 1), "n" + i, 0));
+            }
+        }
+        ParameterStore weights = Network.compile(GraphAnalysis.of(g).plan(), new ParameterStore(3)).parameterStore();
+        float[] kernel = weights.ofNode("n2").get("kernel").value().data();
+        java.util.Arrays.fill(kernel, 0);
+        for (int y = 0; y < 2; y++) {
+            for (int x = 0; x < 2; x++) {
+                kernel[(y * 6 + x) * 2] = 1; // class 0 counts the top-left 2 × 2 pixels
+            }
+        }
+        float[] ones = new float[36];
+        java.util.Arrays.fill(ones, 1);
+        float[] map = new Playground(g, weights, List.of("a", "b")).occlusion(ones, Shape.of(6, 6, 1), 0, 2, 2);
+        for (int y = 0; y < 6; y++) {
+            for (int x = 0; x < 6; x++) {
+                if (y < 2 && x < 2) {
+                    assertTrue(map[y * 6 + x] > 0.1, "blacking out the pixels class 0 counts lowers it");
+                } else {
+                    assertEquals(0, map[y * 6 + x], 1e-6, "the rest does not matter to it");
+                }
+            }
+        }
+    }
 }

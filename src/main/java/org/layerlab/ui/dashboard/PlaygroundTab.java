@@ -57,6 +57,7 @@ final class PlaygroundTab implements DashboardTab {
             answer();
         });
         view.saliency.selectedProperty().addListener((o, a, b) -> answer());
+        view.saliencyKind.valueProperty().addListener((o, a, b) -> answer());
         view.showSample.setOnAction(e -> showTestImage(view.sample.getValue() - 1, null));
         view.nextMistake.setOnAction(e -> stepMistakes(1));
         view.stepping.setOnAction(e -> backToMistakes());
@@ -290,6 +291,25 @@ final class PlaygroundTab implements DashboardTab {
         return pixels != null ? pixels.image() : model.inputShape();
     }
 
+    /** The saliency of the kind chosen, per input value, for the top class. */
+    private float[] explanation(float[] in, Shape shape, Playground.Prediction p) {
+        String kind = view.saliencyKind.getValue();
+        if (PlaygroundView.OCCLUSION.equals(kind)) {
+            float[] drop = model.occlusion(in, shape, p.top(), 4, 2);
+            for (int i = 0; i < drop.length; i++) {
+                drop[i] = Math.max(0, drop[i]); // where blacking out lowers the class: the evidence for it
+            }
+            return drop;
+        }
+        float[] g = p.saliency().clone();
+        if (PlaygroundView.GRADIENT_TIMES_INPUT.equals(kind)) {
+            for (int i = 0; i < g.length; i++) {
+                g[i] *= in[i];
+            }
+        }
+        return g;
+    }
+
     private Dataset test() {
         return data.test() != null ? data.test() : data.train().original();
     }
@@ -344,7 +364,7 @@ final class PlaygroundTab implements DashboardTab {
         float[] in = pixels != null ? pixels.toInput(grey) : grey;
         Playground.Prediction first = model.predict(in, -1);
         Playground.Prediction shown = view.saliency.isSelected() ? model.predict(in, first.top()) : first;
-        view.showInput(grey, shape, shown.saliency());
+        view.showInput(grey, shape, view.saliency.isSelected() ? explanation(in, shape, shown) : null);
         String layer = view.show.getValue();
         NetworkNode node = layer == null ? null
                 : model.layers().stream().filter(n -> n.name().equals(layer)).findFirst().orElse(null);

@@ -1,6 +1,7 @@
 package org.layerlab.ui.dashboard;
 
 import java.util.Arrays;
+import java.util.List;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -9,6 +10,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
@@ -18,6 +20,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.layerlab.data.Dataset;
@@ -41,6 +44,11 @@ final class PlaygroundView extends VBox {
     final Spinner<Integer> sample = new Spinner<>(1, 1, 1);
     final Button showSample = new Button("Test image");
     final CheckBox saliency = new CheckBox("saliency");
+    static final String GRADIENT = "gradient";
+    static final String GRADIENT_TIMES_INPUT = "gradient × input";
+    static final String OCCLUSION = "occlusion";
+    /** Which saliency: the gradient, the gradient times the input, or occlusion sensitivity. */
+    final ChoiceBox<String> saliencyKind = new ChoiceBox<>();
     /** "answer" or a layer's name: what the right-hand side shows. */
     final ChoiceBox<String> show = new ChoiceBox<>();
     final LayerOutputView layerOutput = new LayerOutputView();
@@ -93,8 +101,23 @@ final class PlaygroundView extends VBox {
         show.setTooltip(new Tooltip("The network's answer, or what one layer computes for this input"));
         show.getItems().setAll(ANSWER);
         show.setValue(ANSWER);
-        HBox bar = new HBox(8, clear, sample, showSample, stepping, previousMistake, nextMistake, saliency,
-                new Label("show"), show);
+        saliencyKind.getItems().setAll(GRADIENT, GRADIENT_TIMES_INPUT, OCCLUSION);
+        saliencyKind.setValue(GRADIENT);
+        saliencyKind.setId("playground-saliency-kind");
+        saliencyKind.setTooltip(new Tooltip("gradient: how the top class's logit reacts to each pixel; × input: that,"
+                + " weighted by the pixel; occlusion: how much the class's probability falls when a 4 × 4 patch"
+                + " around the pixel is blacked out"));
+        saliencyKind.disableProperty().bind(saliency.selectedProperty().not());
+        // Room for every control at 1280 px: no labels the controls' own text and tooltips make redundant.
+        saliencyKind.setPrefWidth(118);
+        sample.setPrefWidth(78);
+        show.setPrefWidth(96);
+        stepping.setMaxWidth(150); // a confusion cell's name, "T-shirt/top → Shirt", is the longest
+        for (Control c : List.of(clear, showSample, previousMistake, nextMistake, saliency)) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox bar = new HBox(6, clear, sample, showSample, stepping, previousMistake, nextMistake, saliency,
+                saliencyKind, show);
         bar.setAlignment(Pos.CENTER_LEFT);
         VBox drawn = new VBox(2, new Label("Drawing"), pad);
         VBox seen = new VBox(2, new Label("Network input"), input);

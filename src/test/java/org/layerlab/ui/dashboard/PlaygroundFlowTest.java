@@ -78,6 +78,7 @@ class PlaygroundFlowTest {
         robot.clickOn("#playground-saliency");
         WaitForAsyncUtils.waitForFxEvents();
         assertNotNull(bars.prediction().saliency(), "saliency asked for");
+        robot.interact(() -> view.playground.view.saliencyKind.setValue(PlaygroundView.OCCLUSION));
         robot.clickOn("#playground-next-mistake");
         Label caption = robot.lookup("#playground-truth").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> caption.getText().startsWith("mistake 1 of "));
