@@ -55,9 +55,10 @@ final class LatentTab implements DashboardTab {
         to.valueProperty().addListener((o, a, b) -> interpolate());
         HBox bar = new HBox(8, new Label("walk from test image"), from, new Label("to"), to);
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(2, 8, 2, 8));
-        strip.setMinSize(200, 70);
-        strip.setPrefHeight(90);
+        bar.setPadding(new Insets(0, 8, 0, 8));
+        // Short: the map above needs the height more (a 1280 × 760 window leaves the tab ~240 px).
+        strip.setMinSize(200, 56);
+        strip.setPrefHeight(66);
         VBox.setVgrow(map, Priority.ALWAYS);
         map.managedProperty().bind(map.visibleProperty());
         content = new VBox(map, bar, strip);
