@@ -18,6 +18,7 @@ import org.layerlab.nn.graph.Architectures;
 import org.layerlab.project.DatasetSource;
 import org.layerlab.project.Project;
 import org.layerlab.project.ProjectFiles;
+import org.layerlab.project.SampleData;
 import org.layerlab.training.TrainingConfig;
 
 /** An autoencoder trained from the command line: the target is the input, and each epoch leaves its picture. */
@@ -26,12 +27,8 @@ class AutoencoderCommandTest {
     Path dir;
 
     private Path denseAutoencoder() throws Exception {
-        Path from = Path.of("samples", "data", "fashion-mnist-small");
-        List<String> files = List.of("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
-                "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz");
-        for (String f : files) {
-            Files.copy(from.resolve(f), dir.resolve(f));
-        }
+        SampleData.copyFashionSubset(dir);
+        List<String> files = SampleData.FASHION_FILES.stream().map(f -> "data/fashion-mnist-small/" + f).toList();
         Project p = new Project("AE", Architectures.denseAutoencoder(16, 0),
                 TrainingConfig.of(Loss.BINARY_CROSSENTROPY, 2).withMetrics(List.of()),
                 new DatasetSource.Reconstruct(new DatasetSource.Idx(files.get(0), files.get(1), files.get(2),

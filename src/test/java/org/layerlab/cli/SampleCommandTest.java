@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.layerlab.project.SampleData;
 
 /** sample: new images from a trained VAE's decoder, seeded; refused for a network without Sampling. */
 class SampleCommandTest {
@@ -21,12 +21,7 @@ class SampleCommandTest {
 
     @Test
     void aTrainedVaeDrawsNewImagesReproduciblyBySeed() throws Exception {
-        Path data = dir.resolve("data/fashion-mnist-small");
-        Files.createDirectories(data);
-        for (String f : List.of("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz",
-                "t10k-labels-idx1-ubyte.gz")) {
-            Files.copy(Path.of("samples/data/fashion-mnist-small").resolve(f), data.resolve(f));
-        }
+        SampleData.copyFashionSubset(dir);
         Path vae = dir.resolve("vae.layerlab");
         Files.copy(Path.of("samples/fashion_vae.layerlab"), vae);
         assertEquals(0, Run.of("train", vae.toString(), "--epochs", "1").code());

@@ -3,7 +3,6 @@ package org.layerlab.ui.dashboard;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.layerlab.project.Project;
+import org.layerlab.project.SampleData;
 import org.layerlab.project.ProjectFiles;
 import org.layerlab.project.ProjectSession;
 import org.layerlab.ui.common.Screenshots;
@@ -31,12 +31,7 @@ class LatentTabFlowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path data = dir.resolve("data/fashion-mnist-small");
-        Files.createDirectories(data);
-        for (String f : List.of("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz",
-                "t10k-labels-idx1-ubyte.gz")) {
-            Files.copy(Path.of("samples/data/fashion-mnist-small").resolve(f), data.resolve(f));
-        }
+        SampleData.copyFashionSubset(dir);
         Path file = dir.resolve("vae.layerlab");
         Project trained = ProjectSession.open(ProjectFiles.load(Path.of("samples/fashion_vae.layerlab")), dir)
                 .train(1, List.of()).project();

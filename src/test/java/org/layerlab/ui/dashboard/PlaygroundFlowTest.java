@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.layerlab.engine.Tensor;
 import org.layerlab.project.Project;
+import org.layerlab.project.SampleData;
 import org.layerlab.project.ProjectFiles;
 import org.layerlab.project.ProjectSession;
 import org.layerlab.ui.common.Screenshots;
@@ -40,12 +40,7 @@ class PlaygroundFlowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path data = dir.resolve("data/fashion-mnist-small");
-        Files.createDirectories(data);
-        for (String f : List.of("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz",
-                "t10k-labels-idx1-ubyte.gz")) {
-            Files.copy(Path.of("samples/data/fashion-mnist-small").resolve(f), data.resolve(f));
-        }
+        SampleData.copyFashionSubset(dir);
         Path file = dir.resolve("fashion.layerlab");
         Project p = ProjectFiles.load(Path.of("samples/fashion_cnn.layerlab"));
         trained = ProjectSession.open(p, dir).train(1, List.of()).project();
