@@ -6,6 +6,7 @@ import java.util.List;
 import org.layerlab.data.Dataset;
 import org.layerlab.nn.Loss;
 import org.layerlab.nn.network.Network;
+import org.layerlab.nn.network.StepTime;
 import org.layerlab.nn.optimizers.OptimizerSpec;
 import org.layerlab.training.Metric;
 import org.layerlab.training.Trainer;
@@ -34,13 +35,13 @@ final class BenchProfile {
         long start = System.nanoTime();
         new Trainer(net, cfg.withEpochs(3)).fit(part);
         long total = System.nanoTime() - start;
-        List<Network.StepTime> times = net.profileTimes();
+        List<StepTime> times = net.profileTimes();
         net.profile(false);
         long steps = 3L * ((n + batch - 1) / batch);
         out.printf("%s profile: %d steps of batch %d, %.1f ms per step%n", workload, steps, batch, total / 1e6 / steps);
         out.printf("  %-28s %-22s %10s %10s %7s%n", "layer", "kind", "fwd ms", "bwd ms", "share");
         long layers = 0;
-        for (Network.StepTime t : times) {
+        for (StepTime t : times) {
             layers += t.forwardNanos() + t.backwardNanos();
             out.printf("  %-28s %-22s %10.3f %10.3f %6.1f%%%n", t.name(), t.kind(), t.forwardNanos() / 1e6 / steps,
                     t.backwardNanos() / 1e6 / steps, 100.0 * (t.forwardNanos() + t.backwardNanos()) / total);

@@ -13,7 +13,6 @@ import org.layerlab.engine.ops.ActivationFunction;
 import org.layerlab.nn.Activation;
 import org.layerlab.nn.AttentionLayer;
 import org.layerlab.nn.BuildContext;
-import org.layerlab.nn.LayerRuntime;
 import org.layerlab.nn.Masks;
 import org.layerlab.nn.Parameter;
 import org.layerlab.nn.ParameterStore;
@@ -318,10 +317,6 @@ public final class Network {
         return out;
     }
 
-    /** One step's time while profiling. */
-    public record StepTime(String name, String kind, long forwardNanos, long backwardNanos) {
-    }
-
     /**
      * What a node computed in the last forward pass, after its activation (valid until the next
      * pass; the batch dimension first), or null for a node this network does not have.
@@ -428,52 +423,5 @@ public final class Network {
             System.arraycopy(y.data(), 0, out.data(), start * o, m * o);
         }
         return out;
-    }
-
-    /** One compiled step: a layer runtime or a layer's activation, with its buffers. */
-    private static final class Step {
-        final NetworkNode node;
-        final LayerRuntime runtime;
-        final int[] inputs;
-        final Shape shape;
-        final boolean isInput;
-        final Tensor[] inBuf;
-        final Tensor[] gradBuf;
-        /** The masks of this step's inputs for a mask user, filled before each forward pass. */
-        final byte[][] inMasks;
-        Activation activation;
-        boolean needsGrad;
-        /** The mask of this step's output (null: none); maskBuffer is this step's own when it makes masks. */
-        byte[] mask;
-        byte[] maskBuffer;
-        boolean passesMask;
-        Tensor out;
-        Tensor grad;
-
-        Step(NetworkNode node, LayerRuntime runtime, int[] inputs, Shape shape, boolean isInput) {
-            this.node = node;
-            this.runtime = runtime;
-            this.inputs = inputs;
-            this.shape = shape;
-            this.isInput = isInput;
-            this.inBuf = new Tensor[inputs.length];
-            this.gradBuf = new Tensor[inputs.length];
-            this.inMasks = new byte[inputs.length][];
-        }
-
-        Tensor[] inputTensors(List<Step> all) {
-            for (int i = 0; i < inputs.length; i++) {
-                inBuf[i] = all.get(inputs[i]).out;
-            }
-            return inBuf;
-        }
-
-        Tensor[] inputGrads(List<Step> all) {
-            for (int i = 0; i < inputs.length; i++) {
-                Step src = all.get(inputs[i]);
-                gradBuf[i] = src.needsGrad ? src.grad : null;
-            }
-            return gradBuf;
-        }
     }
 }

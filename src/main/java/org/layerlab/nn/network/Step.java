@@ -1,0 +1,55 @@
+package org.layerlab.nn.network;
+
+import java.util.List;
+
+import org.layerlab.engine.Shape;
+import org.layerlab.engine.Tensor;
+import org.layerlab.nn.Activation;
+import org.layerlab.nn.LayerRuntime;
+
+/** One compiled step: a layer runtime or a layer's activation, with its buffers. */
+final class Step {
+    final NetworkNode node;
+    final LayerRuntime runtime;
+    final int[] inputs;
+    final Shape shape;
+    final boolean isInput;
+    final Tensor[] inBuf;
+    final Tensor[] gradBuf;
+    /** The masks of this step's inputs for a mask user, filled before each forward pass. */
+    final byte[][] inMasks;
+    Activation activation;
+    boolean needsGrad;
+    /** The mask of this step's output (null: none); maskBuffer is this step's own when it makes masks. */
+    byte[] mask;
+    byte[] maskBuffer;
+    boolean passesMask;
+    Tensor out;
+    Tensor grad;
+
+    Step(NetworkNode node, LayerRuntime runtime, int[] inputs, Shape shape, boolean isInput) {
+        this.node = node;
+        this.runtime = runtime;
+        this.inputs = inputs;
+        this.shape = shape;
+        this.isInput = isInput;
+        this.inBuf = new Tensor[inputs.length];
+        this.gradBuf = new Tensor[inputs.length];
+        this.inMasks = new byte[inputs.length][];
+    }
+
+    Tensor[] inputTensors(List<Step> all) {
+        for (int i = 0; i < inputs.length; i++) {
+            inBuf[i] = all.get(inputs[i]).out;
+        }
+        return inBuf;
+    }
+
+    Tensor[] inputGrads(List<Step> all) {
+        for (int i = 0; i < inputs.length; i++) {
+            Step src = all.get(inputs[i]);
+            gradBuf[i] = src.needsGrad ? src.grad : null;
+        }
+        return gradBuf;
+    }
+}
