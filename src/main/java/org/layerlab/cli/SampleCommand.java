@@ -14,10 +14,9 @@ import org.layerlab.nn.ParameterStore;
 import org.layerlab.nn.graph.GraphAnalysis;
 import org.layerlab.nn.graph.GraphNode;
 import org.layerlab.nn.graph.NetworkGraph;
-import org.layerlab.nn.graph.SubGraphs;
 import org.layerlab.nn.layers.Sampling;
-import org.layerlab.nn.network.Network;
 import org.layerlab.project.Project;
+import org.layerlab.training.Interpolator;
 import org.layerlab.training.SampleGrid;
 
 /**
@@ -58,11 +57,11 @@ final class SampleCommand {
         if (!p.isTrained()) {
             out.println("note: the project is untrained: these are what its initial weights draw");
         }
-        Network decoder = Network.compile(GraphAnalysis.of(SubGraphs.from(g, sampling.id(), latent)).plan(),
-                (p.weights() == null ? new ParameterStore(p.training().seed()) : p.weights()).copy());
+        Interpolator vae = new Interpolator(g, p.weights() == null ? new ParameterStore(p.training().seed())
+                : p.weights(), sampling);
         Tensor z = Tensor.ofBatch(count, latent);
         Reparameterize.drawNormal(z.data(), z.size(), args.intValue("seed", 1));
-        float[] images = decoder.predict(z).data();
+        float[] images = vae.decode(z).data();
         Path dir = CliPaths.of(outDir, "--out folder");
         Files.createDirectories(dir);
         int size = image.size();

@@ -14,7 +14,9 @@ import org.layerlab.nn.network.Network;
  * Walks a VAE's latent space from one test image to another, for any latent size: both images
  * are encoded (z_mean), the straight line between the codes is cut into steps, and the decoder
  * draws each point. A smooth morph says the space is continuous where the data lives; a jump or
- * a blur says where it is not. Encoder and decoder are compiled once, on copies of the weights.
+ * a blur says where it is not. Encoder and decoder are compiled once, on copies of the weights
+ * (compiling drops a store's weights of nodes outside the network compiled); the latent map and
+ * the sample command use them too.
  */
 public final class Interpolator {
     private final Network encoder;
@@ -28,11 +30,21 @@ public final class Interpolator {
         decoder = Network.compile(GraphAnalysis.of(SubGraphs.from(g, sampling.id(), latent)).plan(), weights.copy());
     }
 
+    /** z_mean for a batch of inputs (N, input shape). */
+    public Tensor encode(Tensor x) {
+        return encoder.predict(x);
+    }
+
+    /** The decoder's output for a batch of codes (N, latent shape). */
+    public Tensor decode(Tensor z) {
+        return decoder.predict(z);
+    }
+
     /** steps decodings from test image a to b (both ends included), one after another in the output's layout. */
     public float[] between(Dataset data, int a, int b, int steps) {
         Tensor x = Tensor.ofBatch(2, data.featureShape());
         data.gather(new int[] {a, b}, 0, 2, x, Tensor.zeros(2, data.targetWidth()));
-        float[] z = encoder.predict(x).data();
+        float[] z = encode(x).data();
         int d = latent.size();
         float[] codes = new float[steps * d];
         for (int s = 0; s < steps; s++) {
@@ -41,7 +53,7 @@ public final class Interpolator {
                 codes[s * d + k] = (1 - t) * z[k] + t * z[d + k];
             }
         }
-        return decoder.predict(Tensor.wrap(codes, steps, d)).data().clone();
+        return decode(Tensor.wrap(codes, steps, d)).data().clone();
     }
 
     public Shape latentShape() {

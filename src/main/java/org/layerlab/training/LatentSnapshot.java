@@ -13,7 +13,6 @@ import org.layerlab.nn.graph.GraphNode;
 import org.layerlab.nn.graph.NetworkGraph;
 import org.layerlab.nn.graph.SubGraphs;
 import org.layerlab.nn.layers.Sampling;
-import org.layerlab.nn.network.Network;
 
 /**
  * A VAE with a 2-D latent space, seen from inside after an epoch: where the encoder puts test
@@ -45,11 +44,7 @@ public record LatentSnapshot(long step, int epoch, float[] x, float[] y, int[] l
     /** data: test images (labelled through {@link ReconstructionDataset#labelled()} when they are). */
     public static LatentSnapshot of(NetworkGraph g, ParameterStore weights, GraphNode sampling, Dataset data,
                                     long step, int epoch) {
-        String meanId = g.inputsOf(sampling.id()).stream().filter(e -> e.port() == 0).findFirst().orElseThrow().from();
-        // Copies: compiling drops a store's weights of nodes outside the network compiled.
-        Network encoder = Network.compile(GraphAnalysis.of(SubGraphs.upTo(g, meanId)).plan(), weights.copy());
-        Network decoder = Network.compile(GraphAnalysis.of(SubGraphs.from(g, sampling.id(), Shape.of(2))).plan(),
-                weights.copy());
+        Interpolator parts = new Interpolator(g, weights, sampling);
         int n = Math.min(POINTS, data.size());
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
@@ -57,7 +52,7 @@ public record LatentSnapshot(long step, int epoch, float[] x, float[] y, int[] l
         }
         Tensor in = Tensor.ofBatch(Math.max(1, n), data.featureShape());
         data.gather(order, 0, n, in, Tensor.zeros(Math.max(1, n), data.targetWidth()));
-        Tensor z = encoder.predict(in);
+        Tensor z = parts.encode(in);
         Dataset labelled = data instanceof ReconstructionDataset r ? r.labelled() : data;
         float[] xs = new float[n];
         float[] ys = new float[n];
@@ -76,7 +71,7 @@ public record LatentSnapshot(long step, int epoch, float[] x, float[] y, int[] l
                 grid[2 * (r * SIDE + c) + 1] = extent[3] - (extent[3] - extent[2]) * (r + 0.5f) / SIDE;
             }
         }
-        Tensor decoded = decoder.predict(Tensor.wrap(grid, SIDE * SIDE, 2));
+        Tensor decoded = parts.decode(Tensor.wrap(grid, SIDE * SIDE, 2));
         return new LatentSnapshot(step, epoch, xs, ys, labels, labelled.classNames(), extent, SIDE,
                 data.featureShape(), decoded.data().clone());
     }
