@@ -7,28 +7,49 @@ import org.layerlab.nn.ParameterStore;
 import org.layerlab.nn.graph.NetworkGraph;
 import org.layerlab.training.EpochEvent;
 import org.layerlab.training.TrainingConfig;
+import org.layerlab.training.runs.Run;
+import org.layerlab.training.runs.RunLog;
 
 /**
  * A LayerLab document in memory: its name, the network graph, how to train it, its data, and —
- * once trained — the weights and per-epoch history. Immutable except for the weights store, which
+ * once trained — the weights and per-epoch history, and the record of its runs. Immutable except for the weights store, which
  * training fills.
  */
 public record Project(String name, NetworkGraph graph, TrainingConfig training, DatasetSource dataset,
-                      List<EpochEvent> history, ParameterStore weights) {
+                      List<EpochEvent> history, ParameterStore weights, RunLog runs) {
     public Project {
         history = List.copyOf(history == null ? List.of() : history);
+        runs = runs == null ? RunLog.EMPTY : runs;
+    }
+
+    /** A project without a record of runs (new, or from a test). */
+    public Project(String name, NetworkGraph graph, TrainingConfig training, DatasetSource dataset,
+                   List<EpochEvent> history, ParameterStore weights) {
+        this(name, graph, training, dataset, history, weights, RunLog.EMPTY);
     }
 
     public Project withGraph(NetworkGraph g) {
-        return new Project(name, g, training, dataset, history, weights);
+        return new Project(name, g, training, dataset, history, weights, runs);
     }
 
     public Project withTraining(TrainingConfig t) {
-        return new Project(name, graph, t, dataset, history, weights);
+        return new Project(name, graph, t, dataset, history, weights, runs);
     }
 
     public Project withDataset(DatasetSource d) {
-        return new Project(name, graph, training, d, history, weights);
+        return new Project(name, graph, training, d, history, weights, runs);
+    }
+
+    public Project withRuns(RunLog r) {
+        return new Project(name, graph, training, dataset, history, weights, r);
+    }
+
+    /**
+     * The document as the run left it: its network, settings, weights and the curve that led to
+     * them; the run becomes the head, so the next Train continues it. Data stays as it is.
+     */
+    public Project restored(Run run, ParameterStore w) {
+        return new Project(name, run.graph(), run.config(), dataset, runs.lineage(run), w, runs.withHead(run.id()));
     }
 
     /** The most epochs of history a project keeps: about 2 MB of JSON, so a project always reopens. */
@@ -44,7 +65,7 @@ public record Project(String name, NetworkGraph graph, TrainingConfig training, 
     public Project withResults(ParameterStore w, List<EpochEvent> newEpochs) {
         List<EpochEvent> all = new ArrayList<>(history);
         all.addAll(newEpochs);
-        return new Project(name, graph, training, dataset, boundedHistory(all), w);
+        return new Project(name, graph, training, dataset, boundedHistory(all), w, runs);
     }
 
     /** The epochs to keep of a history: all of them up to {@link #MAX_HISTORY}, else thinned as {@link #withResults} says. */

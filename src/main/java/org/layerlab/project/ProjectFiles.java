@@ -19,11 +19,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -35,11 +33,10 @@ import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import org.layerlab.nn.ParameterStore;
-import org.layerlab.nn.graph.GraphEdge;
-import org.layerlab.nn.graph.GraphNode;
 import org.layerlab.nn.graph.NetworkGraph;
 import org.layerlab.training.EpochEvent;
 import org.layerlab.training.TrainingConfig;
+import org.layerlab.training.runs.RunLog;
 
 /**
  * Saving and loading projects (format: docs/file-format.md). Saves are atomic: each file is
@@ -53,7 +50,6 @@ public final class ProjectFiles {
     public static final int FORMAT_VERSION = 1;
     public static final String EXTENSION = ".layerlab";
     static final long MAX_PROJECT_BYTES = 64L * 1024 * 1024;
-    static final int MAX_NODES = 10_000;
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     /** A hook between writing the temporary file and moving it into place (tests simulate crashes there). */
@@ -76,6 +72,7 @@ public final class ProjectFiles {
             Path weights = dir.resolve(weightsName);
             writeAtomically(weights, out -> WeightsFile.write(p.weights(), out), hook);
         }
+        RunFiles.write(p.runs(), RunFiles.folderOf(file));
         String json = toJson(p, weightsName);
         writeAtomically(file, out -> out.write(json.getBytes(StandardCharsets.UTF_8)), hook);
     }
@@ -89,11 +86,11 @@ public final class ProjectFiles {
     }
 
     /** Writer of a file's whole content. */
-    private interface Content {
+    interface Content {
         void write(OutputStream out) throws IOException;
     }
 
-    private static void writeAtomically(Path target, Content content, BeforeMove hook) throws IOException {
+    static void writeAtomically(Path target, Content content, BeforeMove hook) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         removeStaleTemps(dir, target);
         Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
@@ -159,27 +156,7 @@ public final class ProjectFiles {
         o.addProperty("format", FORMAT);
         o.addProperty("formatVersion", FORMAT_VERSION);
         o.addProperty("name", p.name());
-        JsonArray nodes = new JsonArray();
-        for (GraphNode n : p.graph().nodes()) {
-            JsonObject j = new JsonObject();
-            j.addProperty("id", n.id());
-            j.addProperty("name", n.name());
-            j.addProperty("kind", n.spec().kind());
-            j.add("params", LayerCodec.encode(n.spec()));
-            j.addProperty("x", n.x());
-            j.addProperty("y", n.y());
-            nodes.add(j);
-        }
-        o.add("nodes", nodes);
-        JsonArray edges = new JsonArray();
-        for (GraphEdge e : p.graph().edges()) {
-            JsonObject j = new JsonObject();
-            j.addProperty("from", e.from());
-            j.addProperty("to", e.to());
-            j.addProperty("port", e.port());
-            edges.add(j);
-        }
-        o.add("edges", edges);
+        GraphCodec.encode(p.graph(), o);
         o.add("training", TrainingCodec.encode(p.training()));
         if (p.dataset() != null) {
             o.add("dataset", DatasetCodec.encode(p.dataset()));
@@ -187,22 +164,30 @@ public final class ProjectFiles {
         if (weightsFile != null) {
             o.addProperty("weights", weightsFile);
         }
+        if (p.runs().head() != null) {
+            o.addProperty("run_head", p.runs().head());
+        }
         if (!p.history().isEmpty()) {
-            JsonArray h = new JsonArray();
-            for (EpochEvent e : p.history()) {
-                JsonObject j = new JsonObject();
-                j.addProperty("epoch", e.epoch());
-                j.addProperty("seconds", e.seconds());
-                j.addProperty("learning_rate", e.learningRate());
-                JsonObject m = new JsonObject();
-                e.metrics().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                        .forEach(x -> m.addProperty(x.getKey(), x.getValue()));
-                j.add("metrics", m);
-                h.add(j);
-            }
-            o.add("history", h);
+            o.add("history", historyJson(p.history()));
         }
         return GSON.toJson(o) + "\n";
+    }
+
+    /** Epochs as the "history" of a project (and of a run's record) lists them. */
+    static JsonArray historyJson(List<EpochEvent> history) {
+        JsonArray h = new JsonArray();
+        for (EpochEvent e : history) {
+            JsonObject j = new JsonObject();
+            j.addProperty("epoch", e.epoch());
+            j.addProperty("seconds", e.seconds());
+            j.addProperty("learning_rate", e.learningRate());
+            JsonObject m = new JsonObject();
+            e.metrics().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .forEach(x -> m.addProperty(x.getKey(), x.getValue()));
+            j.add("metrics", m);
+            h.add(j);
+        }
+        return h;
     }
 
     public static Project load(Path file) throws ProjectException {
@@ -220,7 +205,8 @@ public final class ProjectFiles {
         } catch (IOException e) {
             throw new ProjectException("cannot read " + name + ": " + e.getMessage(), e);
         }
-        return parse(text, name, file.toAbsolutePath().getParent());
+        Project p = parse(text, name, file.toAbsolutePath().getParent());
+        return p.withRuns(RunFiles.read(RunFiles.folderOf(file), p.runs().head(), p.training().seed()));
     }
 
     private static ProjectException outOfMemory(String name, long chars) {
@@ -292,7 +278,7 @@ public final class ProjectFiles {
             if (key.equals("history") && reader.peek() == JsonToken.BEGIN_ARRAY) {
                 reader.beginArray();
                 for (int i = 0; reader.hasNext(); i++) {
-                    history.add(epoch(JsonParser.parseReader(reader), i));
+                    history.add(epoch(JsonParser.parseReader(reader), "$.history", i));
                     if (history.size() > 2 * Project.MAX_HISTORY) {
                         List<EpochEvent> kept = new ArrayList<>(Project.boundedHistory(history));
                         history.clear();
@@ -311,8 +297,9 @@ public final class ProjectFiles {
         return root;
     }
 
-    private static EpochEvent epoch(JsonElement e, int i) {
-        JsonFields h = JsonFields.of(e, "$.history[" + i + "]");
+    /** One epoch of a "history" list; path is where that list is ("$.history"). */
+    static EpochEvent epoch(JsonElement e, String path, int i) {
+        JsonFields h = JsonFields.of(e, path + "[" + i + "]");
         Map<String, Double> metrics = new LinkedHashMap<>();
         JsonFields m = h.object("metrics");
         for (String key : h.raw("metrics").getAsJsonObject().keySet()) {
@@ -323,47 +310,7 @@ public final class ProjectFiles {
 
     private static Project decode(JsonFields doc, String name, Path dir, List<EpochEvent> streamed)
             throws ProjectException {
-        List<JsonElement> nodeList = doc.list("nodes");
-        if (nodeList.size() > MAX_NODES) {
-            throw new ProjectException(name + ": $.nodes has " + nodeList.size() + " layers; at most " + MAX_NODES);
-        }
-        List<GraphNode> nodes = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
-        for (int i = 0; i < nodeList.size(); i++) {
-            String path = "$.nodes[" + i + "]";
-            JsonFields n = JsonFields.of(nodeList.get(i), path);
-            String id = n.string("id");
-            if (id.isBlank() || id.length() > 200) {
-                throw new ProjectException(name + ": " + n.path("id") + " must be 1 to 200 characters");
-            }
-            if (!ids.add(id)) {
-                throw new ProjectException(name + ": " + n.path("id") + " '" + id + "' is used by two nodes");
-            }
-            JsonObject params = null;
-            if (n.has("params")) {
-                n.object("params");
-                params = n.raw("params").getAsJsonObject();
-            }
-            nodes.add(new GraphNode(id, n.string("name", id), LayerCodec.decode(n.string("kind"), params, n.path("params")),
-                    n.number("x", 0), n.number("y", 0)));
-        }
-        List<GraphEdge> edges = new ArrayList<>();
-        List<JsonElement> edgeList = doc.list("edges");
-        for (int i = 0; i < edgeList.size(); i++) {
-            JsonFields e = JsonFields.of(edgeList.get(i), "$.edges[" + i + "]");
-            String from = e.string("from");
-            String to = e.string("to");
-            for (String end : List.of(from, to)) {
-                if (!ids.contains(end)) {
-                    throw new ProjectException(name + ": $.edges[" + i + "] connects '" + end + "', which is not a node");
-                }
-            }
-            int port = e.integer("port", 0);
-            if (port < 0 || port > 64) {
-                throw new ProjectException(name + ": $.edges[" + i + "].port must be between 0 and 64");
-            }
-            edges.add(new GraphEdge(from, to, port));
-        }
+        NetworkGraph graph = GraphCodec.decode(doc, name);
         TrainingConfig training;
         try {
             training = TrainingCodec.decode(doc.object("training"));
@@ -377,7 +324,7 @@ public final class ProjectFiles {
         List<EpochEvent> history = new ArrayList<>(streamed);
         List<JsonElement> hist = doc.list("history");
         for (int i = 0; i < hist.size(); i++) {
-            history.add(epoch(hist.get(i), i));
+            history.add(epoch(hist.get(i), "$.history", i));
         }
         ParameterStore weights = null;
         if (doc.has("weights") && dir != null) {
@@ -406,6 +353,8 @@ public final class ProjectFiles {
             }
             weights = WeightsFile.read(wp, training.seed());
         }
-        return new Project(doc.string("name", name), NetworkGraph.of(nodes, edges), training, dataset, history, weights);
+        // The head alone: the runs themselves are in their folder, which load reads.
+        RunLog runs = new RunLog(List.of(), doc.has("run_head") ? doc.string("run_head") : null, List.of());
+        return new Project(doc.string("name", name), graph, training, dataset, history, weights, runs);
     }
 }

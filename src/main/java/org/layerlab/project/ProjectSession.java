@@ -3,7 +3,9 @@ package org.layerlab.project;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import org.layerlab.data.Dataset;
 import org.layerlab.nn.Loss;
@@ -22,6 +24,11 @@ import org.layerlab.training.Trainer;
 import org.layerlab.training.TrainingConfig;
 import org.layerlab.training.TrainingListener;
 import org.layerlab.training.TrainingResult;
+import org.layerlab.training.runs.Checkpoint;
+import org.layerlab.training.runs.DataFingerprint;
+import org.layerlab.training.runs.Run;
+import org.layerlab.training.runs.RunLog;
+import org.layerlab.training.runs.RunRecorder;
 
 /**
  * A project made ready to run: its data loaded, its graph checked against loss and data, and
@@ -115,15 +122,54 @@ public final class ProjectSession {
 
     /** Trains with the project's settings (epochs overridable) and returns the updated project. */
     public Outcome train(int epochs, List<TrainingListener> listeners) throws IOException {
+        return train(epochs, 0, listeners);
+    }
+
+    /** Like {@link #train(int, List)}, keeping the weights every checkpointEvery epochs (0: only the end's) in the run's record. */
+    public Outcome train(int epochs, int checkpointEvery, List<TrainingListener> listeners) throws IOException {
         TrainingConfig cfg = epochs > 0 ? project.training().withEpochs(epochs) : project.training();
         Trainer trainer = new Trainer(network(), cfg);
+        RunRecorder recorder = startRun(cfg, checkpointEvery);
+        trainer.addListener(recorder);
         listeners.forEach(trainer::addListener);
         activeTrainer = trainer;
         // No validation set of its own: fit holds out the split, if any.
         Dataset validation = validationData();
         TrainingResult result = validation == null ? trainer.fit(data.train()) : trainer.fit(data.train(), validation);
         activeTrainer = null;
-        return new Outcome(result, withResults(project, result.history()));
+        return new Outcome(result, withResults(project, result.history(), recorder, result.outcome()));
+    }
+
+    /** Starts the record of a run of this session's network with cfg; add it to the run's listeners. */
+    public RunRecorder startRun(TrainingConfig cfg, int checkpointEvery) {
+        return new RunRecorder(network(), cfg, checkpointEvery);
+    }
+
+    private DataFingerprint fingerprint;
+
+    /** Which data this session's runs see (hashed once: a pass over the data). */
+    public DataFingerprint fingerprint() {
+        if (fingerprint == null) {
+            fingerprint = DataFingerprint.of(project.dataset() == null ? "" : project.dataset().describe(), data.train(),
+                    data.test());
+        }
+        return fingerprint;
+    }
+
+    /**
+     * The record of a run that ended: the network and weights it started from (this session's
+     * project: its head run is the parent), its settings, data, history and checkpoints.
+     */
+    private Run record(List<EpochEvent> epochs, RunRecorder recorder, TrainingResult.Outcome outcome,
+                       ParameterStore end, RunLog log) {
+        Checkpoint last = end == null ? null : Checkpoint.of(epochs.size(), end);
+        String parent = project.weights() == null ? null : project.runs().head();
+        String id = log.nextId();
+        return new Run(id, UUID.randomUUID().toString(), "Run " + id.substring(1), "", recorder.started(), parent,
+                project.history().size(), outcome.name().toLowerCase(Locale.ROOT).replace('_', ' '), project.graph(),
+                RunRecords.graphHash(project.graph()), RunRecords.summary(project.graph(), network().paramCount()),
+                recorder.config(), fingerprint(), RunRecords.settings(project.graph(), recorder.config()), epochs,
+                recorder.checkpointsEndingWith(last));
     }
 
     /**
@@ -131,10 +177,14 @@ public final class ProjectSession {
      * series data the normalization fitted on its training rows, which predictions must apply; the window's runs
      * and the command line's both save through here.
      */
-    public Project withResults(Project base, List<EpochEvent> epochs) {
+    public Project withResults(Project base, List<EpochEvent> epochs, RunRecorder recorder,
+                               TrainingResult.Outcome outcome) {
         // A run that diverged may leave weights that are no numbers: the project keeps the ones it had.
         ParameterStore trained = network.parameterStore();
-        Project updated = base.withResults(allFinite(trained) ? trained : base.weights(), epochs);
+        boolean finite = allFinite(trained);
+        Run run = record(epochs, recorder, outcome, finite ? trained : null, base.runs());
+        Project updated = base.withResults(finite ? trained : base.weights(), epochs)
+                .withRuns(finite ? base.runs().with(run) : base.runs().with(run).withHead(base.runs().head()));
         if (updated.dataset() == null) {
             return updated;
         }

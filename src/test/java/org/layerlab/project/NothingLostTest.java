@@ -1,6 +1,7 @@
 package org.layerlab.project;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +20,7 @@ import org.layerlab.nn.Initializer;
 import org.layerlab.nn.Parameter;
 import org.layerlab.nn.ParameterStore;
 import org.layerlab.training.EpochEvent;
+import org.layerlab.training.TrainingResult;
 
 /** A project always reopens, never holds numbers that are no numbers, and reads settings as Keras writes them. */
 class NothingLostTest {
@@ -81,8 +83,13 @@ class NothingLostTest {
         Project trained = ProjectSession.open(xor, dir).train(5, List.of()).project();
         ProjectSession run = ProjectSession.open(trained, dir);
         run.network().parameters().get(0).value().set(0, Float.POSITIVE_INFINITY);
-        Project after = run.withResults(trained, List.of());
+        Project after = run.withResults(trained, List.of(), run.startRun(trained.training(), 0),
+                TrainingResult.Outcome.FAILED);
         assertSame(trained.weights(), after.weights());
+        // The failed run is on record, with no weights to restore; the head is still the run that trained them.
+        assertEquals(2, after.runs().runs().size());
+        assertNull(after.runs().runs().get(1).last());
+        assertEquals(trained.runs().head(), after.runs().head());
     }
 
     @Test

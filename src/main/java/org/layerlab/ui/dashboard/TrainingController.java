@@ -18,6 +18,7 @@ import org.layerlab.training.RunEvent;
 import org.layerlab.training.TrainingConfig;
 import org.layerlab.training.TrainingResult;
 import org.layerlab.training.TrainingSession;
+import org.layerlab.training.runs.RunRecorder;
 import org.layerlab.ui.common.Later;
 import org.layerlab.ui.common.Toasts;
 import org.layerlab.ui.model.EditorModel;
@@ -238,6 +239,8 @@ public final class TrainingController {
         runConfig = cfg;
         useMetricOf(p);
         session = run;
+        recorder = prepared.startRun(cfg, 0);
+        session.addListener(recorder);
         view.boundary.setData(prepared.data().train());
         long runDocument = document;
         CoalescingFeed feed = new CoalescingFeed(Platform::runLater, d -> deliver(d, runDocument),
@@ -307,6 +310,8 @@ public final class TrainingController {
     private BatchEvent latestBatch;
     /** The settings of the run going on (the inspector may change the project's meanwhile). */
     private TrainingConfig runConfig;
+    /** The record of the run going on: its start, settings and checkpoints. */
+    private RunRecorder recorder;
 
     private void deliverNow(CoalescingFeed.Delivery d) {
         TrainingResult ended = null;
@@ -384,7 +389,7 @@ public final class TrainingController {
         Project p = model.project();
         if (!history.isEmpty() || r.outcome() != TrainingResult.Outcome.FAILED) {
             // Through the session, so CSV data keeps the normalization predictions must apply.
-            model.replaceAfterTraining(prepared.withResults(p, history));
+            model.replaceAfterTraining(prepared.withResults(p, history, recorder, r.outcome()));
         }
         session = null;
         // Held snapshots first: the layer watch then shows the run's final weights over them.
