@@ -10,6 +10,8 @@ import java.util.Set;
 public final class Args {
     private final List<String> positional = new ArrayList<>();
     private final Map<String, String> options = new LinkedHashMap<>();
+    /** Every value of an option given more than once (--param a=1 --param b=2), in order. */
+    private final Map<String, List<String>> repeated = new LinkedHashMap<>();
 
     public Args(List<String> args, Set<String> valued, Set<String> flags) {
         for (int i = 0; i < args.size(); i++) {
@@ -32,6 +34,7 @@ public final class Args {
                         value = args.get(++i);
                     }
                     options.put(name, value);
+                    repeated.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
                 } else {
                     List<String> known = new ArrayList<>();
                     valued.forEach(v -> known.add("--" + v + " VALUE"));
@@ -46,6 +49,11 @@ public final class Args {
 
     public List<String> positional() {
         return positional;
+    }
+
+    /** All values of a valued option, in the order given; empty when absent. */
+    public List<String> all(String name) {
+        return repeated.getOrDefault(name, List.of());
     }
 
     public boolean flag(String name) {

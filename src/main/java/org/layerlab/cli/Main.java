@@ -21,7 +21,7 @@ public final class Main {
             Usage: java --add-modules jdk.incubator.vector -jar target/layerlab.jar COMMAND [OPTIONS]
 
             Commands:
-              train PROJECT [--epochs N] [--out FILE] [--report] [--samples DIR]
+              train PROJECT [--epochs N] [--out FILE] [--report] [--samples DIR] [--checkpoint-every N]
                     Trains the project's network on its dataset and saves weights and history
                     (--samples: an autoencoder's reconstructions of each epoch as PNG and GIF).
               evaluate PROJECT
@@ -38,6 +38,11 @@ public final class Main {
                     Reads weights trained elsewhere (an exported train.py's checkpoint) into the project.
               sample PROJECT --count N --out DIR [--seed S]
                     New images from a trained VAE: its decoder on codes drawn from N(0, 1).
+              runs PROJECT
+                    The project's recorded runs: each Train keeps its settings, data, history and weights.
+              sweep PROJECT --param KEY=VALUES [--param ...] [--strategy grid|random] [--count N] [--seed S]
+                    [--epochs N] [--metric KEY] [--json] [--out FILE]
+                    Trains one run per combination (values: a,b,c or low..high[:log][:steps]); ranks them.
               bench [--quick] [--json FILE] [--data DIR] [--only xor,mlp,cnn,lstm,transformer,gemm,fma] [--profile]
                     Runs the benchmark workloads (README, Performance) and prints one table.
               help  Shows this text.
@@ -45,7 +50,7 @@ public final class Main {
 
     /** The words the command line answers to; anything else in first place is not a command. */
     public static final List<String> COMMANDS = List.of("train", "evaluate", "predict", "validate", "summary", "export",
-            "import-weights", "sample", "bench", "help", "--help");
+            "import-weights", "sample", "runs", "sweep", "bench", "help", "--help");
 
     public static boolean isCommand(String word) {
         return COMMANDS.contains(word);
@@ -74,6 +79,8 @@ public final class Main {
                 case "export" -> ExportCommand.of(out).run(rest);
                 case "import-weights" -> new ImportWeightsCommand(out).run(rest);
                 case "sample" -> new SampleCommand(out).run(rest);
+                case "runs" -> new RunsCommand(out).run(rest);
+                case "sweep" -> new SweepCommand(out, err).run(rest);
                 default -> throw new UserError(unknownCommand(args.get(0)));
             });
     }

@@ -21,8 +21,9 @@ import org.layerlab.training.TrainingResult;
 import org.layerlab.training.perf.CpuShares;
 
 /**
- * {@code train PROJECT [--epochs N] [--out FILE]}: trains with a live progress line, prints one
- * line per epoch, and saves weights and history into the project (or FILE). Ctrl-C stops after
+ * {@code train PROJECT [--epochs N] [--out FILE] [--checkpoint-every N]}: trains with a live progress line,
+ * prints one line per epoch, and saves weights and history into the project (or FILE), the run recorded
+ * with its weights at the end (and every N epochs). Ctrl-C stops after
  * the current batch and still saves.
  */
 final class TrainCommand {
@@ -56,8 +57,8 @@ final class TrainCommand {
     }
 
     int run(List<String> argv) throws IOException {
-        Args args = new Args(argv, Set.of("epochs", "out", "samples"), Set.of("report"));
-        Path file = ProjectArgs.path(args, "train PROJECT [--epochs N] [--out FILE] [--report] [--samples DIR]");
+        Args args = new Args(argv, Set.of("epochs", "out", "samples", "checkpoint-every"), Set.of("report"));
+        Path file = ProjectArgs.path(args, "train PROJECT [--epochs N] [--out FILE] [--report] [--samples DIR] [--checkpoint-every N]");
         // Refused before an hour of training, not after.
         Path target = ProjectArgs.saveTarget(args, file, "trained");
         int epochs = args.intValue("epochs", 0);
@@ -92,7 +93,7 @@ final class TrainCommand {
         Runtime.getRuntime().addShutdownHook(hook);
         ProjectSession.Outcome outcome;
         try {
-            outcome = session.train(epochs, listeners);
+            outcome = session.train(epochs, args.intValue("checkpoint-every", 0), listeners);
             saveOrRescue(outcome.project(), target, file);
         } finally {
             saved.countDown();
