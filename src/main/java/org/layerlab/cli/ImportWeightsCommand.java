@@ -52,7 +52,7 @@ final class ImportWeightsCommand {
         if (copied > 0) {
             out.println("Copied " + copied + " data file(s) beside " + target.getFileName());
         }
-        ProjectFiles.save(new Project(p.name(), p.graph(), p.training(), p.dataset(), p.history(), store), target);
+        ProjectFiles.save(p.withOutsideWeights(store, p.history()), target);
         out.println("imported " + store.totalSize() + " weights from " + weights.getFileName() + " into " + target);
         return 0;
     }

@@ -32,11 +32,11 @@ final class RunsCommand {
             return 0;
         }
         String metric = p.training().loss().kind().isClassification() ? "accuracy" : "loss";
-        out.printf("%-6s %-22s %-16s %-7s %6s  %-10s %-10s %-10s %s%n", "run", "name", "started", "from", "epochs",
-                "loss", "val_loss", "val_" + metric.substring(0, Math.min(metric.length(), 6)), "changed");
+        out.printf("%-6s %-22s %-16s %-7s %6s  %-10s %-10s %-12s %s%n", "run", "name", "started", "from", "epochs",
+                "loss", "val_loss", "val_" + metric, "changed");
         for (Run r : log.runs()) {
             List<String> changed = log.changedSincePrevious(r);
-            out.printf(Locale.ROOT, "%-6s %-22s %-16s %-7s %6d  %-10s %-10s %-10s %s%n", r.id() + (r.id().equals(log.head()) ? "*" : ""),
+            out.printf(Locale.ROOT, "%-6s %-22s %-16s %-7s %6d  %-10s %-10s %-12s %s%n", r.id() + (r.id().equals(log.head()) ? "*" : ""),
                     clip(r.name(), 22), WHEN.format(r.started()), r.parent() == null ? "fresh" : r.parent(), r.epochs(),
                     number(r.metric("loss")), number(r.metric("val_loss")), number(r.metric("val_" + metric)),
                     changed.isEmpty() ? "" : clip(String.join(", ", changed), 60));

@@ -40,6 +40,14 @@ public record Project(String name, NetworkGraph graph, TrainingConfig training, 
         return new Project(name, graph, training, d, history, weights, runs);
     }
 
+    /**
+     * Weights from elsewhere (imported, or null: reset to fresh) with the history that goes with
+     * them: no recorded run made them, so the next run starts no branch of the tree. Runs are kept.
+     */
+    public Project withOutsideWeights(ParameterStore w, List<EpochEvent> h) {
+        return new Project(name, graph, training, dataset, h, w, runs.withHead(null));
+    }
+
     public Project withRuns(RunLog r) {
         return new Project(name, graph, training, dataset, history, weights, r);
     }

@@ -72,6 +72,7 @@ public final class DashboardView extends BorderPane {
     final LatentTab latentTab = new LatentTab();
     final LatentView latent = latentTab.map;
     final PlaygroundTab playground = new PlaygroundTab();
+    final RunsTab runs = new RunsTab();
     /** What the Loss and metric tabs plot. */
     final Curves curves = new Curves();
     private final List<DashboardTab> tabList;

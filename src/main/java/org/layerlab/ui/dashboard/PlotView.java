@@ -24,6 +24,8 @@ final class PlotView extends CanvasView {
     private String xLabel;
     private final List<Double> markers = new ArrayList<>();
     private boolean logScale;
+    /** Off where something else says which line is which (the Runs tab's table). */
+    private boolean legend = true;
     private double smoothing;
     private boolean dirty = true;
     static final String NO_DATA = "No data yet: press Train.";
@@ -45,6 +47,10 @@ final class PlotView extends CanvasView {
         smoothable.add(smooth);
         summaries.add(new SeriesSummary(s));
         dirty = true;
+    }
+
+    void setLegend(boolean on) {
+        legend = on;
     }
 
     /** What the x axis counts: "step" for a live run, "epoch" for a saved history. */
@@ -193,6 +199,9 @@ final class PlotView extends CanvasView {
             Series s = series.get(k);
             Color c = Color.web(dark ? s.darkColor : s.styleColor);
             draw(g, s, summaries.get(k), c, x0, x1, y0, y1);
+            if (!legend) {
+                continue;
+            }
             g.setFill(c);
             g.fillRect(legendX, 8, 14, 3);
             g.setFill(text);

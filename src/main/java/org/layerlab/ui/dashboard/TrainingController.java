@@ -106,6 +106,7 @@ public final class TrainingController {
             }
             if (b != null) {
                 view.playground.projectChanged(b);
+                view.runs.projectChanged(b);
                 view.latentTab.projectChanged(b);
             }
             if (b != null && (a == null || a.dataset() != b.dataset())) {
@@ -122,6 +123,8 @@ public final class TrainingController {
         view.rate.setText(Double.toString(model.project().training().optimizer().schedule().initial()));
         showHistory(model.project());
         dataShown.load(model.project());
+        view.runs.onEdit(model::execute);
+        view.runs.projectChanged(model.project());
     }
 
     /** A saved project's history, one point per epoch (live runs plot per step). */
@@ -240,6 +243,7 @@ public final class TrainingController {
         useMetricOf(p);
         session = run;
         recorder = prepared.startRun(cfg, 0);
+        view.runs.setRunning(true);
         session.addListener(recorder);
         view.boundary.setData(prepared.data().train());
         long runDocument = document;
@@ -291,7 +295,7 @@ public final class TrainingController {
 
     private void resetWeights() {
         Project p = model.project();
-        model.replaceAfterTraining(new Project(p.name(), p.graph(), p.training(), p.dataset(), List.of(), null));
+        model.replaceAfterTraining(p.withOutsideWeights(null, List.of()));
         view.clearCharts();
         view.boundary.show(null);
         lastStep = 0;
@@ -392,6 +396,7 @@ public final class TrainingController {
             model.replaceAfterTraining(prepared.withResults(p, history, recorder, r.outcome()));
         }
         session = null;
+        view.runs.setRunning(false);
         // Held snapshots first: the layer watch then shows the run's final weights over them.
         live.runEnded();
         layers.runEnded(lastStep);

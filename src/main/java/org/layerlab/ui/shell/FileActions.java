@@ -139,7 +139,7 @@ final class FileActions {
         Project p = model.project();
         try {
             ParameterStore weights = TorchCheckpoint.read(p, f.toPath());
-            model.replaceAfterTraining(new Project(p.name(), p.graph(), p.training(), p.dataset(), p.history(), weights));
+            model.replaceAfterTraining(p.withOutsideWeights(weights, p.history()));
             Toasts.info(owner.getScene().getRoot(), "Imported weights", weights.totalSize() + " values from " + f.getName()
                     + "; save the project to keep them");
         } catch (IOException | IllegalArgumentException e) {

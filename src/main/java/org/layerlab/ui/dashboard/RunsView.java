@@ -1,0 +1,184 @@
+package org.layerlab.ui.dashboard;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Function;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+
+/**
+ * The Runs tab's view: the table of runs (name and note edited in place), the toolbar, and the
+ * chosen runs' curves on one chart with what differs between two of them. It draws what
+ * {@link RunsTab} gives it and owns no data.
+ */
+final class RunsView extends BorderPane {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneId.systemDefault());
+    final TableView<RunsModel.Row> table = new TableView<>();
+    final Button restore = new Button("Restore");
+    final Button delete = new Button("Delete");
+    final ComboBox<String> metric = new ComboBox<>();
+    final PlotView chart = new PlotView("", "epoch");
+    final Label diff = new Label();
+    final Label status = new Label();
+    final TableColumn<RunsModel.Row, String> name = new TableColumn<>("Name");
+    final TableColumn<RunsModel.Row, String> note = new TableColumn<>("Note");
+    private final TableColumn<RunsModel.Row, String> changed = new TableColumn<>("Changed");
+    /** Run, Name, then (after the metrics and Changed) Epochs, From, Started. */
+    private final List<TableColumn<RunsModel.Row, ?>> fixed;
+    /** The colour of a run's line on the chart, or null when it is not on it. */
+    Function<String, Color> colours = id -> null;
+
+    RunsView() {
+        setId("runs-view");
+        table.setId("runs-table");
+        restore.setId("runs-restore");
+        delete.setId("runs-delete");
+        metric.setId("runs-metric");
+        diff.setId("runs-diff");
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setEditable(true);
+        table.setPlaceholder(new Label("No runs yet: each press of Train is recorded here, with its settings,"
+                + " curves and weights."));
+        restore.setTooltip(new Tooltip("Load the selected run's network, settings and weights into the editor"
+                + " (Undo brings back what was there)"));
+        delete.setTooltip(new Tooltip("Forget the selected runs (Undo brings them back; their files go at the next save)"));
+        chart.setEmptyText("Select runs to compare their curves.");
+        diff.setWrapText(true);
+        diff.getStyleClass().add("runs-diff");
+        status.getStyleClass().add("muted");
+
+        TableColumn<RunsModel.Row, String> id = column("Run", r -> r.run().id() + (r.head() ? " ●" : ""), 66);
+        id.setComparator((a, b) -> Integer.compare(number(a), number(b)));
+        // The chart's legend: a chosen run's row carries its line's colour.
+        id.setCellFactory(c -> new TableCell<>() {
+            private final Rectangle swatch = new Rectangle(12, 4);
+
+            @Override
+            protected void updateItem(String v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty ? null : v);
+                Color colour = empty || getTableRow() == null || getTableRow().getItem() == null ? null
+                        : colours.apply(getTableRow().getItem().run().id());
+                swatch.setFill(colour);
+                setGraphic(colour == null ? null : swatch);
+            }
+        });
+        name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().run().name()));
+        name.setCellFactory(TextFieldTableCell.forTableColumn());
+        name.setPrefWidth(130);
+        TableColumn<RunsModel.Row, String> started = column("Started", r -> WHEN.format(r.run().started()), 86);
+        TableColumn<RunsModel.Row, String> from = column("From", r -> r.run().parent() == null ? "fresh" : r.run().parent(), 52);
+        TableColumn<RunsModel.Row, Number> epochs = new TableColumn<>("Epochs");
+        epochs.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().run().epochs()));
+        epochs.setPrefWidth(56);
+        changed.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(String.join(", ", c.getValue().changed())));
+        changed.setCellFactory(c -> new ChangedCell());
+        changed.setPrefWidth(210);
+        note.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().run().note()));
+        note.setCellFactory(TextFieldTableCell.forTableColumn());
+        note.setPrefWidth(150);
+        fixed = List.of(id, name, epochs, from, started);
+        table.getColumns().setAll(fixed);
+
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        for (Region r : List.of(restore, delete, metric)) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        status.setMinWidth(0);
+        HBox.setHgrow(status, Priority.SOMETIMES);
+        Label chartLabel = new Label("chart");
+        chartLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(8, restore, delete, status, grow, chartLabel, metric);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(2, 8, 2, 8));
+        VBox right = new VBox(4, chart, diff);
+        right.setPadding(new Insets(0, 4, 4, 4));
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        chart.setMinSize(200, 120);
+        SplitPane split = new SplitPane(table, right);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.55);
+        chart.setLegend(false);
+        setTop(bar);
+        setCenter(split);
+    }
+
+    private static int number(String id) {
+        try {
+            return Integer.parseInt(id.replaceAll("[^0-9]", ""));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static TableColumn<RunsModel.Row, String> column(String title, Function<RunsModel.Row, String> f,
+                                                              double width) {
+        TableColumn<RunsModel.Row, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(f.apply(x.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    /** The columns for the runs' metrics (sortable as numbers; "–" where a run has none), then Changed and Note. */
+    void setMetricColumns(List<String> metrics) {
+        // What a person compares first (the figures, what changed) right after the name; when and whence after.
+        List<TableColumn<RunsModel.Row, ?>> cols = new java.util.ArrayList<>(fixed.subList(0, 2));
+        for (String m : metrics) {
+            TableColumn<RunsModel.Row, Double> c = new TableColumn<>(m);
+            c.setCellValueFactory(x -> {
+                double v = x.getValue().run().metric(m);
+                return new ReadOnlyObjectWrapper<>(Double.isNaN(v) ? null : v);
+            });
+            c.setCellFactory(x -> new TableCell<>() {
+                @Override
+                protected void updateItem(Double v, boolean empty) {
+                    super.updateItem(v, empty);
+                    setText(empty ? null : v == null ? "–" : m.contains("accuracy") ? String.format("%.2f%%", 100 * v)
+                            : PlotView.format(v));
+                }
+            });
+            c.setPrefWidth(Math.max(64, m.length() * 8 + 12));
+            cols.add(c);
+        }
+        cols.add(changed);
+        cols.addAll(fixed.subList(2, fixed.size()));
+        cols.add(note);
+        table.getColumns().setAll(cols);
+    }
+
+    /** The settings that changed since the run before, in the accent colour: what a row is about. */
+    private static final class ChangedCell extends TableCell<RunsModel.Row, String> {
+        ChangedCell() {
+            getStyleClass().add("runs-changed");
+        }
+
+        @Override
+        protected void updateItem(String v, boolean empty) {
+            super.updateItem(v, empty);
+            setText(empty ? null : v);
+            setTooltip(empty || v == null || v.isEmpty() ? null : new Tooltip("Changed since the run before: " + v));
+        }
+    }
+}

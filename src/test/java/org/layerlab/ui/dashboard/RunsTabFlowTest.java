@@ -1,0 +1,97 @@
+package org.layerlab.ui.dashboard;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.layerlab.nn.optimizers.OptimizerSpec;
+import org.layerlab.project.Project;
+import org.layerlab.project.ProjectFiles;
+import org.layerlab.project.ProjectSession;
+import org.layerlab.ui.model.EditorModel;
+import org.layerlab.ui.shell.MainWindow;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Runs tab: two runs of XOR listed, compared, renamed, restored and deleted, each undoable. */
+@ExtendWith(ApplicationExtension.class)
+class RunsTabFlowTest {
+    @TempDir
+    static Path dir;
+    private EditorModel model;
+    private Project first;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Files.createDirectories(dir.resolve("data"));
+        Files.copy(Path.of("samples/data/xor.csv"), dir.resolve("data/xor.csv"));
+        Path file = dir.resolve("xor.layerlab");
+        first = ProjectSession.open(ProjectFiles.load(Path.of("samples/xor.layerlab")), dir).train(5, List.of()).project();
+        Project p = first.withTraining(first.training().withOptimizer(OptimizerSpec.of("adam", 0.01)));
+        Project second = ProjectSession.open(p, dir).train(3, List.of()).project();
+        ProjectFiles.save(second, file);
+        model = new EditorModel(ProjectFiles.load(file), file);
+        new MainWindow(stage, model);
+        stage.setWidth(1280);
+        stage.setHeight(760);
+        stage.show();
+    }
+
+    @Test
+    void runsAreComparedRenamedRestoredAndDeleted(FxRobot robot) throws Exception {
+        DashboardView view = robot.lookup("#dashboard").queryAs(DashboardView.class);
+        robot.clickOn("#tab-runs");
+        RunsView runs = view.runs.view;
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runs.table.getItems().size() == 2);
+        // Both runs are on the chart, and two chosen runs say what differs.
+        assertEquals(2, runs.table.getSelectionModel().getSelectedItems().size());
+        assertTrue(runs.diff.getText().contains("learning_rate 0.05 → 0.01"), runs.diff.getText());
+        assertEquals("r2 ●", runs.table.getColumns().get(0).getCellData(1));
+        assertEquals(List.of("epochs", "learning_rate"), runs.table.getItems().get(1).changed());
+
+        // Rename in place.
+        robot.doubleClickOn("Run 1");
+        robot.push(KeyCode.CONTROL, KeyCode.A);
+        robot.write("baseline").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("baseline", model.project().runs().find("r1").orElseThrow().name());
+        assertEquals("Rename run r1", model.undoLabel().replace("Undo ", ""));
+
+        // Restore r1: its weights and curve in the editor, Train would branch from it.
+        robot.interact(() -> runs.table.getSelectionModel().clearAndSelect(0));
+        assertFalse(runs.restore.isDisabled());
+        robot.clickOn("#runs-restore");
+        WaitForAsyncUtils.waitForFxEvents();
+        Project restored = model.project();
+        assertEquals("r1", restored.runs().head());
+        assertEquals(5, restored.history().size());
+        assertArrayEquals(first.weights().snapshotValues().get("dense/kernel"),
+                restored.weights().snapshotValues().get("dense/kernel"));
+        assertEquals(0.05, restored.training().optimizer().schedule().initial(), 1e-12);
+        robot.interact(model::undo);
+        assertEquals("r2", model.project().runs().head());
+        assertEquals(8, model.project().history().size());
+
+        // Delete r2, then undo.
+        robot.interact(() -> runs.table.getSelectionModel().clearAndSelect(1));
+        robot.clickOn("#runs-delete");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, runs.table.getItems().size());
+        robot.interact(model::undo);
+        assertEquals(2, runs.table.getItems().size());
+        assertEquals("r2", model.project().runs().head());
+    }
+}
