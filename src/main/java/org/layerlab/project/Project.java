@@ -57,7 +57,17 @@ public record Project(String name, NetworkGraph graph, TrainingConfig training, 
      * them; the run becomes the head, so the next Train continues it. Data stays as it is.
      */
     public Project restored(Run run, ParameterStore w) {
-        return new Project(name, run.graph(), run.config(), dataset, runs.lineage(run), w, runs.withHead(run.id()));
+        return restored(run, run.epochs(), w);
+    }
+
+    /**
+     * The document at one of the run's checkpoints (after epoch of its own epochs): the next Train
+     * forks a branch from there, with the optimizer's state the checkpoint kept.
+     */
+    public Project restored(Run run, int epoch, ParameterStore w) {
+        List<EpochEvent> line = runs.lineage(run);
+        int keep = Math.min(line.size(), Math.max(0, line.size() - run.epochs() + epoch));
+        return new Project(name, run.graph(), run.config(), dataset, line.subList(0, keep), w, runs.withHead(run.id()));
     }
 
     /** The most epochs of history a project keeps: about 2 MB of JSON, so a project always reopens. */

@@ -11,6 +11,7 @@ import org.layerlab.data.Dataset;
 import org.layerlab.nn.Loss;
 import org.layerlab.nn.Parameter;
 import org.layerlab.nn.ParameterStore;
+import org.layerlab.nn.optimizers.OptimizerState;
 import org.layerlab.nn.graph.GraphAnalysis;
 import org.layerlab.nn.graph.Problem;
 import org.layerlab.nn.network.Network;
@@ -129,8 +130,7 @@ public final class ProjectSession {
     public Outcome train(int epochs, int checkpointEvery, List<TrainingListener> listeners) throws IOException {
         TrainingConfig cfg = epochs > 0 ? project.training().withEpochs(epochs) : project.training();
         Trainer trainer = new Trainer(network(), cfg);
-        RunRecorder recorder = startRun(cfg, checkpointEvery);
-        trainer.addListener(recorder);
+        RunRecorder recorder = startRun(trainer, cfg, checkpointEvery);
         listeners.forEach(trainer::addListener);
         activeTrainer = trainer;
         // No validation set of its own: fit holds out the split, if any.
@@ -140,9 +140,41 @@ public final class ProjectSession {
         return new Outcome(result, withResults(project, result.history(), recorder, result.outcome()));
     }
 
-    /** Starts the record of a run of this session's network with cfg; add it to the run's listeners. */
-    public RunRecorder startRun(TrainingConfig cfg, int checkpointEvery) {
-        return new RunRecorder(network(), cfg, checkpointEvery);
+    /**
+     * Readies trainer to go on from the document (its epochs so far, and the optimizer's state
+     * where the head run's checkpoint kept it) and starts the record of its run, which it adds as
+     * a listener. Call before the run starts.
+     */
+    public RunRecorder startRun(Trainer trainer, TrainingConfig cfg, int checkpointEvery) {
+        trainer.resume(project.history().size(), resumeState(cfg));
+        RunRecorder recorder = new RunRecorder(network(), cfg, checkpointEvery, trainer::optimizer);
+        trainer.addListener(recorder);
+        return recorder;
+    }
+
+    /**
+     * The optimizer's state that goes with the document's weights: the head run's checkpoint at
+     * the epoch the document is at (the run's end, or a checkpoint restored), when it kept one and
+     * the optimizer is still of its kind; else null (a fresh optimizer, as before runs were kept).
+     */
+    private OptimizerState resumeState(TrainingConfig cfg) {
+        String head = project.runs().head();
+        Run run = head == null || project.weights() == null ? null : project.runs().find(head).orElse(null);
+        if (run == null) {
+            return null;
+        }
+        // Where the document is in the head run: its history is the run's lineage up to there.
+        int at = project.history().size() - (project.runs().lineage(run).size() - run.epochs());
+        for (Checkpoint c : run.checkpoints()) {
+            if (c.epoch() == at) {
+                try {
+                    return c.loadOptimizer();
+                } catch (IOException e) {
+                    return null; // its file is gone: the weights still go on, with fresh moments
+                }
+            }
+        }
+        return null;
     }
 
     private DataFingerprint fingerprint;
@@ -162,7 +194,7 @@ public final class ProjectSession {
      */
     private Run record(List<EpochEvent> epochs, RunRecorder recorder, TrainingResult.Outcome outcome,
                        ParameterStore end, RunLog log) {
-        Checkpoint last = end == null ? null : Checkpoint.of(epochs.size(), end);
+        Checkpoint last = end == null ? null : Checkpoint.of(epochs.size(), end, recorder.endState());
         String parent = project.weights() == null ? null : project.runs().head();
         String id = log.nextId();
         return new Run(id, UUID.randomUUID().toString(), "Run " + id.substring(1), "", recorder.started(), parent,

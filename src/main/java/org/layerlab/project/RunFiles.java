@@ -11,9 +11,12 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import com.google.gson.Gson;
@@ -23,7 +26,10 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import org.layerlab.engine.Tensor;
+import org.layerlab.nn.Parameter;
 import org.layerlab.nn.ParameterStore;
+import org.layerlab.nn.optimizers.OptimizerState;
 import org.layerlab.nn.graph.NetworkGraph;
 import org.layerlab.training.EpochEvent;
 import org.layerlab.training.TrainingConfig;
@@ -97,6 +103,19 @@ public final class RunFiles {
             ParameterStore w = c.inMemory() != null ? c.inMemory() : c.source().read();
             ProjectFiles.writeAtomically(file, out -> WeightsFile.write(w, out), t -> { });
         }
+        for (Checkpoint c : r.checkpoints()) {
+            Path file = dir.resolve(optimizerName(c.epoch()));
+            if (c.optimizer() == null || same && Files.isRegularFile(file)) {
+                continue;
+            }
+            ParameterStore moments = moments(c.loadOptimizer());
+            try {
+                ProjectFiles.writeAtomically(file, out -> WeightsFile.write(moments, out), t -> { });
+            } catch (IOException e) {
+                // Moments that are not finite (a run near divergence): the weights are kept, a fork starts fresh moments.
+                Files.deleteIfExists(file);
+            }
+        }
         String json = GSON.toJson(encode(r)) + "\n";
         if (!json.equals(existing)) {
             ProjectFiles.writeAtomically(record, out -> out.write(json.getBytes(StandardCharsets.UTF_8)), t -> { });
@@ -108,7 +127,7 @@ public final class RunFiles {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path f : files) {
                 String n = f.getFileName().toString();
-                if (n.equals("run.json") || n.matches("epoch-[0-9]+\\.weights") || n.endsWith(".tmp")) {
+                if (n.equals("run.json") || n.matches("epoch-[0-9]+\\.(weights|optimizer)") || n.endsWith(".tmp")) {
                     Files.deleteIfExists(f);
                 }
             }
@@ -122,6 +141,50 @@ public final class RunFiles {
 
     static String checkpointName(int epoch) {
         return "epoch-" + epoch + ".weights";
+    }
+
+    static String optimizerName(int epoch) {
+        return "epoch-" + epoch + ".optimizer";
+    }
+
+    /** The moments as tensors of the weights format: node id, "name#slot". */
+    private static ParameterStore moments(OptimizerState s) {
+        ParameterStore store = new ParameterStore(0);
+        s.slots().forEach((key, slots) -> {
+            int cut = key.lastIndexOf('/');
+            for (int i = 0; i < slots.length; i++) {
+                store.put(new Parameter(key.substring(0, cut), key.substring(cut + 1) + "#" + i,
+                        Tensor.wrap(slots[i], slots[i].length), null, false));
+            }
+        });
+        return store;
+    }
+
+    private static OptimizerState readState(Path file, JsonFields scalars) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        ParameterStore store;
+        try {
+            store = WeightsFile.read(file, 0);
+        } catch (ProjectException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        Map<String, List<float[]>> bySlot = new TreeMap<>();
+        for (Parameter p : store.all()) {
+            int hash = p.name().lastIndexOf('#');
+            String key = OptimizerState.key(p.nodeId(), p.name().substring(0, Math.max(0, hash)));
+            bySlot.computeIfAbsent(key, k -> new ArrayList<>()).add(p.value().data());
+        }
+        Map<String, float[][]> slots = new HashMap<>();
+        bySlot.forEach((k, v) -> slots.put(k, v.toArray(new float[0][])));
+        List<JsonElement> rule = scalars.list("rule");
+        double[] r = new double[rule.size()];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = rule.get(i).getAsDouble();
+        }
+        return new OptimizerState(scalars.string("kind"), scalars.longValue("iterations", 0),
+                scalars.longValue("schedule_steps", 0), scalars.number("last_rate", 0), r, slots);
     }
 
     static JsonObject encode(Run r) {
@@ -148,8 +211,36 @@ public final class RunFiles {
         d.addProperty("hash", r.data().hash());
         o.add("data", d);
         JsonArray cps = new JsonArray();
-        r.checkpoints().forEach(c -> cps.add(c.epoch()));
+        JsonObject states = new JsonObject();
+        for (Checkpoint c : r.checkpoints()) {
+            cps.add(c.epoch());
+            OptimizerState st = c.optimizerInMemory();
+            if (st == null && c.optimizer() != null) {
+                try {
+                    st = c.loadOptimizer();
+                } catch (IOException e) {
+                    st = null;
+                }
+            }
+            if (st != null) {
+                JsonObject j = new JsonObject();
+                j.addProperty("kind", st.kind());
+                j.addProperty("iterations", st.iterations());
+                j.addProperty("schedule_steps", st.scheduleSteps());
+                j.addProperty("last_rate", st.lastRate());
+                JsonArray rule = new JsonArray();
+                for (double v : st.rule()) {
+                    rule.add(v);
+                }
+                j.add("rule", rule);
+                states.add(Integer.toString(c.epoch()), j);
+            }
+        }
         o.add("checkpoints", cps);
+        if (states.size() > 0) {
+            // The optimizer's step counts and rate per checkpoint; its moments are in epoch-E.optimizer.
+            o.add("optimizer_states", states);
+        }
         GraphCodec.encode(r.graph(), o);
         o.add("history", ProjectFiles.historyJson(r.history()));
         return o;
@@ -242,6 +333,15 @@ public final class RunFiles {
             int epoch = c.getAsInt();
             Path weights = dir.resolve(checkpointName(epoch));
             // Missing weights are reported when restored, not here: the record and its curves still count.
+            String key = Integer.toString(epoch);
+            Checkpoint.StateSource state = null;
+            if (o.has("optimizer_states") && o.object("optimizer_states").has(key)) {
+                JsonFields scalars = o.object("optimizer_states").object(key);
+                scalars.string("kind");
+                Path moments = dir.resolve(optimizerName(epoch));
+                state = () -> readState(moments, scalars);
+            }
+            Checkpoint.StateSource optimizer = state;
             checkpoints.add(new Checkpoint(epoch, () -> {
                 if (!Files.isRegularFile(weights)) {
                     throw new IOException("the weights of run " + id + " at epoch " + epoch + " are missing ("
@@ -252,7 +352,7 @@ public final class RunFiles {
                 } catch (ProjectException e) {
                     throw new IOException(e.getMessage(), e);
                 }
-            }));
+            }, optimizer));
         }
         return new Run(id, o.string("uid"), o.string("name", id), o.string("note", ""), started,
                 o.has("parent") ? o.string("parent") : null, o.integer("start_epoch", 0), o.string("outcome", ""),

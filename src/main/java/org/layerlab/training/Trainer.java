@@ -12,6 +12,7 @@ import org.layerlab.engine.Tensor;
 import org.layerlab.nn.Parameter;
 import org.layerlab.nn.network.Network;
 import org.layerlab.nn.optimizers.Optimizer;
+import org.layerlab.nn.optimizers.OptimizerState;
 
 /**
  * The training loop: seeded shuffling, mini-batches (the last one may be smaller), a forward and
@@ -72,6 +73,22 @@ public final class Trainer {
         optimizer = next;
     }
 
+    private int epochsBefore;
+
+    /**
+     * Goes on from a checkpoint: epochs are shuffled as the epochs after epochsBefore of one long
+     * run would be, and the optimizer continues from its saved state (null: a fresh optimizer).
+     * So a run forked from epoch 5 of its parent trains as the parent did from there, when the
+     * settings are the same. Call before {@link #fit}.
+     */
+    public Trainer resume(int epochsBefore, OptimizerState state) {
+        this.epochsBefore = epochsBefore;
+        if (state != null) {
+            optimizer.continueFrom(state, net.parameters());
+        }
+        return this;
+    }
+
     /** Trains on data, holding out config.validationSplit of it for validation when that is above 0. */
     public TrainingResult fit(Dataset data) {
         if (config.validationSplit() > 0) {
@@ -108,7 +125,7 @@ public final class Trainer {
                 order[i] = i;
             }
             if (config.shuffle()) {
-                Split.shuffle(order, new SplittableRandom(config.seed() * 31 + epoch));
+                Split.shuffle(order, new SplittableRandom(config.seed() * 31 + epochsBefore + epoch));
             }
             acc.reset();
             long start = System.nanoTime();

@@ -20,6 +20,7 @@ import org.layerlab.nn.Initializer;
 import org.layerlab.nn.Parameter;
 import org.layerlab.nn.ParameterStore;
 import org.layerlab.training.EpochEvent;
+import org.layerlab.training.Trainer;
 import org.layerlab.training.TrainingResult;
 
 /** A project always reopens, never holds numbers that are no numbers, and reads settings as Keras writes them. */
@@ -83,7 +84,8 @@ class NothingLostTest {
         Project trained = ProjectSession.open(xor, dir).train(5, List.of()).project();
         ProjectSession run = ProjectSession.open(trained, dir);
         run.network().parameters().get(0).value().set(0, Float.POSITIVE_INFINITY);
-        Project after = run.withResults(trained, List.of(), run.startRun(trained.training(), 0),
+        Trainer trainer = new Trainer(run.network(), trained.training());
+        Project after = run.withResults(trained, List.of(), run.startRun(trainer, trained.training(), 0),
                 TrainingResult.Outcome.FAILED);
         assertSame(trained.weights(), after.weights());
         // The failed run is on record, with no weights to restore; the head is still the run that trained them.

@@ -159,4 +159,38 @@ class RunsTest {
         assertEquals(1000, reopened.runs().runs().size());
         assertEquals("r1000", reopened.runs().head());
     }
+
+    @Test
+    void aForkFromACheckpointContinuesExactlyWhereItsParentWas() throws Exception {
+        Path file = xor();
+        Project start = ProjectFiles.load(file);
+        // One run of 10 epochs, keeping its weights and Adam's moments every 5.
+        Project straight = ProjectSession.open(start, dir).train(10, 5, List.of()).project();
+        ProjectFiles.save(straight, file);
+        Project reopened = ProjectFiles.load(file);
+        Run parent = reopened.runs().find("r1").orElseThrow();
+        var at5 = parent.checkpoints().get(0);
+        assertEquals(5, at5.epoch());
+        assertEquals("Adam", at5.loadOptimizer().kind());
+        assertEquals(5 * 1, at5.loadOptimizer().iterations());
+
+        // Fork from epoch 5 and train 5 more: the same weights as the parent's at 10, bit for bit.
+        Project fork = reopened.restored(parent, 5, at5.load());
+        assertEquals(5, fork.history().size());
+        Project continued = train(fork, dir, 5);
+        assertArrayEquals(straight.weights().snapshotValues().get("dense/kernel"),
+                continued.weights().snapshotValues().get("dense/kernel"));
+        assertArrayEquals(straight.weights().snapshotValues().get("dense_1/bias"),
+                continued.weights().snapshotValues().get("dense_1/bias"));
+        Run child = continued.runs().find("r2").orElseThrow();
+        assertEquals("r1", child.parent());
+        assertEquals(5, child.startEpoch());
+        assertEquals(parent.history().get(9).metrics(), child.history().get(4).metrics());
+
+        // Without the optimizer's state (moments fresh) the same fork lands elsewhere: the state is what made it exact.
+        Project fresh = train(new Project(fork.name(), fork.graph(), fork.training(), fork.dataset(), fork.history(),
+                fork.weights(), fork.runs().withHead(null)), dir, 5);
+        assertFalse(java.util.Arrays.equals(straight.weights().snapshotValues().get("dense/kernel"),
+                fresh.weights().snapshotValues().get("dense/kernel")));
+    }
 }

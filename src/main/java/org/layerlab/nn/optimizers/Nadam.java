@@ -59,6 +59,16 @@ public final class Nadam extends Optimizer {
     }
 
     @Override
+    protected double[] ruleState() {
+        return new double[] {uProduct};
+    }
+
+    @Override
+    protected void restoreRuleState(double[] s) {
+        uProduct = s.length == 1 ? s[0] : 1;
+    }
+
+    @Override
     public void reset() {
         super.reset();
         uProduct = 1;

@@ -178,4 +178,56 @@ public abstract class Optimizer {
     /** Copies state of the rule beyond the moments (called only with the same kind of optimizer). */
     protected void continueRuleState(Optimizer previous) {
     }
+
+    /** The rule's state beyond the moments, for {@link #state()}; none by default. */
+    protected double[] ruleState() {
+        return new double[0];
+    }
+
+    /** Takes back what {@link #ruleState()} gave (called only with the same kind of optimizer). */
+    protected void restoreRuleState(double[] s) {
+    }
+
+    /** A copy of the state now: moments per parameter, step counts, rate. */
+    public OptimizerState state() {
+        Map<String, float[][]> copy = new java.util.HashMap<>();
+        slots.forEach((p, s) -> {
+            float[][] c = new float[s.length][];
+            for (int i = 0; i < s.length; i++) {
+                c[i] = s[i].clone();
+            }
+            copy.put(OptimizerState.key(p.nodeId(), p.name()), c);
+        });
+        return new OptimizerState(kind(), iterations, scheduleSteps, lastRate, ruleState(), copy);
+    }
+
+    /**
+     * Goes on from a saved state, as {@link #continueFrom} goes on from a live optimizer: the
+     * schedule from the saved step; the moments and the rule's step count only when the state is
+     * of this kind, each parameter's where its size still fits (a resized layer's start from zero).
+     * Call before the first step. Returns whether the moments were kept.
+     */
+    public boolean continueFrom(OptimizerState s, List<Parameter> params) {
+        if (iterations != 0 || scheduleSteps != 0) {
+            throw new IllegalStateException("continueFrom must come before the optimizer's first step");
+        }
+        scheduleSteps = s.scheduleSteps();
+        lastRate = s.lastRate();
+        if (!s.kind().equals(kind())) {
+            return false;
+        }
+        for (Parameter p : params) {
+            float[][] saved = s.slots().get(OptimizerState.key(p.nodeId(), p.name()));
+            if (saved != null && saved.length == slotCount() && (saved.length == 0 || saved[0].length == p.size())) {
+                float[][] c = new float[saved.length][];
+                for (int i = 0; i < saved.length; i++) {
+                    c[i] = saved[i].clone();
+                }
+                slots.put(p, c);
+            }
+        }
+        iterations = s.iterations();
+        restoreRuleState(s.rule());
+        return true;
+    }
 }

@@ -51,6 +51,13 @@ public record RunLog(List<Run> runs, String head, List<String> problems) {
         return new RunLog(all, r.id(), problems);
     }
 
+    /** With a run added that does not change what the document holds (a sweep's trial): the head stays. */
+    public RunLog appended(Run r) {
+        List<Run> all = new ArrayList<>(runs);
+        all.add(r);
+        return new RunLog(all, head, problems);
+    }
+
     /** With a run changed in place (renamed, a note). */
     public RunLog replaced(Run r) {
         List<Run> all = new ArrayList<>(runs);

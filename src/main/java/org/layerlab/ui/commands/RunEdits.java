@@ -48,18 +48,18 @@ public final class RunEdits {
     }
 
     /**
-     * The editor as the run left it: its network, settings, weights and curve (the data stays);
-     * undo brings back what the editor held before.
+     * The editor as the run left it (or as it was at one of its checkpoints): its network,
+     * settings, weights and curve (the data stays); undo brings back what the editor held before.
      */
-    public record Restore(Run run, ParameterStore weights, Project before) implements Command {
+    public record Restore(Run run, int epoch, ParameterStore weights, Project before) implements Command {
         @Override
         public String description() {
-            return "Restore run " + run.id();
+            return "Restore run " + run.id() + (epoch == run.epochs() ? "" : " at epoch " + epoch);
         }
 
         @Override
         public Project apply(Project p) {
-            return p.restored(run, weights);
+            return p.restored(run, epoch, weights);
         }
 
         @Override

@@ -1,15 +1,18 @@
 package org.layerlab.ui.dashboard;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Tooltip;
 import javafx.scene.paint.Color;
 import org.layerlab.project.Project;
+import org.layerlab.project.sweeps.Sweep;
 import org.layerlab.training.runs.Checkpoint;
 import org.layerlab.training.runs.Run;
 import org.layerlab.training.runs.RunDiff;
@@ -33,11 +36,34 @@ final class RunsTab implements DashboardTab {
     RunsTab() {
         view.table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunsModel.Row>) c -> {
             if (!refilling) {
+                // The user chose runs: what the tab said before gives way to what they chose (a sweep's progress stays).
+                message = sweeping() ? message : null;
                 chosen = view.table.getSelectionModel().getSelectedItems().stream().map(r -> r.run().id()).toList();
                 drawChosen();
             }
         });
-        view.metric.valueProperty().addListener((o, a, b) -> drawChosen());
+        view.metric.valueProperty().addListener((o, a, b) -> {
+            drawChosen();
+            showSettings();
+        });
+        view.show.valueProperty().addListener((o, a, b) -> {
+            boolean settings = "settings".equals(b);
+            view.parallel.setVisible(settings);
+            view.chart.setVisible(!settings);
+            // An axis per setting needs the width more than the table's columns do.
+            view.split.setDividerPositions(settings ? 0.38 : 0.55);
+            showSettings();
+        });
+        view.parallel.colours = id -> view.colours.apply(id);
+        view.parallel.onFilter(this::chooseFiltered);
+        view.best.setOnAction(e -> restoreBest());
+        view.sweep.setOnAction(e -> openSweep());
+        view.cancelSweep.setOnAction(e -> {
+            if (job != null) {
+                job.cancel();
+                say("Cancelling: the trial in progress stops after its batch; the finished ones stay.");
+            }
+        });
         view.colours = id -> {
             int c = model.colourOf(id, chosen);
             return c < 0 ? null : Color.web(RunsModel.COLOURS[c][dark ? 1 : 0]);
@@ -66,6 +92,133 @@ final class RunsTab implements DashboardTab {
     @Override
     public CanvasView canvas() {
         return view.chart;
+    }
+
+    /** The checkpoints the window's next run keeps: every so many epochs (0: only at its end). */
+    int checkpointEvery() {
+        Integer v = view.every.getValue();
+        return v == null ? 0 : v;
+    }
+
+    private Supplier<Project> current = () -> project;
+    private Consumer<Project> replace = p -> { };
+    private Supplier<Path> dir = () -> null;
+    private SweepJob job;
+
+    /**
+     * What a sweep needs of the window: the document now, a way to hand it a finished trial's run
+     * (not an edit to undo: a run is a record, as a Train's is) and its folder.
+     */
+    void connect(Supplier<Project> document, Consumer<Project> afterTrial, Supplier<Path> folder) {
+        current = document;
+        replace = afterTrial;
+        dir = folder;
+    }
+
+    /** Whether a sweep is training: the window's Train waits for it. */
+    boolean sweeping() {
+        return job != null && !job.isDone();
+    }
+
+    /** The sweep going on, if any (tests wait for it). */
+    SweepJob job() {
+        return job;
+    }
+
+    private void openSweep() {
+        if (running || sweeping() || project == null) {
+            return;
+        }
+        List<String> metrics = new ArrayList<>(List.of("loss"));
+        project.training().metrics().forEach(m -> metrics.add(m.key()));
+        new ArrayList<>(metrics).forEach(m -> metrics.add("val_" + m));
+        String metric = view.metric.getValue() != null ? view.metric.getValue() : model.defaultMetric();
+        SweepDialog dialog = new SweepDialog(view.getScene() == null ? null : view.getScene().getWindow(), project, metrics,
+                metrics.contains(metric) ? metric : "loss");
+        dialog.showAndWait().ifPresent(this::startSweep);
+    }
+
+    /** Starts a sweep of the document as it is now (tests call this directly, without the dialog). */
+    void startSweep(Sweep sweep) {
+        job = new SweepJob(current.get(), dir.get(), sweep, new SweepJob.Host() {
+            @Override
+            public void trialEnded(Run run) {
+                Project p = current.get();
+                replace.accept(p.withRuns(p.runs().appended(run)));
+            }
+
+            @Override
+            public void progress(String text, double fraction) {
+                say(text);
+            }
+
+            @Override
+            public void finished(String text) {
+                say(text);
+                view.cancelSweep.setVisible(false);
+                view.sweep.setDisable(false);
+                drawChosen();
+            }
+        });
+        say("Sweep: loading the data…");
+        view.cancelSweep.setVisible(true);
+        view.sweep.setDisable(true);
+        job.start();
+        drawChosen();
+    }
+
+    /** The settings chart shows every run on the chart's metric; brushing it chooses the runs it keeps. */
+    private void showSettings() {
+        String metric = view.metric.getValue();
+        if (metric == null || !view.parallel.isVisible()) {
+            return;
+        }
+        view.parallelModel.show(model.log().runs(), metric);
+        view.parallel.setHigherIsBetter(Sweep.higherIsBetter(metric));
+        view.parallel.draw();
+    }
+
+    void chooseFiltered() {
+        List<String> keep = view.parallelModel.passing();
+        boolean all = keep.size() == model.log().runs().size();
+        view.table.getSelectionModel().clearSelection();
+        if (!all) {
+            for (int i = 0; i < view.table.getItems().size(); i++) {
+                if (keep.contains(view.table.getItems().get(i).run().id())) {
+                    view.table.getSelectionModel().select(i);
+                }
+            }
+        }
+        view.parallel.draw();
+    }
+
+    /** Selects the best run by the chart's metric among those the settings chart keeps, and restores it. */
+    private void restoreBest() {
+        String metric = view.metric.getValue();
+        if (metric == null) {
+            return;
+        }
+        boolean higher = Sweep.higherIsBetter(metric);
+        Run best = null;
+        for (Run r : model.log().runs()) {
+            double v = r.metric(metric);
+            boolean kept = view.parallelModel.runs().isEmpty() || view.parallelModel.passes(r);
+            if (kept && !Double.isNaN(v) && r.last() != null
+                    && (best == null || (higher ? v > best.metric(metric) : v < best.metric(metric)))) {
+                best = r;
+            }
+        }
+        if (best == null) {
+            say("No run reports " + metric + " with weights to restore.");
+            return;
+        }
+        for (int i = 0; i < view.table.getItems().size(); i++) {
+            if (view.table.getItems().get(i).run() == best) {
+                view.table.getSelectionModel().clearAndSelect(i);
+                view.table.scrollTo(Math.max(0, i - 2));
+            }
+        }
+        restoreSelected();
     }
 
     /** Where the tab's edits go: the editor's command stack. */
@@ -110,6 +263,7 @@ final class RunsTab implements DashboardTab {
         view.metric.getItems().setAll(model.metrics());
         view.metric.setValue(m != null && model.metrics().contains(m) ? m : model.defaultMetric());
         String problems = String.join("; ", p.runs().problems());
+        showSettings();
         view.status.setText(problems.isEmpty() ? p.runs().isEmpty() ? "" : p.runs().runs().size() + " runs"
                 + (p.runs().head() == null ? "" : " · ● in the editor")
                 : problems);
@@ -131,6 +285,14 @@ final class RunsTab implements DashboardTab {
         view.table.refresh();
     }
 
+    /** What the tab last said (a sweep's progress, a restore): shown under the chart until the selection changes. */
+    private String message;
+
+    private void say(String text) {
+        message = text;
+        view.diff.setText(text);
+    }
+
     private void drawChosen() {
         String metric = view.metric.getValue();
         view.chart.clear();
@@ -142,8 +304,16 @@ final class RunsTab implements DashboardTab {
         view.table.refresh();
         List<Run> sel = selectedRuns();
         view.restore.setDisable(running || sel.size() != 1 || sel.get(0).last() == null);
+        view.best.setDisable(running || model.log().isEmpty());
+        view.sweep.setDisable(running || sweeping());
+        List<Integer> epochs = sel.size() == 1 ? sel.get(0).checkpoints().stream().map(Checkpoint::epoch).toList() : List.of();
+        if (!epochs.equals(view.at.getItems())) {
+            view.at.getItems().setAll(epochs);
+            view.at.setValue(epochs.isEmpty() ? null : epochs.get(epochs.size() - 1));
+        }
+        view.at.setDisable(epochs.size() < 2 || running);
         view.delete.setDisable(sel.isEmpty());
-        view.diff.setText(sel.size() == 2 ? describe(sel.get(0), RunDiff.of(sel.get(0), sel.get(1)), sel.get(1))
+        view.diff.setText(message != null ? message : sel.size() == 2 ? describe(sel.get(0), RunDiff.of(sel.get(0), sel.get(1)), sel.get(1))
                 : sel.size() == 1 ? sel.get(0).summary() + " · " + sel.get(0).data().describe()
                 : sel.isEmpty() ? "" : "Select two runs to see what differs between them.");
     }
@@ -173,12 +343,13 @@ final class RunsTab implements DashboardTab {
             return;
         }
         Run r = sel.get(0);
+        Integer epoch = view.at.getValue();
+        Checkpoint c = r.checkpoints().stream().filter(x -> epoch != null && x.epoch() == epoch).findFirst().orElse(r.last());
         try {
-            edits.accept(new RunEdits.Restore(r, r.last().load(), project));
-            view.status.setText("Restored " + r.id() + " (" + r.name() + "): its network, settings and weights are in the"
-                    + " editor; Train continues it as a new branch.");
+            edits.accept(new RunEdits.Restore(r, c.epoch(), c.load(), project));
+            say("Restored " + r.id() + " at epoch " + c.epoch() + ": Train goes on from there as a new branch.");
         } catch (IOException e) {
-            view.status.setText("Cannot restore " + r.id() + ": " + e.getMessage());
+            say("Cannot restore " + r.id() + ": " + e.getMessage());
         }
     }
 

@@ -10,9 +10,11 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -37,10 +39,22 @@ final class RunsView extends BorderPane {
     final TableView<RunsModel.Row> table = new TableView<>();
     final Button restore = new Button("Restore");
     final Button delete = new Button("Delete");
+    /** Which of the selected run's checkpoints Restore loads: its end, or an earlier one (a fork point). */
+    final ComboBox<Integer> at = new ComboBox<>();
+    /** Checkpoints the window's next runs keep: every N epochs (0: only at the end). */
+    final Spinner<Integer> every = new Spinner<>(0, 10_000, 0);
     final ComboBox<String> metric = new ComboBox<>();
+    final Button best = new Button("Best");
+    final Button sweep = new Button("Sweep…");
+    final Button cancelSweep = new Button("Cancel sweep");
+    /** Curves over epochs, or the runs' settings as parallel coordinates. */
+    final ChoiceBox<String> show = new ChoiceBox<>();
     final PlotView chart = new PlotView("", "epoch");
+    final ParallelModel parallelModel = new ParallelModel();
+    final ParallelView parallel = new ParallelView(parallelModel);
     final Label diff = new Label();
     final Label status = new Label();
+    final SplitPane split = new SplitPane();
     final TableColumn<RunsModel.Row, String> name = new TableColumn<>("Name");
     final TableColumn<RunsModel.Row, String> note = new TableColumn<>("Note");
     private final TableColumn<RunsModel.Row, String> changed = new TableColumn<>("Changed");
@@ -53,6 +67,39 @@ final class RunsView extends BorderPane {
         setId("runs-view");
         table.setId("runs-table");
         restore.setId("runs-restore");
+        best.setId("runs-best");
+        sweep.setId("runs-sweep");
+        cancelSweep.setId("runs-cancel-sweep");
+        show.setId("runs-show");
+        show.getItems().setAll("curves", "settings");
+        show.setValue("curves");
+        show.setTooltip(new Tooltip("Curves: the chosen runs' metric per epoch. Settings: every run as a line through"
+                + " the settings that differ and the metric; drag along an axis to keep a range"));
+        best.setTooltip(new Tooltip("Select and restore the run with the best final value of the chart's metric"
+                + " (among the runs the settings chart keeps)"));
+        sweep.setTooltip(new Tooltip("Train one run per combination of settings (grid or random), in the background"));
+        cancelSweep.setVisible(false);
+        cancelSweep.managedProperty().bind(cancelSweep.visibleProperty());
+        parallel.setVisible(false);
+        at.setId("runs-at");
+        every.setId("runs-every");
+        every.setEditable(true);
+        every.setPrefWidth(68);
+        at.setTooltip(new Tooltip("The checkpoint to restore: where the run ended, or an earlier epoch it kept"
+                + " (Train then forks a branch from there, with the optimizer's state of that point)"));
+        every.setTooltip(new Tooltip("Keep the weights and the optimizer's state every N epochs of the next runs"
+                + " (0: only where a run ends), to restore or fork from later"));
+        at.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer e) {
+                return e == null ? "" : "epoch " + e;
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                return null;
+            }
+        });
         delete.setId("runs-delete");
         metric.setId("runs-metric");
         diff.setId("runs-diff");
@@ -103,21 +150,34 @@ final class RunsView extends BorderPane {
 
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        for (Region r : List.of(restore, delete, metric)) {
+        for (Region r : List.of(restore, at, delete, metric, every, best, sweep, cancelSweep, show)) {
             r.setMinWidth(Region.USE_PREF_SIZE);
         }
-        status.setMinWidth(0);
-        HBox.setHgrow(status, Priority.SOMETIMES);
         Label chartLabel = new Label("chart");
         chartLabel.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(8, restore, delete, status, grow, chartLabel, metric);
+        Label keep = new Label("checkpoint every");
+        Label epochsLabel = new Label("epochs");
+        keep.setMinWidth(Region.USE_PREF_SIZE);
+        epochsLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(6, restore, at, delete, best, sweep, cancelSweep, grow, chartLabel, metric, show);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(2, 8, 2, 8));
-        VBox right = new VBox(4, chart, diff);
+        javafx.scene.layout.StackPane charts = new javafx.scene.layout.StackPane(chart, parallel);
+        VBox right = new VBox(4, charts, diff);
         right.setPadding(new Insets(0, 4, 4, 4));
-        VBox.setVgrow(chart, Priority.ALWAYS);
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        parallel.setMinSize(200, 120);
         chart.setMinSize(200, 120);
-        SplitPane split = new SplitPane(table, right);
+        Region fill = new Region();
+        HBox.setHgrow(fill, Priority.ALWAYS);
+        status.setMinWidth(0);
+        HBox below = new HBox(6, status, fill, keep, every, epochsLabel);
+        below.setAlignment(Pos.CENTER_LEFT);
+        below.setPadding(new Insets(2, 6, 2, 0));
+        VBox left = new VBox(table, below);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        status.setPadding(new Insets(1, 6, 1, 6));
+        split.getItems().setAll(left, right);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.55);
         chart.setLegend(false);

@@ -124,6 +124,7 @@ public final class TrainingController {
         showHistory(model.project());
         dataShown.load(model.project());
         view.runs.onEdit(model::execute);
+        view.runs.connect(model::project, model::replaceAfterTraining, model::projectDir);
         view.runs.projectChanged(model.project());
     }
 
@@ -167,6 +168,10 @@ public final class TrainingController {
      */
     public void start() {
         if (session != null || starting) {
+            return;
+        }
+        if (view.runs.sweeping()) {
+            error("A sweep is training (Runs tab): Train waits until it ends or is cancelled.");
             return;
         }
         Project p = model.project();
@@ -242,9 +247,8 @@ public final class TrainingController {
         runConfig = cfg;
         useMetricOf(p);
         session = run;
-        recorder = prepared.startRun(cfg, 0);
+        recorder = prepared.startRun(session.trainer(), cfg, view.runs.checkpointEvery());
         view.runs.setRunning(true);
-        session.addListener(recorder);
         view.boundary.setData(prepared.data().train());
         long runDocument = document;
         CoalescingFeed feed = new CoalescingFeed(Platform::runLater, d -> deliver(d, runDocument),

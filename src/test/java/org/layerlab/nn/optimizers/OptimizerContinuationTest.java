@@ -49,6 +49,44 @@ class OptimizerContinuationTest {
     }
 
     @Test
+    void aSavedStateContinuesExactlyOnAnotherParameterOfTheSameName() {
+        // A checkpoint: the state is detached from the parameter objects (a forked run has new ones).
+        for (String kind : OptimizerSpec.KINDS) {
+            OptimizerSpec spec = OptimizerSpec.of(kind, 0.01);
+            Parameter straight = weight();
+            steps(spec.create(), straight, 0, 6);
+
+            Parameter before = weight();
+            Optimizer first = spec.create();
+            steps(first, before, 0, 3);
+            OptimizerState saved = first.state();
+            steps(first, before, 3, 4); // the parent goes on: the saved state must not change with it
+            // Another parameter object of the same node and name, at the weights of step 3.
+            Parameter fork = weight();
+            steps(spec.create(), fork, 0, 3);
+            Optimizer second = spec.create();
+            assertTrue(second.continueFrom(saved, List.of(fork)), kind);
+            assertEquals(3, second.iterations(), kind);
+            steps(second, fork, 3, 6);
+            assertArrayEquals(straight.value().data(), fork.value().data(), kind);
+        }
+    }
+
+    @Test
+    void aSavedStateOfAnotherKindOrSizeLeavesTheMomentsAtZero() {
+        Parameter p = weight();
+        Optimizer adam = OptimizerSpec.of("adam", 0.01).create();
+        steps(adam, p, 0, 3);
+        Optimizer sgd = OptimizerSpec.of("sgd", 0.01).create();
+        assertFalse(sgd.continueFrom(adam.state(), List.of(p)));
+        assertEquals(0, sgd.iterations());
+        Parameter wider = new Parameter("n", "kernel", Tensor.wrap(new float[] {0.5f, -0.2f, 0.1f}, 3), null);
+        Optimizer again = OptimizerSpec.of("adam", 0.01).create();
+        assertTrue(again.continueFrom(adam.state(), List.of(wider)));
+        assertTrue(again.state().slots().isEmpty(), "a resized parameter starts its moments afresh");
+    }
+
+    @Test
     void aChangedOptionOfTheSameKindKeepsTheMoments() {
         // Adam with beta_1 0.9 for three steps, then 0.5: the moments of the first three steps
         // feed the fourth, with bias corrections counting from step 1.

@@ -36,6 +36,8 @@ class RunsTabFlowTest {
 
     @Start
     void start(Stage stage) throws Exception {
+        // A folder per test: the static one is shared, and each test saves its own runs.
+        Path dir = Files.createTempDirectory(RunsTabFlowTest.dir, "test");
         Files.createDirectories(dir.resolve("data"));
         Files.copy(Path.of("samples/data/xor.csv"), dir.resolve("data/xor.csv"));
         Path file = dir.resolve("xor.layerlab");
@@ -93,5 +95,46 @@ class RunsTabFlowTest {
         robot.interact(model::undo);
         assertEquals(2, runs.table.getItems().size());
         assertEquals("r2", model.project().runs().head());
+    }
+
+    @Test
+    void aSweepFromTheWindowAddsItsTrialsAndTheSettingsChartFiltersThem(FxRobot robot) throws Exception {
+        DashboardView view = robot.lookup("#dashboard").queryAs(DashboardView.class);
+        robot.clickOn("#tab-runs");
+        RunsTab tab = view.runs;
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tab.view.table.getItems().size() == 2);
+
+        // The editor: a mistyped setting is named, and Start stays off.
+        SweepDialog[] d = new SweepDialog[1];
+        robot.interact(() -> d[0] = new SweepDialog(null, model.project(), List.of("loss", "accuracy"), "loss"));
+        assertTrue(d[0].summary.getText().startsWith("4 trials × 300 epochs"), d[0].summary.getText());
+        robot.interact(() -> d[0].rows().get(0).key().getEditor().setText("dense.neurons"));
+        assertTrue(d[0].summary.getText().contains("no setting 'dense.neurons'"), d[0].summary.getText());
+        robot.interact(() -> {
+            d[0].rows().get(0).key().getEditor().setText("dense.units");
+            d[0].rows().get(0).values().setText("2,4,8");
+            d[0].epochs.getValueFactory().setValue(20);
+        });
+        assertTrue(d[0].summary.getText().startsWith("3 trials × 20 epochs"), d[0].summary.getText());
+
+        robot.interact(() -> tab.startSweep(d[0].sweep()));
+        tab.job().join(60_000);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(5, tab.view.table.getItems().size());
+        assertTrue(tab.view.diff.getText().startsWith("Sweep done: 3 of 3 trials"), tab.view.diff.getText());
+        assertEquals("r2", model.project().runs().head(), "trials leave the editor's weights alone");
+        assertEquals("Sweep 1 · 3/3", model.project().runs().find("r5").orElseThrow().name());
+
+        // The settings chart: brushing the units axis chooses the runs in its range.
+        robot.interact(() -> tab.view.show.setValue("settings"));
+        ParallelModel pm = tab.view.parallelModel;
+        assertEquals("dense.units", pm.axes().get(0).key);
+        robot.interact(() -> {
+            pm.filter(0, 0.9, 1.0);
+            tab.chooseFiltered();
+        });
+        assertEquals(List.of("r5"), pm.passing());
+        assertEquals(List.of("r5"), tab.view.table.getSelectionModel().getSelectedItems().stream()
+                .map(r -> r.run().id()).toList());
     }
 }
