@@ -1,11 +1,9 @@
 package org.layerlab.ui.dashboard;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
@@ -57,13 +55,6 @@ final class RunsTab implements DashboardTab {
         view.parallel.colours = id -> view.colours.apply(id);
         view.parallel.onFilter(this::chooseFiltered);
         view.best.setOnAction(e -> restoreBest());
-        view.sweep.setOnAction(e -> openSweep());
-        view.cancelSweep.setOnAction(e -> {
-            if (job != null) {
-                job.cancel();
-                say("Cancelling: the trial in progress stops after its batch; the finished ones stay.");
-            }
-        });
         view.colours = id -> {
             int c = model.colourOf(id, chosen);
             return c < 0 ? null : Color.web(RunsModel.COLOURS[c][dark ? 1 : 0]);
@@ -100,71 +91,20 @@ final class RunsTab implements DashboardTab {
         return v == null ? 0 : v;
     }
 
-    private Supplier<Project> current = () -> project;
-    private Consumer<Project> replace = p -> { };
-    private Supplier<Path> dir = () -> null;
-    private SweepJob job;
-
-    /**
-     * What a sweep needs of the window: the document now, a way to hand it a finished trial's run
-     * (not an edit to undo: a run is a record, as a Train's is) and its folder.
-     */
-    void connect(Supplier<Project> document, Consumer<Project> afterTrial, Supplier<Path> folder) {
-        current = document;
-        replace = afterTrial;
-        dir = folder;
-    }
+    /** Sweeps started from this tab (the window's Sweep… and its progress). */
+    final SweepControl sweeps = new SweepControl(this);
 
     /** Whether a sweep is training: the window's Train waits for it. */
     boolean sweeping() {
-        return job != null && !job.isDone();
+        return sweeps.sweeping();
     }
 
-    /** The sweep going on, if any (tests wait for it). */
-    SweepJob job() {
-        return job;
+    Project project() {
+        return project;
     }
 
-    private void openSweep() {
-        if (running || sweeping() || project == null) {
-            return;
-        }
-        List<String> metrics = new ArrayList<>(List.of("loss"));
-        project.training().metrics().forEach(m -> metrics.add(m.key()));
-        new ArrayList<>(metrics).forEach(m -> metrics.add("val_" + m));
-        String metric = view.metric.getValue() != null ? view.metric.getValue() : model.defaultMetric();
-        SweepDialog dialog = new SweepDialog(view.getScene() == null ? null : view.getScene().getWindow(), project, metrics,
-                metrics.contains(metric) ? metric : "loss");
-        dialog.showAndWait().ifPresent(this::startSweep);
-    }
-
-    /** Starts a sweep of the document as it is now (tests call this directly, without the dialog). */
-    void startSweep(Sweep sweep) {
-        job = new SweepJob(current.get(), dir.get(), sweep, new SweepJob.Host() {
-            @Override
-            public void trialEnded(Run run) {
-                Project p = current.get();
-                replace.accept(p.withRuns(p.runs().appended(run)));
-            }
-
-            @Override
-            public void progress(String text, double fraction) {
-                say(text);
-            }
-
-            @Override
-            public void finished(String text) {
-                say(text);
-                view.cancelSweep.setVisible(false);
-                view.sweep.setDisable(false);
-                drawChosen();
-            }
-        });
-        say("Sweep: loading the data…");
-        view.cancelSweep.setVisible(true);
-        view.sweep.setDisable(true);
-        job.start();
-        drawChosen();
+    boolean running() {
+        return running;
     }
 
     /** The settings chart shows every run on the chart's metric; brushing it chooses the runs it keeps. */
@@ -288,12 +228,12 @@ final class RunsTab implements DashboardTab {
     /** What the tab last said (a sweep's progress, a restore): shown under the chart until the selection changes. */
     private String message;
 
-    private void say(String text) {
+    void say(String text) {
         message = text;
         view.diff.setText(text);
     }
 
-    private void drawChosen() {
+    void drawChosen() {
         String metric = view.metric.getValue();
         view.chart.clear();
         if (metric != null) {

@@ -124,7 +124,7 @@ public final class TrainingController {
         showHistory(model.project());
         dataShown.load(model.project());
         view.runs.onEdit(model::execute);
-        view.runs.connect(model::project, model::replaceAfterTraining, model::projectDir);
+        view.runs.sweeps.connect(model::project, model::replaceAfterTraining, model::projectDir);
         view.runs.projectChanged(model.project());
     }
 
@@ -369,6 +369,7 @@ public final class TrainingController {
      */
     private void documentOpened() {
         document++;
+        view.runs.sweeps.documentOpened();
         if (session != null) {
             TrainingSession old = session;
             session = null;

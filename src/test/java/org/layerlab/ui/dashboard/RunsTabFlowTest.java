@@ -117,8 +117,8 @@ class RunsTabFlowTest {
         });
         assertTrue(d[0].summary.getText().startsWith("3 trials × 20 epochs"), d[0].summary.getText());
 
-        robot.interact(() -> tab.startSweep(d[0].sweep()));
-        tab.job().join(60_000);
+        robot.interact(() -> tab.sweeps.start(d[0].sweep()));
+        tab.sweeps.job().join(60_000);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(5, tab.view.table.getItems().size());
         assertTrue(tab.view.diff.getText().startsWith("Sweep done: 3 of 3 trials"), tab.view.diff.getText());
