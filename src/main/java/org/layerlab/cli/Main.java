@@ -41,7 +41,7 @@ public final class Main {
               runs PROJECT
                     The project's recorded runs: each Train keeps its settings, data, history and weights.
               sweep PROJECT --param KEY=VALUES [--param ...] [--strategy grid|random] [--count N] [--seed S]
-                    [--epochs N] [--metric KEY] [--json] [--out FILE]
+                    [--epochs N] [--halving ETA] [--metric KEY] [--json] [--out FILE]
                     Trains one run per combination (values: a,b,c or low..high[:log][:steps]); ranks them.
               bench [--quick] [--json FILE] [--data DIR] [--only xor,mlp,cnn,lstm,transformer,gemm,fma] [--profile]
                     Runs the benchmark workloads (README, Performance) and prints one table.

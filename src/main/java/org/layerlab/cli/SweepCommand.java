@@ -22,13 +22,13 @@ import org.layerlab.project.sweeps.SweepRunner;
 
 /**
  * {@code sweep PROJECT --param KEY=VALUES ... [--strategy grid|random] [--count N] [--seed S]
- * [--epochs N] [--metric KEY] [--json] [--out FILE]}: trains one trial per combination, prints a
+ * [--epochs N] [--halving ETA] [--metric KEY] [--json] [--out FILE]}: trains one trial per combination, prints a
  * line per trial and then the results best first (or JSON), and saves every trial as a run of the
  * project after it ends, so Ctrl-C keeps the finished ones.
  */
 final class SweepCommand {
     static final String USAGE = "sweep PROJECT --param KEY=VALUES [--param ...] [--strategy grid|random] [--count N]"
-            + " [--seed S] [--epochs N] [--metric KEY] [--json] [--out FILE]";
+            + " [--seed S] [--epochs N] [--halving ETA] [--metric KEY] [--json] [--out FILE]";
     private final PrintStream out;
     /** Where progress goes when out carries JSON. */
     private final PrintStream err;
@@ -39,7 +39,7 @@ final class SweepCommand {
     }
 
     int run(List<String> argv) throws IOException {
-        Args args = new Args(argv, Set.of("param", "strategy", "count", "seed", "epochs", "metric", "out"), Set.of("json"));
+        Args args = new Args(argv, Set.of("param", "strategy", "count", "seed", "epochs", "metric", "out", "halving"), Set.of("json"));
         Path file = ProjectArgs.path(args, USAGE);
         Path target = ProjectArgs.saveTarget(args, file, "swept");
         Project project = ProjectArgs.load(file);
@@ -67,6 +67,11 @@ final class SweepCommand {
                 }
 
                 @Override
+                public void roundStarted(int round, int trials, int epochs) {
+                    log.printf("round %d: the best %d go on to %d epochs%n", round + 1, trials, epochs);
+                }
+
+                @Override
                 public void trialEnded(SweepRunner.Trial t, int of, Project p) {
                     log.println(t.error() != null ? "  failed: " + t.error()
                             : String.format(Locale.ROOT, "  %s %s  (run %s)", sweep.metric(), number(t.metric()), t.runId()));
@@ -91,7 +96,7 @@ final class SweepCommand {
         } else {
             table(sweep, result);
         }
-        long saved = result.trials().stream().filter(t -> t.runId() != null).count();
+        long saved = result.project().runs().runs().size() - project.runs().runs().size();
         log.println((result.cancelled() ? "Cancelled; " : "") + "saved " + saved + " run" + (saved == 1 ? "" : "s") + " to "
                 + target);
         return result.trials().stream().allMatch(t -> t.error() != null) ? 1 : 0;
@@ -119,8 +124,14 @@ final class SweepCommand {
             } catch (NumberFormatException e) {
                 throw new UserError("--seed must be a whole number");
             }
+            int halving;
+            try {
+                halving = Integer.parseInt(args.get("halving", "0"));
+            } catch (NumberFormatException e) {
+                throw new UserError("--halving is η, a whole number from 2 to 10 (the best 1/η of the trials go on each round)");
+            }
             return new Sweep(parsed, s, args.intValue("count", 10), seed,
-                    args.intValue("epochs", project.training().epochs()), metric);
+                    args.intValue("epochs", project.training().epochs()), metric, halving);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
@@ -139,13 +150,13 @@ final class SweepCommand {
         List<SweepRunner.Trial> ranked = ranked(sweep, result);
         StringBuilder head = new StringBuilder(String.format("%-6s", "trial"));
         keys.forEach(k -> head.append(String.format("  %-14s", k)));
-        head.append(String.format("  %-12s  %s", sweep.metric(), "run"));
+        head.append(String.format("  %6s  %-12s  %s", "epochs", sweep.metric(), "run"));
         out.println();
         out.println(head);
         for (SweepRunner.Trial t : ranked) {
             StringBuilder row = new StringBuilder(String.format("%-6d", t.number()));
             keys.forEach(k -> row.append(String.format("  %-14s", t.settings().get(k))));
-            row.append(String.format(Locale.ROOT, "  %-12s  %s", t.error() != null ? "failed" : number(t.metric()),
+            row.append(String.format(Locale.ROOT, "  %6d  %-12s  %s", t.epochs(), t.error() != null ? "failed" : number(t.metric()),
                     t.runId() == null ? "-" : t.runId()));
             out.println(row);
         }
@@ -180,6 +191,7 @@ final class SweepCommand {
             if (t.runId() != null) {
                 j.addProperty("run", t.runId());
             }
+            j.addProperty("epochs", t.epochs());
             if (!Double.isNaN(t.metric())) {
                 j.addProperty(sweep.metric(), t.metric());
             }

@@ -8,17 +8,30 @@ import java.util.SplittableRandom;
 
 /**
  * What a sweep tries: its parameters, the strategy (every combination, or {@code count} seeded
- * random draws), the epochs each trial trains and the metric that ranks them.
+ * random draws), the epochs each trial trains and the metric that ranks them. With successive
+ * halving (η = {@code halving} ≥ 2), the trials first train {@code epochs}; then, round after
+ * round, the best 1/η of them go on (each continuing its run, as a fork does) until η times as
+ * many epochs in all, and the rest stop: most of the budget goes to the promising trials.
  */
-public record Sweep(List<SweepParameter> parameters, Strategy strategy, int count, long seed, int epochs, String metric) {
+public record Sweep(List<SweepParameter> parameters, Strategy strategy, int count, long seed, int epochs, String metric,
+                    int halving) {
     /** Grid: every combination once. Random: count draws from a generator seeded with seed. */
     public enum Strategy { GRID, RANDOM }
 
     /** No sweep is meant to run longer than this many trials; a grid past it is a typo more often than not. */
     public static final int MAX_TRIALS = 10_000;
 
+    /** A sweep without successive halving: every trial trains the same epochs. */
+    public Sweep(List<SweepParameter> parameters, Strategy strategy, int count, long seed, int epochs, String metric) {
+        this(parameters, strategy, count, seed, epochs, metric, 0);
+    }
+
     public Sweep {
         parameters = List.copyOf(parameters);
+        if (halving == 1 || halving < 0 || halving > 10) {
+            throw new IllegalArgumentException("successive halving keeps 1 in every η trials per round: η is 2 to 10"
+                    + " (0: off), not " + halving);
+        }
         if (parameters.isEmpty()) {
             throw new IllegalArgumentException("a sweep needs at least one parameter");
         }

@@ -3,6 +3,7 @@ package org.layerlab.project.sweeps;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -24,8 +25,11 @@ import org.layerlab.training.runs.RunLog;
  * history and head run are untouched: trials only add runs.
  */
 public final class SweepRunner {
-    /** One trial as it ended: its settings, its run (null if it could not start), the metric, or why it failed. */
-    public record Trial(int number, Map<String, String> settings, String runId, double metric, String error) {
+    /**
+     * One trial as it ended: its settings, its latest run (null if it could not start), the epochs
+     * it trained in all, the metric, or why it failed.
+     */
+    public record Trial(int number, Map<String, String> settings, String runId, int epochs, double metric, String error) {
     }
 
     /** What a sweep did: the project with the trials' runs added, every trial, and whether it was cancelled. */
@@ -50,6 +54,10 @@ public final class SweepRunner {
 
         /** The trial ended; project holds its run (save it here and a cancelled sweep keeps every finished trial). */
         default void trialEnded(Trial trial, int total, Project project) {
+        }
+
+        /** Successive halving: a round begins, in which the best trials go on to more epochs. */
+        default void roundStarted(int round, int trials, int epochs) {
         }
 
         /** Listeners for the trial's training (a progress line, a live chart). */
@@ -86,32 +94,21 @@ public final class SweepRunner {
                 for (Map.Entry<String, String> e : settings.entrySet()) {
                     t = SettingEdits.with(t, e.getKey(), e.getValue());
                 }
-                t = t.withTraining(t.training().withEpochs(sweep.epochs()));
-                ProjectSession session = ProjectSession.open(t, dir, data.forNewRun());
-                if (!session.errors().isEmpty()) {
-                    throw new IllegalArgumentException(session.errors().get(0));
-                }
-                String memory = session.memoryProblem();
-                if (memory != null) {
-                    throw new IllegalArgumentException(memory);
-                }
-                current = session;
-                ProjectSession.Outcome outcome = session.train(sweep.epochs(), progress.listeners());
-                RunLog after = outcome.project().runs();
-                Run run = after.runs().get(after.runs().size() - 1)
-                        .withName(label + " · " + (i + 1) + "/" + plan.size()).withNote(describe(settings));
-                log = after.replaced(run).withHead(base.runs().head());
-                trial = new Trial(i + 1, settings, run.id(), run.metric(sweep.metric()),
-                        outcome.result().outcome() == TrainingResult.Outcome.FAILED ? outcome.result().message() : null);
+                Step step = train(t.withTraining(t.training().withEpochs(sweep.epochs())), dir, data, sweep.epochs(),
+                        progress, label + " · " + (i + 1) + "/" + plan.size(), describe(settings));
+                log = step.log().withHead(base.runs().head());
+                trial = new Trial(i + 1, settings, step.run().id(), sweep.epochs(), step.run().metric(sweep.metric()),
+                        step.failure());
             } catch (IllegalArgumentException e) {
                 // A combination the network or the settings refuse (units=0, a kernel larger than the image): the next one runs.
-                trial = new Trial(i + 1, settings, null, Double.NaN, e.getMessage());
-            } finally {
-                current = null;
+                trial = new Trial(i + 1, settings, null, 0, Double.NaN, e.getMessage());
             }
             trials.add(trial);
             document = base.withRuns(log);
             progress.trialEnded(trial, plan.size(), document);
+        }
+        if (sweep.halving() > 1) {
+            document = halve(base, dir, data, sweep, progress, label, trials, document);
         }
         return new Result(document, trials, cancelled);
     }
@@ -140,6 +137,80 @@ public final class SweepRunner {
             throw new IllegalArgumentException("the trials would not report " + m + "; they report " + String.join(", ", all)
                     + (validated ? "" : " (no val_ metrics: the project has no test data and no validation split)"));
         }
+    }
+
+    /** A trial's training: its run (named, noted) in the log it joined, and why it failed, if it did. */
+    private record Step(Run run, RunLog log, String failure) {
+    }
+
+    private Step train(Project t, Path dir, LoadedData data, int epochs, Progress progress, String name, String note)
+            throws IOException {
+        ProjectSession session = ProjectSession.open(t, dir, data.forNewRun());
+        if (!session.errors().isEmpty()) {
+            throw new IllegalArgumentException(session.errors().get(0));
+        }
+        String memory = session.memoryProblem();
+        if (memory != null) {
+            throw new IllegalArgumentException(memory);
+        }
+        current = session;
+        try {
+            ProjectSession.Outcome outcome = session.train(epochs, progress.listeners());
+            RunLog after = outcome.project().runs();
+            Run run = after.runs().get(after.runs().size() - 1).withName(name).withNote(note);
+            return new Step(run, after.replaced(run), outcome.result().outcome() == TrainingResult.Outcome.FAILED
+                    ? outcome.result().message() : null);
+        } finally {
+            current = null;
+        }
+    }
+
+    /**
+     * Successive halving: round after round the best 1/η of the trials still going (at least one
+     * less than before) continue their runs until η times the epochs, the others stop; until one
+     * is left. A continuation is its trial's run's child, so the table shows the rounds as branches.
+     */
+    private Project halve(Project base, Path dir, LoadedData data, Sweep sweep, Progress progress, String label,
+                          List<Trial> trials, Project document) throws IOException {
+        int eta = sweep.halving();
+        Comparator<Trial> better = Comparator.comparingDouble(t -> sweep.higherIsBetter() ? -t.metric() : t.metric());
+        List<Trial> alive = new ArrayList<>(trials.stream().filter(t -> t.error() == null && !Double.isNaN(t.metric()))
+                .sorted(better).toList());
+        RunLog log = document.runs();
+        int epochs = sweep.epochs();
+        for (int round = 1; alive.size() > 1 && !cancelled; round++) {
+            int keep = Math.max(1, Math.min(alive.size() - 1, alive.size() / eta));
+            alive = new ArrayList<>(alive.subList(0, keep));
+            int next = epochs * eta;
+            progress.roundStarted(round, keep, next);
+            List<Trial> advanced = new ArrayList<>();
+            for (Trial t : alive) {
+                if (cancelled) {
+                    break;
+                }
+                Run parent = log.find(t.runId()).orElseThrow();
+                progress.trialStarted(t.number(), trials.size(), t.settings());
+                Trial after;
+                try {
+                    Project from = base.withRuns(log).restored(parent, parent.last().load());
+                    Step step = train(from, dir, data, next - epochs, progress, label + " · " + t.number() + "/"
+                            + trials.size() + " · round " + (round + 1), describe(t.settings()) + " (to " + next + " epochs)");
+                    log = step.log().withHead(base.runs().head());
+                    after = new Trial(t.number(), t.settings(), step.run().id(), next, step.run().metric(sweep.metric()),
+                            step.failure());
+                } catch (IllegalArgumentException | IOException e) {
+                    after = new Trial(t.number(), t.settings(), t.runId(), t.epochs(), t.metric(), e.getMessage());
+                }
+                trials.set(trials.indexOf(t), after);
+                advanced.add(after);
+                document = base.withRuns(log);
+                progress.trialEnded(after, trials.size(), document);
+            }
+            alive = new ArrayList<>(advanced.stream().filter(t -> t.error() == null && !Double.isNaN(t.metric()))
+                    .sorted(better).toList());
+            epochs = next;
+        }
+        return document;
     }
 
     /** The document as a trial starts it: fresh weights, no history, no head run. */

@@ -55,6 +55,13 @@ final class RunsTab implements DashboardTab {
         view.parallel.colours = id -> view.colours.apply(id);
         view.parallel.onFilter(this::chooseFiltered);
         view.best.setOnAction(e -> restoreBest());
+        view.compare.setOnAction(e -> {
+            List<Run> sel = selectedRuns();
+            if (sel.size() == 2) {
+                new RunCompareDialog(view.getScene() == null ? null : view.getScene().getWindow(), sel.get(0), sel.get(1),
+                        showOnCanvas).show();
+            }
+        });
         view.colours = id -> {
             int c = model.colourOf(id, chosen);
             return c < 0 ? null : Color.web(RunsModel.COLOURS[c][dark ? 1 : 0]);
@@ -161,6 +168,13 @@ final class RunsTab implements DashboardTab {
         restoreSelected();
     }
 
+    private Consumer<List<String>> showOnCanvas = ids -> { };
+
+    /** How the tab selects layers on the canvas (a comparison's differing layers). */
+    void onShowLayers(Consumer<List<String>> c) {
+        showOnCanvas = c;
+    }
+
     /** Where the tab's edits go: the editor's command stack. */
     void onEdit(Consumer<Command> c) {
         edits = c;
@@ -245,6 +259,7 @@ final class RunsTab implements DashboardTab {
         List<Run> sel = selectedRuns();
         view.restore.setDisable(running || sel.size() != 1 || sel.get(0).last() == null);
         view.best.setDisable(running || model.log().isEmpty());
+        view.compare.setVisible(sel.size() == 2);
         view.sweep.setDisable(running || sweeping());
         List<Integer> epochs = sel.size() == 1 ? sel.get(0).checkpoints().stream().map(Checkpoint::epoch).toList() : List.of();
         if (!epochs.equals(view.at.getItems())) {

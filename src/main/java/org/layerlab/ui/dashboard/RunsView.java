@@ -53,6 +53,8 @@ final class RunsView extends BorderPane {
     final ParallelModel parallelModel = new ParallelModel();
     final ParallelView parallel = new ParallelView(parallelModel);
     final Label diff = new Label();
+    /** Shown when two runs are selected: the two side by side. */
+    final javafx.scene.control.Hyperlink compare = new javafx.scene.control.Hyperlink("Compare…");
     final Label status = new Label();
     final SplitPane split = new SplitPane();
     final TableColumn<RunsModel.Row, String> name = new TableColumn<>("Name");
@@ -163,7 +165,15 @@ final class RunsView extends BorderPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(2, 8, 2, 8));
         javafx.scene.layout.StackPane charts = new javafx.scene.layout.StackPane(chart, parallel);
-        VBox right = new VBox(4, charts, diff);
+        compare.setId("runs-compare-link");
+        compare.setVisible(false);
+        compare.managedProperty().bind(compare.visibleProperty());
+        compare.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(diff, Priority.ALWAYS);
+        diff.setMaxWidth(Double.MAX_VALUE);
+        HBox under = new HBox(4, diff, compare);
+        under.setAlignment(Pos.TOP_LEFT);
+        VBox right = new VBox(4, charts, under);
         right.setPadding(new Insets(0, 4, 4, 4));
         VBox.setVgrow(charts, Priority.ALWAYS);
         parallel.setMinSize(200, 120);

@@ -40,6 +40,8 @@ final class SweepDialog extends Dialog<Sweep> {
     final TextField seed = new TextField("42");
     final Spinner<Integer> epochs;
     final ComboBox<String> metric = new ComboBox<>();
+    /** Successive halving's η (0: off). */
+    final Spinner<Integer> halving = new Spinner<>(0, 10, 0);
     final Label summary = new Label();
     private final List<String> suggestions;
 
@@ -72,7 +74,11 @@ final class SweepDialog extends Dialog<Sweep> {
         add.setOnAction(e -> addRow("", ""));
         HBox how = new HBox(8, new Label("strategy"), strategy, new Label("trials"), count, new Label("seed"), seed);
         HBox per = new HBox(8, new Label("epochs per trial"), epochs, new Label("ranked by"), metric);
-        for (HBox b : List.of(how, per)) {
+        halving.setPrefWidth(70);
+        halving.setTooltip(new Tooltip("Successive halving: after the first epochs, the best 1/η of the trials go on to"
+                + " η times as many, round after round, until one is left (0: off)"));
+        HBox halve = new HBox(8, new Label("successive halving η"), halving, new Label("(0: every trial trains the same)"));
+        for (HBox b : List.of(how, per, halve)) {
             b.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         }
         seed.setPrefColumnCount(6);
@@ -80,7 +86,7 @@ final class SweepDialog extends Dialog<Sweep> {
         epochs.setPrefWidth(100);
         summary.setWrapText(true);
         summary.setId("sweep-summary");
-        VBox content = new VBox(10, rows, add, how, per, summary);
+        VBox content = new VBox(10, rows, add, how, per, halve, summary);
         content.setPadding(new Insets(8));
         content.setPrefWidth(620);
         getDialogPane().setContent(content);
@@ -91,6 +97,7 @@ final class SweepDialog extends Dialog<Sweep> {
         seed.textProperty().addListener((o, a, b) -> check());
         epochs.valueProperty().addListener((o, a, b) -> check());
         metric.valueProperty().addListener((o, a, b) -> check());
+        halving.valueProperty().addListener((o, a, b) -> check());
         check();
         setResultConverter(b -> b == ButtonType.OK ? sweep() : null);
     }
@@ -173,7 +180,8 @@ final class SweepDialog extends Dialog<Sweep> {
         }
         String m = metric.getEditor().getText() == null ? "" : metric.getEditor().getText().strip();
         return new Sweep(ps, strategy.getValue().equals("grid") ? Sweep.Strategy.GRID : Sweep.Strategy.RANDOM,
-                count.getValue(), s, epochs.getValue(), m.isEmpty() ? metric.getValue() : m);
+                count.getValue(), s, epochs.getValue(), m.isEmpty() ? metric.getValue() : m,
+                halving.getValue() == 1 ? 0 : halving.getValue());
     }
 
     private void check() {
@@ -186,6 +194,7 @@ final class SweepDialog extends Dialog<Sweep> {
             Sweep s = sweep();
             int n = s.trials().size();
             text = n + " trial" + (n == 1 ? "" : "s") + " × " + s.epochs() + " epoch" + (s.epochs() == 1 ? "" : "s")
+                    + (s.halving() > 1 ? ", then the best 1/" + s.halving() + " go on each round" : "")
                     + ", each a run in the table, ranked by " + s.metric() + ". Train waits while the sweep runs.";
             ok = true;
         } catch (IllegalArgumentException e) {

@@ -72,6 +72,12 @@ final class SweepJob {
                 }
 
                 @Override
+                public void roundStarted(int round, int trials, int epochs) {
+                    String text = "Sweep: round " + (round + 1) + ", the best " + trials + " go on to " + epochs + " epochs";
+                    fx.accept(() -> host.progress(text, 1));
+                }
+
+                @Override
                 public void trialEnded(SweepRunner.Trial t, int of, Project p) {
                     Run run = t.runId() == null ? null : p.runs().find(t.runId()).orElse(null);
                     if (run != null) {

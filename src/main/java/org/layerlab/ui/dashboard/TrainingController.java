@@ -124,6 +124,7 @@ public final class TrainingController {
         showHistory(model.project());
         dataShown.load(model.project());
         view.runs.onEdit(model::execute);
+        view.runs.onShowLayers(ids -> model.select(ids.stream().filter(model.graph()::contains).toList()));
         view.runs.sweeps.connect(model::project, model::replaceAfterTraining, model::projectDir);
         view.runs.projectChanged(model.project());
     }

@@ -136,4 +136,29 @@ class SweepTest {
                 new SweepRunner.Progress() { }));
         assertTrue(metric.getMessage().contains("no test data"), metric.getMessage());
     }
+
+    @Test
+    void successiveHalvingGivesTheBestTrialsMoreEpochsAsContinuations() throws Exception {
+        Project p = xor();
+        LoadedData data = ProjectSession.open(p, dir).data();
+        Sweep sweep = new Sweep(List.of(SweepParameter.parse("dense.units=2,4,8"), SweepParameter.parse("learning_rate=0.01,0.1,0.3")),
+                Sweep.Strategy.GRID, 0, 0, 5, "loss", 3);
+        SweepRunner.Result r = new SweepRunner().run(p, dir, data, sweep, new SweepRunner.Progress() { });
+        // 9 trials of 5 epochs; the best 3 go on to 15; the best of those to 45.
+        assertEquals(9 + 3 + 1, r.project().runs().runs().size());
+        assertEquals(6, r.trials().stream().filter(t -> t.epochs() == 5).count());
+        assertEquals(2, r.trials().stream().filter(t -> t.epochs() == 15).count());
+        SweepRunner.Trial best = r.best(sweep);
+        assertEquals(45, best.epochs());
+        Run last = r.project().runs().find(best.runId()).orElseThrow();
+        assertTrue(last.name().endsWith("round 3"), last.name());
+        // A continuation is its trial's earlier run's child: its curve is the whole 45 epochs.
+        assertEquals(45, r.project().runs().lineage(last).size());
+        Run middle = r.project().runs().find(last.parent()).orElseThrow();
+        assertEquals(5, middle.startEpoch());
+        assertNull(r.project().runs().find(middle.parent()).orElseThrow().parent());
+        assertNull(r.project().runs().head());
+        assertThrows(IllegalArgumentException.class, () -> new Sweep(sweep.parameters(), Sweep.Strategy.GRID, 0, 0, 5,
+                "loss", 1));
+    }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,16 @@ class RunsTabFlowTest {
         assertTrue(runs.diff.getText().contains("learning_rate 0.05 → 0.01"), runs.diff.getText());
         assertEquals("r2 ●", runs.table.getColumns().get(0).getCellData(1));
         assertEquals(List.of("epochs", "learning_rate"), runs.table.getItems().get(1).changed());
+        // Side by side.
+        assertTrue(runs.compare.isVisible());
+        robot.clickOn("#runs-compare-link");
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        TableView<RunCompareDialog.Line> compared = robot.lookup("#runs-compare").queryAs(TableView.class);
+        assertEquals(new RunCompareDialog.Line("learning_rate", "0.05", "0.01"), compared.getItems().get(1));
+        assertTrue(compared.getItems().stream().anyMatch(l -> l.what().equals("started from") && l.b().equals("r1 at epoch 5")),
+                compared.getItems().toString());
+        robot.interact(() -> ((Stage) compared.getScene().getWindow()).close());
 
         // Rename in place.
         robot.doubleClickOn("Run 1");
