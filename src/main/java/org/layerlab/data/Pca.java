@@ -160,6 +160,16 @@ public final class Pca {
         return components[c].clone();
     }
 
+    /** The column means the components are centred on. */
+    public double[] mean() {
+        return mean.clone();
+    }
+
+    /** The column standard deviations the components are scaled by. */
+    public double[] scale() {
+        return scale.clone();
+    }
+
     /** Share of the total (standardized) variance that component c explains. */
     public double explained(int c) {
         return explained[c];

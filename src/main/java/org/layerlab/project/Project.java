@@ -7,6 +7,7 @@ import org.layerlab.nn.ParameterStore;
 import org.layerlab.nn.graph.NetworkGraph;
 import org.layerlab.training.EpochEvent;
 import org.layerlab.training.TrainingConfig;
+import org.layerlab.training.runs.Checkpoint;
 import org.layerlab.training.runs.Run;
 import org.layerlab.training.runs.RunLog;
 
@@ -46,6 +47,20 @@ public record Project(String name, NetworkGraph graph, TrainingConfig training, 
      */
     public Project withOutsideWeights(ParameterStore w, List<EpochEvent> h) {
         return new Project(name, graph, training, dataset, h, w, runs.withHead(null));
+    }
+
+    /**
+     * The head run's checkpoint at the point the document is at (the run's end, or a checkpoint
+     * restored), or null: where the optimizer's state that goes with these weights is kept.
+     */
+    public Checkpoint headCheckpoint() {
+        Run run = runs.head() == null || weights == null ? null : runs.find(runs.head()).orElse(null);
+        if (run == null) {
+            return null;
+        }
+        // The document's history is the run's lineage up to where it is.
+        int at = history.size() - (runs.lineage(run).size() - run.epochs());
+        return run.checkpoints().stream().filter(c -> c.epoch() == at).findFirst().orElse(null);
     }
 
     public Project withRuns(RunLog r) {

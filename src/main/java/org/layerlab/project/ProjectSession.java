@@ -158,23 +158,12 @@ public final class ProjectSession {
      * the optimizer is still of its kind; else null (a fresh optimizer, as before runs were kept).
      */
     private OptimizerState resumeState(TrainingConfig cfg) {
-        String head = project.runs().head();
-        Run run = head == null || project.weights() == null ? null : project.runs().find(head).orElse(null);
-        if (run == null) {
-            return null;
+        Checkpoint c = project.headCheckpoint();
+        try {
+            return c == null ? null : c.loadOptimizer();
+        } catch (IOException e) {
+            return null; // its file is gone: the weights still go on, with fresh moments
         }
-        // Where the document is in the head run: its history is the run's lineage up to there.
-        int at = project.history().size() - (project.runs().lineage(run).size() - run.epochs());
-        for (Checkpoint c : run.checkpoints()) {
-            if (c.epoch() == at) {
-                try {
-                    return c.loadOptimizer();
-                } catch (IOException e) {
-                    return null; // its file is gone: the weights still go on, with fresh moments
-                }
-            }
-        }
-        return null;
     }
 
     private DataFingerprint fingerprint;

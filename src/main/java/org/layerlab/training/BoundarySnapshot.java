@@ -4,8 +4,8 @@ import org.layerlab.engine.Tensor;
 import org.layerlab.nn.network.Network;
 
 /**
- * The network's output over a grid spanning two input features (row-major, resolution ×
- * resolution, y from bottom to top): for a 2-feature classifier the probability of class 1 (or
+ * The network's output over a grid spanning two input features, or a plane through more of them
+ * ({@link BoundaryPlane}) (row-major, resolution × resolution, y from bottom to top): for a 2-feature classifier the probability of class 1 (or
  * the arg-max class), for a 1-feature regression the fitted curve (resolution values).
  * step is -1 for a trained network outside a run.
  */
@@ -14,21 +14,27 @@ public record BoundarySnapshot(long step, double minX, double maxX, double minY,
 
     /**
      * The network's outputs over bounds (minX, maxX, minY, maxY; the y range is unused for one
-     * feature); null when it takes more than two features.
+     * feature); for more than two features over that rectangle of the plane (null without one).
      */
-    public static BoundarySnapshot of(Network net, double[] bounds, long step) {
+    public static BoundarySnapshot of(Network net, double[] bounds, long step, BoundaryPlane plane) {
         int features = net.inputShape().size();
-        if (features > 2) {
+        if (features > 2 && (plane == null || plane.features() != features)) {
             return null;
         }
-        int res = features == 2 ? 64 : 200;
-        int n = features == 2 ? res * res : res;
+        boolean grid = features >= 2;
+        int res = grid ? 64 : 200;
+        int n = grid ? res * res : res;
         float[] x = new float[n * features];
         for (int i = 0; i < n; i++) {
-            double fx = bounds[0] + (bounds[1] - bounds[0]) * ((features == 2 ? i % res : i) + 0.5) / res;
-            x[i * features] = (float) fx;
-            if (features == 2) {
-                x[i * 2 + 1] = (float) (bounds[2] + (bounds[3] - bounds[2]) * (i / res + 0.5) / res);
+            double fx = bounds[0] + (bounds[1] - bounds[0]) * ((grid ? i % res : i) + 0.5) / res;
+            double fy = bounds[2] + (bounds[3] - bounds[2]) * (i / res + 0.5) / res;
+            if (features > 2) {
+                plane.lift(fx, fy, x, i * features);
+            } else {
+                x[i * features] = (float) fx;
+                if (features == 2) {
+                    x[i * 2 + 1] = (float) fy;
+                }
             }
         }
         Tensor y = net.predict(Tensor.wrap(x, n, features));

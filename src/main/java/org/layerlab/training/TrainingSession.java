@@ -111,14 +111,18 @@ public final class TrainingSession {
     }
 
     /**
-     * Receives the network's output over a grid when the data has one or two features; bounds
-     * are the feature ranges to cover (minX, maxX, minY, maxY).
+     * Receives the network's output over a grid: of the one or two features, or of the plane
+     * through more of them; bounds are the ranges to cover (minX, maxX, minY, maxY).
      */
-    public TrainingSession onBoundary(Consumer<BoundarySnapshot> sink, double[] featureBounds) {
+    public TrainingSession onBoundary(Consumer<BoundarySnapshot> sink, double[] featureBounds, BoundaryPlane through) {
         this.boundarySink = sink;
         this.bounds = featureBounds;
+        this.plane = through;
         return this;
     }
+
+    /** For more than two features: the plane the regions are drawn in (null: none drawn). */
+    private BoundaryPlane plane;
 
     /** Receives per-layer health at the snapshot rate. */
     public TrainingSession onHealth(Consumer<HealthSnapshot> sink) {
@@ -324,7 +328,7 @@ public final class TrainingSession {
     }
 
     private void snapshotBoundary(long step) {
-        BoundarySnapshot b = boundarySink == null ? null : BoundarySnapshot.of(net, bounds, step);
+        BoundarySnapshot b = boundarySink == null ? null : BoundarySnapshot.of(net, bounds, step, plane);
         if (b != null) {
             boundarySink.accept(b);
         }

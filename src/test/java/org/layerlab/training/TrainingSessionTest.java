@@ -215,7 +215,7 @@ class TrainingSessionTest {
         List<WeightSnapshot> weights = new CopyOnWriteArrayList<>();
         List<BoundarySnapshot> grids = new CopyOnWriteArrayList<>();
         s.watch("dense");
-        s.onWeights(weights::add).onBoundary(grids::add, new double[] {-4, 4, -3, 4});
+        s.onWeights(weights::add).onBoundary(grids::add, new double[] {-4, 4, -3, 4}, null);
         s.start();
         TrainingResult r = s.await(30, TimeUnit.SECONDS);
         assertEquals(TrainingResult.Outcome.COMPLETED, r.outcome());
@@ -232,7 +232,7 @@ class TrainingSessionTest {
         List<BoundarySnapshot> grids = new CopyOnWriteArrayList<>();
         List<HealthSnapshot> health = new CopyOnWriteArrayList<>();
         s.watch("dense");
-        s.onWeights(weights::add).onBoundary(grids::add, new double[] {-4, 4, -3, 4}).onHealth(health::add);
+        s.onWeights(weights::add).onBoundary(grids::add, new double[] {-4, 4, -3, 4}, null).onHealth(health::add);
         s.want(new TrainingSession.Wanted(false, true, false));
         long start = System.nanoTime();
         s.start();

@@ -330,6 +330,20 @@ public final class Network {
         return null;
     }
 
+    /**
+     * The gradient of the loss with respect to a node's output after the last backward (valid
+     * until the next pass), or null when this network does not keep one for it (see
+     * {@link #withInputGradient}, which makes it keep every node's).
+     */
+    public Tensor gradientOf(String nodeId) {
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            if (steps.get(i).node.id().equals(nodeId)) {
+                return steps.get(i).grad;
+            }
+        }
+        return null;
+    }
+
     /** The gradient with respect to the input after the last backward (see {@link #withInputGradient}), or null. */
     public Tensor inputGradient() {
         return steps.get(inputSteps.get(0)).grad;

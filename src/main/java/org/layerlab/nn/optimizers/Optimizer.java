@@ -104,6 +104,16 @@ public abstract class Optimizer {
         return s;
     }
 
+    /** The state this optimizer keeps for one element of a parameter (Adam: m, v), as now; initial values before its first step. */
+    public float[] slotValues(Parameter p, int index) {
+        float[][] s = slots.get(p);
+        float[] out = new float[slotCount()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = s == null ? slotInitialValue(i) : s[i][index];
+        }
+        return out;
+    }
+
     public Optimizer schedule(LearningRateSchedule s) {
         this.schedule = Checks.notNull(kind(), "learning rate schedule", s);
         return this;

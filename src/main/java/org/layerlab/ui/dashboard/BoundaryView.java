@@ -9,6 +9,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import org.layerlab.data.Dataset;
 import org.layerlab.engine.Tensor;
+import org.layerlab.training.BoundaryPlane;
 import org.layerlab.training.BoundarySnapshot;
 
 /**
@@ -29,15 +30,42 @@ final class BoundaryView extends CanvasView {
     private String yName = "y";
     /** The snapshot's regions as one pixel per grid cell, drawn scaled and smoothed (no seams between cells). */
     private WritableImage regions;
-    private String placeholder = "The decision boundary appears here for data with one or two features.";
+    private String placeholder = "Decision regions appear here for tables (one or two features drawn as they are, more"
+            + " through a plane).";
 
+
+    /** Whether regions can be drawn for the data: one or two features, or a classified table of more (through a plane). */
+    static boolean applies(Dataset d) {
+        int f = d.featureShape().size();
+        return f <= 2 || d.featureShape().rank() == 1 && !d.featureNames().isEmpty() && d.isClassification();
+    }
+
+    /** For a table of more than two features: the plane the regions are drawn in (read by the training thread). */
+    private volatile BoundaryPlane plane;
+    private Dataset data;
+    /** The features of the plane chosen, or null for the principal components. */
+    private int[] pair;
+
+    BoundaryPlane plane() {
+        return plane;
+    }
+
+    /** Which plane to draw in: the principal components (null), or features i and j. */
+    void choosePlane(int[] features) {
+        pair = features;
+        if (data != null) {
+            setData(data);
+        }
+    }
 
     /** The points to draw (the first 2,000 samples), normalized as the network sees them. */
     void setData(Dataset d) {
+        data = d;
         int features = d.featureShape().size();
-        if (features > 2) {
-            placeholder = "The decision boundary is shown for data with one or two features; this data has " + features + ".";
+        if (!applies(d)) {
+            placeholder = "Decision regions are drawn for tables; this data's samples are " + d.featureShape() + ".";
             px = new float[0];
+            plane = null;
             draw();
             return;
         }
@@ -52,16 +80,26 @@ final class BoundaryView extends CanvasView {
         px = new float[n];
         py = new float[n];
         labels = new int[n];
-        regression = !d.isClassification();
+        regression = !d.isClassification() && features <= 2;
         classNames = d.classNames();
         List<String> names = d.featureNames();
-        xName = names.isEmpty() ? "feature 1" : names.get(0);
-        yName = regression ? "target" : names.size() > 1 ? names.get(1) : "feature 2";
+        plane = features <= 2 ? null : pair == null || Math.max(pair[0], pair[1]) >= features ? BoundaryPlane.principal(d)
+                : BoundaryPlane.features(d, pair[0], pair[1]);
+        xName = plane != null ? plane.xName() : names.isEmpty() ? "feature 1" : names.get(0);
+        yName = plane != null ? plane.yName() : regression ? "target" : names.size() > 1 ? names.get(1) : "feature 2";
         for (int i = 0; i < n; i++) {
-            px[i] = x.get(i * features);
-            py[i] = features == 2 ? x.get(i * 2 + 1) : y.get(i * d.targetWidth());
-            labels[i] = regression ? 0 : (int) y.get(i * d.targetWidth());
+            if (plane != null) {
+                double[] uv = plane.project(x.data(), i);
+                px[i] = (float) uv[0];
+                py[i] = (float) uv[1];
+            } else {
+                px[i] = x.get(i * features);
+                py[i] = features == 2 ? x.get(i * 2 + 1) : y.get(i * d.targetWidth());
+            }
+            labels[i] = regression || !d.isClassification() ? 0 : (int) y.get(i * d.targetWidth());
         }
+        snapshot = null;
+        regions = null;
         draw();
     }
 

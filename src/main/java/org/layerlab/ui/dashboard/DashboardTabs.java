@@ -31,6 +31,8 @@ final class DashboardTabs {
                 // Named after the run's metric by DashboardView.setMetric.
                 new PlainTab("tab-accuracy", "Accuracy", v.accuracy, v.accuracy),
                 v.playground,
+                // Shown only for trained networks with Dense or Conv2D layers.
+                v.math,
                 v.runs,
                 // Shown only for time-series data (DashboardView.showTab).
                 new SnapshotTab<>("tab-forecast", "Forecast", v.forecast.plot, v.forecast.plot, RunWants.NOTHING,
@@ -54,7 +56,8 @@ final class DashboardTabs {
                 // Shown only for networks with recurrent layers.
                 new SnapshotTab<>("tab-states", "States", v.states, v.states, RunWants.NOTHING,
                         StatesSnapshot.class, v.states::show).onRunStarted(v.states::clear),
-                new SnapshotTab<>("tab-boundary", "Boundary", v.boundary, v.boundary, RunWants.BOUNDARY,
+                new SnapshotTab<>("tab-boundary", "Boundary", withBar(v.boundary, v.boundaryPlaneLabel, v.boundaryPlane),
+                        v.boundary, RunWants.BOUNDARY,
                         BoundarySnapshot.class, v.boundary::show),
                 new SnapshotTab<>("tab-confusion", "Confusion", v.confusion, v.confusion, RunWants.NOTHING,
                         ConfusionMatrix.class, v.confusion::show).onRunStarted(v.confusion::clear),

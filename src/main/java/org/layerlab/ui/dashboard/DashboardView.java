@@ -11,6 +11,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -50,6 +51,9 @@ public final class DashboardView extends BorderPane {
     final PlotView accuracy = new PlotView("Accuracy", "step");
     final HeatmapView weights = new HeatmapView();
     final BoundaryView boundary = new BoundaryView();
+    /** For a table of more than two features: the plane the regions are drawn in. */
+    final ComboBox<String> boundaryPlane = new ComboBox<>();
+    final Label boundaryPlaneLabel = new Label("drawn in the plane of");
     final ConfusionView confusion = new ConfusionView();
     final HistogramView histograms = new HistogramView();
     final DataPane data = new DataPane();
@@ -73,6 +77,7 @@ public final class DashboardView extends BorderPane {
     final LatentView latent = latentTab.map;
     final PlaygroundTab playground = new PlaygroundTab();
     final RunsTab runs = new RunsTab();
+    final MathTab math = new MathTab();
     /** What the Loss and metric tabs plot. */
     final Curves curves = new Curves();
     private final List<DashboardTab> tabList;
@@ -167,6 +172,7 @@ public final class DashboardView extends BorderPane {
         showTab("tab-reconstructions", false);
         showTab("tab-latent", false);
         showTab("tab-playground", false);
+        showTab("tab-math", false);
         setTop(controls);
         // The tab row's right end holds Export; the header's padding keeps tabs from running under it.
         tabs.getStyleClass().add("dashboard-tabs");

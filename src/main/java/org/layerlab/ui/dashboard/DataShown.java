@@ -49,6 +49,50 @@ final class DataShown {
         this.loads = loads;
         this.running = running;
         this.projectDir = projectDir;
+        view.boundaryPlane.setId("boundary-plane");
+        view.boundaryPlane.setTooltip(new javafx.scene.control.Tooltip("More than two features: the regions are drawn in a"
+                + " plane through the inputs, either the first two principal components of the training rows (the inputs"
+                + " most like the data) or two features with the others held at their mean"));
+        view.boundaryPlane.valueProperty().addListener((o, a, b) -> {
+            int i = view.boundaryPlane.getItems().indexOf(b);
+            if (i < 0 || choosing) {
+                return;
+            }
+            view.boundary.choosePlane(i == 0 ? null : planePairs.get(i - 1));
+            if (lastData != null && model.project() != null) {
+                showTrainedBoundary(model.project(), projectDir.get(), lastData);
+            }
+        });
+    }
+
+    /** The pairs of features the plane chooser offers (the first eight features'), in its order after "principal components". */
+    private final List<int[]> planePairs = new ArrayList<>();
+    /** Set while the chooser is refilled, so that is not taken for a choice. */
+    private boolean choosing;
+
+    private void offerPlanes(LoadedData d) {
+        List<String> names = d.train().featureNames();
+        int f = d.train().featureShape().size();
+        boolean many = f > 2 && BoundaryView.applies(d.train());
+        view.boundaryPlane.setVisible(many);
+        view.boundaryPlaneLabel.setVisible(many);
+        choosing = true;
+        try {
+            planePairs.clear();
+            List<String> items = new ArrayList<>(List.of("principal components 1 and 2"));
+            for (int i = 0; i < Math.min(f, 8) && many; i++) {
+                for (int j = i + 1; j < Math.min(f, 8); j++) {
+                    planePairs.add(new int[] {i, j});
+                    items.add((i < names.size() ? names.get(i) : "feature " + (i + 1)) + " and "
+                            + (j < names.size() ? names.get(j) : "feature " + (j + 1)));
+                }
+            }
+            view.boundaryPlane.getItems().setAll(items);
+            view.boundaryPlane.setValue(items.get(0));
+            view.boundary.choosePlane(null);
+        } finally {
+            choosing = false;
+        }
     }
 
     /**
@@ -95,15 +139,18 @@ final class DataShown {
                 Platform.runLater(() -> {
                     // The training points show in the boundary view before the first run, too.
                     view.boundary.setData(d.train().original());
+                    offerPlanes(d);
                     lastData = d;
                     showTrainedBoundary(p, dir, d);
                     view.forecast.setData(d.series());
                     view.playground.use(p, d);
                     view.latentTab.use(p, d);
+                    view.math.use(p, d);
                     view.showTab("tab-playground", ExampleViews.playground(p, d.train().featureShape()));
                     view.showTab("tab-forecast", d.series() != null);
+                    view.showTab("tab-math", MathTab.applies(p));
                     // Views that cannot apply to these data leave the tab row (which has room for only so many).
-                    view.showTab("tab-boundary", d.train().featureShape().size() <= 2);
+                    view.showTab("tab-boundary", BoundaryView.applies(d.train()));
                     // A next-character model has a hundred classes: its matrix would be a grey blur.
                     view.showTab("tab-confusion", d.train().isClassification() && d.train().classNames().size() <= 30);
                     if (examples != null && !running.getAsBoolean()) {
@@ -210,13 +257,13 @@ final class DataShown {
 
     /** A trained project's decision regions (or fitted curve) without a run, as on reopening it. */
     private void showTrainedBoundary(Project p, Path dir, LoadedData d) {
-        if (running.getAsBoolean() || !p.isTrained() || d.train().featureShape().size() > 2) {
+        if (running.getAsBoolean() || !p.isTrained() || !BoundaryView.applies(d.train())) {
             return;
         }
         try {
-            // One or two inputs: a small network, built and run over a 64x64 grid in a few milliseconds.
+            // A table's network: small, built and run over a 64x64 grid in a few milliseconds.
             Network net = ProjectSession.open(p, dir, d).network();
-            view.boundary.show(BoundarySnapshot.of(net, view.boundary.bounds(), -1));
+            view.boundary.show(BoundarySnapshot.of(net, view.boundary.bounds(), -1, view.boundary.plane()));
         } catch (RuntimeException e) {
             // The network does not fit this data: validation says why; the points alone still show.
             view.boundary.show(null);

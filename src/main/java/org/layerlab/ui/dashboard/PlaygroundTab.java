@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.StackPane;
 import org.layerlab.data.Dataset;
 import org.layerlab.data.PixelTable;
@@ -20,6 +21,7 @@ import org.layerlab.project.Project;
 import org.layerlab.training.Mistakes;
 import org.layerlab.training.Playground;
 import org.layerlab.ui.common.Background;
+import org.layerlab.ui.common.PixelImages;
 
 /**
  * The Playground tab: the project's saved network (the weights as they were when the run ended;
@@ -29,7 +31,8 @@ import org.layerlab.ui.common.Background;
 final class PlaygroundTab implements DashboardTab {
     final PlaygroundView view = new PlaygroundView();
     final TablePlaygroundView table = new TablePlaygroundView();
-    private final StackPane content = new StackPane(view, table);
+    final MistakesGallery gallery = new MistakesGallery();
+    private final StackPane content = new StackPane(view, table, gallery);
     /** The table's columns as the playground sets them; null for image networks. */
     private TabularInput tabular;
     /** A table of pixels seen as its image (the digits sample), or null. */
@@ -60,7 +63,16 @@ final class PlaygroundTab implements DashboardTab {
         view.saliencyKind.valueProperty().addListener((o, a, b) -> answer());
         view.showSample.setOnAction(e -> showTestImage(view.sample.getValue() - 1, null));
         view.nextMistake.setOnAction(e -> stepMistakes(1));
-        view.stepping.setOnAction(e -> backToMistakes());
+        view.stepping.setOnAction(e -> openGallery());
+        gallery.back.setOnAction(e -> closeGallery());
+        gallery.onOpen(m -> {
+            List<Mistakes.Mistake> shown = gallery.ordered();
+            closeGallery();
+            use(shown, MISTAKES);
+            at = shown.indexOf(m) - 1;
+            step(1);
+        });
+        gallery.setVisible(false);
         view.show.valueProperty().addListener((o, a, b) -> answer());
         view.previousMistake.setOnAction(e -> stepMistakes(-1));
         table.onChange(() -> {
@@ -85,12 +97,36 @@ final class PlaygroundTab implements DashboardTab {
         });
     }
 
-    /** Back from a confusion cell to all the mistakes. */
-    private void backToMistakes() {
+    /** Every mistake at a glance (also the way back from a confusion cell to all of them). */
+    void openGallery() {
         withAnswers(all -> {
-            use(all.stream().filter(Mistakes.Mistake::wrong).toList(), MISTAKES);
-            step(1);
+            List<Mistakes.Mistake> wrong = all.stream().filter(Mistakes.Mistake::wrong).toList();
+            use(wrong, MISTAKES);
+            Dataset test = test();
+            gallery.show(wrong, test.size(), test.classNames(), this::thumbnail);
+            view.setVisible(false);
+            gallery.setVisible(true);
         });
+    }
+
+    private void closeGallery() {
+        gallery.setVisible(false);
+        view.setVisible(true);
+    }
+
+    /** Test image i as the network sees it, a little enlarged, crisp. */
+    private Node thumbnail(int i) {
+        Shape s = imageShape();
+        if (s.rank() != 3) {
+            return null;
+        }
+        float[] x = PlaygroundView.row(test(), i).data();
+        float[] img = pixels != null ? pixels.toGrey(x) : x;
+        ImageView v = new ImageView(PixelImages.of(img, 0, s.dim(0), s.dim(1), s.dim(2)));
+        v.setSmooth(false);
+        v.setPreserveRatio(true);
+        v.setFitWidth(Math.min(112, Math.max(56, s.dim(1) * 3)));
+        return v;
     }
 
     /**
@@ -210,6 +246,9 @@ final class PlaygroundTab implements DashboardTab {
 
     /** The document changed (weights after a run, an edit): the next look rebuilds the network. */
     void projectChanged(Project p) {
+        if (p != project && gallery.isVisible() && (project == null || p.weights() != project.weights())) {
+            closeGallery(); // its mistakes were the old weights'
+        }
         project = p;
         if (CanvasView.showing(view)) {
             answer();

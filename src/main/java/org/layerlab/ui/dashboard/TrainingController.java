@@ -76,8 +76,11 @@ public final class TrainingController {
         });
         view.reset.setOnAction(e -> resetWeights());
         model.onOpen(this::documentOpened);
-        model.selection().addListener((SetChangeListener<String>) c -> view.playground.select(
-                model.selection().size() == 1 ? model.selection().iterator().next() : null));
+        model.selection().addListener((SetChangeListener<String>) c -> {
+            String one = model.selection().size() == 1 ? model.selection().iterator().next() : null;
+            view.playground.select(one);
+            view.math.select(one);
+        });
         view.confusion.onCell((truth, predicted) -> {
             view.openTab("tab-playground");
             view.playground.showCell(truth, predicted);
@@ -107,6 +110,7 @@ public final class TrainingController {
             if (b != null) {
                 view.playground.projectChanged(b);
                 view.runs.projectChanged(b);
+                view.math.projectChanged(b);
                 view.latentTab.projectChanged(b);
             }
             if (b != null && (a == null || a.dataset() != b.dataset())) {
@@ -250,12 +254,14 @@ public final class TrainingController {
         session = run;
         recorder = prepared.startRun(session.trainer(), cfg, view.runs.checkpointEvery());
         view.runs.setRunning(true);
+        // The run's regions are drawn in the plane chosen when it started.
+        view.boundaryPlane.setDisable(true);
         view.boundary.setData(prepared.data().train());
         long runDocument = document;
         CoalescingFeed feed = new CoalescingFeed(Platform::runLater, d -> deliver(d, runDocument),
                 DashboardPace.DELIVERY_NANOS, DashboardPace.QUIET_NANOS);
         session.snapshotEvery(DashboardPace.DELIVERY_NANOS);
-        session.addListener(feed).onWeights(feed::offer).onBoundary(feed::offer, view.boundary.bounds())
+        session.addListener(feed).onWeights(feed::offer).onBoundary(feed::offer, view.boundary.bounds(), view.boundary.plane())
                 .onHealth(feed::offer).onConfusion(feed::offer);
         ExampleViews.showTabs(view, p);
         session.atEachEpoch(feed::offer, ExampleViews.of(p, prepared.data()));
@@ -403,6 +409,7 @@ public final class TrainingController {
         }
         session = null;
         view.runs.setRunning(false);
+        view.boundaryPlane.setDisable(false);
         // Held snapshots first: the layer watch then shows the run's final weights over them.
         live.runEnded();
         layers.runEnded(lastStep);

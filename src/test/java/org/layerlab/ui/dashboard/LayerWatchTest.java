@@ -92,7 +92,7 @@ class LayerWatchTest {
         // The same network over the same grid gives the same picture.
         Network net = ProjectSession.open(model.project(), Path.of("samples").toAbsolutePath()).network();
         BoundarySnapshot again = BoundarySnapshot.of(net,
-                new double[] {b.minX(), b.maxX(), b.minY(), b.maxY()}, -1);
+                new double[] {b.minX(), b.maxX(), b.minY(), b.maxY()}, -1, null);
         org.junit.jupiter.api.Assertions.assertArrayEquals(again.values(), b.values(), 1e-6f);
     }
 }

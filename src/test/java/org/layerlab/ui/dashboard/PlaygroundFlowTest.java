@@ -161,5 +161,22 @@ class PlaygroundFlowTest {
         assertEquals(first.index() + 1, view.playground.view.sample.getValue(), caption.getText());
         assertTrue(robot.lookup("#playground-stepping").queryAs(javafx.scene.control.Hyperlink.class).getText()
                 .contains(" → "));
+
+        // "mistakes" opens them all as a gallery, most confident first; a card opens its image here.
+        robot.clickOn("#playground-stepping");
+        MistakesGallery gallery = view.playground.gallery;
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, gallery::isVisible);
+        List<org.layerlab.training.Mistakes.Mistake> wrong = org.layerlab.training.Mistakes.of(trained.graph(),
+                trained.weights(), session.data().test());
+        assertEquals(Math.min(MistakesGallery.SHOWN, wrong.size()), gallery.cards.getChildren().stream()
+                .filter(n -> n.getStyleClass().contains("mistake-card")).count());
+        assertTrue(gallery.summary.getText().startsWith(wrong.size() + " mistakes on "), gallery.summary.getText());
+        robot.interact(() -> gallery.order.setValue(MistakesGallery.LEAST));
+        org.layerlab.training.Mistakes.Mistake leastSure = gallery.ordered().get(0);
+        assertEquals(wrong.get(wrong.size() - 1).confidence(), leastSure.confidence(), 1e-6f);
+        robot.clickOn(gallery.cards.getChildren().get(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(gallery.isVisible());
+        assertEquals(leastSure.index() + 1, view.playground.view.sample.getValue());
     }
 }

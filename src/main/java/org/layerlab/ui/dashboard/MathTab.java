@@ -1,0 +1,216 @@
+package org.layerlab.ui.dashboard;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import org.layerlab.data.Dataset;
+import org.layerlab.nn.layers.Conv2D;
+import org.layerlab.nn.layers.Dense;
+import org.layerlab.nn.network.NetworkNode;
+import org.layerlab.nn.optimizers.OptimizerState;
+import org.layerlab.project.LoadedData;
+import org.layerlab.project.Project;
+import org.layerlab.training.LayerMath;
+import org.layerlab.training.runs.Checkpoint;
+
+/**
+ * The Math tab: for a Dense or Conv2D layer (chosen here or on the canvas) and one test sample,
+ * the forward formula, the backward pass and the optimizer's next update of one weight, each with
+ * the engine's numbers substituted ({@link LayerMath}, {@link MathFormulas}). It explains the
+ * project's saved network, as the Playground does; a run in progress trains its own copy.
+ */
+final class MathTab implements DashboardTab {
+    final ComboBox<String> layer = new ComboBox<>();
+    final Spinner<Integer> sample = new Spinner<>(1, 1, 1);
+    final Label status = new Label();
+    final VBox sections = new VBox(10);
+    private final BorderPane content = new BorderPane();
+    private final ScrollPane scroll = new ScrollPane();
+    private Project project;
+    private LoadedData data;
+    private LayerMath math;
+    private Project builtFor;
+    private List<NetworkNode> layers = List.of();
+    private boolean dark;
+    /** What the view last showed, for tests: the formulas as TeX. */
+    List<MathFormulas.Section> shown = List.of();
+
+    MathTab() {
+        layer.setId("math-layer");
+        sample.setId("math-sample");
+        sample.setEditable(true);
+        sample.setPrefWidth(90);
+        status.getStyleClass().add("muted");
+        HBox bar = new HBox(8, new Label("layer"), layer, new Label("test sample"), sample, status);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(2, 8, 2, 8));
+        sections.setPadding(new Insets(6, 10, 10, 10));
+        scroll.setContent(sections);
+        content.setTop(bar);
+        content.setCenter(scroll);
+        layer.valueProperty().addListener((o, a, b) -> show());
+        sample.valueProperty().addListener((o, a, b) -> show());
+    }
+
+    @Override
+    public String id() {
+        return "tab-math";
+    }
+
+    @Override
+    public String title() {
+        return "Math";
+    }
+
+    @Override
+    public Node content() {
+        return content;
+    }
+
+    @Override
+    public void shown() {
+        show();
+    }
+
+    @Override
+    public void setDark(boolean d) {
+        dark = d;
+        show();
+    }
+
+    /** Whether the view has something to explain: a Dense or Conv2D layer in the network. */
+    static boolean applies(Project p) {
+        return p.graph().nodes().stream().anyMatch(n -> n.spec() instanceof Dense || n.spec() instanceof Conv2D);
+    }
+
+    /** The project and its loaded data (the Data tab's load). */
+    void use(Project p, LoadedData d) {
+        project = p;
+        data = d;
+        show();
+    }
+
+    /** The document changed (weights after a run, an edit): rebuilt when next looked at. */
+    void projectChanged(Project p) {
+        project = p;
+        show();
+    }
+
+    /** A layer chosen on the canvas: explained here when it is one this view explains. */
+    void select(String nodeId) {
+        layers.stream().filter(n -> n.id().equals(nodeId)).findFirst().ifPresent(n -> layer.setValue(n.name()));
+    }
+
+    private Dataset samples() {
+        return data.test() != null ? data.test() : data.train();
+    }
+
+    private void show() {
+        if (!CanvasView.showing(content)) {
+            return;
+        }
+        if (project == null || data == null) {
+            say("Waiting for the data to load.");
+            return;
+        }
+        if (!project.isTrained()) {
+            say("Train the network first: the formulas show its trained weights at work on one sample.");
+            return;
+        }
+        try {
+            if (builtFor != project) {
+                math = new LayerMath(project.graph(), project.weights(), project.training().loss());
+                builtFor = project;
+                layers = math.layers();
+                String keep = layer.getValue();
+                layer.getItems().setAll(layers.stream().map(NetworkNode::name).toList());
+                layer.setValue(keep != null && layer.getItems().contains(keep) ? keep
+                        : layer.getItems().isEmpty() ? null : layer.getItems().get(0));
+                ((javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory) sample.getValueFactory())
+                        .setMax(samples().size());
+            }
+            if (layers.isEmpty()) {
+                say("The math view explains Dense and Conv2D layers; this network has neither.");
+                return;
+            }
+            NetworkNode node = layers.stream().filter(n -> n.name().equals(layer.getValue())).findFirst().orElse(layers.get(0));
+            int index = Math.min(sample.getValue(), samples().size()) - 1;
+            double loss = math.run(samples(), index);
+            Dataset set = samples();
+            String truth = set.isClassification() ? set.classNames().get((int) set.target(index)) : PlotView.format(set.target(index));
+            status.setText("true: " + truth + " · loss " + PlotView.format(loss));
+            List<MathFormulas.Section> s = new ArrayList<>();
+            String weight;
+            int w;
+            if (node.spec() instanceof Conv2D) {
+                LayerMath.ConvTerms c = math.conv(node.id(), -1);
+                s.addAll(MathFormulas.conv(c));
+                weight = "K_{1,1,1," + (c.filter() + 1) + "}";
+                w = c.filter();
+            } else {
+                boolean last = layers.get(layers.size() - 1) == node && fused(node);
+                LayerMath.DenseTerms d = math.dense(node.id());
+                s.addAll(MathFormulas.dense(d, last));
+                int j = d.busiestUnit();
+                int i = MathFormulas.busiestInput(d, j);
+                weight = "W_{" + (i + 1) + "," + (j + 1) + "}";
+                w = i * d.units() + j;
+            }
+            Checkpoint c = project.headCheckpoint();
+            OptimizerState state = c == null ? null : c.loadOptimizer();
+            var spec = project.training().optimizer();
+            s.add(MathFormulas.update(math.update(node.id(), "kernel", w, spec, state), weight,
+                    spec.option("beta_1"), spec.option("beta_2"), spec.option("epsilon")));
+            draw(s);
+        } catch (IOException | RuntimeException e) {
+            say("Cannot show the math: " + e.getMessage());
+        }
+    }
+
+    /** Softmax with cross-entropy (or sigmoid with binary cross-entropy), computed as one: δ at the output is ŷ − y. */
+    private boolean fused(NetworkNode out) {
+        return out.spec() instanceof Dense d && project.training().loss().fusesWith(d.activation().function());
+    }
+
+    private void draw(List<MathFormulas.Section> s) {
+        shown = s;
+        Color fg = dark ? Color.web("#e6e8eb") : Color.web("#1d2126");
+        List<Node> nodes = new ArrayList<>();
+        for (MathFormulas.Section x : s) {
+            Label title = new Label(x.title());
+            title.getStyleClass().add("math-title");
+            Label caption = new Label(x.caption());
+            caption.setWrapText(true);
+            caption.getStyleClass().add("muted");
+            // A wide formula scrolls; the sentence under it wraps at the view's width.
+            caption.maxWidthProperty().bind(scroll.widthProperty().subtract(40));
+            VBox block = new VBox(4, title);
+            for (String line : x.tex().split(MathFormulas.LINE)) {
+                block.getChildren().add(new ImageView(Tex.render(line, 16, fg)));
+            }
+            block.getChildren().add(caption);
+            nodes.add(block);
+        }
+        sections.getChildren().setAll(nodes);
+    }
+
+    private void say(String text) {
+        shown = List.of();
+        Label l = new Label(text);
+        l.setWrapText(true);
+        sections.getChildren().setAll(l);
+    }
+}

@@ -1,0 +1,69 @@
+package org.layerlab.ui.dashboard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.image.ImageView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.layerlab.project.Project;
+import org.layerlab.project.ProjectFiles;
+import org.layerlab.project.ProjectSession;
+import org.layerlab.ui.model.EditorModel;
+import org.layerlab.ui.shell.MainWindow;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Math tab on trained iris: forward, backward and Adam's update typeset; a layer chosen on the canvas is explained. */
+@ExtendWith(ApplicationExtension.class)
+class MathTabFlowTest {
+    @TempDir
+    static Path dir;
+    private EditorModel model;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path here = Files.createTempDirectory(dir, "test");
+        Files.createDirectories(here.resolve("data"));
+        Files.copy(Path.of("samples/data/iris.csv"), here.resolve("data/iris.csv"));
+        Path file = here.resolve("iris.layerlab");
+        Project trained = ProjectSession.open(ProjectFiles.load(Path.of("samples/iris.layerlab")), here)
+                .train(5, List.of()).project();
+        ProjectFiles.save(trained, file);
+        model = new EditorModel(ProjectFiles.load(file), file);
+        new MainWindow(stage, model);
+        stage.setWidth(1280);
+        stage.setHeight(760);
+        stage.show();
+    }
+
+    @Test
+    void theFormulasOfTheChosenLayerAreTypesetWithItsNumbers(FxRobot robot) throws Exception {
+        DashboardView view = robot.lookup("#dashboard").queryAs(DashboardView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#tab-math").tryQuery().isPresent());
+        robot.clickOn("#tab-math");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !view.math.shown.isEmpty());
+        List<MathFormulas.Section> s = view.math.shown;
+        assertEquals(3, s.size());
+        assertTrue(s.get(0).title().startsWith("Forward: unit"), s.get(0).title());
+        assertTrue(s.get(1).tex().contains("\\mathrm{relu}'"), s.get(1).tex());
+        assertTrue(s.get(2).title().startsWith("Update: Adam, step "), s.get(2).title());
+        assertTrue(robot.lookup(".math-title").queryAll().size() == 3);
+        assertTrue(view.math.sections.lookupAll(".image-view").stream().allMatch(n -> ((ImageView) n).getImage().getWidth() > 20));
+
+        // The output layer, chosen on the canvas: δ = ŷ − y.
+        robot.interact(() -> model.select(List.of("dense_1")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("dense_1", view.math.layer.getValue());
+        assertTrue(view.math.shown.get(1).tex().contains("\\hat{y}"), view.math.shown.get(1).tex());
+    }
+}
