@@ -3,6 +3,8 @@ package org.layerlab.training;
 /** Holds the training thread between batches while paused; pause and resume from any thread. */
 public final class PauseGate {
     private boolean paused;
+    /** Batches let through while paused ({@link #stepOnce}). */
+    private int allowance;
 
     public synchronized void pause() {
         paused = true;
@@ -10,6 +12,7 @@ public final class PauseGate {
 
     public synchronized void resume() {
         paused = false;
+        allowance = 0;
         notifyAll();
     }
 
@@ -17,9 +20,21 @@ public final class PauseGate {
         return paused;
     }
 
-    /** Returns at once unless paused; otherwise waits for resume (an interrupt also releases it). */
+    /** While paused: lets one more batch through, then holds again. */
+    public synchronized void stepOnce() {
+        if (paused) {
+            allowance++;
+            notifyAll();
+        }
+    }
+
+    /** Returns at once unless paused; otherwise waits for resume (an interrupt also releases it) or a step. */
     public synchronized void awaitIfPaused() {
         while (paused) {
+            if (allowance > 0) {
+                allowance--;
+                return;
+            }
             try {
                 wait();
             } catch (InterruptedException e) {

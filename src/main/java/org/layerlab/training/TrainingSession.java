@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 
 import org.layerlab.data.Dataset;
 import org.layerlab.data.Split;
+import org.layerlab.nn.Parameter;
 import org.layerlab.nn.network.Network;
 import org.layerlab.nn.optimizers.Optimizer;
 import org.layerlab.nn.optimizers.OptimizerSpec;
@@ -209,6 +210,29 @@ public final class TrainingSession {
         if (state.compareAndSet(SessionState.PAUSED, SessionState.RUNNING)) {
             trainer.pauseGate().resume();
         }
+    }
+
+    /** While paused: trains one more batch, then holds again (the math view's step-by-step). */
+    public void stepOnce() {
+        if (state.get() == SessionState.PAUSED) {
+            trainer.pauseGate().stepOnce();
+        }
+    }
+
+    /**
+     * Follows one weight through the run's optimizer steps (its gradient, the optimizer's state
+     * for it, the rate and the change), the last {@link WeightTrace#KEPT} of them; null when the
+     * network has no such parameter. Call before {@link #start}.
+     */
+    public WeightTrace trace(String nodeId, String param, int index) {
+        Parameter p = net.parameters().stream().filter(x -> x.nodeId().equals(nodeId) && x.name().equals(param))
+                .findFirst().orElse(null);
+        if (p == null || index < 0 || index >= p.size()) {
+            return null;
+        }
+        WeightTrace t = new WeightTrace(p, index, trainer::optimizer);
+        trainer.addListener(t);
+        return t;
     }
 
     public void stop() {

@@ -72,6 +72,9 @@ final class ExampleViews {
         if (takesImages(p)) {
             return true;
         }
+        if (p.dataset() != null && p.dataset().underlying() instanceof DatasetSource.Text) {
+            return true; // text typed and tokenised
+        }
         boolean table = p.dataset() != null && p.dataset().underlying() instanceof DatasetSource.Csv;
         int size = features != null ? features.size() : p.graph().nodes().stream().filter(n -> n.spec() instanceof Input)
                 .mapToInt(n -> ((Input) n.spec()).shape().size()).max().orElse(0);

@@ -7,13 +7,17 @@ import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.layerlab.data.Dataset;
@@ -23,7 +27,10 @@ import org.layerlab.nn.network.NetworkNode;
 import org.layerlab.nn.optimizers.OptimizerState;
 import org.layerlab.project.LoadedData;
 import org.layerlab.project.Project;
+import org.layerlab.training.CoalescingFeed;
 import org.layerlab.training.LayerMath;
+import org.layerlab.training.TrainingSession;
+import org.layerlab.training.WeightTrace;
 import org.layerlab.training.runs.Checkpoint;
 
 /**
@@ -37,6 +44,19 @@ final class MathTab implements DashboardTab {
     final Spinner<Integer> sample = new Spinner<>(1, 1, 1);
     final Label status = new Label();
     final VBox sections = new VBox(10);
+    /** While a run is paused: one more batch, its step then shown below. */
+    final Button step = new Button("Step one batch");
+    /** The traced weight's last optimizer steps during (and after) a run. */
+    final VBox steps = new VBox(4);
+    private final GridPane stepTable = new GridPane();
+    private final ImageView stepFormula = new ImageView();
+    private TrainingSession session;
+    private WeightTrace trace;
+    private long lastShownStep = -1;
+    /** The weight the view last explained: traced in the next run. */
+    private String shownNode;
+    private int shownIndex;
+    private String shownWeight;
     private final BorderPane content = new BorderPane();
     private final ScrollPane scroll = new ScrollPane();
     private Project project;
@@ -54,11 +74,25 @@ final class MathTab implements DashboardTab {
         sample.setEditable(true);
         sample.setPrefWidth(90);
         status.getStyleClass().add("muted");
-        HBox bar = new HBox(8, new Label("layer"), layer, new Label("test sample"), sample, status);
+        step.setId("math-step");
+        step.setDisable(true);
+        step.setTooltip(new Tooltip("While the run is paused: train one batch, and see the traced weight's step"));
+        step.setOnAction(e -> {
+            if (session != null) {
+                session.stepOnce();
+            }
+        });
+        step.setMinWidth(Region.USE_PREF_SIZE);
+        stepTable.setHgap(14);
+        stepTable.setVgap(2);
+        steps.setId("math-steps");
+        steps.setVisible(false);
+        steps.managedProperty().bind(steps.visibleProperty());
+        HBox bar = new HBox(8, new Label("layer"), layer, new Label("test sample"), sample, step, status);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(2, 8, 2, 8));
         sections.setPadding(new Insets(6, 10, 10, 10));
-        scroll.setContent(sections);
+        scroll.setContent(new VBox(10, steps, sections));
         content.setTop(bar);
         content.setCenter(scroll);
         layer.valueProperty().addListener((o, a, b) -> show());
@@ -89,6 +123,78 @@ final class MathTab implements DashboardTab {
     public void setDark(boolean d) {
         dark = d;
         show();
+    }
+
+    /** A run starts: the weight last explained is followed through its optimizer steps. */
+    void runStarted(TrainingSession s) {
+        session = s;
+        lastShownStep = -1;
+        trace = shownNode == null ? null : s.trace(shownNode, "kernel", shownIndex);
+        steps.setVisible(trace != null);
+        stepTable.getChildren().clear();
+        stepFormula.setImage(null);
+        setPaused(false);
+    }
+
+    void runEnded() {
+        session = null;
+        setPaused(false);
+    }
+
+    void setPaused(boolean paused) {
+        step.setDisable(!paused || session == null);
+    }
+
+    @Override
+    public void deliver(CoalescingFeed.Delivery d, boolean draw) {
+        if (trace != null && (draw || !step.isDisabled()) && CanvasView.showing(content)) {
+            showSteps();
+        }
+    }
+
+    /** The traced weight's last steps as a table; the newest as a formula while paused (typesetting is slow for 25 Hz). */
+    private void showSteps() {
+        List<WeightTrace.Step> all = trace.steps();
+        if (all.isEmpty() || all.get(all.size() - 1).t() == lastShownStep) {
+            return;
+        }
+        WeightTrace.Step last = all.get(all.size() - 1);
+        lastShownStep = last.t();
+        stepTable.getChildren().clear();
+        boolean adam = project != null && project.training().optimizer().kind().equals("adam");
+        String[] heads = {"step t", "w", "g = ∂L/∂w", adam ? "m, v" : "optimizer state", "rate η", "Δw"};
+        for (int c = 0; c < heads.length; c++) {
+            Label h = new Label(heads[c]);
+            h.getStyleClass().add("math-title");
+            stepTable.add(h, c, 0);
+        }
+        for (int r = 0; r < all.size(); r++) {
+            WeightTrace.Step x = all.get(r);
+            StringBuilder slots = new StringBuilder();
+            for (float v : x.slots()) {
+                slots.append(slots.length() == 0 ? "" : ", ").append(PlotView.format(v));
+            }
+            String[] cells = {Long.toString(x.t()), PlotView.format(x.weight()), PlotView.format(x.gradient()),
+                    slots.length() == 0 ? "–" : slots.toString(), PlotView.format(x.rate()), PlotView.format(x.change())};
+            for (int c = 0; c < cells.length; c++) {
+                stepTable.add(new Label(cells[c]), c, r + 1);
+            }
+        }
+        Label title = new Label("The run's last steps of the weight " + shownWeight.replace("_{", "[").replace("}", "]")
+                + " (" + trace.nodeId() + "/kernel)");
+        title.getStyleClass().add("math-title");
+        stepFormula.setImage(null);
+        if (!step.isDisabled() && all.size() >= 2 && project != null) {
+            WeightTrace.Step prev = all.get(all.size() - 2);
+            var spec = project.training().optimizer();
+            MathFormulas.Section f = MathFormulas.update(new LayerMath.Update(spec.create().kind(), last.t(), last.rate(),
+                    last.weight(), last.gradient(), prev.slots(), last.slots(), last.after()), shownWeight,
+                    spec.option("beta_1"), spec.option("beta_2"), spec.option("epsilon"));
+            String tex = f.tex().replace(MathFormulas.LINE, "\\\\");
+            stepFormula.setImage(Tex.render("\\begin{array}{l}" + tex + "\\end{array}", 15, dark ? Color.web("#e6e8eb")
+                    : Color.web("#1d2126")));
+        }
+        steps.getChildren().setAll(title, stepTable, stepFormula);
     }
 
     /** Whether the view has something to explain: a Dense or Conv2D layer in the network. */
@@ -160,6 +266,7 @@ final class MathTab implements DashboardTab {
                 s.addAll(MathFormulas.conv(c));
                 weight = "K_{1,1,1," + (c.filter() + 1) + "}";
                 w = c.filter();
+                shownNode = node.id();
             } else {
                 boolean last = layers.get(layers.size() - 1) == node && fused(node);
                 LayerMath.DenseTerms d = math.dense(node.id());
@@ -168,7 +275,10 @@ final class MathTab implements DashboardTab {
                 int i = MathFormulas.busiestInput(d, j);
                 weight = "W_{" + (i + 1) + "," + (j + 1) + "}";
                 w = i * d.units() + j;
+                shownNode = node.id();
             }
+            shownIndex = w;
+            shownWeight = weight;
             Checkpoint c = project.headCheckpoint();
             OptimizerState state = c == null ? null : c.loadOptimizer();
             var spec = project.training().optimizer();

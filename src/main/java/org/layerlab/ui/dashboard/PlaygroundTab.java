@@ -11,6 +11,7 @@ import javafx.scene.layout.StackPane;
 import org.layerlab.data.Dataset;
 import org.layerlab.data.PixelTable;
 import org.layerlab.data.TabularInput;
+import org.layerlab.data.Tokenizer;
 import org.layerlab.engine.Shape;
 import org.layerlab.engine.Tensor;
 import org.layerlab.nn.ParameterStore;
@@ -32,7 +33,12 @@ final class PlaygroundTab implements DashboardTab {
     final PlaygroundView view = new PlaygroundView();
     final TablePlaygroundView table = new TablePlaygroundView();
     final MistakesGallery gallery = new MistakesGallery();
-    private final StackPane content = new StackPane(view, table, gallery);
+    final TextPlaygroundView text = new TextPlaygroundView();
+    private final StackPane content = new StackPane(view, table, text, gallery);
+    /** For a text classifier: how its training text was tokenised (null otherwise). */
+    private Tokenizer tokenizer;
+    /** Whether the text box got its first test sample. */
+    private boolean textFilled;
     /** The table's columns as the playground sets them; null for image networks. */
     private TabularInput tabular;
     /** A table of pixels seen as its image (the digits sample), or null. */
@@ -73,6 +79,12 @@ final class PlaygroundTab implements DashboardTab {
             step(1);
         });
         gallery.setVisible(false);
+        text.setVisible(false);
+        text.text.textProperty().addListener((o, a, b) -> {
+            text.truth.setText("");
+            answer();
+        });
+        text.showSample.setOnAction(e -> showTestText(text.sample.getValue() - 1));
         view.show.valueProperty().addListener((o, a, b) -> answer());
         view.previousMistake.setOnAction(e -> stepMistakes(-1));
         table.onChange(() -> {
@@ -105,13 +117,18 @@ final class PlaygroundTab implements DashboardTab {
             Dataset test = test();
             gallery.show(wrong, test.size(), test.classNames(), this::thumbnail);
             view.setVisible(false);
+            table.setVisible(false);
+            text.setVisible(false);
             gallery.setVisible(true);
         });
     }
 
     private void closeGallery() {
         gallery.setVisible(false);
-        view.setVisible(true);
+        boolean sliders = tabular != null && pixels == null;
+        view.setVisible(!sliders && tokenizer == null);
+        table.setVisible(sliders);
+        text.setVisible(tokenizer != null);
     }
 
     /** Test image i as the network sees it, a little enlarged, crisp. */
@@ -227,7 +244,28 @@ final class PlaygroundTab implements DashboardTab {
 
     @Override
     public CanvasView canvas() {
-        return table.isVisible() ? table.bars : view.bars;
+        return table.isVisible() ? table.bars : text.isVisible() ? text.bars : view.bars;
+    }
+
+    /** Test sample i's text, rebuilt from its token ids (padding left out), with its true class. */
+    private void showTestText(int index) {
+        if (!ready() || tokenizer == null) {
+            return;
+        }
+        Dataset test = test();
+        int i = Math.max(0, Math.min(test.size() - 1, index));
+        float[] ids = PlaygroundView.row(test, i).data();
+        List<String> vocab = tokenizer.vocabulary();
+        StringBuilder s = new StringBuilder();
+        String gap = tokenizer.level() == Tokenizer.Level.CHARACTERS ? "" : " ";
+        for (float id : ids) {
+            int k = (int) id;
+            if (k > 0 && k < vocab.size()) {
+                s.append(s.length() == 0 ? "" : gap).append(vocab.get(k));
+            }
+        }
+        text.text.setText(s.toString());
+        text.truth.setText(test.isClassification() ? "true: " + name(test.classNames(), (int) test.target(i)) : "");
     }
 
     @Override
@@ -273,12 +311,17 @@ final class PlaygroundTab implements DashboardTab {
         Shape in = data.train().featureShape();
         boolean image = in.rank() == 3 && (in.dim(2) == 1 || in.dim(2) == 3);
         boolean rows = !image && data.encoder() != null && data.source().underlying() instanceof DatasetSource.Csv;
-        if (!image && !rows) {
+        tokenizer = data.source().underlying() instanceof DatasetSource.Text t ? t.tokenizer() : null;
+        if (!image && !rows && tokenizer == null) {
             view.setVisible(true);
             table.setVisible(false);
-            view.say("The playground takes image networks and tables; for text or a time series, see predict on the"
-                    + " command line and the Samples and Forecast tabs.");
+            text.setVisible(false);
+            view.say("The playground takes image networks, tables and labelled text; for next-token text or a time"
+                    + " series, see the Samples and Forecast tabs.");
             return false;
+        }
+        if (tokenizer != null) {
+            ((SpinnerValueFactory.IntegerSpinnerValueFactory) text.sample.getValueFactory()).setMax(test().size());
         }
         if (builtFor == null || builtFor.graph() != project.graph() || builtFor.weights() != project.weights()) {
             try {
@@ -317,8 +360,11 @@ final class PlaygroundTab implements DashboardTab {
         }
         // A table of pixels (the digits) is drawn like an image; other tables get sliders.
         boolean sliders = tabular != null && pixels == null;
-        view.setVisible(!sliders);
-        table.setVisible(sliders);
+        // One of them shows; the gallery, when open, in place of all.
+        boolean gallerying = gallery.isVisible();
+        view.setVisible(!sliders && tokenizer == null && !gallerying);
+        table.setVisible(sliders && !gallerying);
+        text.setVisible(tokenizer != null && !gallerying);
         String untrained = project.isTrained() ? "" : "Untrained weights: train first, or the answers are a guess.";
         view.say(untrained);
         table.message.setText(untrained);
@@ -385,6 +431,19 @@ final class PlaygroundTab implements DashboardTab {
 
     private void answer() {
         if (!ready()) {
+            return;
+        }
+        if (tokenizer != null && text.text.getText().isEmpty() && !textFilled) {
+            textFilled = true; // once: a person who clears the text may want it empty
+            showTestText(0);
+            return;
+        }
+        if (tokenizer != null) {
+            int length = model.inputShape().size();
+            float[] ids = new float[length];
+            tokenizer.encode(text.text.getText(), length, ids, 0);
+            text.showTokens(tokenizer, text.text.getText(), length);
+            text.bars.show(model.predict(ids, -1), model.classNames());
             return;
         }
         if (tabular != null && pixels == null) {

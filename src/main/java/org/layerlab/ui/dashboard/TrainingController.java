@@ -59,14 +59,16 @@ public final class TrainingController {
             if (session != null) {
                 session.pause();
                 view.setRunning(true, true);
+                view.math.setPaused(true);
                 view.status.setText("Paused: change the rate, or the optimizer in the training settings"
-                        + " (select nothing), then Resume.");
+                        + " (select nothing), then Resume; or step one batch at a time in the Math tab.");
             }
         });
         view.resume.setOnAction(e -> {
             if (session != null) {
                 session.resume();
                 view.setRunning(true, false);
+                view.math.setPaused(false);
             }
         });
         view.stop.setOnAction(e -> {
@@ -254,6 +256,7 @@ public final class TrainingController {
         session = run;
         recorder = prepared.startRun(session.trainer(), cfg, view.runs.checkpointEvery());
         view.runs.setRunning(true);
+        view.math.runStarted(session);
         // The run's regions are drawn in the plane chosen when it started.
         view.boundaryPlane.setDisable(true);
         view.boundary.setData(prepared.data().train());
@@ -409,6 +412,7 @@ public final class TrainingController {
         }
         session = null;
         view.runs.setRunning(false);
+        view.math.runEnded();
         view.boundaryPlane.setDisable(false);
         // Held snapshots first: the layer watch then shows the run's final weights over them.
         live.runEnded();

@@ -38,7 +38,8 @@ class MathTabFlowTest {
         Path file = here.resolve("iris.layerlab");
         Project trained = ProjectSession.open(ProjectFiles.load(Path.of("samples/iris.layerlab")), here)
                 .train(5, List.of()).project();
-        ProjectFiles.save(trained, file);
+        // Epochs enough that the window's run is still going when the test pauses it (iris trains a thousand steps in ms).
+        ProjectFiles.save(trained.withTraining(trained.training().withEpochs(1_000_000)), file);
         model = new EditorModel(ProjectFiles.load(file), file);
         new MainWindow(stage, model);
         stage.setWidth(1280);
@@ -65,5 +66,20 @@ class MathTabFlowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("dense_1", view.math.layer.getValue());
         assertTrue(view.math.shown.get(1).tex().contains("\\hat{y}"), view.math.shown.get(1).tex());
+
+        // A run, paused and stepped one batch at a time: the shown weight's steps appear, the newest as a formula.
+        robot.interact(() -> view.math.layer.setValue("dense"));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(view.train::fire);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !view.pause.isDisabled());
+        robot.interact(view.pause::fire);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !view.math.step.isDisabled());
+        robot.interact(view.math.step::fire);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.math.steps.isVisible()
+                && view.math.steps.getChildren().size() == 3);
+        robot.interact(view.math.step::fire);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.math.steps.getChildren().get(2) instanceof ImageView iv
+                && iv.getImage() != null);
+        robot.interact(view.stop::fire);
     }
 }
