@@ -31,6 +31,15 @@ public record AttentionSnapshot(long step, int epoch, List<Layer> layers) implem
             return null;
         }
         runFirstSample(net, data);
+        return ofLastPass(net, step, epoch);
+    }
+
+    /** What the attention layers made of the last sample the network ran on (null without attention layers). */
+    public static AttentionSnapshot ofLastPass(Network net, long step, int epoch) {
+        Map<NetworkNode, AttentionLayer> found = net.attentionLayers();
+        if (found.isEmpty()) {
+            return null;
+        }
         List<Layer> layers = new ArrayList<>();
         found.forEach((node, layer) -> {
             Attention a = layer.attention();
@@ -40,6 +49,25 @@ public record AttentionSnapshot(long step, int epoch, List<Layer> layers) implem
             layers.add(new Layer(node.name(), a.heads(), a.queries(), a.keys(), w));
         });
         return new AttentionSnapshot(step, epoch, List.copyOf(layers));
+    }
+
+    /** The same with each layer cut to its first n queries and keys (a short text in a long padded window). */
+    public AttentionSnapshot firstPositions(int n) {
+        List<Layer> cut = new ArrayList<>();
+        for (Layer l : layers) {
+            int q = Math.min(n, l.queries());
+            int k = Math.min(n, l.keys());
+            float[] w = new float[l.heads() * q * k];
+            for (int h = 0; h < l.heads(); h++) {
+                for (int i = 0; i < q; i++) {
+                    for (int j = 0; j < k; j++) {
+                        w[(h * q + i) * k + j] = l.weight(h, i, j);
+                    }
+                }
+            }
+            cut.add(new Layer(l.name(), l.heads(), q, k, w));
+        }
+        return new AttentionSnapshot(step, epoch, List.copyOf(cut));
     }
 
     /** One forward pass on the data's first sample: the layers then hold what it made of it. */

@@ -8,6 +8,7 @@ import org.layerlab.nn.Loss;
 import org.layerlab.nn.Padding;
 import org.layerlab.nn.Parameter;
 import org.layerlab.nn.ParameterStore;
+import org.layerlab.nn.Regularizer;
 import org.layerlab.nn.graph.GraphAnalysis;
 import org.layerlab.nn.graph.NetworkGraph;
 import org.layerlab.nn.layers.Conv2D;
@@ -31,6 +32,8 @@ public final class LayerMath {
     private final Loss loss;
     private final Tensor x;
     private double lastLoss = Double.NaN;
+    /** The sample's raw target row (a class index, or the regressed values). */
+    private float[] target = new float[0];
 
     public LayerMath(NetworkGraph graph, ParameterStore weights, Loss loss) {
         this.net = Network.compile(GraphAnalysis.of(graph).plan(), weights.copy()).withInputGradient();
@@ -44,6 +47,7 @@ public final class LayerMath {
         Tensor raw = encoder.allocateRaw(data, 1);
         Tensor y = encoder.needsEncoding() ? encoder.allocate(1) : raw;
         data.gather(new int[] {index}, 0, 1, x, raw);
+        target = raw.data().clone();
         if (encoder.needsEncoding()) {
             encoder.encode(raw, y);
         }
@@ -55,6 +59,35 @@ public final class LayerMath {
 
     public double loss() {
         return lastLoss;
+    }
+
+    /** The weight penalties in the last loss (Σ over regularized parameters of l1·Σ|w| + l2·Σw²). */
+    public double penalty() {
+        double p = 0;
+        for (Parameter q : net.parameters()) {
+            if (!q.regularizer().isNone()) {
+                p += q.regularizer().penalty(q.value().data(), q.size());
+            }
+        }
+        return p;
+    }
+
+    /** The loss, its kind, the sample's target and the network's output, for the loss's formula. */
+    public record LossTerms(Loss.Kind kind, double total, double penalty, float[] target, float[] output) {
+        /** The loss of the data alone, without the penalties. */
+        public double data() {
+            return total - penalty;
+        }
+    }
+
+    public LossTerms lossTerms() {
+        return new LossTerms(loss.kind(), lastLoss, penalty(), target.clone(), sample(net.output()));
+    }
+
+    /** Whether the node is the network's output layer (its loss is this view's too). */
+    public boolean isOutput(String id) {
+        List<NetworkNode> plan = net.plan();
+        return plan.get(plan.size() - 1).id().equals(id);
     }
 
     /** The layers this view explains, in network order. */
@@ -80,12 +113,13 @@ public final class LayerMath {
 
     /**
      * A Dense layer on a flat input: x (in), W (in × units, Keras' layout), b, the output y = f(z)
-     * as the engine computed it, the gradient of the loss with respect to its pre-activation δ
+     * as the engine computed it, the kernel's regularizer (its gradient is part of dw), the
+     * gradient of the loss with respect to its pre-activation δ
      * (what the bias's gradient is) and to its input (∂L/∂x = W·δ), the weights' gradient (δ·xᵀ,
      * the engine's) and the activation. z = xW + b is summed here for the unit shown.
      */
     public record DenseTerms(String layer, String activation, float[] x, float[] w, int in, int units, float[] b,
-                             float[] y, float[] delta, float[] dx, float[] dw) {
+                             float[] y, float[] delta, float[] dx, float[] dw, Regularizer regularizer) {
         /** W[i][j] in Keras' (in, units) layout. */
         public float w(int i, int j) {
             return w[i * units + j];
@@ -138,13 +172,14 @@ public final class LayerMath {
                 k = Math.abs(xs[i]) > Math.abs(xs[k]) ? i : k;
             }
             for (int j = 0; j < units && xs[k] != 0; j++) {
-                delta[j] = dw[k * units + j] / xs[k];
+                float w = kernel.value().data()[k * units + j];
+                delta[j] = (float) ((dw[k * units + j] - kernel.regularizer().gradient(w)) / xs[k]);
             }
         }
         Tensor dInput = net.gradientOf(n.inputs().get(0));
         return new DenseTerms(n.name(), d.activation().name(), xs, kernel.value().data().clone(), in, units,
                 bias == null ? null : bias.value().data().clone(), sample(out), delta,
-                dInput == null ? null : sample(dInput), dw);
+                dInput == null ? null : sample(dInput), dw, kernel.regularizer());
     }
 
     /**

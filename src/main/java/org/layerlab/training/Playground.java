@@ -60,6 +60,15 @@ public final class Playground {
         return new LayerOutput(layer.name(), Shape.of(Arrays.copyOfRange(dims, 1, dims.length)), values);
     }
 
+    /**
+     * Where the attention layers looked for the last input predicted, cut to its first n
+     * positions (the rest is padding); null for a network without attention. epoch labels it.
+     */
+    public AttentionSnapshot attention(int n, int epoch) {
+        AttentionSnapshot a = AttentionSnapshot.ofLastPass(net, -1, epoch);
+        return a == null ? null : a.firstPositions(Math.max(1, n));
+    }
+
     /** One layer's output for one input. */
     public record LayerOutput(String layer, Shape shape, float[] values) {
     }

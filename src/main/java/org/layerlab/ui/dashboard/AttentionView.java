@@ -12,6 +12,24 @@ import org.layerlab.training.AttentionSnapshot;
  * otherwise all look blank). With a causal mask the upper triangle stays empty.
  */
 final class AttentionView extends ExampleView<AttentionSnapshot> {
+    private final String subject;
+    private final String legend;
+
+    AttentionView() {
+        this("first training example", "rows: positions, columns: where they look");
+    }
+
+    /** subject: which input the weights are for ("this text"); legend: what rows and columns are, said briefly. */
+    AttentionView(String subject, String legend) {
+        this.subject = subject;
+        this.legend = legend;
+    }
+
+    @Override
+    String subject() {
+        return subject;
+    }
+
     @Override
     String emptyText() {
         return "Where each attention head looks, for the first training example, appears after each epoch.";
@@ -24,7 +42,7 @@ final class AttentionView extends ExampleView<AttentionSnapshot> {
 
     @Override
     String legend() {
-        return "rows: positions, columns: where they look";
+        return legend;
     }
 
     @Override
@@ -34,7 +52,7 @@ final class AttentionView extends ExampleView<AttentionSnapshot> {
         for (int l = 0; l < layers; l++) {
             AttentionSnapshot.Layer layer = snapshot.layers().get(l);
             double top = 34 + l * rowH;
-            double cell = Math.max(1, Math.min((rowH - 22) / layer.queries(),
+            double cell = Math.max(1, Math.min((rowH - 32) / layer.queries(),
                     (w - 24 - (layer.heads() - 1) * 16.0) / layer.heads() / layer.keys()));
             for (int head = 0; head < layer.heads(); head++) {
                 double left = 12 + head * (layer.keys() * cell + 16);
@@ -46,15 +64,19 @@ final class AttentionView extends ExampleView<AttentionSnapshot> {
                 }
                 g.setFill(text);
                 g.setFont(Font.font(11));
-                g.fillText(layer.name() + " · head " + (head + 1), left, top + 12);
+                // The layer's name once, each head's number above its grid: long names do not run into the next head.
+                if (head == 0) {
+                    g.fillText(layer.name(), left, top + 11);
+                }
+                g.fillText("head " + (head + 1), left, top + 24);
                 for (int q = 0; q < layer.queries(); q++) {
                     for (int k = 0; k < layer.keys(); k++) {
                         g.setFill(shade(layer.weight(head, q, k) / max));
-                        g.fillRect(left + k * cell, top + 18 + q * cell, Math.ceil(cell), Math.ceil(cell));
+                        g.fillRect(left + k * cell, top + 28 + q * cell, Math.ceil(cell), Math.ceil(cell));
                     }
                 }
                 g.setStroke(text);
-                g.strokeRect(left, top + 18, layer.keys() * cell, layer.queries() * cell);
+                g.strokeRect(left, top + 28, layer.keys() * cell, layer.queries() * cell);
             }
         }
     }

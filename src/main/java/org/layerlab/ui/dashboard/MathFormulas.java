@@ -3,6 +3,8 @@ package org.layerlab.ui.dashboard;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.layerlab.nn.Loss;
+import org.layerlab.nn.Regularizer;
 import org.layerlab.training.LayerMath;
 
 /**
@@ -25,12 +27,17 @@ final class MathFormulas {
     }
 
     static List<Section> dense(LayerMath.DenseTerms d, boolean fusedOutput) {
+        return dense(d, fusedOutput, SHOWN);
+    }
+
+    /** terms: how many of the sum's terms to write out before the dots. */
+    static List<Section> dense(LayerMath.DenseTerms d, boolean fusedOutput, int terms) {
         int j = d.busiestUnit();
         int i = busiestInput(d, j);
         String f = fn(d.activation());
         List<Section> out = new ArrayList<>();
         StringBuilder sum = new StringBuilder();
-        int n = Math.min(SHOWN, d.in());
+        int n = Math.min(terms, d.in());
         for (int k = 0; k < n; k++) {
             sum.append(k == 0 ? "" : " + ").append(Tex.factor(d.x()[k])).append("\\cdot").append(Tex.factor(d.w(k, j)));
         }
@@ -40,8 +47,7 @@ final class MathFormulas {
         String bias = d.b() == null ? "" : " + " + Tex.factor(d.b()[j]);
         out.add(new Section("Forward: unit " + (j + 1) + " of " + d.units(),
                 "z_{" + (j + 1) + "} = \\sum_{i=1}^{" + d.in() + "} x_i W_{i," + (j + 1) + "}" + (d.b() == null ? "" : " + b_{" + (j + 1) + "}")
-                        + " = " + sum + bias + " = " + Tex.num(d.z(j)) + LINE + "y_{" + (j + 1) + "} = " + f + "(z_{" + (j + 1)
-                        + "}) = " + f + "(" + Tex.num(d.z(j)) + ") = " + Tex.num(d.y()[j]),
+                        + " = " + sum + bias + " = " + Tex.num(d.z(j)) + LINE + output(d, j, f, fusedOutput),
                 "Each unit weighs every input (" + d.in() + " here" + (d.in() > n ? ", the first " + n + " shown" : "")
                         + "), adds its bias and passes the sum through " + d.activation() + ". Shown: the unit this sample"
                         + " moves most."));
@@ -49,9 +55,14 @@ final class MathFormulas {
                 ? "\\delta_{" + (j + 1) + "} = \\hat{y}_{" + (j + 1) + "} - y_{" + (j + 1) + "} = " + Tex.num(d.delta()[j])
                 : "\\delta_{" + (j + 1) + "} = \\frac{\\partial L}{\\partial y_{" + (j + 1) + "}}\\, " + f + "'(z_{" + (j + 1)
                         + "}) = " + Tex.num(d.delta()[j]);
+        Regularizer reg = d.regularizer();
+        double w = d.w(i, j);
+        String penaltyTerm = reg == null || reg.isNone() ? "" : " + \\frac{\\partial R}{\\partial W_{" + (i + 1) + ","
+                + (j + 1) + "}}";
+        String penaltyValue = reg == null || reg.isNone() ? "" : " + " + Tex.factor(reg.gradient(w));
         String backward = delta + LINE + "\\frac{\\partial L}{\\partial W_{" + (i + 1) + "," + (j + 1) + "}} = x_{" + (i + 1)
-                + "}\\,\\delta_{" + (j + 1) + "} = " + Tex.factor(d.x()[i]) + "\\cdot" + Tex.factor(d.delta()[j]) + " = "
-                + Tex.num(d.dw()[i * d.units() + j])
+                + "}\\,\\delta_{" + (j + 1) + "}" + penaltyTerm + " = " + Tex.factor(d.x()[i]) + "\\cdot"
+                + Tex.factor(d.delta()[j]) + penaltyValue + " = " + Tex.num(d.dw()[i * d.units() + j])
                 + (d.b() == null ? "" : "\\qquad \\frac{\\partial L}{\\partial b_{" + (j + 1) + "}} = \\delta_{" + (j + 1) + "} = "
                 + Tex.num(d.delta()[j]))
                 + (d.dx() == null ? "" : LINE + "\\frac{\\partial L}{\\partial x_{" + (i + 1) + "}} = \\sum_{j=1}^{" + d.units()
@@ -61,18 +72,40 @@ final class MathFormulas {
                 + " true one. "
                 : "δ is the gradient arriving from the layer above times the slope of " + d.activation() + " at z. ")
                 + "A weight's gradient is its input times δ; the input's gradient, passed down, is the weights times δ."));
+        if (reg != null && !reg.isNone()) {
+            double all = reg.penalty(d.w(), d.w().length);
+            out.add(new Section("Regularization (" + reg.kerasName() + ")",
+                    "R = " + (reg.l1() > 0 ? Tex.num(reg.l1()) + "\\sum |W|" : "") + (reg.l1() > 0 && reg.l2() > 0 ? " + " : "")
+                            + (reg.l2() > 0 ? Tex.num(reg.l2()) + "\\sum W^2" : "") + " = " + Tex.num(all)
+                            + LINE + "\\frac{\\partial R}{\\partial W_{" + (i + 1) + "," + (j + 1) + "}} = "
+                            + (reg.l1() > 0 ? Tex.num(reg.l1()) + "\\,\\mathrm{sign}(w)" : "")
+                            + (reg.l1() > 0 && reg.l2() > 0 ? " + " : "") + (reg.l2() > 0 ? "2\\cdot" + Tex.num(reg.l2())
+                            + "\\,w" : "") + " = " + Tex.num(reg.gradient(w)),
+                    "The kernel's penalty is added to the loss (and so to every weight's gradient): it pulls the weights"
+                            + " toward zero, by a constant (l1) or in proportion to their size (l2)."));
+        }
         return out;
     }
 
-    /** The input whose weight to unit j has the largest gradient: the weight this sample moves most. */
+    /** The input whose weight to unit j this sample moves most (|xᵢ·δⱼ|, the data's part of the gradient). */
     static int busiestInput(LayerMath.DenseTerms d, int j) {
         int best = 0;
         for (int i = 1; i < d.in(); i++) {
-            if (Math.abs(d.dw()[i * d.units() + j]) > Math.abs(d.dw()[best * d.units() + j])) {
+            if (Math.abs(d.x()[i]) > Math.abs(d.x()[best])) {
                 best = i;
             }
         }
         return best;
+    }
+
+    /** yⱼ = f(zⱼ); softmax, a function of the whole vector, written as one; the output layer's as ŷ (the prediction). */
+    private static String output(LayerMath.DenseTerms d, int j, String f, boolean prediction) {
+        String y = (prediction ? "\\hat{y}_{" : "y_{") + (j + 1) + "}";
+        if (d.activation().equals("softmax")) {
+            return y + " = \\frac{e^{z_{" + (j + 1) + "}}}{\\sum_{k=1}^{" + d.units() + "} e^{z_k}} = \\frac{e^{" + Tex.num(d.z(j))
+                    + "}}{\\sum_k e^{z_k}} = " + Tex.num(d.y()[j]);
+        }
+        return y + " = " + f + "(z_{" + (j + 1) + "}) = " + f + "(" + Tex.num(d.z(j)) + ") = " + Tex.num(d.y()[j]);
     }
 
     static List<Section> conv(LayerMath.ConvTerms c) {
@@ -104,6 +137,51 @@ final class MathFormulas {
                 "A kernel weight is used at every position, so its gradient sums δ times the input it met over all"
                         + " positions; this position's share is shown beside the total."));
         return out;
+    }
+
+    /** The loss of this sample: the formula of its kind with the output and the target, plus the penalties if any. */
+    static Section loss(LayerMath.LossTerms l, java.util.List<String> classes) {
+        String pen = l.penalty() > 0 ? " + R" : "";
+        String penValue = l.penalty() > 0 ? " + " + Tex.num(l.penalty()) : "";
+        String tex;
+        String caption;
+        float[] out = l.output();
+        if (l.kind() == Loss.Kind.SPARSE_CATEGORICAL_CROSSENTROPY || l.kind() == Loss.Kind.CATEGORICAL_CROSSENTROPY) {
+            int c = (int) l.target()[0];
+            if (l.kind() == Loss.Kind.CATEGORICAL_CROSSENTROPY && l.target().length > 1) {
+                c = 0;
+                for (int k = 1; k < l.target().length; k++) {
+                    c = l.target()[k] > l.target()[c] ? k : c;
+                }
+            }
+            String name = c < classes.size() ? classes.get(c) : "class " + (c + 1);
+            tex = "L = -\\sum_k y_k \\log \\hat{y}_k" + pen + " = -\\log \\hat{y}_{" + (c + 1) + "}" + pen + " = -\\log("
+                    + Tex.num(out[c]) + ")" + penValue + " = " + Tex.num(l.total());
+            caption = "Cross-entropy: y is 1 for the true class (" + name + ") and 0 elsewhere, so the loss is minus the log"
+                    + " of the probability the network gives it (label smoothing, if set, spreads y a little).";
+        } else if (l.kind() == Loss.Kind.BINARY_CROSSENTROPY) {
+            double y = l.target()[0];
+            tex = "L = -\\left[y \\log \\hat{y} + (1-y)\\log(1-\\hat{y})\\right]" + pen + ",\\quad y = " + Tex.num(y)
+                    + ",\\ \\hat{y} = " + Tex.num(out[0]) + penValue + "\\ \\Rightarrow\\ L = " + Tex.num(l.total());
+            caption = "Binary cross-entropy: minus the log of the probability the network gives the true answer.";
+        } else if (l.kind() == Loss.Kind.MEAN_SQUARED_ERROR || l.kind() == Loss.Kind.MEAN_ABSOLUTE_ERROR) {
+            boolean sq = l.kind() == Loss.Kind.MEAN_SQUARED_ERROR;
+            StringBuilder terms = new StringBuilder();
+            int n = Math.min(out.length, l.target().length);
+            for (int k = 0; k < Math.min(n, SHOWN); k++) {
+                terms.append(k == 0 ? "" : " + ").append(sq ? "(" : "|").append(Tex.num(l.target()[k])).append(" - ")
+                        .append(Tex.factor(out[k])).append(sq ? ")^2" : "|");
+            }
+            tex = "L = \\frac{1}{" + n + "}\\sum_k " + (sq ? "(y_k - \\hat{y}_k)^2" : "|y_k - \\hat{y}_k|") + pen + " = \\frac{1}{"
+                    + n + "}\\left(" + terms + (n > SHOWN ? " + \\dots" : "") + "\\right)" + penValue + " = " + Tex.num(l.total());
+            caption = (sq ? "Mean squared error" : "Mean absolute error") + ": the target less the prediction, "
+                    + (sq ? "squared" : "in size") + ", averaged over the outputs.";
+        } else {
+            tex = "L = " + Tex.num(l.total());
+            caption = l.kind().kerasName() + " of this sample.";
+        }
+        return new Section("Loss (" + l.kind().kerasName() + ")", tex, caption
+                + (l.penalty() > 0 ? " R is the weights' penalty (" + Tex.num(l.penalty()) + ")." : ""));
     }
 
     /** The first channel of a kh × kw × channels block as a matrix. */

@@ -46,6 +46,9 @@ final class MathTab implements DashboardTab {
     final VBox sections = new VBox(10);
     /** While a run is paused: one more batch, its step then shown below. */
     final Button step = new Button("Step one batch");
+    /** The forward sum written out in full (up to {@link #ALL_TERMS} terms) instead of its first few. */
+    final javafx.scene.control.CheckBox allTerms = new javafx.scene.control.CheckBox("all terms");
+    static final int ALL_TERMS = 64;
     /** The traced weight's last optimizer steps during (and after) a run. */
     final VBox steps = new VBox(4);
     private final GridPane stepTable = new GridPane();
@@ -88,7 +91,12 @@ final class MathTab implements DashboardTab {
         steps.setId("math-steps");
         steps.setVisible(false);
         steps.managedProperty().bind(steps.visibleProperty());
-        HBox bar = new HBox(8, new Label("layer"), layer, new Label("test sample"), sample, step, status);
+        allTerms.setId("math-all-terms");
+        allTerms.setTooltip(new Tooltip("Write the forward sum out in full (up to " + ALL_TERMS + " terms) instead of its"
+                + " first few; a wide formula scrolls"));
+        allTerms.selectedProperty().addListener((o, a, b) -> show());
+        allTerms.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(8, new Label("layer"), layer, new Label("test sample"), sample, allTerms, step, status);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(2, 8, 2, 8));
         sections.setPadding(new Insets(6, 10, 10, 10));
@@ -268,9 +276,14 @@ final class MathTab implements DashboardTab {
                 w = c.filter();
                 shownNode = node.id();
             } else {
-                boolean last = layers.get(layers.size() - 1) == node && fused(node);
+                boolean output = layers.get(layers.size() - 1) == node && math.isOutput(node.id());
                 LayerMath.DenseTerms d = math.dense(node.id());
-                s.addAll(MathFormulas.dense(d, last));
+                s.addAll(MathFormulas.dense(d, output && fused(node), allTerms.isSelected() ? ALL_TERMS
+                        : MathFormulas.SHOWN));
+                if (output) {
+                    // Forward, then the loss it gives, then the backward pass that starts from it.
+                    s.add(1, MathFormulas.loss(math.lossTerms(), samples().classNames()));
+                }
                 int j = d.busiestUnit();
                 int i = MathFormulas.busiestInput(d, j);
                 weight = "W_{" + (i + 1) + "," + (j + 1) + "}";

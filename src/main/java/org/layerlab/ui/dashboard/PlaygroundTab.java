@@ -1,14 +1,16 @@
 package org.layerlab.ui.dashboard;
 
+import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Consumer;
 
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.StackPane;
 import org.layerlab.data.Dataset;
+import org.layerlab.data.ImageFolderLoader;
 import org.layerlab.data.PixelTable;
 import org.layerlab.data.TabularInput;
 import org.layerlab.data.Tokenizer;
@@ -19,9 +21,8 @@ import org.layerlab.nn.network.NetworkNode;
 import org.layerlab.project.DatasetSource;
 import org.layerlab.project.LoadedData;
 import org.layerlab.project.Project;
-import org.layerlab.training.Mistakes;
+import org.layerlab.training.AttentionSnapshot;
 import org.layerlab.training.Playground;
-import org.layerlab.ui.common.Background;
 import org.layerlab.ui.common.PixelImages;
 
 /**
@@ -49,14 +50,8 @@ final class PlaygroundTab implements DashboardTab {
     private Project builtFor;
     /** A test image shown as it is (not re-averaged from the drawing), until the next stroke. */
     private float[] exact;
-    private static final String MISTAKES = "mistakes";
-    /** The network's answers for the test images, computed once per network. */
-    private List<Mistakes.Mistake> answers;
-    private Project answersFor;
-    /** What ◀ ▶ step through: the mistakes or a confusion cell's answers. */
-    private List<Mistakes.Mistake> stepping = List.of();
-    private String steppingName;
-    private int at = -1;
+    /** The test set's mistakes and a confusion cell's answers: the gallery and ◀ ▶. */
+    private final PlaygroundMistakes mistakes = new PlaygroundMistakes(this);
     /** The node selected on the canvas, if one. */
     private String selected;
 
@@ -68,16 +63,6 @@ final class PlaygroundTab implements DashboardTab {
         view.saliency.selectedProperty().addListener((o, a, b) -> answer());
         view.saliencyKind.valueProperty().addListener((o, a, b) -> answer());
         view.showSample.setOnAction(e -> showTestImage(view.sample.getValue() - 1, null));
-        view.nextMistake.setOnAction(e -> stepMistakes(1));
-        view.stepping.setOnAction(e -> openGallery());
-        gallery.back.setOnAction(e -> closeGallery());
-        gallery.onOpen(m -> {
-            List<Mistakes.Mistake> shown = gallery.ordered();
-            closeGallery();
-            use(shown, MISTAKES);
-            at = shown.indexOf(m) - 1;
-            step(1);
-        });
         gallery.setVisible(false);
         text.setVisible(false);
         text.text.textProperty().addListener((o, a, b) -> {
@@ -85,8 +70,22 @@ final class PlaygroundTab implements DashboardTab {
             answer();
         });
         text.showSample.setOnAction(e -> showTestText(text.sample.getValue() - 1));
+        // An image file dropped on the playground is read as the training images were (size, channels, 0..1).
+        view.setOnDragOver(e -> {
+            if (imageFile(e.getDragboard()) != null) {
+                e.acceptTransferModes(TransferMode.COPY);
+                e.consume();
+            }
+        });
+        view.setOnDragDropped(e -> {
+            java.io.File f = imageFile(e.getDragboard());
+            if (f != null) {
+                openImage(f.toPath());
+                e.setDropCompleted(true);
+                e.consume();
+            }
+        });
         view.show.valueProperty().addListener((o, a, b) -> answer());
-        view.previousMistake.setOnAction(e -> stepMistakes(-1));
         table.onChange(() -> {
             table.truth.setText("");
             answer();
@@ -96,43 +95,52 @@ final class PlaygroundTab implements DashboardTab {
         table.setVisible(false);
     }
 
-    /**
-     * The next (or previous) image of what ◀ ▶ step through: the test images the network gets
-     * wrong, most confident first, unless a confusion cell was chosen.
-     */
-    private void stepMistakes(int direction) {
-        withAnswers(all -> {
-            if (steppingName == null) {
-                use(all.stream().filter(Mistakes.Mistake::wrong).toList(), MISTAKES);
-            }
-            step(direction);
-        });
+    private static java.io.File imageFile(Dragboard d) {
+        if (!d.hasFiles() || d.getFiles().size() != 1) {
+            return null;
+        }
+        java.io.File f = d.getFiles().get(0);
+        String n = f.getName().toLowerCase(java.util.Locale.ROOT);
+        return ImageFolderLoader.EXTENSIONS.stream().anyMatch(n::endsWith) ? f : null;
     }
 
-    /** Every mistake at a glance (also the way back from a confusion cell to all of them). */
-    void openGallery() {
-        withAnswers(all -> {
-            List<Mistakes.Mistake> wrong = all.stream().filter(Mistakes.Mistake::wrong).toList();
-            use(wrong, MISTAKES);
-            Dataset test = test();
-            gallery.show(wrong, test.size(), test.classNames(), this::thumbnail);
-            view.setVisible(false);
-            table.setVisible(false);
-            text.setVisible(false);
-            gallery.setVisible(true);
-        });
+    /** An image file as the network's input, scaled and converted as the training images were. */
+    void openImage(Path file) {
+        if (!ready() || tabular != null && pixels == null || tokenizer != null) {
+            view.say("Only an image network takes an image file.");
+            return;
+        }
+        Shape s = imageShape();
+        int h = s.dim(0);
+        int w = s.rank() > 1 ? s.dim(1) : 1;
+        int c = s.rank() > 2 ? s.dim(2) : 1;
+        byte[] bytes = new byte[h * w * c];
+        String problem = ImageFolderLoader.decode(file, w, h, c, bytes, 0);
+        if (problem != null) {
+            view.say(file.getFileName() + " " + problem);
+            return;
+        }
+        float[] grey = new float[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            grey[i] = (bytes[i] & 0xFF) / 255f;
+        }
+        exact = grey;
+        view.showImage(exact, s);
+        view.truth.setText(file.getFileName().toString());
+        answer();
     }
 
-    private void closeGallery() {
-        gallery.setVisible(false);
+    /** The gallery in place of the playground's views, or those back (the one the data calls for). */
+    void showGallery(boolean on) {
+        gallery.setVisible(on);
         boolean sliders = tabular != null && pixels == null;
-        view.setVisible(!sliders && tokenizer == null);
-        table.setVisible(sliders);
-        text.setVisible(tokenizer != null);
+        view.setVisible(!on && !sliders && tokenizer == null);
+        table.setVisible(!on && sliders);
+        text.setVisible(!on && tokenizer != null);
     }
 
     /** Test image i as the network sees it, a little enlarged, crisp. */
-    private Node thumbnail(int i) {
+    Node thumbnail(int i) {
         Shape s = imageShape();
         if (s.rank() != 3) {
             return null;
@@ -146,84 +154,21 @@ final class PlaygroundTab implements DashboardTab {
         return v;
     }
 
-    /**
-     * The test images behind a cell of the confusion matrix (true class, predicted class), most
-     * confident first; ◀ ▶ then step through them.
-     */
+    /** A cell of the confusion matrix: its test images, stepped through with ◀ ▶. */
     void showCell(int truth, int predicted) {
-        withAnswers(all -> {
-            List<String> names = test().classNames();
-            use(all.stream().filter(a -> a.truth() == truth && a.predicted() == predicted).toList(),
-                    name(names, truth) + " → " + name(names, predicted));
-            if (stepping.isEmpty()) {
-                view.say("No test image is a " + name(names, truth) + " answered " + name(names, predicted) + ".");
-                return;
-            }
-            step(1);
-        });
+        mistakes.showCell(truth, predicted);
     }
 
-    private void use(List<Mistakes.Mistake> list, String name) {
-        stepping = list;
-        steppingName = name;
-        at = -1;
-        view.stepping.setText(name);
+    /** The gallery of mistakes (tests open it as the "mistakes" link does). */
+    void openGallery() {
+        mistakes.openGallery();
     }
 
-    /** Every answer of the network on the test images, found in the background the first time. */
-    private void withAnswers(Consumer<List<Mistakes.Mistake>> then) {
-        if (!ready()) {
-            return;
-        }
-        if (answers != null && answersFor == project) {
-            then.accept(answers);
-            return;
-        }
-        Project p = project;
-        Dataset test = test();
-        view.say("Running the network on the " + test.size() + " test images…");
-        Background.run("layerlab-answers", () -> {
-            List<Mistakes.Mistake> found;
-            try {
-                found = Mistakes.answers(p.graph(), p.weights() == null ? new ParameterStore(p.training().seed())
-                        : p.weights(), test);
-            } catch (RuntimeException e) {
-                Platform.runLater(() -> view.say("Cannot run the network on the test images: " + e.getMessage()));
-                return;
-            }
-            Platform.runLater(() -> {
-                if (project != p) {
-                    return; // the document changed meanwhile: the next click starts over
-                }
-                answers = found;
-                answersFor = p;
-                steppingName = null;
-                view.say("");
-                then.accept(found);
-            });
-        });
+    Project project() {
+        return project;
     }
 
-    private void step(int direction) {
-        if (stepping.isEmpty()) {
-            if (MISTAKES.equals(steppingName)) {
-                view.say("No mistakes on the " + test().size() + " test images.");
-            }
-            return;
-        }
-        at = Math.floorMod(at + direction, stepping.size());
-        Mistakes.Mistake m = stepping.get(at);
-        view.sample.getValueFactory().setValue(m.index() + 1);
-        List<String> names = test().classNames();
-        String caption = MISTAKES.equals(steppingName)
-                ? String.format("mistake %d of %d: %s taken for %s (%.0f%%)", at + 1, stepping.size(),
-                        name(names, m.truth()), name(names, m.predicted()), 100 * m.confidence())
-                : String.format("%d of %d %s: answered at %.0f%%", at + 1, stepping.size(), steppingName,
-                        100 * m.confidence());
-        showTestImage(m.index(), caption);
-    }
-
-    private static String name(List<String> names, int k) {
+    static String name(List<String> names, int k) {
         return k >= 0 && k < names.size() ? names.get(k) : "class " + k;
     }
 
@@ -285,7 +230,7 @@ final class PlaygroundTab implements DashboardTab {
     /** The document changed (weights after a run, an edit): the next look rebuilds the network. */
     void projectChanged(Project p) {
         if (p != project && gallery.isVisible() && (project == null || p.weights() != project.weights())) {
-            closeGallery(); // its mistakes were the old weights'
+            showGallery(false); // its mistakes were the old weights'
         }
         project = p;
         if (CanvasView.showing(view)) {
@@ -303,7 +248,7 @@ final class PlaygroundTab implements DashboardTab {
                 .ifPresentOrElse(n -> view.show.setValue(n.name()), () -> view.show.setValue(PlaygroundView.ANSWER));
     }
 
-    private boolean ready() {
+    boolean ready() {
         if (project == null || data == null) {
             view.say("Waiting for the data to load.");
             return false;
@@ -395,12 +340,12 @@ final class PlaygroundTab implements DashboardTab {
         return g;
     }
 
-    private Dataset test() {
+    Dataset test() {
         return data.test() != null ? data.test() : data.train().original();
     }
 
     /** Test image i into the playground; caption instead of "true: label" when given. */
-    private void showTestImage(int index, String caption) {
+    void showTestImage(int index, String caption) {
         if (!ready()) {
             return;
         }
@@ -444,6 +389,11 @@ final class PlaygroundTab implements DashboardTab {
             tokenizer.encode(text.text.getText(), length, ids, 0);
             text.showTokens(tokenizer, text.text.getText(), length);
             text.bars.show(model.predict(ids, -1), model.classNames());
+            AttentionSnapshot a = model.attention(tokenizer.tokens(text.text.getText()).size(), project.history().size());
+            text.attention.setVisible(a != null);
+            if (a != null) {
+                text.attention.show(a);
+            }
             return;
         }
         if (tabular != null && pixels == null) {

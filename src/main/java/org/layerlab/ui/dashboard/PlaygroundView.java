@@ -69,7 +69,7 @@ final class PlaygroundView extends VBox {
         pad.setId("playground-pad");
         pad.addEventHandler(MouseEvent.MOUSE_PRESSED, this::stroke);
         pad.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::stroke);
-        Tooltip.install(pad, new Tooltip("Draw with the left button, erase with the right"));
+        Tooltip.install(pad, new Tooltip("Draw with the left button, erase with the right; or drop an image file here"));
         clear.setId("playground-clear");
         clear.setOnAction(e -> {
             Arrays.fill(drawing, 0);

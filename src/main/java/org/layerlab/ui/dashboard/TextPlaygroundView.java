@@ -31,6 +31,8 @@ final class TextPlaygroundView extends VBox {
     final FlowPane tokens = new FlowPane(4, 4);
     final Label cut = new Label();
     final PlaygroundBars bars = new PlaygroundBars();
+    /** For a network with attention: where its heads looked in this text. */
+    final AttentionView attention = new AttentionView("this text", "rows → columns");
 
     TextPlaygroundView() {
         setId("text-playground");
@@ -48,11 +50,19 @@ final class TextPlaygroundView extends VBox {
         bar.setAlignment(Pos.CENTER_LEFT);
         Label heading = new Label("Tokens the network receives (id)");
         heading.getStyleClass().add("muted");
+        attention.setId("text-playground-attention");
+        attention.setMinSize(200, 120);
+        attention.setPrefHeight(160);
+        attention.setVisible(false);
+        attention.managedProperty().bind(attention.visibleProperty());
         VBox left = new VBox(6, bar, text, heading, tokens, cut);
-        left.setPrefWidth(460);
-        bars.setMinSize(220, 100);
-        HBox.setHgrow(bars, Priority.ALWAYS);
-        HBox row = new HBox(12, left, bars);
+        left.setPrefWidth(400);
+        bars.setMinSize(220, 80);
+        // The answer above, where the heads looked below it: both beside the text.
+        VBox right = new VBox(6, bars, attention);
+        VBox.setVgrow(attention, Priority.ALWAYS);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        HBox row = new HBox(12, left, right);
         VBox.setVgrow(row, Priority.ALWAYS);
         setPadding(new Insets(6, 8, 6, 8));
         getChildren().setAll(row);

@@ -70,6 +70,20 @@ class PlaygroundFlowTest {
         float[] expected = session.network().predict(x).data();
         assertArrayEquals(expected, bars.prediction().outputs(), 1e-5f);
 
+        // The same image as a PNG file, opened (or dropped) here: read as the training images were, answered the same.
+        java.awt.image.BufferedImage png = new java.awt.image.BufferedImage(28, 28, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        for (int i = 0; i < 28 * 28; i++) {
+            int v = Math.round(x.data()[i] * 255);
+            png.getRaster().setSample(i % 28, i / 28, 0, v);
+        }
+        Path file = dir.resolve("test-image-1.png");
+        javax.imageio.ImageIO.write(png, "png", file.toFile());
+        robot.interact(() -> view.playground.openImage(file));
+        assertEquals("test-image-1.png", robot.lookup("#playground-truth").queryAs(Label.class).getText());
+        assertArrayEquals(expected, bars.prediction().outputs(), 1e-3f);
+        robot.clickOn("#playground-show-sample");
+        WaitForAsyncUtils.waitForFxEvents();
+
         robot.clickOn("#playground-saliency");
         WaitForAsyncUtils.waitForFxEvents();
         assertNotNull(bars.prediction().saliency(), "saliency asked for");
