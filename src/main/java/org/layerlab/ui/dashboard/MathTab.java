@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -20,6 +23,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.util.Duration;
 import org.layerlab.data.Dataset;
 import org.layerlab.nn.layers.Conv2D;
 import org.layerlab.nn.layers.Dense;
@@ -27,7 +31,6 @@ import org.layerlab.nn.network.NetworkNode;
 import org.layerlab.nn.optimizers.OptimizerState;
 import org.layerlab.project.LoadedData;
 import org.layerlab.project.Project;
-import org.layerlab.training.CoalescingFeed;
 import org.layerlab.training.LayerMath;
 import org.layerlab.training.TrainingSession;
 import org.layerlab.training.WeightTrace;
@@ -137,6 +140,7 @@ final class MathTab implements DashboardTab {
     void runStarted(TrainingSession s) {
         session = s;
         lastShownStep = -1;
+        poll.play();
         trace = shownNode == null ? null : s.trace(shownNode, "kernel", shownIndex);
         steps.setVisible(trace != null);
         stepTable.getChildren().clear();
@@ -147,23 +151,35 @@ final class MathTab implements DashboardTab {
     void runEnded() {
         session = null;
         setPaused(false);
+        poll.stop();
+        if (trace != null && CanvasView.showing(content)) {
+            showSteps(); // the run's last steps, whatever the last delivery brought
+        }
+    }
+
+    /**
+     * Reads the trace four times a second while a run goes on and this tab shows: a step taken
+     * while paused arrives whatever the dashboard's deliveries do (they coalesce and idle).
+     */
+    private final Timeline poll = new Timeline(new KeyFrame(Duration.millis(250), e -> {
+        if (trace != null && CanvasView.showing(content)) {
+            showSteps();
+        }
+    }));
+
+    {
+        poll.setCycleCount(Animation.INDEFINITE);
     }
 
     void setPaused(boolean paused) {
         step.setDisable(!paused || session == null);
     }
 
-    @Override
-    public void deliver(CoalescingFeed.Delivery d, boolean draw) {
-        if (trace != null && (draw || !step.isDisabled()) && CanvasView.showing(content)) {
-            showSteps();
-        }
-    }
-
     /** The traced weight's last steps as a table; the newest as a formula while paused (typesetting is slow for 25 Hz). */
     private void showSteps() {
         List<WeightTrace.Step> all = trace.steps();
-        if (all.isEmpty() || all.get(all.size() - 1).t() == lastShownStep) {
+        boolean formulaDue = !step.isDisabled() && stepFormula.getImage() == null && all.size() >= 2;
+        if (all.isEmpty() || all.get(all.size() - 1).t() == lastShownStep && !formulaDue) {
             return;
         }
         WeightTrace.Step last = all.get(all.size() - 1);

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Objects;
 
 import javafx.application.Platform;
-import javafx.collections.SetChangeListener;
 import javafx.scene.control.Tooltip;
 import org.layerlab.project.Project;
 import org.layerlab.project.ProjectSession;
@@ -42,6 +41,7 @@ public final class TrainingController {
     private final LayerWatch layers;
     private final RunSettings settings;
     private final LiveViews live;
+    private final ExplainingTabs explaining;
     private long lastStep;
 
     public TrainingController(EditorModel model, DashboardView view) {
@@ -78,15 +78,7 @@ public final class TrainingController {
         });
         view.reset.setOnAction(e -> resetWeights());
         model.onOpen(this::documentOpened);
-        model.selection().addListener((SetChangeListener<String>) c -> {
-            String one = model.selection().size() == 1 ? model.selection().iterator().next() : null;
-            view.playground.select(one);
-            view.math.select(one);
-        });
-        view.confusion.onCell((truth, predicted) -> {
-            view.openTab("tab-playground");
-            view.playground.showCell(truth, predicted);
-        });
+        this.explaining = new ExplainingTabs(model, view);
         DashboardExport export = new DashboardExport(view, model, this::error);
         view.exportPng.setOnAction(e -> export.png());
         view.exportCsv.setOnAction(e -> export.csv());
@@ -110,10 +102,7 @@ public final class TrainingController {
                 layers.projectChanged();
             }
             if (b != null) {
-                view.playground.projectChanged(b);
-                view.runs.projectChanged(b);
-                view.math.projectChanged(b);
-                view.latentTab.projectChanged(b);
+                explaining.projectChanged(b);
             }
             if (b != null && (a == null || a.dataset() != b.dataset())) {
                 dataShown.load(b);
@@ -129,10 +118,6 @@ public final class TrainingController {
         view.rate.setText(Double.toString(model.project().training().optimizer().schedule().initial()));
         showHistory(model.project());
         dataShown.load(model.project());
-        view.runs.onEdit(model::execute);
-        view.runs.onShowLayers(ids -> model.select(ids.stream().filter(model.graph()::contains).toList()));
-        view.runs.sweeps.connect(model::project, model::replaceAfterTraining, model::projectDir);
-        view.runs.projectChanged(model.project());
     }
 
     /** A saved project's history, one point per epoch (live runs plot per step). */
@@ -379,7 +364,7 @@ public final class TrainingController {
      */
     private void documentOpened() {
         document++;
-        view.runs.sweeps.documentOpened();
+        explaining.documentOpened();
         if (session != null) {
             TrainingSession old = session;
             session = null;
