@@ -28,6 +28,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
+import org.layerlab.ui.common.Settings;
 
 /**
  * The Runs tab's view: the table of runs (name and note edited in place), the toolbar, and the
@@ -43,6 +44,7 @@ final class RunsView extends BorderPane {
     final ComboBox<Integer> at = new ComboBox<>();
     /** Checkpoints the window's next runs keep: every N epochs (0: only at the end). */
     final Spinner<Integer> every = new Spinner<>(0, 10_000, 0);
+    private static final String EVERY_KEY = "runs.checkpointEvery";
     final ComboBox<String> metric = new ComboBox<>();
     final Button best = new Button("Best");
     final Button sweep = new Button("Sweep…");
@@ -86,6 +88,13 @@ final class RunsView extends BorderPane {
         at.setId("runs-at");
         every.setId("runs-every");
         every.setEditable(true);
+        // Remembered between sessions: someone who keeps checkpoints wants them in the next window too.
+        try {
+            every.getValueFactory().setValue(Math.max(0, Integer.parseInt(Settings.get(EVERY_KEY, "0"))));
+        } catch (NumberFormatException e) {
+            every.getValueFactory().setValue(0);
+        }
+        every.valueProperty().addListener((o, a, b) -> Settings.put(EVERY_KEY, String.valueOf(b == null ? 0 : b)));
         every.setPrefWidth(68);
         at.setTooltip(new Tooltip("The checkpoint to restore: where the run ended, or an earlier epoch it kept"
                 + " (Train then forks a branch from there, with the optimizer's state of that point)"));

@@ -16,8 +16,8 @@ import org.layerlab.project.SampleData;
 import org.layerlab.project.ProjectFiles;
 import org.layerlab.project.ProjectSession;
 import org.layerlab.ui.common.Screenshots;
+import org.layerlab.ui.FlowWindow;
 import org.layerlab.ui.model.EditorModel;
-import org.layerlab.ui.shell.MainWindow;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -36,10 +36,7 @@ class LatentTabFlowTest {
         Project trained = ProjectSession.open(ProjectFiles.load(Path.of("samples/fashion_vae.layerlab")), dir)
                 .train(1, List.of()).project();
         ProjectFiles.save(trained, file);
-        new MainWindow(stage, new EditorModel(ProjectFiles.load(file), file));
-        stage.setWidth(1280);
-        stage.setHeight(760);
-        stage.show();
+        FlowWindow.show(stage, new EditorModel(ProjectFiles.load(file), file));
     }
 
     @Test

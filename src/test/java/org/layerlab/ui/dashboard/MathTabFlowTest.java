@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.layerlab.project.Project;
 import org.layerlab.project.ProjectFiles;
 import org.layerlab.project.ProjectSession;
+import org.layerlab.ui.FlowWindow;
 import org.layerlab.ui.model.EditorModel;
-import org.layerlab.ui.shell.MainWindow;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -41,10 +41,7 @@ class MathTabFlowTest {
         // Epochs enough that the window's run is still going when the test pauses it (iris trains a thousand steps in ms).
         ProjectFiles.save(trained.withTraining(trained.training().withEpochs(1_000_000)), file);
         model = new EditorModel(ProjectFiles.load(file), file);
-        new MainWindow(stage, model);
-        stage.setWidth(1280);
-        stage.setHeight(760);
-        stage.show();
+        FlowWindow.show(stage, model);
     }
 
     @Test

@@ -23,8 +23,8 @@ import org.layerlab.project.SampleData;
 import org.layerlab.project.ProjectFiles;
 import org.layerlab.project.ProjectSession;
 import org.layerlab.ui.common.Screenshots;
+import org.layerlab.ui.FlowWindow;
 import org.layerlab.ui.model.EditorModel;
-import org.layerlab.ui.shell.MainWindow;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -47,10 +47,7 @@ class PlaygroundFlowTest {
         ProjectFiles.save(trained, file);
         trained = ProjectFiles.load(file);
         model = new EditorModel(trained, file);
-        new MainWindow(stage, model);
-        stage.setWidth(1280);
-        stage.setHeight(760);
-        stage.show();
+        FlowWindow.show(stage, model);
     }
 
     @Test

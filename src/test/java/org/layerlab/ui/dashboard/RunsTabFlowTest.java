@@ -20,8 +20,8 @@ import org.layerlab.nn.optimizers.OptimizerSpec;
 import org.layerlab.project.Project;
 import org.layerlab.project.ProjectFiles;
 import org.layerlab.project.ProjectSession;
+import org.layerlab.ui.FlowWindow;
 import org.layerlab.ui.model.EditorModel;
-import org.layerlab.ui.shell.MainWindow;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -47,10 +47,7 @@ class RunsTabFlowTest {
         Project second = ProjectSession.open(p, dir).train(3, List.of()).project();
         ProjectFiles.save(second, file);
         model = new EditorModel(ProjectFiles.load(file), file);
-        new MainWindow(stage, model);
-        stage.setWidth(1280);
-        stage.setHeight(760);
-        stage.show();
+        FlowWindow.show(stage, model);
     }
 
     @Test

@@ -26,8 +26,8 @@ import org.layerlab.project.Project;
 import org.layerlab.project.ProjectFiles;
 import org.layerlab.project.ProjectSession;
 import org.layerlab.training.TrainingConfig;
+import org.layerlab.ui.FlowWindow;
 import org.layerlab.ui.model.EditorModel;
-import org.layerlab.ui.shell.MainWindow;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -51,10 +51,7 @@ class SamplesTabTest {
         Path file = dir.resolve("hello.layerlab");
         ProjectFiles.save(ProjectSession.open(p, dir).train(25, List.of()).project(), file);
         EditorModel model = new EditorModel(ProjectFiles.load(file), file);
-        new MainWindow(stage, model);
-        stage.setWidth(1280);
-        stage.setHeight(760);
-        stage.show();
+        FlowWindow.show(stage, model);
     }
 
     @Test

@@ -21,8 +21,8 @@ import org.layerlab.project.DatasetSource;
 import org.layerlab.project.Project;
 import org.layerlab.project.ProjectFiles;
 import org.layerlab.project.ProjectSession;
+import org.layerlab.ui.FlowWindow;
 import org.layerlab.ui.model.EditorModel;
-import org.layerlab.ui.shell.MainWindow;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -44,10 +44,7 @@ class TextPlaygroundFlowTest {
                 .train(1, List.of()).project();
         ProjectFiles.save(trained, file);
         trained = ProjectFiles.load(file);
-        new MainWindow(stage, new EditorModel(trained, file));
-        stage.setWidth(1280);
-        stage.setHeight(760);
-        stage.show();
+        FlowWindow.show(stage, new EditorModel(trained, file));
     }
 
     @Test
