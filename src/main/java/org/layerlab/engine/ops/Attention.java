@@ -13,7 +13,9 @@ import org.layerlab.engine.Tensor;
  * key_dim) for query and key, (D, heads, value_dim) for value, (heads, value_dim, out) for the
  * output, which are row-major the same memory as the (D, heads·key_dim) matrices used here.
  * PyTorch's nn.MultiheadAttention packs q, k, v into one in_proj_weight (3·E, E) and requires
- * key_dim = E / heads; Keras (and this) lets key_dim be chosen freely.
+ * key_dim = E / heads; Keras (and this) lets key_dim be chosen freely. With dropout (training
+ * only), P's entries are dropped at that rate and the rest scaled by 1/(1 − rate) before they mix
+ * the values, as Keras does; the view shows P before dropout.
  */
 public final class Attention {
     private final int heads;
@@ -36,6 +38,16 @@ public final class Attention {
     private float[] dp = new float[0];
     private float[] dO = new float[0];
 
+    /** Keras' dropout on the attention weights while training: the rate, the mask's random stream, the last mask. */
+    private double dropout;
+    private long rng;
+    private byte[] keep = new byte[0];
+    /** The weights after dropout (what mixed the values) in the last training pass; p when none was dropped. */
+    private float[] pd = new float[0];
+    private boolean dropped;
+    /** Reuse the last mask instead of drawing one (gradient checks compare passes through one mask). */
+    private boolean holdMask;
+
     /** Padding keys (value positions) of the next forward pass, (N, S); null for none. */
     private byte[] keyMask;
 
@@ -50,6 +62,21 @@ public final class Attention {
         this.valueDim = valueDim;
         this.causal = causal;
         this.scale = (float) (1.0 / Math.sqrt(keyDim));
+    }
+
+    /**
+     * Drops this share of the attention weights while training (scaling the rest by 1/(1 − rate)),
+     * as Keras' MultiHeadAttention(dropout=...) does after the softmax; seed starts the masks'
+     * random stream (the network's seed and the node: the same seed, the same masks).
+     */
+    public void setDropout(double rate, long seed) {
+        this.dropout = rate;
+        this.rng = seed;
+    }
+
+    /** From now on the dropout mask of the last pass is used again (for gradient checks). */
+    public void holdMask() {
+        holdMask = true;
     }
 
     /** The weights of the last forward pass, (N, heads, T, S): what the attention view draws. */
@@ -76,6 +103,12 @@ public final class Attention {
      */
     public void forward(Tensor query, Tensor value, Tensor key, Tensor wq, Tensor bq, Tensor wk, Tensor bk, Tensor wv,
                         Tensor bv, Tensor wo, Tensor bo, Tensor y) {
+        forward(query, value, key, wq, bq, wk, bk, wv, bv, wo, bo, y, false);
+    }
+
+    /** As {@link #forward(Tensor, Tensor, Tensor, Tensor, Tensor, Tensor, Tensor, Tensor, Tensor, Tensor, Tensor, Tensor)}; training applies the dropout. */
+    public void forward(Tensor query, Tensor value, Tensor key, Tensor wq, Tensor bq, Tensor wk, Tensor bk, Tensor wv,
+                        Tensor bv, Tensor wo, Tensor bo, Tensor y, boolean training) {
         n = query.batch();
         t = query.dim(1);
         s = value.dim(1);
@@ -88,6 +121,18 @@ public final class Attention {
         for (int i = 0; i < n * t * hk; i++) {
             q[i] *= scale;
         }
+        dropped = training && dropout > 0;
+        int weights = n * heads * t * s;
+        if (dropped) {
+            if (keep.length < weights) {
+                keep = new byte[weights];
+                pd = new float[weights];
+            }
+            if (!holdMask) {
+                rng = Dropout.drawMask(keep, weights, dropout, rng);
+            }
+        }
+        float kept = (float) (1.0 / (1.0 - dropout));
         for (int b = 0; b < n; b++) {
             for (int h = 0; h < heads; h++) {
                 int pOff = ((b * heads + h) * t) * s;
@@ -105,7 +150,12 @@ public final class Attention {
                     }
                     Softmax.row(p, p, row, s);
                 }
-                Gemm.multiply(false, false, t, valueDim, s, p, pOff, s, v, b * s * hv + h * valueDim, hv,
+                if (dropped) {
+                    for (int i = pOff; i < pOff + t * s; i++) {
+                        pd[i] = keep[i] != 0 ? p[i] * kept : 0f;
+                    }
+                }
+                Gemm.multiply(false, false, t, valueDim, s, dropped ? pd : p, pOff, s, v, b * s * hv + h * valueDim, hv,
                         o, b * t * hv + h * valueDim, hv, false);
             }
         }
@@ -126,6 +176,7 @@ public final class Attention {
         int hk = heads * keyDim;
         int hv = heads * valueDim;
         int out = wo.dim(wo.rank() - 1);
+        float kept = (float) (1.0 / (1.0 - dropout));
         Gemm.multiply(false, true, n * t, hv, out, dy.data(), 0, out, wo.data(), 0, out, dO, 0, hv, false);
         Gemm.multiply(true, false, hv, out, n * t, o, 0, hv, dy.data(), 0, out, dwo.data(), 0, out, true);
         if (dbo != null) {
@@ -141,9 +192,15 @@ public final class Attention {
                 int vOff = b * s * hv + h * valueDim;
                 int qOff = b * t * hk + h * keyDim;
                 int kOff = b * s * hk + h * keyDim;
-                // dP = dO·Vᵀ, dV += Pᵀ·dO
+                // dP = dO·Vᵀ, dV += Pᵀ·dO (P as it mixed the values: after dropout, when dropped)
                 Gemm.multiply(false, true, t, s, valueDim, dO, oOff, hv, v, vOff, hv, dp, 0, s, false);
-                Gemm.multiply(true, false, s, valueDim, t, p, pOff, s, dO, oOff, hv, dv, vOff, hv, true);
+                Gemm.multiply(true, false, s, valueDim, t, dropped ? pd : p, pOff, s, dO, oOff, hv, dv, vOff, hv, true);
+                if (dropped) {
+                    // Through the dropout: the kept weights' gradients scaled as they were, the dropped ones' zero.
+                    for (int i = 0; i < t * s; i++) {
+                        dp[i] = keep[pOff + i] != 0 ? dp[i] * kept : 0f;
+                    }
+                }
                 // Through the softmax: dZ = P ⊙ (dP − Σ dP ⊙ P), in place in dp.
                 for (int i = 0; i < t; i++) {
                     double dot = 0;

@@ -116,12 +116,13 @@ enum TorchHelpers {
             class MultiHeadAttention(nn.Module):
                 \"\"\"Keras' MultiHeadAttention: per-head projections of query, key and value, the query scaled by
                 1/sqrt(key_dim), softmax over the keys (later positions hidden when causal, padding keys when a
-                mask is given), the heads joined by the output projection.\"\"\"
+                mask is given), dropout on the weights while training, the heads joined by the output projection.\"\"\"
 
                 def __init__(self, heads, key_dim, value_dim, query_dim, key_features, value_features, output_dim, bias,
-                             causal):
+                             causal, dropout=0.0):
                     super().__init__()
                     self.heads, self.key_dim, self.value_dim, self.causal = heads, key_dim, value_dim, causal
+                    self.dropout = dropout
                     self.query = nn.Linear(query_dim, heads * key_dim, bias=bias)
                     self.key = nn.Linear(key_features, heads * key_dim, bias=bias)
                     self.value = nn.Linear(value_features, heads * value_dim, bias=bias)
@@ -141,6 +142,8 @@ enum TorchHelpers {
                     if key_mask is not None:
                         scores = scores - 1e9 * (1 - key_mask[:, None, None, :])
                     weights = torch.softmax(scores, dim=-1)
+                    if self.dropout > 0:
+                        weights = torch.nn.functional.dropout(weights, self.dropout, self.training)
                     heads = (weights @ v).transpose(1, 2).reshape(n, t, self.heads * self.value_dim)
                     return self.attention_output(heads)
             """);

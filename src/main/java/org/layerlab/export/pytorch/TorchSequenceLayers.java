@@ -143,7 +143,7 @@ final class TorchSequenceLayers {
         String attention = c.submodule("MultiHeadAttention(heads=" + s.numHeads() + ", key_dim=" + s.keyDim()
                 + ", value_dim=" + valueDim + ", query_dim=" + features[0] + ", key_features=" + features[2]
                 + ", value_features=" + features[1] + ", output_dim=" + wo.dim(2) + ", bias=" + pyBool(s.useBias())
-                + ", causal=" + pyBool(s.useCausalMask()) + ")");
+                + ", causal=" + pyBool(s.useCausalMask()) + (s.dropout() > 0 ? ", dropout=" + s.dropout() : "") + ")");
         String mask = c.keyMask() != null ? ", key_mask=" + c.keyMask() : "";
         return attention + "(" + String.join(", ", c.inputs()) + mask + ")";
     };

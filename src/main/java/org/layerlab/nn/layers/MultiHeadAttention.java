@@ -7,6 +7,7 @@ import java.util.Map;
 import org.layerlab.engine.Shape;
 import org.layerlab.engine.Tensor;
 import org.layerlab.engine.ops.Attention;
+import org.layerlab.engine.ops.SplitMix;
 import org.layerlab.nn.AttentionLayer;
 import org.layerlab.nn.BuildContext;
 import org.layerlab.nn.Checks;
@@ -24,11 +25,13 @@ import org.layerlab.nn.ShapeException;
  * out)) and start with Keras' fans for those shapes; see {@link Attention} for the math.
  * use_causal_mask is an option here (a call argument in Keras). Padding masks hide padding keys:
  * the value's and the key's mask (the one input's in self-attention), as Keras does; the query's
- * mask is not applied (it only hides padded query rows, which masked layers after ignore). Dropout
- * on the attention weights and explicit attention masks are not offered yet.
+ * mask is not applied (it only hides padded query rows, which masked layers after ignore). dropout
+ * drops attention weights while training (masks from the network's seed and the node id);
+ * explicit attention masks are not offered yet.
  */
 public record MultiHeadAttention(int numHeads, int keyDim, int valueDim, boolean useBias, int outputShape,
-                                 boolean useCausalMask, Initializer kernelInitializer, Initializer biasInitializer)
+                                 boolean useCausalMask, Initializer kernelInitializer, Initializer biasInitializer,
+                                 double dropout)
         implements LayerSpec {
     public static final LayerKind KIND = LayerKind.builder("MultiHeadAttention", MultiHeadAttention.class,
                     LayerCategory.SEQUENCE)
@@ -51,6 +54,9 @@ public record MultiHeadAttention(int numHeads, int keyDim, int valueDim, boolean
                     "How the projection weights start."))
             .param(LayerParam.optional("bias_initializer", ParamType.INITIALIZER, Initializer.ZEROS,
                     "How the offsets start."))
+            .param(LayerParam.optional("dropout", ParamType.FLOAT, 0.0,
+                    "The share of attention weights dropped at random while training (0 to 1), as Keras does.")
+                    .range(0, 1))
             .inputs(1, 3)
             .example(() -> new MultiHeadAttention(2, 16))
             .build();
@@ -64,6 +70,16 @@ public record MultiHeadAttention(int numHeads, int keyDim, int valueDim, boolean
         }
         Checks.notNull("MultiHeadAttention", "kernelInitializer", kernelInitializer);
         Checks.notNull("MultiHeadAttention", "biasInitializer", biasInitializer);
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("MultiHeadAttention: dropout must be at least 0 and below 1. Received: dropout="
+                    + dropout);
+        }
+    }
+
+    /** Without dropout (its default). */
+    public MultiHeadAttention(int numHeads, int keyDim, int valueDim, boolean useBias, int outputShape,
+                              boolean useCausalMask, Initializer kernelInitializer, Initializer biasInitializer) {
+        this(numHeads, keyDim, valueDim, useBias, outputShape, useCausalMask, kernelInitializer, biasInitializer, 0);
     }
 
     public MultiHeadAttention(int numHeads, int keyDim) {
@@ -72,7 +88,12 @@ public record MultiHeadAttention(int numHeads, int keyDim, int valueDim, boolean
 
     public MultiHeadAttention causal() {
         return new MultiHeadAttention(numHeads, keyDim, valueDim, useBias, outputShape, true, kernelInitializer,
-                biasInitializer);
+                biasInitializer, dropout);
+    }
+
+    public MultiHeadAttention withDropout(double rate) {
+        return new MultiHeadAttention(numHeads, keyDim, valueDim, useBias, outputShape, useCausalMask, kernelInitializer,
+                biasInitializer, rate);
     }
 
     @Override
@@ -158,7 +179,9 @@ public record MultiHeadAttention(int numHeads, int keyDim, int valueDim, boolean
     public LayerRuntime build(BuildContext c) {
         outputShape(c.inputShapes());
         Map<String, Parameter> p = c.parameters(parameters(c.inputShapes()));
-        return new Runtime(new Attention(numHeads, keyDim, values(), useCausalMask), p);
+        Attention op = new Attention(numHeads, keyDim, values(), useCausalMask);
+        op.setDropout(dropout, SplitMix.mix(c.seed() ^ c.nodeId().hashCode()));
+        return new Runtime(op, p);
     }
 
     @Override
@@ -227,7 +250,7 @@ public record MultiHeadAttention(int numHeads, int keyDim, int valueDim, boolean
             Tensor key = inputs.length > 2 ? inputs[2] : value;
             op.forward(query, value, key, value("query/kernel"), value("query/bias"), value("key/kernel"),
                     value("key/bias"), value("value/kernel"), value("value/bias"), value("attention_output/kernel"),
-                    value("attention_output/bias"), output);
+                    value("attention_output/bias"), output, training);
         }
 
         @Override

@@ -114,6 +114,21 @@ class KerasExportTest {
     }
 
     @Test
+    void attentionDropoutGoesOutToKerasAndPyTorch(@TempDir Path out) throws IOException {
+        NetworkGraph g = ExportCases.chain(new Input(Shape.of(6, 8)), new org.layerlab.nn.layers.MultiHeadAttention(2, 4)
+                .withDropout(0.25), new org.layerlab.nn.layers.GlobalAveragePooling1D(),
+                new org.layerlab.nn.layers.Dense(2, "softmax"));
+        String keras = Files.readString(new KerasExporter().export(ExportCases.project(g), "m", out, out));
+        assertTrue(keras.contains("layers.MultiHeadAttention(") && keras.contains("dropout=0.25"), keras);
+        Path torch = out.resolve("torch");
+        Files.createDirectories(torch);
+        new org.layerlab.export.pytorch.PyTorchExporter().export(ExportCases.project(g), "m", torch, torch);
+        String model = Files.readString(torch.resolve("model.py"));
+        assertTrue(model.contains("causal=False, dropout=0.25)"), model);
+        assertTrue(model.contains("torch.nn.functional.dropout(weights, self.dropout, self.training)"), model);
+    }
+
+    @Test
     void anActivationAlphaKerasCannotNameIsSaidBeforeExport() {
         NetworkGraph g = ExportCases.chain(new Input(Shape.of(3)),
                 LayerCodec.decode("Dense", ExportCases.obj("{units: 2, activation: 'leaky_relu', alpha: 0.1}"), "$"));

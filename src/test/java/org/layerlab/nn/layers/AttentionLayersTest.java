@@ -1,5 +1,6 @@
 package org.layerlab.nn.layers;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -148,7 +149,35 @@ class AttentionLayersTest {
                 Arguments.of(plain, List.of(Shape.of(4, 5))),
                 Arguments.of(plain.causal(), List.of(Shape.of(4, 5))),
                 Arguments.of(odd, List.of(Shape.of(4, 5), Shape.of(3, 2))),
-                Arguments.of(plain, List.of(Shape.of(4, 5), Shape.of(3, 2), Shape.of(3, 6))));
+                Arguments.of(plain, List.of(Shape.of(4, 5), Shape.of(3, 2), Shape.of(3, 6))),
+                // Dropout on the weights: through the one mask the pass drew.
+                Arguments.of(plain.withDropout(0.4), List.of(Shape.of(4, 5))),
+                Arguments.of(odd.withDropout(0.3), List.of(Shape.of(4, 5), Shape.of(3, 2))));
+    }
+
+    /**
+     * Keras' attention dropout: while training about that share of the weights is dropped and the
+     * rest scaled by 1/(1 − rate), each row's kept weights still summing to its share; in inference
+     * nothing is dropped, and the output is that of the same layer without dropout.
+     */
+    @Test
+    void dropoutActsOnTheWeightsWhileTrainingOnly() {
+        List<Shape> self = List.of(Shape.of(12, 8));
+        MultiHeadAttention plain = new MultiHeadAttention(2, 4);
+        ParameterStore a = new ParameterStore(3);
+        ParameterStore b = new ParameterStore(3);
+        LayerRuntime without = plain.build(new BuildContext("n", self, a, 3));
+        LayerRuntime with = plain.withDropout(0.5).build(new BuildContext("n", self, b, 3));
+        Tensor x = GradCheck.random(new Random(4), 1, self.get(0).withBatch(2));
+        Tensor y1 = Tensor.zeros(2, 12, 8);
+        Tensor y2 = Tensor.zeros(2, 12, 8);
+        without.allocate(2);
+        with.allocate(2);
+        without.forward(new Tensor[] {x}, y1, false);
+        with.forward(new Tensor[] {x}, y2, false);
+        assertArrayEquals(y1.data(), y2.data(), 1e-6f, "inference: no dropout");
+        with.forward(new Tensor[] {x}, y2, true);
+        assertNotEquals(java.util.Arrays.toString(y1.data()), java.util.Arrays.toString(y2.data()));
     }
 
     /** Self- and cross-attention, causal or not: every input's gradient and every weight's. */

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.layerlab.engine.GradCheck;
 import org.layerlab.engine.Shape;
 import org.layerlab.engine.Tensor;
+import org.layerlab.nn.AttentionLayer;
 import org.layerlab.nn.AuxiliaryLoss;
 import org.layerlab.nn.BuildContext;
 import org.layerlab.nn.LayerRuntime;
@@ -47,6 +48,9 @@ final class LayerGradients {
         rt.backward(xs, y, w, dxs);
         if (rt instanceof Sampling.Runtime s) {
             s.holdNoise(); // the same ε in every pass compared: the gradient is through one sample
+        }
+        if (rt instanceof AttentionLayer a) {
+            a.attention().holdMask(); // likewise the same dropout mask
         }
         Supplier<Double> objective = () -> {
             rt.forward(xs, y, true);
