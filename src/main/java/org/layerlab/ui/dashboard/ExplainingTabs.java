@@ -38,8 +38,10 @@ final class ExplainingTabs {
         view.latentTab.projectChanged(p);
     }
 
-    /** Another document was opened: a sweep of the last one stops. */
+    /** Another document was opened: a sweep of the last one stops, and what the tabs kept of it goes. */
     void documentOpened() {
         view.runs.sweeps.documentOpened();
+        view.runs.documentOpened();
+        view.math.documentOpened();
     }
 }

@@ -148,6 +148,16 @@ final class MathTab implements DashboardTab {
         setPaused(false);
     }
 
+    /** Another document: the last one's traced steps and weight are no longer this one's. */
+    void documentOpened() {
+        trace = null;
+        shownNode = null;
+        lastShownStep = -1;
+        stepTable.getChildren().clear();
+        stepFormula.setImage(null);
+        steps.setVisible(false);
+    }
+
     void runEnded() {
         session = null;
         setPaused(false);

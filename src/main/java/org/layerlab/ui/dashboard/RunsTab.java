@@ -101,6 +101,12 @@ final class RunsTab implements DashboardTab {
     /** Sweeps started from this tab (the window's Sweep… and its progress). */
     final SweepControl sweeps = new SweepControl(this);
 
+    /** Another document: the runs chosen and what the tab last said were the last one's (its r1 is not this one's). */
+    void documentOpened() {
+        chosen = List.of();
+        message = null;
+    }
+
     /** Whether a sweep is training: the window's Train waits for it. */
     boolean sweeping() {
         return sweeps.sweeping();

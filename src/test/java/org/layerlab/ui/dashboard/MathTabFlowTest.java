@@ -1,6 +1,7 @@
 package org.layerlab.ui.dashboard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -78,5 +79,11 @@ class MathTabFlowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.math.steps.getChildren().get(2) instanceof ImageView iv
                 && iv.getImage() != null);
         robot.interact(view.stop::fire);
+
+        // Another document: the last one's traced steps do not stay on screen.
+        Project other = ProjectFiles.load(Path.of("samples/xor.layerlab"));
+        robot.interact(() -> model.open(other, null));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(view.math.steps.isVisible());
     }
 }
