@@ -105,6 +105,17 @@ public final class ParameterStore {
         return out;
     }
 
+    /**
+     * A store holding these very parameters (not copies): networks compiled on it train the same
+     * weights as this store's, while its {@link #retainNodes} leaves this one whole. A GAN's
+     * generator and discriminator are compiled so, as parts of the network that holds both.
+     */
+    public ParameterStore sharing() {
+        ParameterStore out = new ParameterStore(seed);
+        all().forEach(out::put);
+        return out;
+    }
+
     /** Deep copy of all values (gradients are not copied), e.g. to restore the best epoch. */
     public Map<String, float[]> snapshotValues() {
         Map<String, float[]> out = new LinkedHashMap<>();

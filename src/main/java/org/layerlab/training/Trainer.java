@@ -103,14 +103,19 @@ public final class Trainer {
         if (train.size() == 0) {
             throw new IllegalArgumentException("the training data has no samples");
         }
-        TargetEncoder encoder = new TargetEncoder(train, net, config.loss());
-        LossComputation loss = new LossComputation(net, config.loss());
-        MetricAccumulator acc = new MetricAccumulator(config.loss(), config.metrics(), loss.termNames());
-        List<Parameter> params = net.parameters();
         int batch = Math.min(config.batchSize(), train.size());
+        GanStep gan = GanStep.of(net, config, batch);
+        if (gan != null) {
+            validation = null; // a GAN's discriminator has no labels to be validated against
+        }
+        TargetEncoder encoder = gan != null ? null : new TargetEncoder(train, net, config.loss());
+        LossComputation loss = gan != null ? null : new LossComputation(net, config.loss());
+        MetricAccumulator acc = gan != null ? null
+                : new MetricAccumulator(config.loss(), config.metrics(), loss.termNames());
+        List<Parameter> params = net.parameters();
         Tensor x = Tensor.ofBatch(batch, train.featureShape());
-        Tensor raw = encoder.allocateRaw(train, batch);
-        Tensor y = encoder.needsEncoding() ? encoder.allocate(batch) : raw;
+        Tensor raw = gan != null ? Tensor.zeros(batch, train.targetWidth()) : encoder.allocateRaw(train, batch);
+        Tensor y = gan == null && encoder.needsEncoding() ? encoder.allocate(batch) : raw;
         int[] order = new int[train.size()];
         int batches = (train.size() + batch - 1) / batch;
         List<EpochEvent> history = new ArrayList<>();
@@ -127,7 +132,11 @@ public final class Trainer {
             if (config.shuffle()) {
                 Split.shuffle(order, new SplittableRandom(config.seed() * 31 + epochsBefore + epoch));
             }
-            acc.reset();
+            if (gan != null) {
+                gan.reset();
+            } else {
+                acc.reset();
+            }
             long start = System.nanoTime();
             int seen = 0;
             for (int b = 0; b < batches; b++) {
@@ -142,6 +151,17 @@ public final class Trainer {
                 int from = b * batch;
                 int to = Math.min(order.length, from + batch);
                 train.gather(order, from, to, x, raw);
+                if (gan != null) {
+                    // The GAN's step checks and takes both optimizer steps itself.
+                    double value = gan.train(x, optimizer);
+                    if (!Double.isFinite(value)) {
+                        return nonFinite(epoch, b, gan.failure(), gan.failedLayer(), params, history);
+                    }
+                    steps++;
+                    seen += to - from;
+                    publish(epoch, b, batches, value, gan, acc, seen, start);
+                    continue;
+                }
                 if (encoder.needsEncoding()) {
                     encoder.encode(raw, y);
                 }
@@ -151,30 +171,17 @@ public final class Trainer {
                 String bad = Double.isFinite(value) && gradientsFinite(params)
                         ? null : net.firstNonFinite();
                 if (!Double.isFinite(value) || bad != null) {
-                    String where = bad == null ? "the loss" : bad;
-                    // The last update may itself have made weights infinite (a huge penalty, say): then no
-                    // weights of this run are worth keeping, and the project keeps the ones it had.
-                    String kept = weightsFinite(params) ? "The weights from before this step are kept."
-                            : "The weights had already become infinite: the project keeps the weights it had before the run.";
-                    return finish(TrainingResult.Outcome.FAILED, history,
-                            "Training stopped at epoch " + epoch + ", batch " + (b + 1) + ": " + where
-                                    + " became NaN or infinite. " + kept + " "
-                                    + "Try a lower learning rate, gradient clipping, or normalized inputs.",
-                            bad == null ? null : bad.substring(0, bad.indexOf(' ')));
+                    return nonFinite(epoch, b, bad == null ? "the loss" : bad,
+                            bad == null ? null : bad.substring(0, bad.indexOf(' ')), params, history);
                 }
                 acc.add(value, loss.lastTerms(), out, y);
                 optimizer.step(params);
                 steps++;
                 seen += to - from;
-                double seconds = (System.nanoTime() - start) / 1e9;
-                if (!listeners.isEmpty()) {
-                    BatchEvent event = new BatchEvent(steps, epoch, b + 1, batches, value, acc.result(""),
-                            seconds > 0 ? seen / seconds : 0, optimizer.currentLearningRate());
-                    listeners.forEach(l -> l.onBatch(event));
-                }
+                publish(epoch, b, batches, value, gan, acc, seen, start);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            Map<String, Double> metrics = new LinkedHashMap<>(acc.result(""));
+            Map<String, Double> metrics = new LinkedHashMap<>(gan != null ? gan.result() : acc.result(""));
             if (validation != null && validation.size() > 0) {
                 metrics.putAll(Evaluator.evaluate(net, config.loss(), config.metrics(), validation,
                         config.batchSize(), "val_", validationObserver));
@@ -215,6 +222,31 @@ public final class Trainer {
             net.parameterStore().restoreValues(bestWeights);
         }
         return finish(TrainingResult.Outcome.COMPLETED, history, null, null);
+    }
+
+    /** The batch's event to the listeners; the metrics are made only when someone listens (a step allocates nothing). */
+    private void publish(int epoch, int b, int batches, double value, GanStep gan, MetricAccumulator acc, int seen,
+                         long start) {
+        if (!listeners.isEmpty()) {
+            double seconds = (System.nanoTime() - start) / 1e9;
+            BatchEvent event = new BatchEvent(steps, epoch, b + 1, batches, value, gan != null ? gan.result() : acc.result(""),
+                    seconds > 0 ? seen / seconds : 0, optimizer.currentLearningRate());
+            listeners.forEach(l -> l.onBatch(event));
+        }
+    }
+
+    /** Ends the run at a batch whose loss or gradients were not finite: where (in words), at which layer (or null). */
+    private TrainingResult nonFinite(int epoch, int b, String where, String layer, List<Parameter> params,
+                                    List<EpochEvent> history) {
+        // The last update may itself have made weights infinite (a huge penalty, say): then no
+        // weights of this run are worth keeping, and the project keeps the ones it had.
+        String kept = weightsFinite(params) ? "The weights from before this step are kept."
+                : "The weights had already become infinite: the project keeps the weights it had before the run.";
+        return finish(TrainingResult.Outcome.FAILED, history,
+                "Training stopped at epoch " + epoch + ", batch " + (b + 1) + ": " + where
+                        + " became NaN or infinite. " + kept + " "
+                        + "Try a lower learning rate, gradient clipping, or normalized inputs.",
+                layer);
     }
 
     /** The value a callback watches, or an error that lists what the run does report. */

@@ -93,7 +93,9 @@ public final class LayerKindCases {
             Map.entry("ZeroPadding2D", Case.of(2, 3, 2)),
             Map.entry("Cropping2D", Case.of(4, 5, 2)),
             // Inference: the output is z_mean and the check covers the KL term; SamplingTest checks the sample.
-            Map.entry("Sampling", Case.twice(3).inference()));
+            Map.entry("Sampling", Case.twice(3).inference()),
+            // The GAN seam passes its input on; GanTrainingTest checks what is particular to it.
+            Map.entry("RealOrFake", Case.of(3, 3, 1)));
 
     /** Input → spec, or for several inputs Input → one linear Activation per branch → spec. */
     public static NetworkGraph graphAround(LayerSpec spec, List<Shape> inputs) {

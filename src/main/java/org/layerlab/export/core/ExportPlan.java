@@ -10,9 +10,12 @@ import org.layerlab.engine.Tensor;
 import org.layerlab.nn.Parameter;
 import org.layerlab.nn.ParameterStore;
 import org.layerlab.nn.graph.GraphAnalysis;
+import org.layerlab.nn.graph.NetworkGraph;
 import org.layerlab.nn.graph.Problem;
+import org.layerlab.nn.graph.SubGraphs;
 import org.layerlab.nn.layers.Embedding;
 import org.layerlab.nn.layers.Input;
+import org.layerlab.nn.layers.RealOrFake;
 import org.layerlab.nn.network.Network;
 import org.layerlab.nn.network.NetworkNode;
 import org.layerlab.project.Project;
@@ -47,9 +50,13 @@ public final class ExportPlan {
         this.network = network;
     }
 
-    /** The plan of a project whose graph has no errors; otherwise an IllegalArgumentException that lists them. */
+    /**
+     * The plan of a project whose graph has no errors; otherwise an IllegalArgumentException that
+     * lists them. A GAN exports its generator, noise in and image out: the part a user takes
+     * elsewhere (its discriminator only ever served the training).
+     */
     public static ExportPlan of(Project project) {
-        GraphAnalysis analysis = GraphAnalysis.of(project.graph());
+        GraphAnalysis analysis = GraphAnalysis.of(exported(project.graph()));
         if (analysis.hasErrors()) {
             throw new IllegalArgumentException("the network has problems to fix before it can be exported: "
                     + String.join("; ", analysis.problems().stream().filter(Problem::isError).map(Problem::message).toList()));
@@ -74,6 +81,12 @@ public final class ExportPlan {
             steps.add(new Step(n, ins, out, weights, masked, carriesMask));
         }
         return new ExportPlan(steps, network);
+    }
+
+    /** The graph an export holds: a GAN's generator (up to its RealOrFake), else the whole graph. */
+    public static NetworkGraph exported(NetworkGraph g) {
+        return g.nodes().stream().filter(n -> n.spec() instanceof RealOrFake).findFirst()
+                .map(seam -> SubGraphs.upTo(g, seam.id())).orElse(g);
     }
 
     public List<Step> steps() {

@@ -21,6 +21,7 @@ import org.layerlab.nn.layers.LayerParam;
 import org.layerlab.nn.layers.LayerSpec;
 import org.layerlab.nn.layers.MergeLayer;
 import org.layerlab.nn.layers.MultiHeadAttention;
+import org.layerlab.nn.layers.RealOrFake;
 
 /**
  * One layer as a line of Keras' functional API. LayerLab's kinds and options already carry
@@ -41,6 +42,10 @@ final class KerasCode {
     /** "layers.Dense(4, activation=\"tanh\", name=\"dense\")(x)" for this layer and its input variables. */
     static String call(LayerSpec spec, String name, List<String> inputs) {
         String named = "name=\"" + name + "\"";
+        if (spec instanceof RealOrFake) {
+            // The generator's output: a GAN exports its generator, which ends here (ExportPlan).
+            return "layers.Identity(" + named + ")(" + inputs.get(0) + ")";
+        }
         if (spec instanceof MergeLayer) {
             return "layers." + spec.kind() + "(" + named + ")([" + String.join(", ", inputs) + "])";
         }

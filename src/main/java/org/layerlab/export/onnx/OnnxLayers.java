@@ -34,6 +34,7 @@ import org.layerlab.nn.layers.MultiHeadAttention;
 import org.layerlab.nn.layers.PReLU;
 import org.layerlab.nn.layers.PositionalEmbedding;
 import org.layerlab.nn.layers.Reshape;
+import org.layerlab.nn.layers.RealOrFake;
 import org.layerlab.nn.layers.Sampling;
 import org.layerlab.nn.layers.SimpleRNN;
 import org.layerlab.nn.layers.SpatialDropout2D;
@@ -82,7 +83,8 @@ final class OnnxLayers {
             Map.entry(ZeroPadding2D.class, CoreLayers.ZERO_PADDING_2D),
             Map.entry(Cropping2D.class, CoreLayers.CROPPING_2D),
             // Inference: Sampling gives z_mean, its first input.
-            Map.entry(Sampling.class, CoreLayers.IDENTITY)));
+            Map.entry(Sampling.class, CoreLayers.IDENTITY),
+            Map.entry(RealOrFake.class, CoreLayers.IDENTITY)));
 
     private OnnxLayers() {
     }

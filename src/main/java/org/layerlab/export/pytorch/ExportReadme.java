@@ -1,10 +1,44 @@
 package org.layerlab.export.pytorch;
 
+import org.layerlab.nn.layers.Input;
+import org.layerlab.nn.layers.RealOrFake;
 import org.layerlab.project.Project;
 
 /** The README.md of a PyTorch export: what the files are and how to train them on one machine, several, or a GPU. */
 final class ExportReadme {
     private ExportReadme() {
+    }
+
+    /** A GAN's export: its generator only, and no training files (LayerLab trains the pair). */
+    static String generator(Project project) {
+        return """
+                # %s: PyTorch export from LayerLab (a GAN's generator)
+
+                | file | what it is |
+                |---|---|
+                | `model.py` | the generator as an `nn.Module` (`Model`), `load_weights(path)` and `load_model()` |
+                | `model.safetensors` | its weights, in PyTorch's layouts under the module's names |
+
+                The discriminator served only the training and is not exported; train the pair in LayerLab
+                (`layerlab train`), then export again.
+
+                ```python
+                import torch
+                from model import load_model
+                generator = load_model()                          # evaluation mode, the exported weights
+                images = generator(%s)  # 16 images (batch, height, width, channels)
+                ```
+                """.formatted(project.name(), noise(project));
+    }
+
+    /** 16 draws of the generator's noise as a Python expression, of the RealOrFake layer's kind. */
+    private static String noise(Project project) {
+        String dims = project.graph().nodes().stream().filter(n -> n.spec() instanceof Input)
+                .map(n -> ((Input) n.spec()).shape()).findFirst().map(s -> "16, " + s.toString().replaceAll("[()]", ""))
+                .orElse("16");
+        boolean uniform = project.graph().nodes().stream()
+                .anyMatch(n -> n.spec() instanceof RealOrFake r && r.noise().equals("uniform"));
+        return uniform ? "torch.rand(" + dims + ") * 2 - 1" : "torch.randn(" + dims + ")";
     }
 
     static String text(Project project, String noData) {

@@ -74,6 +74,11 @@ public final class PyTorchExporter implements Exporter {
         Path model = targetDir.resolve(fileName(baseName));
         Files.writeString(model, source(project, plan, m));
         m.weights().meta("format", "pt").meta("project", project.name()).write(targetDir.resolve("model.safetensors"));
+        if (ExportPlan.exported(project.graph()) != project.graph()) {
+            // A GAN's generator: train.py trains one network on labelled data, which a GAN is not.
+            Files.writeString(targetDir.resolve("README.md"), ExportReadme.generator(project));
+            return model;
+        }
         String noData = TrainingFiles.write(project, projectDir, targetDir);
         Files.writeString(targetDir.resolve("README.md"), ExportReadme.text(project, noData));
         return model;

@@ -34,6 +34,7 @@ import org.layerlab.nn.layers.MultiHeadAttention;
 import org.layerlab.nn.layers.PReLU;
 import org.layerlab.nn.layers.PositionalEmbedding;
 import org.layerlab.nn.layers.Reshape;
+import org.layerlab.nn.layers.RealOrFake;
 import org.layerlab.nn.layers.Sampling;
 import org.layerlab.nn.layers.SimpleRNN;
 import org.layerlab.nn.layers.SpatialDropout2D;
@@ -81,7 +82,8 @@ final class TorchLayers {
             Map.entry(Conv2DTranspose.class, TorchConvolutionLayers.CONV_2D_TRANSPOSE),
             Map.entry(ZeroPadding2D.class, TorchCoreLayers.ZERO_PADDING_2D),
             Map.entry(Cropping2D.class, TorchCoreLayers.CROPPING_2D),
-            Map.entry(Sampling.class, TorchCoreLayers.SAMPLING)));
+            Map.entry(Sampling.class, TorchCoreLayers.SAMPLING),
+            Map.entry(RealOrFake.class, TorchCoreLayers.IDENTITY)));
 
     private TorchLayers() {
     }

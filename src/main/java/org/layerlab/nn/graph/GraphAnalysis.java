@@ -87,10 +87,16 @@ public final class GraphAnalysis {
         }
         inferShapes();
         checkReachability(inputs);
+        GanChecks.checkStructure(graph, problems);
+        boolean gan = !GanChecks.seams(graph).isEmpty();
+        if (gan && outputId != null && loss != null) {
+            GanChecks.checkTraining(graph, info, outputId, loss, data, problems);
+            return;
+        }
         if (outputId != null && loss != null) {
             checkLoss(loss, data);
         }
-        if (data != null && inputs.size() == 1) {
+        if (data != null && inputs.size() == 1 && !gan) {
             checkData(inputs.get(0), data);
         }
     }
