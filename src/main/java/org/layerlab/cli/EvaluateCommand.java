@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
+import org.layerlab.nn.graph.GanChecks;
 import org.layerlab.project.Project;
 import org.layerlab.project.ProjectSession;
 
@@ -21,6 +22,10 @@ final class EvaluateCommand {
         Project p = ProjectArgs.load(file);
         if (!p.isTrained()) {
             throw new UserError(file.getFileName() + " has no trained weights yet: run 'train' first");
+        }
+        if (GanChecks.seamOf(p.graph()) != null) {
+            throw new UserError(file.getFileName() + " is a GAN: it has no test metric to evaluate (its discriminator"
+                    + " learns real or generated, not the data's labels). Run 'sample' to see what its generator makes.");
         }
         ProjectSession s = ProjectArgs.openToRun(p, file);
         String set = s.data().test() != null ? "test data (" + s.data().test().size() + " samples)"

@@ -23,7 +23,7 @@ public final class Main {
             Commands:
               train PROJECT [--epochs N] [--out FILE] [--report] [--samples DIR] [--checkpoint-every N]
                     Trains the project's network on its dataset and saves weights and history
-                    (--samples: an autoencoder's reconstructions of each epoch as PNG and GIF).
+                    (--samples: an autoencoder's reconstructions, or a GAN's images, of each epoch as PNG and GIF).
               evaluate PROJECT
                     Loss and metrics of the trained network on the project's test data.
               predict PROJECT --input FILE [--top K] [--format text|csv|json] [--id COLUMN]
@@ -37,7 +37,7 @@ public final class Main {
               import-weights PROJECT FILE [--out FILE]
                     Reads weights trained elsewhere (an exported train.py's checkpoint) into the project.
               sample PROJECT --count N --out DIR [--seed S]
-                    New images from a trained VAE: its decoder on codes drawn from N(0, 1).
+                    New images from a trained VAE (its decoder on codes from N(0, 1)) or GAN (its generator on noise).
               runs PROJECT
                     The project's recorded runs: each Train keeps its settings, data, history and weights.
               sweep PROJECT --param KEY=VALUES [--param ...] [--strategy grid|random] [--count N] [--seed S]

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
+import org.layerlab.nn.graph.GanChecks;
 import org.layerlab.project.DatasetSource;
 import org.layerlab.project.Project;
 import org.layerlab.project.ProjectSession;
@@ -40,6 +41,10 @@ final class PredictCommand {
         String id = args.get("id", null);
         Path inputFile = CliPaths.of(input, "--input file");
         Project p = ProjectArgs.load(file);
+        if (GanChecks.seamOf(p.graph()) != null) {
+            throw new UserError(file.getFileName() + " is a GAN: its network takes noise and judges images, there is"
+                    + " nothing to predict from a file. Run 'sample' to write what its generator makes.");
+        }
         // An autoencoder reads its inputs as its data does; only its target differs.
         DatasetSource d = p.dataset() == null ? null : p.dataset().underlying();
         boolean images = d instanceof DatasetSource.Idx || d instanceof DatasetSource.ImageFolder;

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 import org.layerlab.data.Dataset;
+import org.layerlab.nn.graph.GanChecks;
 import org.layerlab.project.DataFiles;
 import org.layerlab.project.Project;
 import org.layerlab.project.ProjectFiles;
@@ -74,7 +75,7 @@ final class TrainCommand {
         // Refused before the shutdown hook is added: a hook left behind would wait for a save forever.
         String samples = args.get("samples", null);
         Dataset shown = session.data().test() != null ? session.data().test() : session.data().train().original();
-        TrainingListener pictures = samples == null ? null : new ReconstructionPngs(session.network(), shown,
+        TrainingListener pictures = samples == null ? null : new EpochGridPngs(session.network(), shown,
                 CliPaths.of(samples, "--samples folder"), project.history().size(), out);
         List<TrainingListener> listeners = new ArrayList<>(List.of(new Progress(out, args.flag("report")
                 ? new CpuShares(Thread.currentThread().getName()) : null)));
@@ -111,7 +112,9 @@ final class TrainCommand {
         } else if (r.outcome() == TrainingResult.Outcome.STOPPED) {
             out.println("Stopped after " + r.steps() + " steps.");
         }
-        if (session.data().test() != null && r.outcome() != TrainingResult.Outcome.FAILED) {
+        // A GAN has no test metric: its discriminator's labels are real and generated, not the data's.
+        if (session.data().test() != null && r.outcome() != TrainingResult.Outcome.FAILED
+                && GanChecks.seamOf(project.graph()) == null) {
             out.println("Test: " + format(session.evaluate()));
         }
         out.println("Saved weights and history to " + target);

@@ -11,7 +11,7 @@ import org.layerlab.nn.network.Network;
  * same images every epoch, so the grids of successive epochs can be compared.
  */
 public record ReconstructionSnapshot(long step, int epoch, Shape image, int count, float[] originals,
-                                     float[] reconstructions) implements Snapshot {
+                                     float[] reconstructions) implements GridSnapshot {
     /** Images shown: two rows of eight in the window, enough to see which kinds the network has learnt. */
     public static final int COUNT = 16;
 
@@ -38,8 +38,14 @@ public record ReconstructionSnapshot(long step, int epoch, Shape image, int coun
         return new ReconstructionSnapshot(step, epoch, data.featureShape(), n, originals, reconstructions);
     }
 
+    /** Each column's pairs: an original above its reconstruction. */
     @Override
-    public boolean deliverAtOnce() {
-        return true;
+    public int rows(int columns) {
+        return 2 * ((count + columns - 1) / columns);
+    }
+
+    @Override
+    public SampleGrid grid(int columns) {
+        return SampleGrid.of(this, columns);
     }
 }

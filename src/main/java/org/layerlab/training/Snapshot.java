@@ -6,7 +6,7 @@ package org.layerlab.training;
  * is a record here and the view-model that reads it; the feed needs no change.
  */
 public sealed interface Snapshot permits WeightSnapshot, BoundarySnapshot, HealthSnapshot, ConfusionMatrix,
-        ForecastSnapshot, AttentionSnapshot, StatesSnapshot, TextSamples, ReconstructionSnapshot, LatentSnapshot {
+        ForecastSnapshot, AttentionSnapshot, StatesSnapshot, TextSamples, GridSnapshot, LatentSnapshot {
     /** The training step it was taken after. */
     long step();
 

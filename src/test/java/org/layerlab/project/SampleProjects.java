@@ -86,6 +86,14 @@ public final class SampleProjects {
                         "data/fashion-mnist-small/train-labels-idx1-ubyte.gz",
                         "data/fashion-mnist-small/t10k-images-idx3-ubyte.gz",
                         "data/fashion-mnist-small/t10k-labels-idx1-ubyte.gz")), null, null));
+        m.put("fashion_gan", new Project("DCGAN on Fashion-MNIST (6000-image subset): a generator learns clothes from"
+                + " noise against a discriminator that learns to tell them from real ones",
+                Architectures.dcgan(64, 120),
+                cfg(Loss.BINARY_CROSSENTROPY, 8, 64, OptimizerSpec.of("adam", 2e-4).with("beta_1", 0.5), List.of()),
+                new DatasetSource.Idx("data/fashion-mnist-small/train-images-idx3-ubyte.gz",
+                        "data/fashion-mnist-small/train-labels-idx1-ubyte.gz",
+                        "data/fashion-mnist-small/t10k-images-idx3-ubyte.gz",
+                        "data/fashion-mnist-small/t10k-labels-idx1-ubyte.gz"), null, null));
         m.put("residual_digits", new Project("Residual CNN: two Conv2D branches joined by Add", residual(),
                 cfg(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, 20, 32, OptimizerSpec.of("adam", 0.003), List.of(Metric.ACCURACY)),
                 csv("data/digits_8x8.csv", "digit", "classification", "min_max", 0.2), null, null));

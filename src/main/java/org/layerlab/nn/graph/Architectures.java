@@ -12,6 +12,10 @@ import org.layerlab.nn.layers.Dense;
 import org.layerlab.nn.layers.Flatten;
 import org.layerlab.nn.layers.GlobalAveragePooling1D;
 import org.layerlab.nn.layers.Input;
+import org.layerlab.nn.layers.RealOrFake;
+import org.layerlab.nn.layers.Dropout;
+import org.layerlab.nn.layers.LeakyReLU;
+import org.layerlab.nn.layers.BatchNormalization;
 import org.layerlab.nn.layers.LayerNormalization;
 import org.layerlab.nn.layers.LayerSpec;
 import org.layerlab.nn.layers.MergeLayer;
@@ -113,6 +117,38 @@ public final class Architectures {
                 "decoder", new Dense(128, "relu"),
                 "decoder_out", new Dense(784, "sigmoid"),
                 "reconstruction", new Reshape(Shape.of(28, 28, 1)));
+    }
+
+    /**
+     * A DCGAN for 28×28×1 images, scaled to train in minutes on two cores: the generator
+     * Dense(7·7·64) → Reshape → BatchNormalization → LeakyReLU → Conv2DTranspose(32, 4, stride 2)
+     * → BatchNormalization → LeakyReLU → Conv2DTranspose(1, 4, stride 2, sigmoid), then the seam
+     * (RealOrFake), then the discriminator Conv2D(32, 4, stride 2) → LeakyReLU → Conv2D(64, 4,
+     * stride 2) → LeakyReLU → Flatten → Dropout(0.3) → Dense(1, sigmoid): the Keras DCGAN
+     * example's shape (LeakyReLU 0.2, no BatchNormalization in the discriminator) at a quarter of
+     * its width. Generator down the left column, discriminator down the next.
+     */
+    public static NetworkGraph dcgan(int noise, double x) {
+        Size2 two = Size2.square(2);
+        Size2 four = Size2.square(4);
+        NetworkGraph g = chainAt(NetworkGraph.empty(), x, 40, "noise", new Input(Shape.of(noise)),
+                "project", new Dense(7 * 7 * 64),
+                "reshape", new Reshape(Shape.of(7, 7, 64)),
+                "batchnorm", new BatchNormalization(),
+                "leakyrelu", new LeakyReLU(0.2),
+                "up", up(32, four, two, "linear"),
+                "batchnorm_1", new BatchNormalization(),
+                "leakyrelu_1", new LeakyReLU(0.2),
+                "image", up(1, four, two, "sigmoid"));
+        g = chainAt(g, x + 400, 40, "real_or_fake", new RealOrFake("normal", 1, 0.0, 2e-4),
+                "conv2d", new Conv2D(32, 4, "linear").withStrides(two).withPadding(Padding.SAME),
+                "leakyrelu_2", new LeakyReLU(0.2),
+                "conv2d_1", new Conv2D(64, 4, "linear").withStrides(two).withPadding(Padding.SAME),
+                "leakyrelu_3", new LeakyReLU(0.2),
+                "flatten", new Flatten(),
+                "dropout", new Dropout(0.3),
+                "judgement", new Dense(1, "sigmoid"));
+        return g.withEdge(new GraphEdge("image", "real_or_fake", 0));
     }
 
     private static Conv2DTranspose up(int filters, Size2 kernel, Size2 strides, String activation) {

@@ -25,8 +25,14 @@ import org.layerlab.nn.layers.RealOrFake;
  * the ordinary loss and data checks: the data's labels are not its targets, and its images
  * enter at the seam, not at the Input (which takes noise).
  */
-final class GanChecks {
+public final class GanChecks {
     private GanChecks() {
+    }
+
+    /** The RealOrFake node where a GAN's generator ends, or null when the graph is no GAN. */
+    public static GraphNode seamOf(NetworkGraph g) {
+        List<GraphNode> seams = seams(g);
+        return seams.isEmpty() ? null : seams.get(0);
     }
 
     /** The graph's RealOrFake nodes, in graph order. */

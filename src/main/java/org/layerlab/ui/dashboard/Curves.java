@@ -18,7 +18,11 @@ final class Curves {
     final Series valLoss = new Series("validation loss", "#d9822b");
     final Series batchMetric = new Series("train (per batch)", "#4a7bd1");
     final Series valMetric = new Series("validation", "#d9822b");
+    /** A GAN's: the generator's loss beside the discriminator's, and D's accuracy on generated images beside real. */
+    final Series generatorLoss = new Series("generator loss", "#b8322a", "#f08a80");
+    final Series fakeMetric = new Series("on generated images", "#b8322a", "#f08a80");
     private String metric = "accuracy";
+    private boolean gan;
     private long lastStep;
 
     /** The metric key the second chart plots ("accuracy", "mae", ...). */
@@ -32,12 +36,26 @@ final class Curves {
      * else accuracy. Returns it.
      */
     String useMetricOf(TrainingConfig t, String addedLoss) {
-        metric = addedLoss != null ? addedLoss : !t.metrics().isEmpty() ? t.metrics().get(0).key() : "accuracy";
+        return useMetricOf(t, addedLoss, false);
+    }
+
+    /**
+     * As {@link #useMetricOf(TrainingConfig, String)}; for a GAN (gan) the loss chart shows the
+     * discriminator's loss ("loss") and the generator's, the second chart D's accuracy on real
+     * and on generated images.
+     */
+    String useMetricOf(TrainingConfig t, String addedLoss, boolean gan) {
+        this.gan = gan;
+        batchLoss.name = gan ? "discriminator loss (per batch)" : "train loss (per batch)";
+        epochLoss.name = gan ? "discriminator loss (epoch)" : "train loss (epoch)";
+        batchMetric.name = gan ? "on real images" : "train (per batch)";
+        metric = gan ? "d_real_acc" : addedLoss != null ? addedLoss
+                : !t.metrics().isEmpty() ? t.metrics().get(0).key() : "accuracy";
         return metric;
     }
 
     void clear() {
-        for (Series s : List.of(batchLoss, epochLoss, valLoss, batchMetric, valMetric)) {
+        for (Series s : List.of(batchLoss, epochLoss, valLoss, batchMetric, valMetric, generatorLoss, fakeMetric)) {
             s.clear();
         }
         lastStep = 0;
@@ -57,6 +75,10 @@ final class Curves {
             addIfPresent(valLoss, i, e, "val_loss");
             addIfPresent(batchMetric, i, e, metric);
             addIfPresent(valMetric, i, e, "val_" + metric);
+            if (gan) {
+                addIfPresent(generatorLoss, i, e, "g_loss");
+                addIfPresent(fakeMetric, i, e, "d_fake_acc");
+            }
         }
     }
 
@@ -66,6 +88,17 @@ final class Curves {
         Double m = b.metrics().get(metric);
         if (m != null) {
             batchMetric.add(b.step(), m);
+        }
+        if (gan) {
+            // Not yet a number before the generator's first step (discriminator_steps > 1).
+            Double g = b.metrics().get("g_loss");
+            if (g != null && !g.isNaN()) {
+                generatorLoss.add(b.step(), g);
+            }
+            Double f = b.metrics().get("d_fake_acc");
+            if (f != null) {
+                fakeMetric.add(b.step(), f);
+            }
         }
     }
 

@@ -13,7 +13,7 @@ import org.layerlab.training.SampleGrid;
 import org.layerlab.ui.common.Screenshots;
 import org.layerlab.ui.model.EditorModel;
 
-/** The dashboard's Export buttons: the open view as a PNG, the per-epoch history as CSV, a grid of reconstructions. */
+/** The dashboard's Export buttons: the open view as a PNG, the per-epoch history as CSV, an image grid as PNG or GIF. */
 final class DashboardExport {
     private final DashboardView view;
     private final EditorModel model;
@@ -34,20 +34,20 @@ final class DashboardExport {
         saveAs("layerlab-chart.png", file -> Screenshots.writeImage(v.image(), file));
     }
 
-    /** The Reconstructions tab's grid as shown (the epoch the slider is on), four screen pixels per image pixel. */
-    void reconstructions() {
-        SampleGrid grid = view.reconstructions.shownGrid();
+    /** A grid tab's grid as shown (the epoch the slider is on), four screen pixels per image pixel. */
+    void grid(ImageGridView tab, String name) {
+        SampleGrid grid = tab.shownGrid();
         if (grid != null) {
-            saveAs("reconstructions.png", file -> grid.writePng(file, 4));
+            saveAs(name + ".png", file -> grid.writePng(file, 4));
         }
     }
 
-    /** The run's grids as a looping GIF, one frame per epoch. */
-    void reconstructionsGif() {
-        List<SampleGrid> grids = view.reconstructions.keptGrids();
-        List<Integer> epochs = view.reconstructions.keptEpochNumbers();
+    /** A grid tab's grids of the run as a looping GIF, one frame per epoch. */
+    void gridGif(ImageGridView tab, String name) {
+        List<SampleGrid> grids = tab.keptGrids();
+        List<Integer> epochs = tab.keptEpochNumbers();
         if (!grids.isEmpty()) {
-            saveAs("reconstructions.gif", file -> GridAnimation.writeGif(grids, epochs, file, 2, 700));
+            saveAs(name + ".gif", file -> GridAnimation.writeGif(grids, epochs, file, 2, 700));
         }
     }
 

@@ -13,6 +13,7 @@ import org.layerlab.training.AttentionSnapshot;
 import org.layerlab.training.BoundarySnapshot;
 import org.layerlab.training.ConfusionMatrix;
 import org.layerlab.training.ForecastSnapshot;
+import org.layerlab.training.GeneratedSnapshot;
 import org.layerlab.training.HealthSnapshot;
 import org.layerlab.training.ReconstructionSnapshot;
 import org.layerlab.training.StatesSnapshot;
@@ -51,6 +52,9 @@ final class DashboardTabs {
                 new SnapshotTab<>("tab-reconstructions", "Reconstructions", v.reconstructions.content, v.reconstructions,
                         RunWants.NOTHING, ReconstructionSnapshot.class, v.reconstructions::show)
                         .onRunStarted(v.reconstructions::clear),
+                // Shown only for GANs on images.
+                new SnapshotTab<>("tab-generated", "Generated", v.generated.content, v.generated,
+                        RunWants.NOTHING, GeneratedSnapshot.class, v.generated::show).onRunStarted(v.generated::clear),
                 // Shown only for VAEs on images.
                 v.latentTab,
                 // Shown only for networks with recurrent layers.

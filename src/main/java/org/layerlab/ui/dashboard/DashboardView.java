@@ -28,6 +28,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.layerlab.training.GeneratedSnapshot;
+import org.layerlab.training.ReconstructionSnapshot;
 
 /**
  * The Train panel below the canvas: Train / Pause / Resume / Stop, Reset weights, a learning-rate
@@ -72,7 +74,12 @@ public final class DashboardView extends BorderPane {
     final AttentionView attention = new AttentionView();
     final StatesView states = new StatesView();
     final TextSamplesView textSamples = new TextSamplesView();
-    final ReconstructionsView reconstructions = new ReconstructionsView();
+    final ImageGridView reconstructions = new ImageGridView("reconstructions",
+            "Test images and the network's reconstructions of them appear after each epoch.",
+            "the first " + ReconstructionSnapshot.COUNT + " test images", "each row of originals above its reconstructions");
+    final ImageGridView generated = new ImageGridView("generated",
+            "The generator's images appear after each epoch: the same noise every time, so you watch them take shape.",
+            GeneratedSnapshot.COUNT + " images from fixed noise", "the same noise every epoch");
     final LatentTab latentTab = new LatentTab();
     final LatentView latent = latentTab.map;
     final PlaygroundTab playground = new PlaygroundTab();
@@ -144,8 +151,10 @@ public final class DashboardView extends BorderPane {
         loss.add(curves.batchLoss, true);
         loss.add(curves.epochLoss, false);
         loss.add(curves.valLoss, false);
+        loss.add(curves.generatorLoss, true);
         accuracy.add(curves.batchMetric, true);
         accuracy.add(curves.valMetric, false);
+        accuracy.add(curves.fakeMetric, true);
         weightLayer.setId("weights-layer");
         weightLayer.setTooltip(new Tooltip("The layer to show (or click it on the canvas)"));
         weightScale.setId("weights-scale");
@@ -170,6 +179,7 @@ public final class DashboardView extends BorderPane {
         showTab("tab-states", false);
         showTab("tab-samples", false);
         showTab("tab-reconstructions", false);
+        showTab("tab-generated", false);
         showTab("tab-latent", false);
         showTab("tab-playground", false);
         showTab("tab-math", false);
@@ -217,6 +227,7 @@ public final class DashboardView extends BorderPane {
             case "mae" -> "MAE";
             case "mse" -> "MSE";
             case "kl_loss" -> "KL";
+            case "d_real_acc" -> "Discriminator";
             default -> key;
         };
         tabsById.get("tab-accuracy").setText(name);
@@ -224,6 +235,7 @@ public final class DashboardView extends BorderPane {
             case "accuracy" -> name;
             case "mae", "mse" -> name + " (mean " + (key.equals("mae") ? "absolute" : "squared") + " error)";
             case "kl_loss" -> "KL term (β·KL, in the loss; the rest is reconstruction)";
+            case "d_real_acc" -> "Discriminator accuracy (real called real, generated called fake; ½ is balance)";
             default -> key;
         });
     }
@@ -253,12 +265,11 @@ public final class DashboardView extends BorderPane {
         accuracy.refresh();
     }
 
-    /**
-     * Shows a tab that only some projects have (Forecast for time-series data, Attention for
-     * networks with attention, Decision boundary for one or two features, Confusion for classes)
-     * or takes it away where it would only say it does not apply; an open tab that goes hands over
-     * to Loss.
-     */
+    /** Whether the tab is in the row (see {@link #showTab}). */
+    boolean showsTab(String id) {
+        return tabs.getTabs().contains(tabsById.get(id));
+    }
+
     /** Brings a tab in the row to the front. */
     void openTab(String id) {
         Tab t = tabsById.get(id);
@@ -267,6 +278,12 @@ public final class DashboardView extends BorderPane {
         }
     }
 
+    /**
+     * Shows a tab that only some projects have (Forecast for time-series data, Attention for
+     * networks with attention, Decision boundary for one or two features, Confusion for classes)
+     * or takes it away where it would only say it does not apply; an open tab that goes hands over
+     * to Loss.
+     */
     void showTab(String id, boolean shown) {
         Tab tab = tabsById.get(id);
         boolean present = tabs.getTabs().contains(tab);

@@ -14,6 +14,7 @@ import org.layerlab.data.DataPreview;
 import org.layerlab.data.Dataset;
 import org.layerlab.data.DatasetStats;
 import org.layerlab.data.ReconstructionDataset;
+import org.layerlab.nn.graph.GanChecks;
 import org.layerlab.nn.network.Network;
 import org.layerlab.project.DatasetSource;
 import org.layerlab.project.LoadedData;
@@ -149,10 +150,13 @@ final class DataShown {
                     view.showTab("tab-playground", ExampleViews.playground(p, d.train().featureShape()));
                     view.showTab("tab-forecast", d.series() != null);
                     view.showTab("tab-math", MathTab.applies(p));
+                    boolean gan = GanChecks.seamOf(p.graph()) != null;
                     // Views that cannot apply to these data leave the tab row (which has room for only so many).
                     view.showTab("tab-boundary", BoundaryView.applies(d.train()));
                     // A next-character model has a hundred classes: its matrix would be a grey blur.
-                    view.showTab("tab-confusion", d.train().isClassification() && d.train().classNames().size() <= 30);
+                    // A GAN's discriminator does not classify by the data's labels.
+                    view.showTab("tab-confusion", d.train().isClassification() && d.train().classNames().size() <= 30
+                            && !gan);
                     if (examples != null && !running.getAsBoolean()) {
                         examples.forEach(snapshot -> view.tabs().forEach(t -> t.showSaved(snapshot)));
                     }

@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import org.layerlab.data.Dataset;
 import org.layerlab.engine.Shape;
+import org.layerlab.nn.graph.GanChecks;
 import org.layerlab.nn.graph.GraphAnalysis;
 import org.layerlab.nn.graph.GraphNode;
 import org.layerlab.nn.graph.NodeInfo;
@@ -21,6 +22,7 @@ import org.layerlab.project.Project;
 import org.layerlab.training.AttentionSnapshot;
 import org.layerlab.training.EpochSnapshot;
 import org.layerlab.training.ForecastSnapshot;
+import org.layerlab.training.GeneratedSnapshot;
 import org.layerlab.training.LatentSnapshot;
 import org.layerlab.training.ReconstructionSnapshot;
 import org.layerlab.training.StatesSnapshot;
@@ -56,6 +58,7 @@ final class ExampleViews {
         view.showTab("tab-samples", p.dataset() instanceof DatasetSource.Corpus);
         view.showTab("tab-reconstructions", reconstructsImages(p));
         view.showTab("tab-latent", vaeSampling(p) != null);
+        view.showTab("tab-generated", generatesImages(p));
         view.showTab("tab-playground", playground(p, null));
         // Until the data has loaded and says, the network's input decides: images never get regions.
         view.showTab("tab-boundary", p.graph().nodes().stream().filter(n -> n.spec() instanceof Input)
@@ -69,6 +72,9 @@ final class ExampleViews {
      * loaded, else null (the network's input decides).
      */
     static boolean playground(Project p, Shape features) {
+        if (GanChecks.seamOf(p.graph()) != null) {
+            return false; // noise in, a judgement out: nothing a person could draw or type
+        }
         if (takesImages(p)) {
             return true;
         }
@@ -85,6 +91,18 @@ final class ExampleViews {
     static boolean takesImages(Project p) {
         return p.graph().nodes().stream().filter(n -> n.spec() instanceof Input).map(n -> ((Input) n.spec()).shape())
                 .anyMatch(s -> s.rank() == 3 && (s.dim(2) == 1 || s.dim(2) == 3));
+    }
+
+    /** A GAN whose generator makes images: its grid is drawable. */
+    static boolean generatesImages(Project p) {
+        GraphNode seam = GanChecks.seamOf(p.graph());
+        if (seam == null) {
+            return false;
+        }
+        GraphAnalysis a = GraphAnalysis.of(p.graph());
+        NodeInfo made = a.info(seam.id());
+        return made != null && made.outputShape() != null
+                && ReconstructionSnapshot.applies(made.outputShape(), made.outputShape());
     }
 
     /** The Sampling node of a VAE on images (any latent size), or null. */
@@ -133,6 +151,9 @@ final class ExampleViews {
         if (reconstructsImages(p) && shown.size() > 0) {
             out.add((net, step, epoch) -> ReconstructionSnapshot.applies(shown.featureShape(), net.outputShape())
                     ? ReconstructionSnapshot.of(net, shown, ReconstructionSnapshot.COUNT, step, epoch) : null);
+        }
+        if (generatesImages(p)) {
+            out.add((net, step, epoch) -> GeneratedSnapshot.of(net, GeneratedSnapshot.COUNT, step, epoch));
         }
         GraphNode sampling = latentSampling(p);
         if (sampling != null && shown.size() > 0) {

@@ -25,6 +25,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.util.Duration;
 import org.layerlab.data.Dataset;
+import org.layerlab.nn.graph.GanChecks;
 import org.layerlab.nn.layers.Conv2D;
 import org.layerlab.nn.layers.Dense;
 import org.layerlab.nn.network.NetworkNode;
@@ -233,7 +234,9 @@ final class MathTab implements DashboardTab {
 
     /** Whether the view has something to explain: a Dense or Conv2D layer in the network. */
     static boolean applies(Project p) {
-        return p.graph().nodes().stream().anyMatch(n -> n.spec() instanceof Dense || n.spec() instanceof Conv2D);
+        // A GAN's two losses and two optimizers are beyond the one-loss story this view tells.
+        return GanChecks.seamOf(p.graph()) == null
+                && p.graph().nodes().stream().anyMatch(n -> n.spec() instanceof Dense || n.spec() instanceof Conv2D);
     }
 
     /** The project and its loaded data (the Data tab's load). */

@@ -17,6 +17,7 @@ import org.layerlab.data.Tokenizer;
 import org.layerlab.engine.Shape;
 import org.layerlab.engine.Tensor;
 import org.layerlab.nn.ParameterStore;
+import org.layerlab.nn.graph.GanChecks;
 import org.layerlab.nn.network.NetworkNode;
 import org.layerlab.project.DatasetSource;
 import org.layerlab.project.LoadedData;
@@ -257,6 +258,13 @@ final class PlaygroundTab implements DashboardTab {
         boolean image = in.rank() == 3 && (in.dim(2) == 1 || in.dim(2) == 3);
         boolean rows = !image && data.encoder() != null && data.source().underlying() instanceof DatasetSource.Csv;
         tokenizer = data.source().underlying() instanceof DatasetSource.Text t ? t.tokenizer() : null;
+        if (GanChecks.seamOf(project.graph()) != null) {
+            view.setVisible(true);
+            table.setVisible(false);
+            text.setVisible(false);
+            view.say("A GAN's network takes noise, not the data's images: its Generated tab shows what it makes.");
+            return false;
+        }
         if (!image && !rows && tokenizer == null) {
             view.setVisible(true);
             table.setVisible(false);

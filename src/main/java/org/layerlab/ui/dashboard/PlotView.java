@@ -199,7 +199,8 @@ final class PlotView extends CanvasView {
             Series s = series.get(k);
             Color c = Color.web(dark ? s.darkColor : s.styleColor);
             draw(g, s, summaries.get(k), c, x0, x1, y0, y1);
-            if (!legend) {
+            // A series with no points (no validation data, not a GAN) says nothing in the legend either.
+            if (!legend || s.size() == 0) {
                 continue;
             }
             g.setFill(c);

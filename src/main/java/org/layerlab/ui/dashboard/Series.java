@@ -8,7 +8,8 @@ import java.util.Arrays;
  * hour of a fast run (9 million steps) keeps 36 MB a series rather than the 144 MB of two doubles.
  */
 final class Series {
-    final String name;
+    /** What the legend calls it; a GAN's run renames the loss and metric series (see Curves). */
+    String name;
     final String styleColor;
     /** The colour on the dark theme's background, where a dark line would vanish. */
     final String darkColor;

@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import javafx.application.Platform;
 import javafx.scene.control.Tooltip;
+import org.layerlab.nn.graph.GanChecks;
 import org.layerlab.project.Project;
 import org.layerlab.project.ProjectSession;
 import org.layerlab.training.BatchEvent;
@@ -82,8 +83,10 @@ public final class TrainingController {
         DashboardExport export = new DashboardExport(view, model, this::error);
         view.exportPng.setOnAction(e -> export.png());
         view.exportCsv.setOnAction(e -> export.csv());
-        view.reconstructions.savePng.setOnAction(e -> export.reconstructions());
-        view.reconstructions.saveGif.setOnAction(e -> export.reconstructionsGif());
+        view.reconstructions.savePng.setOnAction(e -> export.grid(view.reconstructions, "reconstructions"));
+        view.reconstructions.saveGif.setOnAction(e -> export.gridGif(view.reconstructions, "reconstructions"));
+        view.generated.savePng.setOnAction(e -> export.grid(view.generated, "generated"));
+        view.generated.saveGif.setOnAction(e -> export.gridGif(view.generated, "generated"));
         view.applyRate.setOnAction(e -> applyRate());
         view.rate.setOnAction(e -> applyRate());
         view.weightScale.valueProperty().addListener((o, a, b) -> wantOpenTab());
@@ -143,7 +146,7 @@ public final class TrainingController {
     private void useMetricOf(Project p) {
         String added = p.graph().nodes().stream().map(n -> n.spec().addedLoss()).filter(Objects::nonNull).findFirst()
                 .orElse(null);
-        view.setMetric(view.curves.useMetricOf(p.training(), added));
+        view.setMetric(view.curves.useMetricOf(p.training(), added, GanChecks.seamOf(p.graph()) != null));
     }
 
     public boolean isRunning() {

@@ -8,6 +8,7 @@ import org.layerlab.engine.ops.Merge;
 import org.layerlab.nn.Loss;
 import org.layerlab.nn.Padding;
 import org.layerlab.nn.graph.Architectures;
+import org.layerlab.nn.optimizers.OptimizerSpec;
 import org.layerlab.nn.graph.GraphEdge;
 import org.layerlab.nn.graph.GraphNode;
 import org.layerlab.nn.graph.NetworkGraph;
@@ -64,6 +65,9 @@ final class Templates {
                 null, List.of(), null));
         m.put("Convolutional VAE", new Project("Convolutional VAE", Architectures.convolutionalVae(2, 0.0013, 120),
                 reconstruct, null, List.of(), null));
+        TrainingConfig gan = TrainingConfig.of(Loss.BINARY_CROSSENTROPY, 8).withBatchSize(64)
+                .withOptimizer(OptimizerSpec.of("adam", 2e-4).with("beta_1", 0.5));
+        m.put("DCGAN", new Project("DCGAN", Architectures.dcgan(64, 120), gan, null, List.of(), null));
         return m;
     }
 

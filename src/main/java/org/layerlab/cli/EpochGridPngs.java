@@ -8,23 +8,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.layerlab.data.Dataset;
+import org.layerlab.nn.layers.RealOrFake;
 import org.layerlab.nn.network.Network;
 import org.layerlab.training.EpochEvent;
+import org.layerlab.training.GeneratedSnapshot;
 import org.layerlab.training.GridAnimation;
+import org.layerlab.training.GridSnapshot;
 import org.layerlab.training.ReconstructionSnapshot;
 import org.layerlab.training.SampleGrid;
 import org.layerlab.training.TrainingListener;
 import org.layerlab.training.TrainingResult;
 
 /**
- * {@code train --samples DIR} for an autoencoder on images: after each epoch, the window's
- * Reconstructions grid (the first 16 test images above their reconstructions) as
- * DIR/epoch-001.png, 002, ..., and at the end all of them as one looping GIF, so a headless run
- * leaves the same record the window shows.
+ * {@code train --samples DIR} for an autoencoder or a GAN on images: after each epoch, the
+ * window's grid (the Reconstructions tab's first 16 test images above their reconstructions, or
+ * the Generated tab's images from fixed noise) as DIR/epoch-001.png, 002, ..., and at the end
+ * all of them as one looping GIF, so a headless run leaves the same record the window shows.
  */
-final class ReconstructionPngs implements TrainingListener {
+final class EpochGridPngs implements TrainingListener {
     private final Network net;
     private final Dataset shown;
+    private final boolean gan;
     private final Path dir;
     private final int firstEpoch;
     private final PrintStream out;
@@ -33,8 +37,13 @@ final class ReconstructionPngs implements TrainingListener {
     private final List<Integer> epochs = new ArrayList<>();
 
     /** firstEpoch: how many epochs the project had trained before, so the files number on from there. */
-    ReconstructionPngs(Network net, Dataset shown, Path dir, int firstEpoch, PrintStream out) throws IOException {
-        if (!ReconstructionSnapshot.applies(shown.featureShape(), net.outputShape())) {
+    EpochGridPngs(Network net, Dataset shown, Path dir, int firstEpoch, PrintStream out) throws IOException {
+        this.gan = net.plan().stream().anyMatch(n -> n.spec() instanceof RealOrFake);
+        if (gan && GeneratedSnapshot.of(net, 1, -1, 0) == null) {
+            throw new UserError("--samples draws the generator's images, but this GAN's generator does not make"
+                    + " images (height × width × 1 or 3)");
+        }
+        if (!gan && !ReconstructionSnapshot.applies(shown.featureShape(), net.outputShape())) {
             throw new UserError("--samples draws reconstructions of images, but this network maps "
                     + shown.featureShape() + " to " + net.outputShape() + ": it needs image data (height × width ×"
                     + " 1 or 3) with the target the input itself, and an output of the input's size");
@@ -70,8 +79,9 @@ final class ReconstructionPngs implements TrainingListener {
         int epoch = firstEpoch + e.epoch();
         Path file = dir.resolve(String.format("epoch-%03d.png", epoch));
         try {
-            SampleGrid grid = SampleGrid.of(ReconstructionSnapshot.of(net, shown, ReconstructionSnapshot.COUNT, -1,
-                    epoch), 8);
+            GridSnapshot s = gan ? GeneratedSnapshot.of(net, GeneratedSnapshot.COUNT, -1, epoch)
+                    : ReconstructionSnapshot.of(net, shown, ReconstructionSnapshot.COUNT, -1, epoch);
+            SampleGrid grid = s.grid(8);
             grid.writePng(file, 4);
             grids.add(grid);
             epochs.add(epoch);

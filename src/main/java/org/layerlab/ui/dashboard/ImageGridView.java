@@ -14,29 +14,37 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import org.layerlab.training.ReconstructionSnapshot;
+import org.layerlab.training.GridSnapshot;
 import org.layerlab.training.SampleGrid;
 
 /**
- * The Reconstructions tab of an autoencoder or VAE on images: the same test images every epoch,
- * each above what the network makes of it, so a learner watches blurry averages turn into
- * clothes. Every epoch's grid of the run is kept (a few KB each) and the slider scrubs back
- * through them; Save PNG writes the grid shown.
+ * An epoch's images as a grid: the Reconstructions tab of an autoencoder or VAE on images (the
+ * same test images every epoch, each above what the network makes of it, so a learner watches
+ * blurry averages turn into clothes) and the Generated tab of a GAN (its images from the same
+ * noise every epoch). Every epoch's grid of the run is kept (a few KB each) and the slider
+ * scrubs back through them; Save PNG writes the grid shown, Save GIF all of them.
  */
-final class ReconstructionsView extends ExampleView<ReconstructionSnapshot> {
+final class ImageGridView extends ExampleView<GridSnapshot> {
     static final int COLUMNS = 8;
     final BorderPane content;
     final Slider epochs = new Slider(0, 0, 0);
     final Button savePng = new Button("Save PNG…");
     final Button saveGif = new Button("Save GIF…");
     private final Label shownEpoch = new Label();
-    private final List<ReconstructionSnapshot> history = new ArrayList<>();
+    private final List<GridSnapshot> history = new ArrayList<>();
+    private final String emptyText;
+    private final String subject;
+    private final String legend;
     private WritableImage image;
-    private ReconstructionSnapshot imageOf;
+    private GridSnapshot imageOf;
     private int imageColumns;
 
-    ReconstructionsView() {
-        epochs.setId("reconstructions-epoch");
+    /** name: the prefix of the controls' ids ("reconstructions"); the texts as ExampleView shows them. */
+    ImageGridView(String name, String emptyText, String subject, String legend) {
+        this.emptyText = emptyText;
+        this.subject = subject;
+        this.legend = legend;
+        epochs.setId(name + "-epoch");
         epochs.setMajorTickUnit(1);
         epochs.setMinorTickCount(0);
         epochs.setSnapToTicks(true);
@@ -51,10 +59,10 @@ final class ReconstructionsView extends ExampleView<ReconstructionSnapshot> {
                 shownEpoch.setText(label(history.get(i)));
             }
         });
-        savePng.setId("reconstructions-save");
+        savePng.setId(name + "-save");
         savePng.setDisable(true);
         shownEpoch.setMinWidth(80);
-        saveGif.setId("reconstructions-save-gif");
+        saveGif.setId(name + "-save-gif");
         saveGif.setDisable(true);
         saveGif.setTooltip(new Tooltip("All of this run's epochs as one looping animation"));
         HBox bar = new HBox(8, new Label("epoch"), epochs, shownEpoch, savePng, saveGif);
@@ -68,7 +76,7 @@ final class ReconstructionsView extends ExampleView<ReconstructionSnapshot> {
      * weights' grid of the epoch already shown (the data reloaded) replaces it.
      */
     @Override
-    void show(ReconstructionSnapshot s) {
+    void show(GridSnapshot s) {
         boolean following = history.isEmpty() || epochs.getValue() >= history.size() - 1;
         if (!history.isEmpty() && history.get(history.size() - 1).epoch() == s.epoch()) {
             history.remove(history.size() - 1);
@@ -99,55 +107,54 @@ final class ReconstructionsView extends ExampleView<ReconstructionSnapshot> {
 
     /** The grid on screen, for Save PNG; null before the first. */
     SampleGrid shownGrid() {
-        return snapshot() == null ? null : SampleGrid.of(snapshot(), COLUMNS);
+        return snapshot() == null ? null : snapshot().grid(COLUMNS);
     }
 
     /** Every kept epoch's grid, in order, for the GIF. */
     List<SampleGrid> keptGrids() {
-        return history.stream().map(s -> SampleGrid.of(s, COLUMNS)).toList();
+        return history.stream().map(s -> s.grid(COLUMNS)).toList();
     }
 
     List<Integer> keptEpochNumbers() {
-        return history.stream().map(ReconstructionSnapshot::epoch).toList();
+        return history.stream().map(GridSnapshot::epoch).toList();
     }
 
     int keptEpochs() {
         return history.size();
     }
 
-    private static String label(ReconstructionSnapshot s) {
+    private static String label(GridSnapshot s) {
         return s.epoch() > 0 ? "epoch " + s.epoch() : "untrained";
     }
 
     @Override
     String emptyText() {
-        return "Test images and the network's reconstructions of them appear after each epoch.";
+        return emptyText;
     }
 
     @Override
-    int epoch(ReconstructionSnapshot s) {
+    int epoch(GridSnapshot s) {
         return s.epoch();
     }
 
     @Override
     String subject() {
-        return "the first " + ReconstructionSnapshot.COUNT + " test images";
+        return subject;
     }
 
     @Override
     String legend() {
-        return "each row of originals above its reconstructions";
+        return legend;
     }
 
     @Override
-    void paintSnapshot(GraphicsContext g, double w, double h, ReconstructionSnapshot s) {
+    void paintSnapshot(GraphicsContext g, double w, double h, GridSnapshot s) {
         // As many columns as make the images largest: the tab is often wide and short.
         double best = 0;
         int columns = COLUMNS;
         for (int c : new int[] {16, 8, 4}) {
-            int pairs = (s.count() + c - 1) / c;
             double gridW = c * (s.image().dim(1) + 1.0);
-            double gridH = pairs * 2 * (s.image().dim(0) + 2.0);
+            double gridH = s.rows(c) * (s.image().dim(0) + 2.0);
             double scale = Math.min((w - 24) / gridW, (h - 44) / gridH);
             if (scale > best + 1e-9) {
                 best = scale;
@@ -155,7 +162,7 @@ final class ReconstructionsView extends ExampleView<ReconstructionSnapshot> {
             }
         }
         if (imageOf != s || imageColumns != columns) {
-            SampleGrid grid = SampleGrid.of(s, columns);
+            SampleGrid grid = s.grid(columns);
             image = image(grid.argb(), grid.width(), grid.height());
             imageOf = s;
             imageColumns = columns;
