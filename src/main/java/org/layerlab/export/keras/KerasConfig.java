@@ -22,6 +22,7 @@ import org.layerlab.nn.layers.LayerKind;
 import org.layerlab.nn.layers.LayerParam;
 import org.layerlab.nn.layers.LayerSpec;
 import org.layerlab.nn.layers.MultiHeadAttention;
+import org.layerlab.nn.layers.RealOrFake;
 
 /**
  * A layer's entry in a .keras file's config.json: Keras' class name and the constructor arguments
@@ -36,7 +37,10 @@ final class KerasConfig {
     static JsonObject layer(LayerSpec spec, String name) {
         JsonObject config = new JsonObject();
         config.addProperty("name", name);
-        String className = spec.kind();
+        String className = className(spec);
+        if (spec instanceof RealOrFake) {
+            return wrap(className, config); // the GAN recipe's options are LayerLab's training, not the layer's
+        }
         if (spec instanceof Bidirectional b) {
             JsonObject inner = new JsonObject();
             inner.addProperty("name", "forward_" + b.layer().toLowerCase(Locale.ROOT));
@@ -59,6 +63,11 @@ final class KerasConfig {
             }
         }
         return wrap(className, config);
+    }
+
+    /** The Keras class a layer is saved as: its kind, but a GAN's seam, which only passes its input on, is an Identity. */
+    static String className(LayerSpec spec) {
+        return spec instanceof RealOrFake ? "Identity" : spec.kind();
     }
 
     static JsonObject wrap(String className, JsonObject config) {

@@ -191,7 +191,7 @@ final class KerasFile {
         Map<String, Integer> used = new HashMap<>();
         try (WritableHdfFile hdf = HdfFile.write(file)) {
             for (ExportPlan.Step s : kerasOrder(plan)) {
-                String cls = s.node().spec() instanceof Input ? "InputLayer" : s.node().spec().kind();
+                String cls = s.node().spec() instanceof Input ? "InputLayer" : KerasConfig.className(s.node().spec());
                 String path = "layers/" + unique(snake(cls), used);
                 int index = 0;
                 String previousGroup = null;
