@@ -75,6 +75,9 @@ public final class ExportCases {
                 variant("Conv2D", "{filters: 3, kernel_size: [3, 2], strides: [2, 1], padding: 'same', activation: 'tanh'}", 7, 6, 2),
                 variant("Conv2D", "{filters: 2, kernel_size: [3, 3], dilation_rate: [2, 2], use_bias: false}", 7, 7, 1),
                 variant("Conv2D", "{filters: 2, kernel_size: [3, 3], padding: 'same'}", 5, 5, 2),
+                // A DCGAN discriminator's: an even kernel over stride 2, padded one more at the bottom when odd.
+                variant("Conv2D", "{filters: 2, kernel_size: [4, 4], strides: [2, 2], padding: 'same'}", 8, 8, 2),
+                variant("Conv2D", "{filters: 3, kernel_size: [4, 4], strides: [2, 2], padding: 'same'}", 7, 7, 1),
                 variant("MaxPooling2D", "{pool_size: [3, 3], strides: [2, 2], padding: 'same'}", 7, 6, 2),
                 variant("UpSampling2D", "{size: [2, 3], interpolation: 'bilinear'}", 3, 4, 2),
                 variant("UpSampling2D", "{size: [3, 2]}", 2, 3, 1),
