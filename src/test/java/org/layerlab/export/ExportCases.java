@@ -98,6 +98,9 @@ public final class ExportCases {
                 variant("LSTM", "{units: 5, return_sequences: true, go_backwards: true}", 6, 3),
                 variant("LSTM", "{units: 4, go_backwards: true, use_bias: false}", 6, 3),
                 variant("GRU", "{units: 5, return_sequences: true, go_backwards: true}", 6, 3),
+                // Training-only options: the exports must carry or name them and still agree in inference.
+                variant("LSTM", "{units: 4, dropout: 0.2, recurrent_dropout: 0.3}", 6, 3),
+                variant("GRU", "{units: 4, recurrent_dropout: 0.25}", 6, 3),
                 variant("SimpleRNN", "{units: 4, return_sequences: true, activation: 'relu'}", 6, 3),
                 variant("Bidirectional", "{layer: 'LSTM', units: 3, return_sequences: true}", 5, 2),
                 variant("Bidirectional", "{layer: 'GRU', units: 3, merge_mode: 'sum'}", 5, 2),

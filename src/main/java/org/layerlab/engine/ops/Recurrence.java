@@ -45,6 +45,20 @@ public abstract class Recurrence {
     private float[] masked = new float[0];
     private float[] dxMasked = new float[0];
     private boolean dropped;
+    /**
+     * Recurrent dropout (Keras' recurrent_dropout): per gate block, one keep-mask per sample and
+     * unit, the same at every step, on the state as it enters the recurrent kernel U only (the
+     * state carried on, as GRU's z ⊙ h, is whole), as Keras 3 does (its implementation 1, which
+     * it switches to for recurrent dropout). Off outside training.
+     */
+    private double recurrentDropout;
+    private long recurrentState;
+    private byte[] recurrentMask = new byte[0];
+    private boolean recurrentDropped;
+    private boolean holdRecurrentMask;
+    /** One step's state with a gate's mask applied, (N, u), and its gradient. */
+    private float[] maskedState = new float[0];
+    private float[] maskedGrad = new float[0];
     /** Keras' mask: padding steps (0) leave the state as it was; null when every step is real. */
     private byte[] padding;
     /**
@@ -96,6 +110,17 @@ public abstract class Recurrence {
     public void setDropout(double rate, long seed) {
         this.dropout = rate;
         this.dropoutState = seed;
+    }
+
+    /** Drops this share of the state entering each gate's recurrent product (one mask a gate, the same every step) while training. */
+    public void setRecurrentDropout(double rate, long seed) {
+        this.recurrentDropout = rate;
+        this.recurrentState = seed;
+    }
+
+    /** Keeps the recurrent dropout masks of the next forward pass for the ones after it: gradient checks compare passes. */
+    public void holdRecurrentMask() {
+        holdRecurrentMask = true;
     }
 
     /** Input time read at step s. */
@@ -152,6 +177,10 @@ public abstract class Recurrence {
         }
         for (int b = 0; b < n; b++) {
             Arrays.fill(h, state(b, 0), state(b, 0) + units, 0f);
+        }
+        recurrentDropped = training && recurrentDropout > 0;
+        if (recurrentDropped) {
+            drawRecurrentMasks();
         }
         float[] u = recurrentKernel.data();
         float[] bd = bias == null ? null : bias.data();
@@ -253,7 +282,44 @@ public abstract class Recurrence {
     /** h[:, s] · U accumulated into rows of c (stride ldc, offset cOff): the recurrent half of step s. */
     protected final void stateTimesU(int s, float[] u, float[] c, int cOff, int ldc) {
         int g = gates * units;
-        Gemm.multiply(false, false, n, g, units, h, s * units, stateStride(), u, 0, g, c, cOff, ldc, true);
+        if (!recurrentDropped) {
+            Gemm.multiply(false, false, n, g, units, h, s * units, stateStride(), u, 0, g, c, cOff, ldc, true);
+            return;
+        }
+        // Each gate block sees the state through its own mask: a product per block, the same work in all.
+        for (int k = 0; k < gates; k++) {
+            maskState(s, k);
+            Gemm.multiply(false, false, n, units, units, maskedState, 0, units, u, k * units, g, c, cOff + k * units,
+                    ldc, true);
+        }
+    }
+
+    /** h[:, s] ⊙ mask of gate k / (1 − rate), into {@link #maskedState}. */
+    private void maskState(int s, int k) {
+        float scale = (float) (1 / (1 - recurrentDropout));
+        for (int b = 0; b < n; b++) {
+            int from = state(b, s);
+            int m = (k * n + b) * units;
+            for (int j = 0; j < units; j++) {
+                maskedState[b * units + j] = recurrentMask[m + j] != 0 ? h[from + j] * scale : 0f;
+            }
+        }
+    }
+
+    /** One fresh mask per gate block, sample and unit (or the held ones). */
+    private void drawRecurrentMasks() {
+        int size = gates * n * units;
+        boolean grown = recurrentMask.length < size;
+        if (grown) {
+            recurrentMask = new byte[size];
+        }
+        if (maskedState.length < n * units) {
+            maskedState = new float[n * units];
+            maskedGrad = new float[n * units];
+        }
+        if (!holdRecurrentMask || grown) {
+            recurrentState = Dropout.drawMask(recurrentMask, size, recurrentDropout, recurrentState);
+        }
     }
 
     /**
@@ -262,10 +328,36 @@ public abstract class Recurrence {
      */
     protected final void backThroughU(int s, float[] u, float[] du, float[] d, int dOff, int ldd) {
         int g = gates * units;
+        if (recurrentDropped) {
+            backThroughMaskedU(s, u, du, d, dOff, ldd);
+            return;
+        }
         Gemm.multiply(true, false, units, g, n, h, s * units, stateStride(), d, dOff, ldd, du, 0, g, true);
         Gemm.multiply(false, true, n, units, g, d, dOff, ldd, u, 0, g, dh, 0, units, false);
         for (int i = 0; i < n * units; i++) {
             dh[i] += carry[i];
+        }
+    }
+
+    /** {@link #backThroughU} with recurrent dropout: per gate block, through its masked state. */
+    private void backThroughMaskedU(int s, float[] u, float[] du, float[] d, int dOff, int ldd) {
+        int g = gates * units;
+        float scale = (float) (1 / (1 - recurrentDropout));
+        System.arraycopy(carry, 0, dh, 0, n * units);
+        for (int k = 0; k < gates; k++) {
+            maskState(s, k);
+            Gemm.multiply(true, false, units, units, n, maskedState, 0, units, d, dOff + k * units, ldd, du, k * units, g,
+                    true);
+            Gemm.multiply(false, true, n, units, units, d, dOff + k * units, ldd, u, k * units, g, maskedGrad, 0, units,
+                    false);
+            for (int b = 0; b < n; b++) {
+                int m = (k * n + b) * units;
+                for (int j = 0; j < units; j++) {
+                    if (recurrentMask[m + j] != 0) {
+                        dh[b * units + j] += maskedGrad[b * units + j] * scale;
+                    }
+                }
+            }
         }
     }
 

@@ -28,6 +28,8 @@ import org.layerlab.nn.layers.SimpleRNN;
  * PyTorch's recurrent layers have fixed activations (tanh and sigmoid; SimpleRNN tanh or relu), so
  * others are refused. Keras' {@code dropout} on a recurrent layer's input uses one mask per
  * sequence; the export drops values per step (F.dropout), which matters only when training.
+ * PyTorch's recurrent layers have no {@code recurrent_dropout} at all: the exported model is the
+ * same in evaluation, and train.py trains it without (the README says so).
  * Where a padding mask reaches a recurrent layer, the export steps PyTorch's cell itself
  * ({@code masked_recurrence}): the state stays as it was over padding, as in Keras.
  */

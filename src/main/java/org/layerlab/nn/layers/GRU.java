@@ -19,7 +19,8 @@ import org.layerlab.nn.ParameterSpec;
  */
 public record GRU(int units, Activation activation, Activation recurrentActivation, boolean useBias,
                   Initializer kernelInitializer, Initializer recurrentInitializer, Initializer biasInitializer,
-                  boolean returnSequences, boolean goBackwards, double dropout) implements LayerSpec {
+                  boolean returnSequences, boolean goBackwards, double dropout, double recurrentDropout)
+        implements LayerSpec {
     public static final LayerKind KIND = LayerKind.builder("GRU", GRU.class, LayerCategory.SEQUENCE)
             .describe("A recurrent layer with an update and a reset gate: nearly an LSTM's memory with fewer weights.",
                     "h' = z⊙h + (1−z)⊙tanh(x·W_h + r⊙(h·U_h + b_h))")
@@ -33,12 +34,14 @@ public record GRU(int units, Activation activation, Activation recurrentActivati
             .param(Recurrent.RETURN_SEQUENCES)
             .param(Recurrent.GO_BACKWARDS)
             .param(Recurrent.DROPOUT)
+            .param(Recurrent.RECURRENT_DROPOUT)
             .example(() -> new GRU(32))
             .build();
 
     public GRU {
         Checks.positive("GRU", "units", units);
         Checks.inRange("GRU", "dropout", dropout, 0, 1);
+        Checks.inRange("GRU", "recurrent_dropout", recurrentDropout, 0, 1);
         Checks.notNull("GRU", "activation", activation);
         Checks.notNull("GRU", "recurrentActivation", recurrentActivation);
         Checks.notNull("GRU", "kernelInitializer", kernelInitializer);
@@ -52,7 +55,7 @@ public record GRU(int units, Activation activation, Activation recurrentActivati
                Initializer kernelInitializer, Initializer recurrentInitializer, Initializer biasInitializer,
                boolean returnSequences, boolean goBackwards) {
         this(units, activation, recurrentActivation, useBias, kernelInitializer, recurrentInitializer, biasInitializer,
-                returnSequences, goBackwards, 0.0);
+                returnSequences, goBackwards, 0.0, 0.0);
     }
 
     public GRU(int units) {
@@ -88,7 +91,7 @@ public record GRU(int units, Activation activation, Activation recurrentActivati
     @Override
     public LayerRuntime build(BuildContext c) {
         outputShape(c.inputShapes());
-        return Recurrent.runtime(c, parameters(c.inputShapes()), op(), dropout);
+        return Recurrent.runtime(c, parameters(c.inputShapes()), op(), dropout, recurrentDropout);
     }
 
     /** The engine's cell for this spec (its own buffers: one per runtime). */

@@ -20,7 +20,8 @@ import org.layerlab.nn.ParameterSpec;
  */
 public record LSTM(int units, Activation activation, Activation recurrentActivation, boolean useBias,
                    Initializer kernelInitializer, Initializer recurrentInitializer, Initializer biasInitializer,
-                   boolean unitForgetBias, boolean returnSequences, boolean goBackwards, double dropout) implements LayerSpec {
+                   boolean unitForgetBias, boolean returnSequences, boolean goBackwards, double dropout,
+                   double recurrentDropout) implements LayerSpec {
     public static final LayerKind KIND = LayerKind.builder("LSTM", LSTM.class, LayerCategory.SEQUENCE)
             .describe("A recurrent layer with a memory cell and gates that learn what to keep, forget and output:"
                     + " the classic model of long sequences.",
@@ -37,12 +38,14 @@ public record LSTM(int units, Activation activation, Activation recurrentActivat
             .param(Recurrent.RETURN_SEQUENCES)
             .param(Recurrent.GO_BACKWARDS)
             .param(Recurrent.DROPOUT)
+            .param(Recurrent.RECURRENT_DROPOUT)
             .example(() -> new LSTM(32))
             .build();
 
     public LSTM {
         Checks.positive("LSTM", "units", units);
         Checks.inRange("LSTM", "dropout", dropout, 0, 1);
+        Checks.inRange("LSTM", "recurrent_dropout", recurrentDropout, 0, 1);
         Checks.notNull("LSTM", "activation", activation);
         Checks.notNull("LSTM", "recurrentActivation", recurrentActivation);
         Checks.notNull("LSTM", "kernelInitializer", kernelInitializer);
@@ -57,7 +60,7 @@ public record LSTM(int units, Activation activation, Activation recurrentActivat
                 Initializer kernelInitializer, Initializer recurrentInitializer, Initializer biasInitializer,
                 boolean unitForgetBias, boolean returnSequences, boolean goBackwards) {
         this(units, activation, recurrentActivation, useBias, kernelInitializer, recurrentInitializer, biasInitializer,
-                unitForgetBias, returnSequences, goBackwards, 0.0);
+                unitForgetBias, returnSequences, goBackwards, 0.0, 0.0);
     }
 
     public LSTM(int units) {
@@ -95,7 +98,7 @@ public record LSTM(int units, Activation activation, Activation recurrentActivat
         outputShape(c.inputShapes());
         List<ParameterSpec> specs = parameters(c.inputShapes());
         boolean fresh = Recurrent.isNew(c, "bias", new int[] {4 * units});
-        LayerRuntime rt = Recurrent.runtime(c, specs, op(), dropout);
+        LayerRuntime rt = Recurrent.runtime(c, specs, op(), dropout, recurrentDropout);
         if (unitForgetBias && useBias && fresh) {
             Recurrent.forgetGateStartsAtOne(c, "bias", units);
         }

@@ -43,6 +43,9 @@ final class Recurrent {
     static final LayerParam DROPOUT = LayerParam.optional("dropout", ParamType.FLOAT, 0.0,
             "Share of each sample's input features dropped while training (the same ones at every step), against"
                     + " overfitting.").range(0, 0.95);
+    static final LayerParam RECURRENT_DROPOUT = LayerParam.optional("recurrent_dropout", ParamType.FLOAT, 0.0,
+            "Share of the state dropped on its way into each gate while training (a mask per gate, the same at every"
+                    + " step), against overfitting of the recurrence itself.").range(0, 0.95);
     static final LayerParam GO_BACKWARDS = LayerParam.optional("go_backwards", ParamType.BOOL, false,
             "Read the sequence from its end; a returned sequence then comes out reversed, as in Keras.");
 
@@ -82,8 +85,10 @@ final class Recurrent {
         return out;
     }
 
-    static LayerRuntime runtime(BuildContext c, List<ParameterSpec> specs, Recurrence op, double dropout) {
+    static LayerRuntime runtime(BuildContext c, List<ParameterSpec> specs, Recurrence op, double dropout,
+                                double recurrentDropout) {
         op.setDropout(dropout, SplitMix.mix(c.seed() ^ c.nodeId().hashCode()));
+        op.setRecurrentDropout(recurrentDropout, SplitMix.mix(c.seed() ^ (c.nodeId() + "/recurrent").hashCode()));
         Map<String, Parameter> p = c.parameters(specs);
         return new Runtime(op, p.get("kernel"), p.get("recurrent_kernel"), p.get("bias"));
     }

@@ -15,7 +15,7 @@ import org.layerlab.nn.ParameterSpec;
 /** Keras' SimpleRNN on (time, features): kernel (F, u), recurrent_kernel (u, u), bias (u); see {@link SimpleRnn}. */
 public record SimpleRNN(int units, Activation activation, boolean useBias, Initializer kernelInitializer,
                         Initializer recurrentInitializer, Initializer biasInitializer, boolean returnSequences,
-                        boolean goBackwards, double dropout) implements LayerSpec {
+                        boolean goBackwards, double dropout, double recurrentDropout) implements LayerSpec {
     public static final LayerKind KIND = LayerKind.builder("SimpleRNN", SimpleRNN.class, LayerCategory.SEQUENCE)
             .describe("The plain recurrent layer: each step mixes the input with the previous state."
                     + " Gradients fade over long sequences, which LSTM and GRU were made to fix.",
@@ -29,12 +29,14 @@ public record SimpleRNN(int units, Activation activation, boolean useBias, Initi
             .param(Recurrent.RETURN_SEQUENCES)
             .param(Recurrent.GO_BACKWARDS)
             .param(Recurrent.DROPOUT)
+            .param(Recurrent.RECURRENT_DROPOUT)
             .example(() -> new SimpleRNN(32))
             .build();
 
     public SimpleRNN {
         Checks.positive("SimpleRNN", "units", units);
         Checks.inRange("SimpleRNN", "dropout", dropout, 0, 1);
+        Checks.inRange("SimpleRNN", "recurrent_dropout", recurrentDropout, 0, 1);
         Checks.notNull("SimpleRNN", "activation", activation);
         Checks.notNull("SimpleRNN", "kernelInitializer", kernelInitializer);
         Checks.notNull("SimpleRNN", "recurrentInitializer", recurrentInitializer);
@@ -46,7 +48,7 @@ public record SimpleRNN(int units, Activation activation, boolean useBias, Initi
                      Initializer recurrentInitializer, Initializer biasInitializer, boolean returnSequences,
                      boolean goBackwards) {
         this(units, activation, useBias, kernelInitializer, recurrentInitializer, biasInitializer, returnSequences,
-                goBackwards, 0.0);
+                goBackwards, 0.0, 0.0);
     }
 
     public SimpleRNN(int units) {
@@ -56,7 +58,7 @@ public record SimpleRNN(int units, Activation activation, boolean useBias, Initi
 
     public SimpleRNN withReturnSequences() {
         return new SimpleRNN(units, activation, useBias, kernelInitializer, recurrentInitializer, biasInitializer, true,
-                goBackwards, dropout);
+                goBackwards, dropout, recurrentDropout);
     }
 
     @Override
@@ -83,7 +85,7 @@ public record SimpleRNN(int units, Activation activation, boolean useBias, Initi
     @Override
     public LayerRuntime build(BuildContext c) {
         outputShape(c.inputShapes());
-        return Recurrent.runtime(c, parameters(c.inputShapes()), op(), dropout);
+        return Recurrent.runtime(c, parameters(c.inputShapes()), op(), dropout, recurrentDropout);
     }
 
     /** The engine's cell for this spec (its own buffers: one per runtime). */

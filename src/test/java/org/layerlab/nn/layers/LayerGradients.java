@@ -16,6 +16,7 @@ import org.layerlab.nn.LayerRuntime;
 import org.layerlab.nn.Masks;
 import org.layerlab.nn.Parameter;
 import org.layerlab.nn.ParameterStore;
+import org.layerlab.nn.RecurrentLayer;
 
 /** A layer's gradients against central differences, for every input and every weight, on a batch of two. */
 final class LayerGradients {
@@ -51,6 +52,9 @@ final class LayerGradients {
         }
         if (rt instanceof AttentionLayer a) {
             a.attention().holdMask(); // likewise the same dropout mask
+        }
+        if (rt instanceof RecurrentLayer r) {
+            r.recurrence().holdRecurrentMask(); // and the same recurrent dropout masks
         }
         Supplier<Double> objective = () -> {
             rt.forward(xs, y, true);

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 
@@ -222,11 +224,63 @@ class RecurrentLayersTest {
      * dropped feature changes no step's projection) and the kept ones scaled by 1/(1 − rate);
      * inference uses every input. Gradients hold with the mask fixed.
      */
+    /** The three cells with recurrent_dropout (and go_backwards on one), as Keras 3 would build them. */
+    private static List<LayerSpec> recurrentlyDropping(double rate) {
+        return List.of(
+                new SimpleRNN(4, Activation.TANH, true, Initializer.GLOROT_UNIFORM, Initializer.ORTHOGONAL,
+                        Initializer.ZEROS, true, false, 0.0, rate),
+                new LSTM(4, Activation.TANH, Activation.SIGMOID, true, Initializer.GLOROT_UNIFORM, Initializer.ORTHOGONAL,
+                        Initializer.ZEROS, true, true, true, 0.0, rate),
+                new GRU(4, Activation.TANH, Activation.SIGMOID, true, Initializer.GLOROT_UNIFORM, Initializer.ORTHOGONAL,
+                        Initializer.ZEROS, true, false, 0.0, rate));
+    }
+
+    @Test
+    void recurrentDropoutGradientsThroughOneSetOfMasks() {
+        for (LayerSpec spec : recurrentlyDropping(0.4)) {
+            LayerGradients.check(spec, List.of(Shape.of(5, 3)), 3, 5);
+        }
+    }
+
+    @Test
+    void recurrentDropoutActsOnTheStateOnlyWhileTraining() {
+        for (LayerSpec dropping : recurrentlyDropping(0.5)) {
+            LayerSpec plain = LayerKinds.of(dropping).create(withOption(dropping, "recurrent_dropout", 0.0));
+            List<Shape> shapes = List.of(Shape.of(5, 3));
+            ParameterStore store = new ParameterStore(2);
+            LayerRuntime a = plain.build(new BuildContext("x", shapes, store, 2));
+            LayerRuntime b = dropping.build(new BuildContext("x", shapes, store, 2));
+            Tensor x = GradCheck.random(new Random(3), 1, 2, 5, 3);
+            Tensor ya = Tensor.zeros(2, 5, 4);
+            Tensor yb = Tensor.zeros(2, 5, 4);
+            a.forward(new Tensor[] {x}, ya, true);
+            b.forward(new Tensor[] {x}, yb, false);
+            assertArrayEquals(ya.data(), yb.data(), dropping.kind() + ": no recurrent dropout outside training");
+            b.forward(new Tensor[] {x}, yb, true);
+            boolean backwards = dropping instanceof LSTM;
+            for (int sample = 0; sample < 2; sample++) {
+                // The first step starts from the zero state, which has nothing to drop; the steps after it differ.
+                int first = (sample * 5) * 4;
+                for (int j = 0; j < 4; j++) {
+                    assertEquals(ya.data()[first + j], yb.data()[first + j], 1e-6, dropping.kind() + " step 0"
+                            + (backwards ? " (read from the end)" : ""));
+                }
+            }
+            assertFalse(java.util.Arrays.equals(ya.data(), yb.data()), dropping.kind() + ": training drops state");
+        }
+    }
+
+    private static Map<String, Object> withOption(LayerSpec spec, String option, Object value) {
+        Map<String, Object> v = new LinkedHashMap<>(LayerKinds.of(spec).values(spec));
+        v.put(option, value);
+        return v;
+    }
+
     @Test
     void dropoutDropsTheSameFeaturesAtEveryStepAndOnlyWhileTraining() {
         LSTM plain = new LSTM(3, true);
         LSTM dropping = new LSTM(3, Activation.TANH, Activation.SIGMOID, true, Initializer.GLOROT_UNIFORM,
-                Initializer.ORTHOGONAL, Initializer.ZEROS, true, true, false, 0.5);
+                Initializer.ORTHOGONAL, Initializer.ZEROS, true, true, false, 0.5, 0.0);
         List<Shape> shapes = List.of(Shape.of(4, 6));
         ParameterStore store = new ParameterStore(2);
         LayerRuntime a = plain.build(new BuildContext("x", shapes, store, 2));
