@@ -10,6 +10,7 @@ import com.google.gson.JsonObject;
 import org.layerlab.engine.Shape;
 import org.layerlab.nn.Activation;
 import org.layerlab.nn.Edges;
+import org.layerlab.nn.Ends;
 import org.layerlab.nn.Initializer;
 import org.layerlab.nn.Padding;
 import org.layerlab.nn.Regularizer;
@@ -82,6 +83,8 @@ public final class LayerCodec {
             o.add(name, ints(new int[] {s.h(), s.w()}));
         } else if (v instanceof Shape s) {
             o.add(name, ints(s.dims()));
+        } else if (v instanceof Ends e) {
+            o.add(name, ints(new int[] {e.start(), e.end()}));
         } else if (v instanceof Edges e) {
             JsonArray pairs = new JsonArray();
             pairs.add(ints(new int[] {e.top(), e.bottom()}));
@@ -120,6 +123,7 @@ public final class LayerCodec {
                 case SIZE2 -> size(p, name);
                 case SHAPE -> Shape.of(p.ints(name));
                 case EDGES -> edges(p, name);
+                case ENDS -> ends(p, name);
                 case PADDING -> Padding.parse(p.string(name));
                 case ACTIVATION -> activation(p, name);
                 case INITIALIZER -> Initializer.parse(p.string(name));
@@ -158,6 +162,18 @@ public final class LayerCodec {
             throw new JsonFields.FieldError(p.path(field), "expected [height, width], found " + v.length + " numbers");
         }
         return new Size2(v[0], v[1]);
+    }
+
+    /** One number (both ends) or [start, end], as Keras accepts. */
+    private static Ends ends(JsonFields p, String field) {
+        if (p.raw(field).isJsonPrimitive()) {
+            return Ends.of(p.integer(field));
+        }
+        int[] v = p.ints(field);
+        if (v.length != 2) {
+            throw new JsonFields.FieldError(p.path(field), "expected [start, end], found " + v.length + " numbers");
+        }
+        return new Ends(v[0], v[1]);
     }
 
     /** One number (every edge), [h, w] (symmetric) or [[top, bottom], [left, right]], as Keras accepts. */

@@ -88,6 +88,8 @@ public final class ExportCases {
                 variant("ZeroPadding2D", "{padding: [[0, 2], [1, 3]]}", 2, 3, 2),
                 variant("Cropping2D", "{cropping: [[1, 0], [2, 1]]}", 4, 5, 2),
                 variant("Cropping2D", "{cropping: [1, 2]}", 4, 5, 1),
+                variant("Cropping1D", "{cropping: [4, 0]}", 5, 3),
+                variant("Cropping1D", "{cropping: 2}", 6, 2),
                 variant("AveragePooling2D", "{pool_size: [3, 3], strides: [2, 2], padding: 'same'}", 7, 6, 2),
                 variant("Conv1D", "{filters: 3, kernel_size: 3, padding: 'same', strides: 2}", 9, 2),
                 variant("Conv1D", "{filters: 3, kernel_size: 3, padding: 'causal', dilation_rate: 2, activation: 'gelu'}", 9, 2),

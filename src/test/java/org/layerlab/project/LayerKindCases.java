@@ -92,6 +92,7 @@ public final class LayerKindCases {
             Map.entry("Conv2DTranspose", Case.of(3, 3, 2)),
             Map.entry("ZeroPadding2D", Case.of(2, 3, 2)),
             Map.entry("Cropping2D", Case.of(4, 5, 2)),
+            Map.entry("Cropping1D", Case.of(5, 3)),
             // Inference: the output is z_mean and the check covers the KL term; SamplingTest checks the sample.
             Map.entry("Sampling", Case.twice(3).inference()),
             // The GAN seam passes its input on; GanTrainingTest checks what is particular to it.

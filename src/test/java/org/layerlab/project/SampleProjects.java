@@ -118,6 +118,12 @@ public final class SampleProjects {
                 cfg(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, 8, 64, OptimizerSpec.of("adam", 0.003), List.of(Metric.ACCURACY)),
                 new DatasetSource.Corpus("data/fortunes_science.txt", Tokenizer.Level.CHARACTERS, false, 200, 40, 3, 0.1,
                         null), null, null));
+        m.put("fortunes_char_transformer", new Project("A small causal Transformer learns to write science fortune cookies,"
+                + " on the same characters as the LSTM (Samples tab: its text after each epoch)",
+                Architectures.transformerLanguageModel(40, 93, 64, 2, 32, 128, 2, 120),
+                cfg(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, 8, 64, OptimizerSpec.of("adam", 0.002), List.of(Metric.ACCURACY)),
+                new DatasetSource.Corpus("data/fortunes_science.txt", Tokenizer.Level.CHARACTERS, false, 200, 40, 3, 0.1,
+                        null), null, null));
         m.put("spirals", new Project("Two spirals", chain(Input.of(2), new Dense(16, "tanh"), new Dense(16, "tanh"),
                 new Dense(1, "sigmoid")),
                 cfg(Loss.BINARY_CROSSENTROPY, 300, 32, OptimizerSpec.of("adam", 0.01), List.of(Metric.ACCURACY)),

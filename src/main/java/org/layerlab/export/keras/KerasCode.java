@@ -10,6 +10,7 @@ import java.util.Set;
 import org.layerlab.engine.Shape;
 import org.layerlab.nn.Activation;
 import org.layerlab.nn.Edges;
+import org.layerlab.nn.Ends;
 import org.layerlab.nn.Initializer;
 import org.layerlab.nn.Padding;
 import org.layerlab.nn.Regularizer;
@@ -135,6 +136,9 @@ final class KerasCode {
                 b.append(d).append(", ");
             }
             return b.append(")").toString().replace(", )", ",)");
+        }
+        if (v instanceof Ends e) {
+            return "(" + e.start() + ", " + e.end() + ")";
         }
         if (v instanceof Edges e) {
             return "((" + e.top() + ", " + e.bottom() + "), (" + e.left() + ", " + e.right() + "))";

@@ -13,6 +13,7 @@ import com.google.gson.JsonPrimitive;
 import org.layerlab.engine.Shape;
 import org.layerlab.nn.Activation;
 import org.layerlab.nn.Edges;
+import org.layerlab.nn.Ends;
 import org.layerlab.nn.Initializer;
 import org.layerlab.nn.Padding;
 import org.layerlab.nn.Regularizer;
@@ -110,6 +111,9 @@ final class KerasConfig {
                 a.add(d);
             }
             return a;
+        }
+        if (v instanceof Ends e) {
+            return ints(List.of(e.start(), e.end()));
         }
         if (v instanceof Edges e) {
             JsonArray a = new JsonArray();

@@ -8,6 +8,7 @@ import org.layerlab.engine.Tensor;
 import org.layerlab.nn.Edges;
 import org.layerlab.nn.layers.BatchNormalization;
 import org.layerlab.nn.layers.Concatenate;
+import org.layerlab.nn.layers.Cropping1D;
 import org.layerlab.nn.layers.Cropping2D;
 import org.layerlab.nn.layers.Dense;
 import org.layerlab.nn.layers.ELU;
@@ -109,6 +110,13 @@ final class CoreLayers {
         OnnxGraph g = c.graph();
         return g.op("Slice", c.name(), in(c.input(), g.longs(c.name() + "/starts", e.top(), e.left()),
                 g.longs(c.name() + "/ends", in.dim(0) - e.bottom(), in.dim(1) - e.right()), g.longs(c.name() + "/axes", 1, 2)));
+    };
+
+    /** The steps kept: Slice on the time axis. */
+    static final OnnxLayer<Cropping1D> CROPPING_1D = (c, s) -> {
+        OnnxGraph g = c.graph();
+        return g.op("Slice", c.name(), in(c.input(), g.longs(c.name() + "/starts", s.cropping().start()),
+                g.longs(c.name() + "/ends", c.inputShape().dim(0) - s.cropping().end()), g.longs(c.name() + "/axes", 1)));
     };
 
     /** Reshape to (batch, dims...), the batch left to ONNX. */

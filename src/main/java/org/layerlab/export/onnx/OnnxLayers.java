@@ -13,6 +13,7 @@ import org.layerlab.nn.layers.Concatenate;
 import org.layerlab.nn.layers.Conv1D;
 import org.layerlab.nn.layers.Conv2D;
 import org.layerlab.nn.layers.Conv2DTranspose;
+import org.layerlab.nn.layers.Cropping1D;
 import org.layerlab.nn.layers.Cropping2D;
 import org.layerlab.nn.layers.Dense;
 import org.layerlab.nn.layers.Dropout;
@@ -82,6 +83,7 @@ final class OnnxLayers {
             Map.entry(Conv2DTranspose.class, ConvolutionLayers.CONV_2D_TRANSPOSE),
             Map.entry(ZeroPadding2D.class, CoreLayers.ZERO_PADDING_2D),
             Map.entry(Cropping2D.class, CoreLayers.CROPPING_2D),
+            Map.entry(Cropping1D.class, CoreLayers.CROPPING_1D),
             // Inference: Sampling gives z_mean, its first input.
             Map.entry(Sampling.class, CoreLayers.IDENTITY),
             Map.entry(RealOrFake.class, CoreLayers.IDENTITY)));

@@ -7,6 +7,7 @@ import org.layerlab.export.core.Layouts;
 import org.layerlab.nn.Edges;
 import org.layerlab.nn.layers.BatchNormalization;
 import org.layerlab.nn.layers.Concatenate;
+import org.layerlab.nn.layers.Cropping1D;
 import org.layerlab.nn.layers.Cropping2D;
 import org.layerlab.nn.layers.Sampling;
 import org.layerlab.nn.layers.Dense;
@@ -109,6 +110,9 @@ final class TorchCoreLayers {
         return c.input() + "[:, " + e.top() + ":" + (in.dim(0) - e.bottom()) + ", " + e.left() + ":" + (in.dim(1) - e.right())
                 + "]";
     };
+
+    static final TorchLayer<Cropping1D> CROPPING_1D = (c, s) -> c.input() + "[:, " + s.cropping().start() + ":"
+            + (c.inputShape().dim(0) - s.cropping().end()) + "]";
 
     static String pyBool(boolean b) {
         return b ? "True" : "False";

@@ -13,6 +13,7 @@ import org.layerlab.nn.layers.Concatenate;
 import org.layerlab.nn.layers.Conv1D;
 import org.layerlab.nn.layers.Conv2D;
 import org.layerlab.nn.layers.Conv2DTranspose;
+import org.layerlab.nn.layers.Cropping1D;
 import org.layerlab.nn.layers.Cropping2D;
 import org.layerlab.nn.layers.Dense;
 import org.layerlab.nn.layers.Dropout;
@@ -82,6 +83,7 @@ final class TorchLayers {
             Map.entry(Conv2DTranspose.class, TorchConvolutionLayers.CONV_2D_TRANSPOSE),
             Map.entry(ZeroPadding2D.class, TorchCoreLayers.ZERO_PADDING_2D),
             Map.entry(Cropping2D.class, TorchCoreLayers.CROPPING_2D),
+            Map.entry(Cropping1D.class, TorchCoreLayers.CROPPING_1D),
             Map.entry(Sampling.class, TorchCoreLayers.SAMPLING),
             Map.entry(RealOrFake.class, TorchCoreLayers.IDENTITY)));
 

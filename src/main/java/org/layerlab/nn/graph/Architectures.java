@@ -3,11 +3,13 @@ package org.layerlab.nn.graph;
 import org.layerlab.engine.Shape;
 import org.layerlab.engine.ops.Merge;
 import org.layerlab.nn.Activation;
+import org.layerlab.nn.Ends;
 import org.layerlab.nn.Initializer;
 import org.layerlab.nn.Padding;
 import org.layerlab.nn.Size2;
 import org.layerlab.nn.layers.Conv2D;
 import org.layerlab.nn.layers.Conv2DTranspose;
+import org.layerlab.nn.layers.Cropping1D;
 import org.layerlab.nn.layers.Dense;
 import org.layerlab.nn.layers.Flatten;
 import org.layerlab.nn.layers.GlobalAveragePooling1D;
@@ -41,6 +43,46 @@ public final class Architectures {
      */
     public static NetworkGraph transformerClassifier(int length, int vocabulary, int dim, int heads, int keyDim,
                                                      int feedForward, int blocks, int classes, double x) {
+        Encoder e = encoder(length, vocabulary, dim, heads, keyDim, feedForward, blocks, false, x);
+        double y = e.y();
+        return e.graph().withNode(new GraphNode("globalaveragepooling1d", "globalaveragepooling1d",
+                        new GlobalAveragePooling1D(), x, y += 125))
+                .withNode(new GraphNode("dense", "dense", new Dense(classes, "softmax"), x, y + 125))
+                .withEdge(new GraphEdge(e.last(), "globalaveragepooling1d", 0))
+                .withEdge(new GraphEdge("globalaveragepooling1d", "dense", 0));
+    }
+
+    /**
+     * A small causal Transformer that predicts the token after a window, as the decoder-only
+     * models do: the encoder blocks of {@link #transformerClassifier} with causal self-attention
+     * (each position sees only those before it), then the last position alone (Cropping1D, Keras
+     * code's x[:, -1, :]) → Flatten → softmax over the vocabulary. Trained on next-token windows,
+     * only the last position's prediction is scored (one target a window).
+     */
+    public static NetworkGraph transformerLanguageModel(int length, int vocabulary, int dim, int heads, int keyDim,
+                                                        int feedForward, int blocks, double x) {
+        Encoder e = encoder(length, vocabulary, dim, heads, keyDim, feedForward, blocks, true, x);
+        double y = e.y();
+        return e.graph().withNode(new GraphNode("last_step", "last_step", new Cropping1D(new Ends(length - 1, 0)), x,
+                        y += 125))
+                .withNode(new GraphNode("flatten", "flatten", new Flatten(), x, y += 125))
+                .withNode(new GraphNode("next_token", "next_token", new Dense(vocabulary, "softmax"), x, y + 125))
+                .withEdge(new GraphEdge(e.last(), "last_step", 0))
+                .withEdge(new GraphEdge("last_step", "flatten", 0))
+                .withEdge(new GraphEdge("flatten", "next_token", 0));
+    }
+
+    /** The graph so far, its last node, and the height reached. */
+    private record Encoder(NetworkGraph graph, String last, double y) {
+    }
+
+    /**
+     * Token ids → PositionalEmbedding → blocks of self-attention with a residual Add and
+     * LayerNormalization, then a two-layer feed-forward part with its own; the residual edges run
+     * straight down the main column at x and the blocks they skip sit beside it.
+     */
+    private static Encoder encoder(int length, int vocabulary, int dim, int heads, int keyDim, int feedForward,
+                                   int blocks, boolean causal, double x) {
         double side = x + 240;
         double y = 40;
         NetworkGraph g = NetworkGraph.empty()
@@ -58,7 +100,8 @@ public final class Architectures {
             String ffOut = "feed_forward_out" + s;
             String add2 = "add_ff" + s;
             String norm2 = "layernormalization_ff" + s;
-            g = g.withNode(new GraphNode(mha, mha, new MultiHeadAttention(heads, keyDim), side, y += 125))
+            MultiHeadAttention attention = new MultiHeadAttention(heads, keyDim);
+            g = g.withNode(new GraphNode(mha, mha, causal ? attention.causal() : attention, side, y += 125))
                     .withNode(new GraphNode(add, add, new MergeLayer(Merge.Kind.ADD), x, y += 125))
                     .withNode(new GraphNode(norm, norm, new LayerNormalization(), x, y += 125))
                     .withNode(new GraphNode(ff, ff, new Dense(feedForward, "relu"), side, y += 125))
@@ -72,11 +115,7 @@ public final class Architectures {
                     .withEdge(new GraphEdge(add2, norm2, 0));
             last = norm2;
         }
-        return g.withNode(new GraphNode("globalaveragepooling1d", "globalaveragepooling1d", new GlobalAveragePooling1D(),
-                        x, y += 125))
-                .withNode(new GraphNode("dense", "dense", new Dense(classes, "softmax"), x, y + 125))
-                .withEdge(new GraphEdge(last, "globalaveragepooling1d", 0))
-                .withEdge(new GraphEdge("globalaveragepooling1d", "dense", 0));
+        return new Encoder(g, last, y);
     }
 
     /**

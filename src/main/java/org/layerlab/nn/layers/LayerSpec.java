@@ -22,7 +22,7 @@ public sealed interface LayerSpec permits Input, Dense, ActivationLayer, LeakyRe
         GlobalAveragePooling2D, GlobalMaxPooling2D, Flatten, Reshape, BatchNormalization, LayerNormalization,
         SpatialDropout2D, MergeLayer, Concatenate, Embedding, SimpleRNN, LSTM, GRU, GlobalAveragePooling1D,
         GlobalMaxPooling1D, MultiHeadAttention, PositionalEmbedding, Conv1D, MaxPooling1D, AveragePooling1D,
-        Bidirectional, UpSampling2D, Conv2DTranspose, ZeroPadding2D, Cropping2D, Sampling, RealOrFake {
+        Bidirectional, UpSampling2D, Conv2DTranspose, ZeroPadding2D, Cropping2D, Cropping1D, Sampling, RealOrFake {
     /** The Keras class name: "Dense", "Dropout". */
     String kind();
 

@@ -3,6 +3,7 @@ package org.layerlab.nn.layers;
 import org.layerlab.engine.Shape;
 import org.layerlab.nn.Activation;
 import org.layerlab.nn.Edges;
+import org.layerlab.nn.Ends;
 import org.layerlab.nn.Initializer;
 import org.layerlab.nn.Padding;
 import org.layerlab.nn.Regularizer;
@@ -24,6 +25,8 @@ public enum ParamType {
     PADDING(Padding.class),
     /** ((top, bottom), (left, right)) rows and columns; read from one number, a pair or the nested pairs. */
     EDGES(Edges.class),
+    /** (start, end) steps of a sequence; written as [start, end], read from one number or a pair. */
+    ENDS(Ends.class),
     ACTIVATION(Activation.class),
     INITIALIZER(Initializer.class),
     REGULARIZER(Regularizer.class);

@@ -64,6 +64,7 @@ final class ParamEditors {
             }
             case SIZE2 -> pair(param, value.getAsJsonArray(), commit);
             case EDGES -> edges(param.name(), value.getAsJsonArray(), commit);
+            case ENDS -> ends(param.name(), value.getAsJsonArray(), commit);
             case SHAPE -> shape(key, value.getAsJsonArray(), commit);
             case REGULARIZER -> regularizer(key, value == null ? null : value.getAsJsonObject(), commit);
             case FLOAT -> number(key, value, commit);
@@ -101,6 +102,23 @@ final class ParamEditors {
         h.valueProperty().addListener((o, a, b) -> send.run());
         w.valueProperty().addListener((o, a, b) -> send.run());
         HBox box = new HBox(4, h, new Label("×"), w);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    /** Two spinners, the steps off the start and off the end, sent as Keras' [start, end]. */
+    private static Node ends(String key, JsonArray arr, Consumer<JsonElement> commit) {
+        Spinner<Integer> start = spinner(key + "-start", arr.get(0).getAsInt(), 0, 4096);
+        Spinner<Integer> end = spinner(key + "-end", arr.get(1).getAsInt(), 0, 4096);
+        Runnable send = () -> {
+            JsonArray out = new JsonArray();
+            out.add(start.getValue());
+            out.add(end.getValue());
+            commit.accept(out);
+        };
+        start.valueProperty().addListener((o, a, b) -> send.run());
+        end.valueProperty().addListener((o, a, b) -> send.run());
+        HBox box = new HBox(4, new Label("start"), start, new Label("end"), end);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }

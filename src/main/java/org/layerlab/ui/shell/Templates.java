@@ -60,6 +60,9 @@ final class Templates {
                 new LSTM(32), new Dense(2, "softmax")), classify, null, List.of(), null));
         m.put("Transformer encoder", new Project("Transformer encoder", transformerEncoder(), classify, null, List.of(),
                 null));
+        // For next-token data (a corpus): 40 tokens in, the next one out; the vocabulary is set by the data.
+        m.put("Transformer language model", new Project("Transformer language model",
+                Architectures.transformerLanguageModel(40, 100, 64, 2, 32, 128, 2, 120), classify, null, List.of(), null));
         TrainingConfig reconstruct = TrainingConfig.of(Loss.BINARY_CROSSENTROPY, 10);
         m.put("Dense autoencoder", new Project("Dense autoencoder", Architectures.denseAutoencoder(32, 120), reconstruct,
                 null, List.of(), null));
