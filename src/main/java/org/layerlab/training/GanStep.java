@@ -16,6 +16,7 @@ import org.layerlab.nn.layers.RealOrFake;
 import org.layerlab.nn.network.Network;
 import org.layerlab.nn.network.NetworkNode;
 import org.layerlab.nn.optimizers.Optimizer;
+import org.layerlab.nn.optimizers.OptimizerSpec;
 import org.layerlab.nn.schedules.ConstantRate;
 
 /**
@@ -67,8 +68,7 @@ final class GanStep {
         this.recipe = recipe;
         this.generatorWeights = generator.parameters();
         this.discriminatorWeights = discriminator.parameters();
-        this.generatorOptimizer = config.optimizer().withSchedule(new ConstantRate(recipe.generatorLearningRate()))
-                .create();
+        this.generatorOptimizer = generatorOptimizer(config, recipe);
         this.discriminatorLoss = new LossComputation(discriminator, config.loss());
         this.generatorLoss = new LossComputation(full, config.loss());
         this.noise = Tensor.ofBatch(batch, generator.inputShape());
@@ -77,6 +77,13 @@ final class GanStep {
         this.ones = Tensor.zeros(batch, 1);
         ones.fill(1);
         this.state = config.seed() * 0x9E3779B97F4A7C15L + 0x6A4;
+    }
+
+    /** The generator's optimizer: the recipe's kind (or the training settings') at the recipe's rate. */
+    static Optimizer generatorOptimizer(TrainingConfig config, RealOrFake recipe) {
+        OptimizerSpec base = recipe.generatorOptimizer().equals("same") ? config.optimizer()
+                : OptimizerSpec.of(recipe.generatorOptimizer(), recipe.generatorLearningRate());
+        return base.withSchedule(new ConstantRate(recipe.generatorLearningRate())).create();
     }
 
     /** The step for a network with a RealOrFake node, else null (not a GAN). */

@@ -16,6 +16,7 @@ import org.layerlab.nn.graph.GraphEdge;
 import org.layerlab.nn.graph.GraphNode;
 import org.layerlab.nn.graph.NetworkGraph;
 import org.layerlab.nn.layers.ActivationLayer;
+import org.layerlab.nn.layers.Bidirectional;
 import org.layerlab.nn.layers.Conv2D;
 import org.layerlab.nn.layers.Dense;
 import org.layerlab.nn.layers.Dropout;
@@ -105,6 +106,13 @@ public final class SampleProjects {
         m.put("fortunes_text", new Project("Fortune cookies: computers, science or politics? Words → Embedding → mean → Dense",
                 chain(Input.of(48), new Embedding(6000, 32).masked(), new GlobalAveragePooling1D(), new Dense(3, "softmax")),
                 cfg(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, 10, 32, OptimizerSpec.of("adam", 0.005), List.of(Metric.ACCURACY)),
+                new DatasetSource.Text("data/fortunes.csv", "text", "category", Tokenizer.Level.WORDS, true, 6000, 48, 0.2,
+                        42, null), null, null));
+        m.put("fortunes_bilstm", new Project("Fortune cookies read both ways: words → Embedding → Bidirectional LSTM →"
+                + " Dense (the Confusion tab shows which categories it mixes up)",
+                chain(Input.of(48), new Embedding(6000, 32).masked(), new Bidirectional("LSTM", 32, false, "concat"),
+                        new Dense(3, "softmax")),
+                cfg(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, 6, 32, OptimizerSpec.of("adam", 0.003), List.of(Metric.ACCURACY)),
                 new DatasetSource.Text("data/fortunes.csv", "text", "category", Tokenizer.Level.WORDS, true, 6000, 48, 0.2,
                         42, null), null, null));
         m.put("fortunes_transformer", new Project("Fortune cookies with a Transformer encoder block (self-attention,"

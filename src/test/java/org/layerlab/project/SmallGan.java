@@ -28,7 +28,7 @@ public final class SmallGan {
 
     public static NetworkGraph graph() {
         LayerSpec[] chain = {new Input(Shape.of(16)), new Dense(64, "relu"), new Dense(784, "sigmoid"), Reshape.of(28, 28, 1),
-                new RealOrFake("normal", 1, 0.1, 1e-3), new Flatten(), new Dense(32, "relu"), new Dense(1, "sigmoid")};
+                new RealOrFake("normal", 1, 0.1, 1e-3, "same"), new Flatten(), new Dense(32, "relu"), new Dense(1, "sigmoid")};
         String[] ids = {"noise", "dense", "dense_1", "image", "real_or_fake", "flatten", "dense_2", "judgement"};
         NetworkGraph g = NetworkGraph.empty();
         for (int i = 0; i < chain.length; i++) {

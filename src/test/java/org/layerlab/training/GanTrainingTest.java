@@ -28,7 +28,7 @@ class GanTrainingTest {
     /** Noise (2) → generator → one number → discriminator → real or fake. */
     static Network gan(int discriminatorSteps, long seed) {
         return Sequential.input(2).add(new Dense(16, "relu")).add(new Dense(1))
-                .add(new RealOrFake("normal", discriminatorSteps, 0.0, 0.003))
+                .add(new RealOrFake("normal", discriminatorSteps, 0.0, 0.003, "same"))
                 .add(new Dense(16, "relu")).add(new Dense(1, "sigmoid")).build(seed);
     }
 
@@ -110,6 +110,17 @@ class GanTrainingTest {
         assertTrue(changed(g1, weightsOf(net, generator)));
         assertTrue(net.parameters().stream().filter(p -> p.nodeId().startsWith("dense_2")).anyMatch(p -> p.grad().maxAbs() > 0),
                 "the discriminator's gradients were computed in the generator's phase");
+    }
+
+    @Test
+    void theGeneratorsOptimizerIsTheRecipesKindAtTheRecipesRate() {
+        TrainingConfig config = config(1, 1e-3);
+        Optimizer same = GanStep.generatorOptimizer(config, new RealOrFake("normal", 1, 0, 5e-4, "same"));
+        assertEquals("Adam", same.kind()); // Keras class names
+        assertEquals(5e-4, same.currentLearningRate(), 1e-12);
+        Optimizer sgd = GanStep.generatorOptimizer(config, new RealOrFake("normal", 1, 0, 0.01, "sgd"));
+        assertEquals("SGD", sgd.kind());
+        assertEquals(0.01, sgd.currentLearningRate(), 1e-12);
     }
 
     @Test

@@ -179,7 +179,7 @@ public final class Architectures {
                 "batchnorm_1", new BatchNormalization(),
                 "leakyrelu_1", new LeakyReLU(0.2),
                 "image", up(1, four, two, "sigmoid"));
-        g = chainAt(g, x + 400, 40, "real_or_fake", new RealOrFake("normal", 1, 0.0, 2e-4),
+        g = chainAt(g, x + 400, 40, "real_or_fake", new RealOrFake("normal", 1, 0.0, 2e-4, "same"),
                 "conv2d", new Conv2D(32, 4, "linear").withStrides(two).withPadding(Padding.SAME),
                 "leakyrelu_2", new LeakyReLU(0.2),
                 "conv2d_1", new Conv2D(64, 4, "linear").withStrides(two).withPadding(Padding.SAME),

@@ -1,11 +1,13 @@
 package org.layerlab.nn.layers;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.layerlab.engine.Shape;
 import org.layerlab.nn.BuildContext;
 import org.layerlab.nn.Checks;
 import org.layerlab.nn.LayerRuntime;
+import org.layerlab.nn.optimizers.OptimizerSpec;
 
 /**
  * Where a GAN's generator ends and its discriminator begins: the layers before it turn noise
@@ -17,9 +19,11 @@ import org.layerlab.nn.LayerRuntime;
  * at its own rate). Not a Keras layer: the Keras DCGAN example holds two models in a custom
  * train_step; one chain keeps a GAN one drawing with one undo history (docs/decisions/0009).
  */
-public record RealOrFake(String noise, int discriminatorSteps, double labelSmoothing, double generatorLearningRate)
-        implements LayerSpec {
+public record RealOrFake(String noise, int discriminatorSteps, double labelSmoothing, double generatorLearningRate,
+                         String generatorOptimizer) implements LayerSpec {
     private static final List<String> NOISES = List.of("normal", "uniform");
+    /** "same": the training settings' optimizer (its options too), at the generator's rate. */
+    private static final List<String> OPTIMIZERS = Stream.concat(Stream.of("same"), OptimizerSpec.KINDS.stream()).toList();
 
     public static final LayerKind KIND = LayerKind.builder("RealOrFake", RealOrFake.class, LayerCategory.GENERATIVE)
             .describe("A GAN's seam: the layers before it generate an image from noise, the layers after it judge"
@@ -33,9 +37,11 @@ public record RealOrFake(String noise, int discriminatorSteps, double labelSmoot
                     "The discriminator's target for real images is 1 − this: a little (0.1) keeps it from"
                             + " becoming too sure.").range(0, 0.5))
             .param(LayerParam.optional("generator_learning_rate", ParamType.FLOAT, 2e-4,
-                    "The generator's rate; it uses the training settings' optimizer kind, the discriminator"
-                            + " its rate too.").range(1e-7, 10))
-            .example(() -> new RealOrFake("normal", 1, 0.0, 2e-4))
+                    "The generator's rate (the discriminator's is the training settings').").range(1e-7, 10))
+            .param(LayerParam.choice("generator_optimizer", "same", OPTIMIZERS,
+                    "The generator's optimizer: same as the discriminator's (the training settings', with their"
+                            + " options), or another kind with its defaults."))
+            .example(() -> new RealOrFake("normal", 1, 0.0, 2e-4, "same"))
             .build();
 
     public RealOrFake {
@@ -45,6 +51,15 @@ public record RealOrFake(String noise, int discriminatorSteps, double labelSmoot
         Checks.inRange("RealOrFake", "discriminator_steps", discriminatorSteps, 1, 10);
         Checks.inRange("RealOrFake", "label_smoothing", labelSmoothing, 0, 0.5);
         Checks.inRange("RealOrFake", "generator_learning_rate", generatorLearningRate, 1e-7, 10);
+        if (!OPTIMIZERS.contains(generatorOptimizer)) {
+            throw new IllegalArgumentException("RealOrFake: generator_optimizer must be one of " + String.join(", ", OPTIMIZERS)
+                    + ". Received: generator_optimizer=" + generatorOptimizer);
+        }
+    }
+
+    /** The recipe with the usual defaults: normal noise, one step each, no smoothing, the discriminator's optimizer. */
+    public RealOrFake(double generatorLearningRate) {
+        this("normal", 1, 0.0, generatorLearningRate, "same");
     }
 
     @Override

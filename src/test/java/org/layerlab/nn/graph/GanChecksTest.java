@@ -36,7 +36,7 @@ class GanChecksTest {
                 {"reshape", Reshape.of(7, 7, 8)},
                 {"up", new Conv2DTranspose(filters, Size2.square(3), Size2.square(transposeStrides), Padding.SAME,
                         Activation.SIGMOID, true, Initializer.GLOROT_UNIFORM, Initializer.ZEROS)},
-                {"seam", new RealOrFake("normal", 1, 0.1, 2e-4)},
+                {"seam", new RealOrFake("normal", 1, 0.1, 2e-4, "same")},
                 {"judge", new Conv2D(4, 3, "relu")},
                 {"flat", new Flatten()},
                 {"out", new Dense(units, "sigmoid")}};
@@ -104,7 +104,7 @@ class GanChecksTest {
         assertEquals("add", p.nodeId());
         assertTrue(p.message().contains("a layer of the generator"), p.message());
 
-        NetworkGraph two = gan(1, 1, 4).withNode(new GraphNode("seam2", "seam2", new RealOrFake("normal", 1, 0, 2e-4), 0, 0));
+        NetworkGraph two = gan(1, 1, 4).withNode(new GraphNode("seam2", "seam2", new RealOrFake("normal", 1, 0, 2e-4, "same"), 0, 0));
         two = two.withoutEdge(two.inputsOf("judge").get(0)).withEdge(new GraphEdge("seam", "seam2", 0))
                 .withEdge(new GraphEdge("seam2", "judge", 0));
         assertFalse(errors(GraphAnalysis.of(two)).isEmpty());
