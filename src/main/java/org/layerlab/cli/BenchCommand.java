@@ -22,7 +22,7 @@ import org.layerlab.engine.Parallel;
  * 256–2048) and prints one table; training workloads as the median of timed windows with their
  * spread ({@link TimedWindows}); {@code --quick} uses the shipped 6000-image subset and shorter
  * runs, {@code --json FILE} also writes the rows as JSON (read by bench/compare.py), {@code
- * --profile} adds where the mlp's and cnn's step time goes ({@link BenchProfile}).
+ * --profile} adds where the mlp's, cnn's, lstm's and transformer's step time goes ({@link BenchProfile}).
  */
 final class BenchCommand {
     static final Path DEFAULT_DATA = Path.of("/usr/share/datasets/fashion-mnist");
@@ -73,6 +73,14 @@ final class BenchCommand {
         }
         if (only.contains("transformer")) {
             rows.add(print(BenchSequences.transformer(quick, window, windows)));
+        }
+        if (args.flag("profile") && only.contains("lstm")) {
+            BenchProfile.print(out, "lstm", BenchSequences.lstmNetwork(), 64, BenchSequences.sequences(2048, 1),
+                    quick ? 512 : 2048);
+        }
+        if (args.flag("profile") && only.contains("transformer")) {
+            BenchProfile.print(out, "transformer", BenchSequences.transformerNetwork(), 32,
+                    BenchSequences.markedTokens(2048, 1), quick ? 512 : 2048);
         }
         if (only.contains("fma") && !only.contains("gemm")) {
             rows.add(print(BenchWorkloads.fmaPeak(quick ? 0.3 : 2.0)));

@@ -3,6 +3,7 @@ package org.layerlab.engine.ops;
 import java.util.Arrays;
 
 import org.layerlab.engine.Gemm;
+import org.layerlab.engine.Parallel;
 import org.layerlab.engine.Tensor;
 
 /**
@@ -18,6 +19,8 @@ import org.layerlab.engine.Tensor;
  * the values, as Keras does; the view shows P before dropout.
  */
 public final class Attention {
+    /** Per attention weight: an exponential and a few adds and multiplies. */
+    private static final int SOFTMAX_COST = 20;
     private final int heads;
     private final int keyDim;
     private final int valueDim;
@@ -132,29 +135,21 @@ public final class Attention {
                 rng = Dropout.drawMask(keep, weights, dropout, rng);
             }
         }
-        float kept = (float) (1.0 / (1.0 - dropout));
+        for (int b = 0; b < n; b++) {
+            for (int h = 0; h < heads; h++) {
+                Gemm.multiply(false, true, t, s, keyDim, q, b * t * hk + h * keyDim, hk, k, b * s * hk + h * keyDim, hk,
+                        p, ((b * heads + h) * t) * s, s, false);
+            }
+        }
+        // The rows' masks and softmax (an exponential per weight: half the forward pass when done one
+        // at a time) on both cores; every row is its own, so the split does not change a number.
+        Parallel.Args args = Parallel.args();
+        args.object = this;
+        Parallel.range(n * heads * t, (long) n * heads * t * s * SOFTMAX_COST, args,
+                (a, from, to) -> ((Attention) a.object).weightRows(from, to));
         for (int b = 0; b < n; b++) {
             for (int h = 0; h < heads; h++) {
                 int pOff = ((b * heads + h) * t) * s;
-                Gemm.multiply(false, true, t, s, keyDim, q, b * t * hk + h * keyDim, hk, k, b * s * hk + h * keyDim, hk,
-                        p, pOff, s, false);
-                for (int i = 0; i < t; i++) {
-                    int row = pOff + i * s;
-                    if (causal) {
-                        Arrays.fill(p, row + Math.min(s, i + 1), row + s, Float.NEGATIVE_INFINITY);
-                    }
-                    for (int j = 0; j < s && keyMask != null; j++) {
-                        if (keyMask[b * s + j] == 0) {
-                            p[row + j] -= 1e9f;
-                        }
-                    }
-                    Softmax.row(p, p, row, s);
-                }
-                if (dropped) {
-                    for (int i = pOff; i < pOff + t * s; i++) {
-                        pd[i] = keep[i] != 0 ? p[i] * kept : 0f;
-                    }
-                }
                 Gemm.multiply(false, false, t, valueDim, s, dropped ? pd : p, pOff, s, v, b * s * hv + h * valueDim, hv,
                         o, b * t * hv + h * valueDim, hv, false);
             }
@@ -163,6 +158,30 @@ public final class Attention {
         Gemm.multiply(false, false, n * t, out, hv, o, 0, hv, wo.data(), 0, out, y.data(), 0, out, false);
         if (bo != null) {
             AddBias.forward(y, bo);
+        }
+    }
+
+    /** Rows [from, to) of all heads' attention weights: masked, softmaxed and (training) dropped. */
+    private void weightRows(int from, int to) {
+        float kept = (float) (1.0 / (1.0 - dropout));
+        for (int r = from; r < to; r++) {
+            int i = r % t;
+            int b = r / (heads * t);
+            int row = r * s;
+            if (causal) {
+                Arrays.fill(p, row + Math.min(s, i + 1), row + s, Float.NEGATIVE_INFINITY);
+            }
+            for (int j = 0; j < s && keyMask != null; j++) {
+                if (keyMask[b * s + j] == 0) {
+                    p[row + j] -= 1e9f;
+                }
+            }
+            Softmax.row(p, p, row, s);
+            if (dropped) {
+                for (int j = row; j < row + s; j++) {
+                    pd[j] = keep[j] != 0 ? p[j] * kept : 0f;
+                }
+            }
         }
     }
 

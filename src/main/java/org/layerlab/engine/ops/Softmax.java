@@ -1,5 +1,6 @@
 package org.layerlab.engine.ops;
 
+import org.layerlab.engine.Squash;
 import org.layerlab.engine.Tensor;
 
 /** Softmax over the last axis, max-shifted so logits of any size are safe. x, y (N, ..., C). */
@@ -22,11 +23,10 @@ public final class Softmax {
         for (int j = 0; j < c; j++) {
             max = Math.max(max, x[off + j]);
         }
+        Squash.expShifted(x, off, y, off, c, max);
         double sum = 0;
         for (int j = 0; j < c; j++) {
-            float e = (float) Math.exp(x[off + j] - max);
-            y[off + j] = e;
-            sum += e;
+            sum += y[off + j];
         }
         float inv = (float) (1.0 / sum);
         for (int j = 0; j < c; j++) {

@@ -65,24 +65,23 @@ public record LayerNormalization(double epsilon) implements LayerSpec {
         Parameter gamma = p.get("gamma");
         Parameter beta = p.get("beta");
         return new LayerRuntime() {
-            private float[] mean = new float[0];
-            private float[] invStd = new float[0];
+            /** Each row's mean and 1/√(var + ε), kept from forward for backward. */
+            private float[][] stats = new float[2][0];
 
             @Override
             public void allocate(int batchCapacity) {
-                mean = new float[batchCapacity * rowsPerSample];
-                invStd = new float[batchCapacity * rowsPerSample];
+                stats = new float[2][batchCapacity * rowsPerSample];
             }
 
             @Override
             public void forward(Tensor[] inputs, Tensor output, boolean training) {
-                LayerNorm.forward(inputs[0], gamma.value(), beta.value(), output, epsilon, mean, invStd);
+                LayerNorm.forward(inputs[0], gamma.value(), beta.value(), output, epsilon, stats);
             }
 
             @Override
             public void backward(Tensor[] inputs, Tensor output, Tensor gradOutput, Tensor[] gradInputs) {
                 LayerNorm.backward(inputs[0], gradOutput, gamma.value(), gradInputs[0], gamma.grad(), beta.grad(),
-                        mean, invStd);
+                        stats);
             }
 
             @Override

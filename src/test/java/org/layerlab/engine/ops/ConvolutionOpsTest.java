@@ -209,10 +209,10 @@ class ConvolutionOpsTest {
         Tensor dx = Tensor.zeros(3, 5);
         Tensor dg = Tensor.zeros(5);
         Tensor db = Tensor.zeros(5);
-        LayerNorm.forward(x, gamma, beta, y, 1e-3, mean, inv);
-        LayerNorm.backward(x, up, gamma, dx, dg, db, mean, inv);
+        LayerNorm.forward(x, gamma, beta, y, 1e-3, new float[][] {mean, inv});
+        LayerNorm.backward(x, up, gamma, dx, dg, db, new float[][] {mean, inv});
         Supplier<Double> objective = () -> {
-            LayerNorm.forward(x, gamma, beta, y, 1e-3, mean, inv);
+            LayerNorm.forward(x, gamma, beta, y, 1e-3, new float[][] {mean, inv});
             return GradCheck.weightedSum(y, up);
         };
         GradCheck.tensor("layernorm dx", x, dx, objective);
@@ -235,8 +235,8 @@ class ConvolutionOpsTest {
         Tensor dx = Tensor.zeros(rows, c);
         Tensor dg = Tensor.zeros(c);
         Tensor db = Tensor.zeros(c);
-        LayerNorm.forward(x, gamma, beta, y, 1e-3, mean, inv);
-        LayerNorm.backward(x, up, gamma, dx, dg, db, mean, inv);
+        LayerNorm.forward(x, gamma, beta, y, 1e-3, new float[][] {mean, inv});
+        LayerNorm.backward(x, up, gamma, dx, dg, db, new float[][] {mean, inv});
         double[] dgRef = new double[c];
         double[] dbRef = new double[c];
         for (int r = 0; r < rows; r++) {
