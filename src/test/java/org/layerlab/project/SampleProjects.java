@@ -110,7 +110,7 @@ public final class SampleProjects {
                         42, null), null, null));
         m.put("fortunes_bilstm", new Project("Fortune cookies read both ways: words → Embedding → Bidirectional LSTM →"
                 + " Dense (the Confusion tab shows which categories it mixes up)",
-                chain(Input.of(48), new Embedding(6000, 32).masked(), new Bidirectional("LSTM", 32, false, "concat"),
+                chain(Input.of(48), new Embedding(6000, 32), new Bidirectional("LSTM", 32, false, "concat"),
                         new Dense(3, "softmax")),
                 cfg(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, 6, 32, OptimizerSpec.of("adam", 0.003), List.of(Metric.ACCURACY)),
                 new DatasetSource.Text("data/fortunes.csv", "text", "category", Tokenizer.Level.WORDS, true, 6000, 48, 0.2,
