@@ -51,19 +51,30 @@ public final class Gemm {
     public static void multiply(boolean transA, boolean transB, int m, int n, int k,
                                 float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                                 float[] c, int cOff, int ldc, boolean accumulate) {
-        multiply(DEFAULT, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+        multiply(DEFAULT, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate, true);
+    }
+
+    /**
+     * The same on the calling thread alone, for the body of a {@link Parallel} loop (which may not
+     * start a loop of its own): many small independent products, one per chunk, such as the
+     * attention's per-head ones. Each output is computed as {@link #multiply} computes it.
+     */
+    public static void multiplyHere(boolean transA, boolean transB, int m, int n, int k,
+                                    float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                                    float[] c, int cOff, int ldc, boolean accumulate) {
+        multiply(DEFAULT, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate, false);
     }
 
     /** The same with the scalar kernel forced; tests compare both paths. */
     static void multiplyScalar(boolean transA, boolean transB, int m, int n, int k,
                                float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                                float[] c, int cOff, int ldc, boolean accumulate) {
-        multiply(SCALAR, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+        multiply(SCALAR, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate, true);
     }
 
     private static void multiply(MicroKernel kernel, boolean transA, boolean transB, int m, int n, int k,
                                  float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                                 float[] c, int cOff, int ldc, boolean accumulate) {
+                                 float[] c, int cOff, int ldc, boolean accumulate, boolean parallel) {
         if (m == 0 || n == 0) {
             return;
         }
@@ -86,7 +97,12 @@ public final class Gemm {
         int tilesPerBlock = large ? (tiles + Parallel.threads() - 1) / Parallel.threads() : 1;
         t.split(packB, tiles, tilesPerBlock);
         try {
-            Parallel.range((tiles + tilesPerBlock - 1) / tilesPerBlock, 2L * m * n * k, t);
+            int blocks = (tiles + tilesPerBlock - 1) / tilesPerBlock;
+            if (parallel) {
+                Parallel.range(blocks, 2L * m * n * k, t);
+            } else {
+                t.run(0, blocks);
+            }
         } finally {
             t.release();
         }

@@ -1,9 +1,8 @@
 package org.layerlab.engine;
 
 /**
- * Sigmoid, tanh and exp over runs of an array: the gates of the recurrent layers and the
- * attention weights' softmax, which evaluate an exponential per value, as many of them as a
- * matrix product has outputs. On
+ * Sigmoid and tanh over runs of an array: the gates of the recurrent layers, which evaluate an
+ * exponential per value, as many of them per step as the step's matrix product has outputs. On
  * the Vector API (when java runs with jdk.incubator.vector) a run is a few vector exps, the JIT's
  * SVML intrinsics on x86; otherwise the same formulas value by value.
  */
@@ -19,13 +18,6 @@ public abstract class Squash {
     public static void tanh(float[] x, int xOff, float[] y, int yOff, int n) {
         INSTANCE.tanhRun(x, xOff, y, yOff, n);
     }
-
-    /** y[yOff..yOff+n) = exp(x − shift): a softmax's exponentials (shift: the row's maximum). */
-    public static void expShifted(float[] x, int xOff, float[] y, int yOff, int n, float shift) {
-        INSTANCE.expRun(x, xOff, y, yOff, n, shift);
-    }
-
-    abstract void expRun(float[] x, int xOff, float[] y, int yOff, int n, float shift);
 
     abstract void sigmoidRun(float[] x, int xOff, float[] y, int yOff, int n);
 
@@ -52,13 +44,6 @@ public abstract class Squash {
 
     /** The value-by-value form, also the tail of each vector run. */
     static final class Scalar extends Squash {
-        @Override
-        void expRun(float[] x, int xOff, float[] y, int yOff, int n, float shift) {
-            for (int i = 0; i < n; i++) {
-                y[yOff + i] = (float) Math.exp(x[xOff + i] - shift);
-            }
-        }
-
         @Override
         void sigmoidRun(float[] x, int xOff, float[] y, int yOff, int n) {
             for (int i = 0; i < n; i++) {

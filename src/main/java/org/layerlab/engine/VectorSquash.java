@@ -9,17 +9,6 @@ final class VectorSquash extends Squash {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
     @Override
-    void expRun(float[] x, int xOff, float[] y, int yOff, int n, float shift) {
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += S.length()) {
-            FloatVector.fromArray(S, x, xOff + i).sub(shift).lanewise(VectorOperators.EXP).intoArray(y, yOff + i);
-        }
-        for (; i < n; i++) {
-            y[yOff + i] = (float) Math.exp(x[xOff + i] - shift);
-        }
-    }
-
-    @Override
     void sigmoidRun(float[] x, int xOff, float[] y, int yOff, int n) {
         int i = 0;
         for (int end = S.loopBound(n); i < end; i += S.length()) {

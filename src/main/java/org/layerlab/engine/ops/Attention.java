@@ -135,29 +135,33 @@ public final class Attention {
                 rng = Dropout.drawMask(keep, weights, dropout, rng);
             }
         }
-        for (int b = 0; b < n; b++) {
-            for (int h = 0; h < heads; h++) {
-                Gemm.multiply(false, true, t, s, keyDim, q, b * t * hk + h * keyDim, hk, k, b * s * hk + h * keyDim, hk,
-                        p, ((b * heads + h) * t) * s, s, false);
-            }
-        }
-        // The rows' masks and softmax (an exponential per weight: half the forward pass when done one
-        // at a time) on both cores; every row is its own, so the split does not change a number.
+        // Each (sample, head) pair on its own: its scores, their masks and softmax (an exponential per
+        // weight), the mix of values; the pairs split over the cores, each pair's numbers computed
+        // as on one core, and its outputs its own (rows of its sample, columns of its head).
         Parallel.Args args = Parallel.args();
         args.object = this;
-        Parallel.range(n * heads * t, (long) n * heads * t * s * SOFTMAX_COST, args,
-                (a, from, to) -> ((Attention) a.object).weightRows(from, to));
-        for (int b = 0; b < n; b++) {
-            for (int h = 0; h < heads; h++) {
-                int pOff = ((b * heads + h) * t) * s;
-                Gemm.multiply(false, false, t, valueDim, s, dropped ? pd : p, pOff, s, v, b * s * hv + h * valueDim, hv,
-                        o, b * t * hv + h * valueDim, hv, false);
-            }
-        }
+        Parallel.range(n * heads, (long) n * heads * t * s * (2L * (keyDim + valueDim) + SOFTMAX_COST), args,
+                (a, from, to) -> ((Attention) a.object).forwardPairs(from, to));
         int out = wo.dim(wo.rank() - 1);
         Gemm.multiply(false, false, n * t, out, hv, o, 0, hv, wo.data(), 0, out, y.data(), 0, out, false);
         if (bo != null) {
             AddBias.forward(y, bo);
+        }
+    }
+
+    /** Sample-head pairs [from, to) of the forward pass (see forward). */
+    private void forwardPairs(int from, int to) {
+        int hk = heads * keyDim;
+        int hv = heads * valueDim;
+        for (int pair = from; pair < to; pair++) {
+            int b = pair / heads;
+            int h = pair % heads;
+            int pOff = pair * t * s;
+            Gemm.multiplyHere(false, true, t, s, keyDim, q, b * t * hk + h * keyDim, hk, k, b * s * hk + h * keyDim, hk,
+                    p, pOff, s, false);
+            weightRows(pair * t, (pair + 1) * t);
+            Gemm.multiplyHere(false, false, t, valueDim, s, dropped ? pd : p, pOff, s, v, b * s * hv + h * valueDim, hv,
+                    o, b * t * hv + h * valueDim, hv, false);
         }
     }
 
@@ -195,7 +199,6 @@ public final class Attention {
         int hk = heads * keyDim;
         int hv = heads * valueDim;
         int out = wo.dim(wo.rank() - 1);
-        float kept = (float) (1.0 / (1.0 - dropout));
         Gemm.multiply(false, true, n * t, hv, out, dy.data(), 0, out, wo.data(), 0, out, dO, 0, hv, false);
         Gemm.multiply(true, false, hv, out, n * t, o, 0, hv, dy.data(), 0, out, dwo.data(), 0, out, true);
         if (dbo != null) {
@@ -204,43 +207,56 @@ public final class Attention {
         Arrays.fill(dq, 0, n * t * hk, 0f);
         Arrays.fill(dk, 0, n * s * hk, 0f);
         Arrays.fill(dv, 0, n * s * hv, 0f);
-        for (int b = 0; b < n; b++) {
-            for (int h = 0; h < heads; h++) {
-                int pOff = ((b * heads + h) * t) * s;
-                int oOff = b * t * hv + h * valueDim;
-                int vOff = b * s * hv + h * valueDim;
-                int qOff = b * t * hk + h * keyDim;
-                int kOff = b * s * hk + h * keyDim;
-                // dP = dO·Vᵀ, dV += Pᵀ·dO (P as it mixed the values: after dropout, when dropped)
-                Gemm.multiply(false, true, t, s, valueDim, dO, oOff, hv, v, vOff, hv, dp, 0, s, false);
-                Gemm.multiply(true, false, s, valueDim, t, dropped ? pd : p, pOff, s, dO, oOff, hv, dv, vOff, hv, true);
-                if (dropped) {
-                    // Through the dropout: the kept weights' gradients scaled as they were, the dropped ones' zero.
-                    for (int i = 0; i < t * s; i++) {
-                        dp[i] = keep[pOff + i] != 0 ? dp[i] * kept : 0f;
-                    }
-                }
-                // Through the softmax: dZ = P ⊙ (dP − Σ dP ⊙ P), in place in dp.
-                for (int i = 0; i < t; i++) {
-                    double dot = 0;
-                    for (int j = 0; j < s; j++) {
-                        dot += dp[i * s + j] * p[pOff + i * s + j];
-                    }
-                    for (int j = 0; j < s; j++) {
-                        dp[i * s + j] = (float) (p[pOff + i * s + j] * (dp[i * s + j] - dot));
-                    }
-                }
-                // Z = Qs·Kᵀ: dQs = dZ·K, dK = dZᵀ·Qs
-                Gemm.multiply(false, false, t, keyDim, s, dp, 0, s, k, kOff, hk, dq, qOff, hk, true);
-                Gemm.multiply(true, false, s, keyDim, t, dp, 0, s, q, qOff, hk, dk, kOff, hk, true);
-            }
-        }
+        // As in forward: the (sample, head) pairs over the cores, each its own scratch and outputs.
+        Parallel.Args args = Parallel.args();
+        args.object = this;
+        Parallel.range(n * heads, (long) n * heads * t * s * (4L * (keyDim + valueDim) + SOFTMAX_COST), args,
+                (a, from, to) -> ((Attention) a.object).backwardPairs(from, to));
         for (int i = 0; i < n * t * hk; i++) {
             dq[i] *= scale;
         }
         unproject(query, wq, dq, hk, dQuery, dwq, dbq);
         unproject(key, wk, dk, hk, dKey, dwk, dbk);
         unproject(value, wv, dv, hv, dValue, dwv, dbv);
+    }
+
+    /** Sample-head pairs [from, to) of the backward pass: from dO to dq, dk and dv. */
+    private void backwardPairs(int from, int to) {
+        int hk = heads * keyDim;
+        int hv = heads * valueDim;
+        float kept = (float) (1.0 / (1.0 - dropout));
+        for (int pair = from; pair < to; pair++) {
+            int b = pair / heads;
+            int h = pair % heads;
+            int pOff = pair * t * s;
+            int oOff = b * t * hv + h * valueDim;
+            int vOff = b * s * hv + h * valueDim;
+            int qOff = b * t * hk + h * keyDim;
+            int kOff = b * s * hk + h * keyDim;
+            // dP = dO·Vᵀ, dV += Pᵀ·dO (P as it mixed the values: after dropout, when dropped)
+            Gemm.multiplyHere(false, true, t, s, valueDim, dO, oOff, hv, v, vOff, hv, dp, pOff, s, false);
+            Gemm.multiplyHere(true, false, s, valueDim, t, dropped ? pd : p, pOff, s, dO, oOff, hv, dv, vOff, hv, true);
+            if (dropped) {
+                // Through the dropout: the kept weights' gradients scaled as they were, the dropped ones' zero.
+                for (int i = pOff; i < pOff + t * s; i++) {
+                    dp[i] = keep[i] != 0 ? dp[i] * kept : 0f;
+                }
+            }
+            // Through the softmax: dZ = P ⊙ (dP − Σ dP ⊙ P), in place in dp.
+            for (int i = 0; i < t; i++) {
+                int row = pOff + i * s;
+                double dot = 0;
+                for (int j = 0; j < s; j++) {
+                    dot += dp[row + j] * p[row + j];
+                }
+                for (int j = 0; j < s; j++) {
+                    dp[row + j] = (float) (p[row + j] * (dp[row + j] - dot));
+                }
+            }
+            // Z = Qs·Kᵀ: dQs = dZ·K, dK = dZᵀ·Qs
+            Gemm.multiplyHere(false, false, t, keyDim, s, dp, pOff, s, k, kOff, hk, dq, qOff, hk, true);
+            Gemm.multiplyHere(true, false, s, keyDim, t, dp, pOff, s, q, qOff, hk, dk, kOff, hk, true);
+        }
     }
 
     /** out (rows, width) = x·W + b. */
@@ -286,7 +302,7 @@ public final class Attention {
         v = grow(v, n * s * hv);
         dv = grow(dv, n * s * hv);
         p = grow(p, n * heads * t * s);
-        dp = grow(dp, t * s);
+        dp = grow(dp, n * heads * t * s);
         o = grow(o, n * t * hv);
         dO = grow(dO, n * t * hv);
     }

@@ -1,6 +1,5 @@
 package org.layerlab.engine.ops;
 
-import org.layerlab.engine.Squash;
 import org.layerlab.engine.Tensor;
 
 /** Softmax over the last axis, max-shifted so logits of any size are safe. x, y (N, ..., C). */
@@ -23,10 +22,14 @@ public final class Softmax {
         for (int j = 0; j < c; j++) {
             max = Math.max(max, x[off + j]);
         }
-        Squash.expShifted(x, off, y, off, c, max);
+        // Math.exp, not the Vector API's: its exp gives other last bits compiled (an intrinsic) than
+        // before compilation, so the weights would depend on when the JIT got to it, and one seed
+        // would not always train the same weights (a 1- and a 2-thread run differed, session 13).
         double sum = 0;
         for (int j = 0; j < c; j++) {
-            sum += y[off + j];
+            float e = (float) Math.exp(x[off + j] - max);
+            y[off + j] = e;
+            sum += e;
         }
         float inv = (float) (1.0 / sum);
         for (int j = 0; j < c; j++) {

@@ -220,6 +220,35 @@ class ConvolutionOpsTest {
         GradCheck.tensor("layernorm dbeta", beta, db, objective);
     }
 
+    /**
+     * Softmax rows are Math.exp's to the last bit: the attention's weights are computed on
+     * whichever core takes their row, and a faster exp whose bits change when the JIT compiles it
+     * (the Vector API's) made a 1- and a 2-thread run train different weights.
+     */
+    @Test
+    void softmaxRowsAreMathExpToTheLastBit() {
+        int c = 37;
+        Tensor x = GradCheck.random(rng, 4, 5, c);
+        Tensor y = Tensor.zeros(5, c);
+        Softmax.forward(x, y);
+        for (int r = 0; r < 5; r++) {
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < c; j++) {
+                max = Math.max(max, x.get(r * c + j));
+            }
+            float[] e = new float[c];
+            double sum = 0;
+            for (int j = 0; j < c; j++) {
+                e[j] = (float) Math.exp(x.get(r * c + j) - max);
+                sum += e[j];
+            }
+            float inv = (float) (1.0 / sum);
+            for (int j = 0; j < c; j++) {
+                assertEquals(Float.floatToIntBits(e[j] * inv), Float.floatToIntBits(y.get(r * c + j)), "row " + r + ", " + j);
+            }
+        }
+    }
+
     /** Many rows, split across the cores: the same as the formulas computed row by row in double. */
     @Test
     void layerNormOnManyRowsMatchesTheFormulas() {
