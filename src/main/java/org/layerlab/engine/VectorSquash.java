@@ -18,22 +18,22 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorSquash extends Squash {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     /** exp overflows a float above this and is 0 (as a normal number) below the lower bound. */
-    private static final float HIGH = 88.3762626647949f;
-    private static final float LOW = -87.3365478515625f;
-    private static final float LOG2E = 1.44269504088896341f;
+    static final float HIGH = 88.3762626647949f;
+    static final float LOW = -87.3365478515625f;
+    static final float LOG2E = 1.44269504088896341f;
     /** ln 2 in two parts, so k·ln 2 is subtracted without rounding away r's digits. */
-    private static final float LN2_HIGH = 0.693359375f;
-    private static final float LN2_LOW = -2.12194440e-4f;
+    static final float LN2_HIGH = 0.693359375f;
+    static final float LN2_LOW = -2.12194440e-4f;
     /** 1.5·2^23: adding and subtracting it rounds a float to the nearest integer. */
-    private static final float ROUND = 12582912f;
-    private static final int ROUND_BITS = Float.floatToRawIntBits(ROUND);
+    static final float ROUND = 12582912f;
+    static final int ROUND_BITS = Float.floatToRawIntBits(ROUND);
     /** Cephes' expf polynomial: e^r ≈ 1 + r + r²·(P0 + P1·r + ... + P5·r⁵) for |r| ≤ ½ ln 2. */
-    private static final float P0 = 5.0000001201E-1f;
-    private static final float P1 = 1.6666665459E-1f;
-    private static final float P2 = 4.1665795894E-2f;
-    private static final float P3 = 8.3334519073E-3f;
-    private static final float P4 = 1.3981999507E-3f;
-    private static final float P5 = 1.9875691500E-4f;
+    static final float P0 = 5.0000001201E-1f;
+    static final float P1 = 1.6666665459E-1f;
+    static final float P2 = 4.1665795894E-2f;
+    static final float P3 = 8.3334519073E-3f;
+    static final float P4 = 1.3981999507E-3f;
+    static final float P5 = 1.9875691500E-4f;
 
     @Override
     void sigmoidRun(float[] x, int xOff, float[] y, int yOff, int n) {
