@@ -19,7 +19,7 @@ final class Curves {
     final Series batchMetric = new Series("train (per batch)", "#4a7bd1");
     final Series valMetric = new Series("validation", "#d9822b");
     /** A GAN's: the generator's loss beside the discriminator's, and D's accuracy on generated images beside real. */
-    final Series generatorLoss = new Series("generator loss", "#b8322a", "#f08a80");
+    final Series generatorLoss = new Series("generator", "#b8322a", "#f08a80");
     final Series fakeMetric = new Series("on generated images", "#b8322a", "#f08a80");
     private String metric = "accuracy";
     private boolean gan;
@@ -46,8 +46,9 @@ final class Curves {
      */
     String useMetricOf(TrainingConfig t, String addedLoss, boolean gan) {
         this.gan = gan;
-        batchLoss.name = gan ? "discriminator loss (per batch)" : "train loss (per batch)";
-        epochLoss.name = gan ? "discriminator loss (epoch)" : "train loss (epoch)";
+        // Short: the legend shares one line with the title in a 720-pixel-wide dashboard.
+        batchLoss.name = gan ? "discriminator (batch)" : "train loss (per batch)";
+        epochLoss.name = gan ? "discriminator (epoch)" : "train loss (epoch)";
         batchMetric.name = gan ? "on real images" : "train (per batch)";
         metric = gan ? "d_real_acc" : addedLoss != null ? addedLoss
                 : !t.metrics().isEmpty() ? t.metrics().get(0).key() : "accuracy";

@@ -235,7 +235,7 @@ public final class DashboardView extends BorderPane {
             case "accuracy" -> name;
             case "mae", "mse" -> name + " (mean " + (key.equals("mae") ? "absolute" : "squared") + " error)";
             case "kl_loss" -> "KL term (β·KL, in the loss; the rest is reconstruction)";
-            case "d_real_acc" -> "Discriminator accuracy (real called real, generated called fake; ½ is balance)";
+            case "d_real_acc" -> "Discriminator accuracy";
             default -> key;
         });
     }

@@ -195,12 +195,20 @@ final class PlotView extends CanvasView {
         }
         // After the title, whose length varies ("Loss", "MAE (mean absolute error)").
         double legendX = left() + Math.max(140, title.length() * 7 + 24);
+        boolean roomLeft = true;
         for (int k = 0; k < series.size(); k++) {
             Series s = series.get(k);
             Color c = Color.web(dark ? s.darkColor : s.styleColor);
             draw(g, s, summaries.get(k), c, x0, x1, y0, y1);
             // A series with no points (no validation data, not a GAN) says nothing in the legend either.
-            if (!legend || s.size() == 0) {
+            if (!legend || s.size() == 0 || !roomLeft) {
+                continue;
+            }
+            if (legendX + 26 + s.name.length() * 7 > w) {
+                // No room left on the line: an entry cut in half reads as something else.
+                g.setFill(text);
+                g.fillText("…", legendX, 14);
+                roomLeft = false;
                 continue;
             }
             g.setFill(c);

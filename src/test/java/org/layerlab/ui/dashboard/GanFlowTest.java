@@ -53,6 +53,6 @@ class GanFlowTest {
         assertEquals("d_real_acc", view.curves.metric()); // the second chart: D's accuracy on real images
         assertTrue(view.curves.generatorLoss.size() > 0, "the generator's loss per batch");
         assertTrue(view.curves.fakeMetric.size() > 0, "D's accuracy on generated images per batch");
-        assertEquals("discriminator loss (per batch)", view.curves.batchLoss.name);
+        assertEquals("discriminator (batch)", view.curves.batchLoss.name);
     }
 }
