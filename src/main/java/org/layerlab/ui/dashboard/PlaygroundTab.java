@@ -233,6 +233,12 @@ final class PlaygroundTab implements DashboardTab {
         if (p != project && gallery.isVisible() && (project == null || p.weights() != project.weights())) {
             showGallery(false); // its mistakes were the old weights'
         }
+        if (project != null && p.dataset() != project.dataset()) {
+            // Other data (another document, or the data changed): the loaded data are the old
+            // project's until the Data tab's load brings the new ones (use). A network answered on
+            // them failed on their shapes and stopped the listener that starts that load.
+            data = null;
+        }
         project = p;
         if (CanvasView.showing(view)) {
             answer();

@@ -12,6 +12,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.layerlab.project.Project;
 import org.layerlab.project.ProjectFiles;
 import org.layerlab.project.SmallGan;
 import org.layerlab.ui.FlowWindow;
@@ -54,5 +55,15 @@ class GanFlowTest {
         assertTrue(view.curves.generatorLoss.size() > 0, "the generator's loss per batch");
         assertTrue(view.curves.fakeMetric.size() > 0, "D's accuracy on generated images per batch");
         assertEquals("discriminator (batch)", view.curves.batchLoss.name);
+
+        // Another document: nothing of the GAN's stays on screen.
+        Project xor = ProjectFiles.load(Path.of("samples/xor.layerlab"));
+        robot.interact(() -> model.open(xor, dir.resolve("xor.layerlab")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(view.showsTab("tab-generated"));
+        assertEquals(0, view.generated.keptEpochs(), "the last document's grids");
+        assertEquals(0, view.curves.generatorLoss.size(), "the last document's generator curve");
+        assertEquals("train loss (per batch)", view.curves.batchLoss.name);
+        assertEquals("accuracy", view.curves.metric());
     }
 }
