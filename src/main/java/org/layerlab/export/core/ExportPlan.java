@@ -9,13 +9,14 @@ import org.layerlab.engine.Shape;
 import org.layerlab.engine.Tensor;
 import org.layerlab.nn.Parameter;
 import org.layerlab.nn.ParameterStore;
+import org.layerlab.nn.graph.GanChecks;
 import org.layerlab.nn.graph.GraphAnalysis;
+import org.layerlab.nn.graph.GraphNode;
 import org.layerlab.nn.graph.NetworkGraph;
 import org.layerlab.nn.graph.Problem;
 import org.layerlab.nn.graph.SubGraphs;
 import org.layerlab.nn.layers.Embedding;
 import org.layerlab.nn.layers.Input;
-import org.layerlab.nn.layers.RealOrFake;
 import org.layerlab.nn.network.Network;
 import org.layerlab.nn.network.NetworkNode;
 import org.layerlab.project.Project;
@@ -85,8 +86,8 @@ public final class ExportPlan {
 
     /** The graph an export holds: a GAN's generator (up to its RealOrFake), else the whole graph. */
     public static NetworkGraph exported(NetworkGraph g) {
-        return g.nodes().stream().filter(n -> n.spec() instanceof RealOrFake).findFirst()
-                .map(seam -> SubGraphs.upTo(g, seam.id())).orElse(g);
+        GraphNode seam = GanChecks.seamOf(g);
+        return seam == null ? g : SubGraphs.upTo(g, seam.id());
     }
 
     public List<Step> steps() {

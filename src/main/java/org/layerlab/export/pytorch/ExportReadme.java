@@ -1,5 +1,7 @@
 package org.layerlab.export.pytorch;
 
+import org.layerlab.nn.graph.GanChecks;
+import org.layerlab.nn.graph.GraphNode;
 import org.layerlab.nn.layers.Input;
 import org.layerlab.nn.layers.RealOrFake;
 import org.layerlab.project.Project;
@@ -36,8 +38,8 @@ final class ExportReadme {
         String dims = project.graph().nodes().stream().filter(n -> n.spec() instanceof Input)
                 .map(n -> ((Input) n.spec()).shape()).findFirst().map(s -> "16, " + s.toString().replaceAll("[()]", ""))
                 .orElse("16");
-        boolean uniform = project.graph().nodes().stream()
-                .anyMatch(n -> n.spec() instanceof RealOrFake r && r.noise().equals("uniform"));
+        GraphNode seam = GanChecks.seamOf(project.graph());
+        boolean uniform = seam != null && ((RealOrFake) seam.spec()).noise().equals("uniform");
         return uniform ? "torch.rand(" + dims + ") * 2 - 1" : "torch.randn(" + dims + ")";
     }
 

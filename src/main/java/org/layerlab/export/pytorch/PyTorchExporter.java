@@ -12,6 +12,7 @@ import org.layerlab.engine.Shape;
 import org.layerlab.export.core.ExportPlan;
 import org.layerlab.export.core.Exporter;
 import org.layerlab.export.core.Identifiers;
+import org.layerlab.nn.graph.GanChecks;
 import org.layerlab.nn.layers.Embedding;
 import org.layerlab.nn.layers.HasActivation;
 import org.layerlab.nn.layers.Input;
@@ -74,7 +75,7 @@ public final class PyTorchExporter implements Exporter {
         Path model = targetDir.resolve(fileName(baseName));
         Files.writeString(model, source(project, plan, m));
         m.weights().meta("format", "pt").meta("project", project.name()).write(targetDir.resolve("model.safetensors"));
-        if (ExportPlan.exported(project.graph()) != project.graph()) {
+        if (GanChecks.seamOf(project.graph()) != null) {
             // A GAN's generator: train.py trains one network on labelled data, which a GAN is not.
             Files.writeString(targetDir.resolve("README.md"), ExportReadme.generator(project));
             return model;
