@@ -1,5 +1,6 @@
 package org.layerlab.engine.ops;
 
+import org.layerlab.engine.Lanes;
 import org.layerlab.engine.Parallel;
 import org.layerlab.engine.Tensor;
 
@@ -17,16 +18,7 @@ public final class AddBias {
         args.a = yd;
         args.b = bd;
         args.width = c;
-        Parallel.range(rows, (long) y.size() * 2, args, (p, from, to) -> addRows(p.a, p.b, p.width, from, to));
-    }
-
-    private static void addRows(float[] yd, float[] bd, int c, int from, int to) {
-        for (int r = from; r < to; r++) {
-            int o = r * c;
-            for (int j = 0; j < c; j++) {
-                yd[o + j] += bd[j];
-            }
-        }
+        Parallel.range(rows, (long) y.size() * 2, args, (p, from, to) -> Lanes.addToRows(p.a, from, to, p.width, p.b));
     }
 
     // Channels per parallel chunk: one 512-bit vector, so each core reads whole cache lines.
@@ -44,16 +36,7 @@ public final class AddBias {
         args.width = c;
         args.count = dy.size() / c;
         Parallel.range((c + CHANNELS_PER_CHUNK - 1) / CHANNELS_PER_CHUNK, dy.size(), args, (p, from, to) ->
-                sumColumns(p.a, p.b, p.width, (int) p.count, from * CHANNELS_PER_CHUNK,
-                        Math.min(p.width, to * CHANNELS_PER_CHUNK)));
-    }
-
-    private static void sumColumns(float[] g, float[] bd, int c, int rows, int j0, int j1) {
-        for (int r = 0; r < rows; r++) {
-            int o = r * c;
-            for (int j = j0; j < j1; j++) {
-                bd[j] += g[o + j];
-            }
-        }
+                Lanes.sumColumns(p.a, (int) p.count, p.width, from * CHANNELS_PER_CHUNK,
+                        Math.min(p.width, to * CHANNELS_PER_CHUNK), p.b));
     }
 }

@@ -2,6 +2,8 @@ package org.layerlab.engine.ops;
 
 import java.util.Arrays;
 
+import org.layerlab.engine.Lanes;
+
 /**
  * Unrolls NHWC image windows into rows (one row per output pixel, kh·kw·C values, zeros where the
  * window hangs over the padding) and back. NHWC keeps each pixel's channels contiguous, so a
@@ -75,9 +77,7 @@ public final class Im2Col {
                         if (rowInside) {
                             int src = o + i * w.kw() * c;
                             int dst = xn + (ih * w.inW() + iw0) * c;
-                            for (int k = 0, len = w.kw() * c; k < len; k++) {
-                                dx[dst + k] += cols[src + k];
-                            }
+                            Lanes.add(cols, src, dx, dst, w.kw() * c);
                             continue;
                         }
                         for (int j = 0; j < w.kw(); j++) {
@@ -87,9 +87,7 @@ public final class Im2Col {
                             }
                             int src = o + (i * w.kw() + j) * c;
                             int dst = xn + (ih * w.inW() + iw) * c;
-                            for (int k = 0; k < c; k++) {
-                                dx[dst + k] += cols[src + k];
-                            }
+                            Lanes.add(cols, src, dx, dst, c);
                         }
                     }
                 }

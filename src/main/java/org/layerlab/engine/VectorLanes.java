@@ -1,0 +1,56 @@
+package org.layerlab.engine;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/** {@link Lanes} on the Vector API; loaded reflectively, like {@link VectorKernel}. */
+final class VectorLanes extends Lanes {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int V = S.length();
+    private static final Lanes.Scalar TAIL = new Lanes.Scalar();
+
+    @Override
+    void sumColumnsRun(float[] g, int rows, int width, int j0, int j1, float[] sums) {
+        int j = j0;
+        for (; j + V <= j1; j += V) {
+            FloatVector acc = FloatVector.fromArray(S, sums, j);
+            for (int r = 0, o = j; r < rows; r++, o += width) {
+                acc = acc.add(FloatVector.fromArray(S, g, o));
+            }
+            acc.intoArray(sums, j);
+        }
+        if (j < j1) {
+            TAIL.sumColumnsRun(g, rows, width, j, j1, sums);
+        }
+    }
+
+    @Override
+    void addToRowsRun(float[] y, int from, int to, int width, float[] b) {
+        if (width < V) {
+            TAIL.addToRowsRun(y, from, to, width, b);
+            return;
+        }
+        int vectorPart = width - width % V;
+        for (int r = from; r < to; r++) {
+            int o = r * width;
+            for (int j = 0; j < vectorPart; j += V) {
+                FloatVector.fromArray(S, y, o + j).add(FloatVector.fromArray(S, b, j)).intoArray(y, o + j);
+            }
+            for (int j = vectorPart; j < width; j++) {
+                y[o + j] += b[j];
+            }
+        }
+    }
+
+    @Override
+    void addRun(float[] src, int srcOff, float[] dst, int dstOff, int n) {
+        int k = 0;
+        for (; k + V <= n; k += V) {
+            FloatVector.fromArray(S, dst, dstOff + k).add(FloatVector.fromArray(S, src, srcOff + k))
+                    .intoArray(dst, dstOff + k);
+        }
+        for (; k < n; k++) {
+            dst[dstOff + k] += src[srcOff + k];
+        }
+    }
+}

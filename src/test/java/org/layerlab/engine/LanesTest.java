@@ -1,0 +1,73 @@
+package org.layerlab.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The vector loops against the scalar ones, to the last bit: the engine's results must not depend
+ * on whether java runs with jdk.incubator.vector. Widths below, at and above a vector length,
+ * and not multiples of one, so the scalar tails run too.
+ */
+class LanesTest {
+    private static final Lanes.Scalar SCALAR = new Lanes.Scalar();
+
+    @Test
+    void columnSumsAddEachColumnsRowsInOrder() {
+        assertTrue(Gemm.vectorAvailable(), "the tests run with jdk.incubator.vector, as LayerLab does");
+        for (int width : new int[] {1, 10, 16, 32, 37, 64}) {
+            int rows = 517;
+            float[] g = values(rows * width, width);
+            float[] sums = values(width, 99);
+            float[] expected = sums.clone();
+            SCALAR.sumColumnsRun(g, rows, width, 0, width, expected);
+            Lanes.sumColumns(g, rows, width, 0, width, sums);
+            assertArrayEquals(expected, sums, "width " + width);
+        }
+        // A chunk of columns leaves the others alone.
+        float[] g = values(40 * 48, 5);
+        float[] sums = new float[48];
+        Lanes.sumColumns(g, 40, 48, 16, 32, sums);
+        assertEquals(0f, sums[15]);
+        assertEquals(0f, sums[32]);
+        float column20 = 0f;
+        for (int r = 0; r < 40; r++) {
+            column20 += g[r * 48 + 20];
+        }
+        assertEquals(column20, sums[20]);
+    }
+
+    @Test
+    void rowsGetTheBiasAndRunsAddUp() {
+        for (int width : new int[] {3, 16, 21, 32, 70}) {
+            float[] b = values(width, 7);
+            float[] y = values(9 * width, 8);
+            float[] expected = y.clone();
+            SCALAR.addToRowsRun(expected, 2, 7, width, b);
+            Lanes.addToRows(y, 2, 7, width, b);
+            assertArrayEquals(expected, y, "width " + width);
+            assertEquals(values(9 * width, 8)[width - 1], y[width - 1], "row 0 is outside the range");
+        }
+        for (int n : new int[] {0, 3, 16, 47}) {
+            float[] src = values(n + 4, 1);
+            float[] dst = values(n + 9, 2);
+            float[] expected = dst.clone();
+            SCALAR.addRun(src, 4, expected, 9, n);
+            Lanes.add(src, 4, dst, 9, n);
+            assertArrayEquals(expected, dst, "run of " + n);
+        }
+    }
+
+    private static float[] values(int n, long seed) {
+        Random rng = new Random(seed);
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) rng.nextGaussian();
+        }
+        return v;
+    }
+}
