@@ -88,6 +88,10 @@ public final class Gemm {
         }
         Task t = TASKS.get();
         t.set(kernel, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+        if (splitsK(m, n, k)) {
+            multiplySplitK(t, parallel);
+            return;
+        }
         // Large square products reuse each B panel across many rows: there packing B pays for itself.
         boolean large = m >= 256 && n >= 256 && k >= 256;
         boolean packB = transB || large;
@@ -104,6 +108,46 @@ public final class Gemm {
                 t.run(0, blocks);
             }
         } finally {
+            t.release();
+        }
+    }
+
+    // A small C over a long k (a first convolution's kernel gradient: 9 × 32 over 21,632 pixels)
+    // has one tile to split by rows or columns, so one core did it all (0.33 ms of the CNN's
+    // step). Such products are cut along k into chunks of fixed length instead, each summed into
+    // its own partial C; the partials are added in chunk order, so the result is the same on any
+    // number of cores.
+    private static final int K_CHUNK = 1024;
+
+    private static boolean splitsK(int m, int n, int k) {
+        return k >= 4 * K_CHUNK && (long) m * n <= 64 * 64;
+    }
+
+    private static void multiplySplitK(Task t, boolean parallel) {
+        int chunks = (t.k + K_CHUNK - 1) / K_CHUNK;
+        int size = t.m * t.n;
+        t.partials = ensure(t.partials, chunks * size);
+        t.split(t.transB, chunks, 1);
+        t.chunked = true;
+        try {
+            if (parallel) {
+                Parallel.range(chunks, 2L * t.m * t.n * t.k, t);
+            } else {
+                t.run(0, chunks);
+            }
+            float[] partials = t.partials;
+            for (int i = 0; i < t.m; i++) {
+                int row = t.cOff + i * t.ldc;
+                for (int j = 0; j < t.n; j++) {
+                    float sum = t.accumulate ? t.c[row + j] : 0f;
+                    for (int q = 0, at = i * t.n + j; q < chunks; q++, at += size) {
+                        sum += partials[at];
+                    }
+                    t.c[row + j] = sum;
+                }
+            }
+        } finally {
+            t.chunked = false;
             t.release();
         }
     }
@@ -133,6 +177,9 @@ public final class Gemm {
         private boolean packB;
         private int tiles;
         private int tilesPerBlock;
+        /** Split along k ({@link #multiplySplitK}): block q multiplies k-chunk q into partials[q]. */
+        private boolean chunked;
+        private float[] partials = new float[0];
 
         void set(MicroKernel kernel, boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, int lda,
                  float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
@@ -169,6 +216,17 @@ public final class Gemm {
 
         @Override
         public void run(int fromBlock, int toBlock) {
+            if (chunked) {
+                for (int q = fromBlock; q < toBlock; q++) {
+                    int p0 = q * K_CHUNK;
+                    int kq = Math.min(K_CHUNK, k - p0);
+                    int aAt = aOff + (transA ? p0 * lda : p0);
+                    int bAt = bOff + (transB ? p0 : p0 * ldb);
+                    block(kernel, transA, transB, packB, 0, m, 0, n, kq, a, aAt, lda, b, bAt, ldb,
+                            partials, q * m * n, n, false);
+                }
+                return;
+            }
             int from = fromBlock * tilesPerBlock;
             int to = Math.min(tiles, toBlock * tilesPerBlock);
             if (m >= n) {

@@ -73,12 +73,40 @@ final class VectorKernel implements MicroKernel {
             c50 = b0.fma(a5, c50);
             c51 = b1.fma(a5, c51);
         }
-        store(c00, c01, c, cOff, add);
-        store(c10, c11, c, cOff + ldc, add);
-        store(c20, c21, c, cOff + 2 * ldc, add);
-        store(c30, c31, c, cOff + 3 * ldc, add);
-        store(c40, c41, c, cOff + 4 * ldc, add);
-        store(c50, c51, c, cOff + 5 * ldc, add);
+        // Written out rather than a store(lo, hi) helper: when C2 did not inline the helper (it
+        // had been compiled on its own first, and was then too big to inline), the 12
+        // accumulators were boxed on every call, 1.1 KB a tile, depending on which products ran first.
+        int o1 = cOff + ldc;
+        int o2 = o1 + ldc;
+        int o3 = o2 + ldc;
+        int o4 = o3 + ldc;
+        int o5 = o4 + ldc;
+        if (add) {
+            c00 = c00.add(FloatVector.fromArray(S, c, cOff));
+            c01 = c01.add(FloatVector.fromArray(S, c, cOff + V));
+            c10 = c10.add(FloatVector.fromArray(S, c, o1));
+            c11 = c11.add(FloatVector.fromArray(S, c, o1 + V));
+            c20 = c20.add(FloatVector.fromArray(S, c, o2));
+            c21 = c21.add(FloatVector.fromArray(S, c, o2 + V));
+            c30 = c30.add(FloatVector.fromArray(S, c, o3));
+            c31 = c31.add(FloatVector.fromArray(S, c, o3 + V));
+            c40 = c40.add(FloatVector.fromArray(S, c, o4));
+            c41 = c41.add(FloatVector.fromArray(S, c, o4 + V));
+            c50 = c50.add(FloatVector.fromArray(S, c, o5));
+            c51 = c51.add(FloatVector.fromArray(S, c, o5 + V));
+        }
+        c00.intoArray(c, cOff);
+        c01.intoArray(c, cOff + V);
+        c10.intoArray(c, o1);
+        c11.intoArray(c, o1 + V);
+        c20.intoArray(c, o2);
+        c21.intoArray(c, o2 + V);
+        c30.intoArray(c, o3);
+        c31.intoArray(c, o3 + V);
+        c40.intoArray(c, o4);
+        c41.intoArray(c, o4 + V);
+        c50.intoArray(c, o5);
+        c51.intoArray(c, o5 + V);
     }
 
     @Override
@@ -114,14 +142,5 @@ final class VectorKernel implements MicroKernel {
         float sum = c0.add(c1).add(c2).add(c3).add(c4).add(c5).add(c6).add(c7).add(c8).add(c9).add(c10).add(c11)
                 .reduceLanes(VectorOperators.ADD);
         return 24.0 * V * steps + (sum == 0f ? 1 : 0);
-    }
-
-    private static void store(FloatVector lo, FloatVector hi, float[] c, int off, boolean add) {
-        if (add) {
-            lo = lo.add(FloatVector.fromArray(S, c, off));
-            hi = hi.add(FloatVector.fromArray(S, c, off + V));
-        }
-        lo.intoArray(c, off);
-        hi.intoArray(c, off + V);
     }
 }

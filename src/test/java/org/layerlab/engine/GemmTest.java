@@ -32,7 +32,7 @@ class GemmTest {
     private void check(boolean scalar) {
         Random rng = new Random(5);
         int[][] sizes = {{1, 1, 1}, {3, 5, 7}, {17, 33, 9}, {64, 48, 130}, {129, 67, 255}, {5, 300, 2},
-            {250, 70, 600}, {31, 1600, 40}, {300, 280, 260}};
+            {250, 70, 600}, {31, 1600, 40}, {300, 280, 260}, {9, 32, 5000}, {7, 20, 4500}};
         for (int[] s : sizes) {
             int m = s[0];
             int n = s[1];
@@ -72,10 +72,41 @@ class GemmTest {
         }
     }
 
+    /**
+     * A product on all cores equals, to the last bit, the same product on the calling thread
+     * alone: each output has one writer, and a product cut along k (a small C over a long k)
+     * adds its chunks' partial sums in chunk order whoever computed them.
+     */
+    @Test
+    void allCoresAndOneThreadGiveTheSameBits() {
+        Random rng = new Random(11);
+        int[][] sizes = {{9, 32, 21632}, {30, 40, 5000}, {288, 64, 3872}, {21632, 32, 9}, {64, 128, 784}};
+        for (int[] s : sizes) {
+            int m = s[0];
+            int n = s[1];
+            int k = s[2];
+            float[] a = new float[m * k];
+            float[] b = new float[k * n];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = (float) rng.nextGaussian();
+            }
+            for (int i = 0; i < b.length; i++) {
+                b[i] = (float) rng.nextGaussian();
+            }
+            float[] all = new float[m * n];
+            float[] one = new float[m * n];
+            java.util.Arrays.fill(all, 0.5f);
+            java.util.Arrays.fill(one, 0.5f);
+            Gemm.multiply(true, false, m, n, k, a, 0, m, b, 0, n, all, 0, n, true);
+            Gemm.multiplyHere(true, false, m, n, k, a, 0, m, b, 0, n, one, 0, n, true);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(one, all, "m=" + m + " n=" + n + " k=" + k);
+        }
+    }
+
     @Test
     void neitherKernelAllocatesPerProduct() {
-        // A training-sized product (batch 64 × 784 → 128) and one that packs (300³).
-        int[][] sizes = {{64, 128, 784}, {300, 300, 300}};
+        // A training-sized product (batch 64 × 784 → 128), one that packs (300³) and one cut along k.
+        int[][] sizes = {{64, 128, 784}, {300, 300, 300}, {9, 32, 21632}};
         for (boolean scalar : new boolean[] {false, true}) {
             for (int[] s : sizes) {
                 int m = s[0];
