@@ -95,6 +95,88 @@ public final class Im2Col {
         }
     }
 
+    /**
+     * unroll transposed, for images of few channels: colsT[(i·kw + j)·C + c][row] holds what
+     * unroll puts at cols[row][(i·kw + j)·C + c], rows = the product's row count (all images).
+     * With one channel a window row is a run of 3 floats, and a window per row spent its time on
+     * bookkeeping (0.35 ms of a 32-image batch of 28 × 28 images); per tap, an image row's
+     * output pixels read one strided run of the input.
+     */
+    public static void unrollByTap(float[] x, int batchFrom, int batchTo, Window w, float[] colsT, int rows) {
+        int c = w.channels();
+        int outW = w.outW();
+        int step = w.strideW() * c;
+        for (int i = 0; i < w.kh(); i++) {
+            for (int j = 0; j < w.kw(); j++) {
+                int jOff = j * w.dilationW() - w.padLeft();
+                int owLo = firstInside(jOff, w.strideW());
+                int owHi = Math.max(owLo, Math.min(outW, Math.floorDiv(w.inW() - 1 - jOff, w.strideW()) + 1));
+                for (int ch = 0; ch < c; ch++) {
+                    int tap = ((i * w.kw() + j) * c + ch) * rows;
+                    for (int n = batchFrom; n < batchTo; n++) {
+                        for (int oh = 0; oh < w.outH(); oh++) {
+                            int dst = tap + (n * w.outH() + oh) * outW;
+                            int ih = oh * w.strideH() - w.padTop() + i * w.dilationH();
+                            if (ih < 0 || ih >= w.inH()) {
+                                Arrays.fill(colsT, dst, dst + outW, 0f);
+                                continue;
+                            }
+                            for (int ow = 0; ow < owLo; ow++) {
+                                colsT[dst + ow] = 0f;
+                            }
+                            int src = n * w.inputSize() + (ih * w.inW() + jOff) * c + ch;
+                            if (step == 1) {
+                                System.arraycopy(x, src + owLo, colsT, dst + owLo, owHi - owLo);
+                            } else {
+                                for (int ow = owLo; ow < owHi; ow++) {
+                                    colsT[dst + ow] = x[src + ow * step];
+                                }
+                            }
+                            for (int ow = owHi; ow < outW; ow++) {
+                                colsT[dst + ow] = 0f;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The adjoint of unrollByTap; each pixel's contributions are added in tap order. */
+    public static void foldByTap(float[] colsT, int batchFrom, int batchTo, Window w, float[] dx, int rows) {
+        int c = w.channels();
+        int outW = w.outW();
+        int step = w.strideW() * c;
+        for (int i = 0; i < w.kh(); i++) {
+            for (int j = 0; j < w.kw(); j++) {
+                int jOff = j * w.dilationW() - w.padLeft();
+                int owLo = firstInside(jOff, w.strideW());
+                int owHi = Math.max(owLo, Math.min(outW, Math.floorDiv(w.inW() - 1 - jOff, w.strideW()) + 1));
+                for (int ch = 0; ch < c; ch++) {
+                    int tap = ((i * w.kw() + j) * c + ch) * rows;
+                    for (int n = batchFrom; n < batchTo; n++) {
+                        for (int oh = 0; oh < w.outH(); oh++) {
+                            int ih = oh * w.strideH() - w.padTop() + i * w.dilationH();
+                            if (ih < 0 || ih >= w.inH()) {
+                                continue;
+                            }
+                            int from = tap + (n * w.outH() + oh) * outW;
+                            int dst = n * w.inputSize() + (ih * w.inW() + jOff) * c + ch;
+                            for (int ow = owLo; ow < owHi; ow++) {
+                                dx[dst + ow * step] += colsT[from + ow];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The first output column whose tap, jOff pixels right of its window's start, is inside the image. */
+    private static int firstInside(int jOff, int stride) {
+        return jOff >= 0 ? 0 : (-jOff + stride - 1) / stride;
+    }
+
     /** System.arraycopy has a fixed cost that dominates runs of a few floats; a loop is faster there. */
     private static void copy(float[] src, int from, float[] dst, int to, int len) {
         if (len <= 8) {

@@ -45,6 +45,48 @@ class ConvolutionOpsTest {
         checkConv(7, 7, 1, 2, 2, 3, 1, true);
         checkConv(7, 6, 2, 2, 3, 1, 2, false);
         checkConv(5, 5, 3, 2, 3, 1, 2, true);
+        // Five channels and more unroll window by window, up to four tap by tap: both paths.
+        checkConv(5, 5, 5, 3, 3, 1, 1, false);
+        checkConv(6, 5, 6, 2, 3, 2, 2, true);
+    }
+
+    /** The tap-by-tap unrolling is the window-by-window one transposed, padding, strides and dilation included. */
+    @Test
+    void unrollingByTapIsTheTransposeOfUnrollingByWindow() {
+        int[][] cases = {{28, 28, 1, 3, 1, 1, 0}, {7, 6, 2, 3, 2, 1, 1}, {9, 8, 3, 5, 1, 2, 1}, {5, 7, 1, 2, 3, 1, 1}};
+        for (int[] t : cases) {
+            Window win = Window.of(t[0], t[1], t[2], t[3], t[3], t[4], t[4], t[5], t[5], t[6] == 1);
+            int images = 3;
+            Tensor x = GradCheck.random(rng, 1, images, t[0], t[1], t[2]);
+            int rows = images * win.outH() * win.outW();
+            int patch = win.patchSize();
+            float[] cols = new float[rows * patch];
+            float[] colsT = new float[rows * patch];
+            java.util.Arrays.fill(colsT, Float.NaN);
+            Im2Col.unroll(x.data(), 0, images, win, cols);
+            Im2Col.unrollByTap(x.data(), 0, 1, win, colsT, rows);
+            Im2Col.unrollByTap(x.data(), 1, images, win, colsT, rows);
+            for (int r = 0; r < rows; r++) {
+                for (int p = 0; p < patch; p++) {
+                    assertEquals(cols[r * patch + p], colsT[p * rows + r], "row " + r + " tap " + p + " of " + win);
+                }
+            }
+            // fold is unroll's adjoint: <unroll(x), g> = <x, fold(g)>, for both layouts.
+            float[] g = GradCheck.random(rng, 1, rows * patch).data();
+            float[] gT = new float[g.length];
+            for (int r = 0; r < rows; r++) {
+                for (int p = 0; p < patch; p++) {
+                    gT[p * rows + r] = g[r * patch + p];
+                }
+            }
+            float[] dx = new float[x.size()];
+            float[] dxT = new float[x.size()];
+            Im2Col.fold(g, 0, images, win, dx);
+            Im2Col.foldByTap(gT, 0, images, win, dxT, rows);
+            for (int i = 0; i < dx.length; i++) {
+                assertEquals(dx[i], dxT[i], 1e-5, "pixel value " + i + " of " + win);
+            }
+        }
     }
 
     @Test
