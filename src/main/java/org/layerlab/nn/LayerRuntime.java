@@ -7,8 +7,8 @@ import org.layerlab.engine.Tensor;
 /**
  * The executable form of a layer for one network. Order of use: {@link #allocate} for the largest
  * batch, then per batch {@link #forward} and, when training, {@link #backward} with the same
- * tensors. Backward accumulates (+=) into the input gradients and parameter gradients; an input
- * gradient is null when nothing upstream needs it.
+ * tensors. Backward accumulates (+=) into the input gradients and parameter gradients (but see
+ * {@link #writeInputGradient}); an input gradient is null when nothing upstream needs it.
  */
 public interface LayerRuntime {
     void forward(Tensor[] inputs, Tensor output, boolean training);
@@ -17,6 +17,17 @@ public interface LayerRuntime {
 
     default List<Parameter> parameters() {
         return List.of();
+    }
+
+    /**
+     * Asks backward to write (=) its one input's gradient from now on instead of adding to it. The
+     * network asks when this step is the only one that writes that gradient, and does not zero
+     * the buffer before each pass for the runtimes that answer true: zeroing a CNN's activation
+     * gradients was a tenth of its training step. A runtime that says true must write every value
+     * of the gradient, for every sample of the batch.
+     */
+    default boolean writeInputGradient() {
+        return false;
     }
 
     /** Scratch buffers sized for this many samples (e.g. a dropout mask). */

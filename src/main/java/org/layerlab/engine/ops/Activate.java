@@ -49,12 +49,21 @@ public final class Activate {
 
     /** dx += f'(x) ⊙ dy. */
     public static void backward(ActivationFunction f, double alpha, Tensor x, Tensor y, Tensor dy, Tensor dx) {
-        if (f == ActivationFunction.SOFTMAX) {
-            Softmax.backward(y, dy, dx);
-            return;
-        }
-        if (f == ActivationFunction.LOG_SOFTMAX) {
-            LogSoftmax.backward(y, dy, dx);
+        backward(f, alpha, x, y, dy, dx, false);
+    }
+
+    /** dx = f'(x) ⊙ dy when write, else dx += f'(x) ⊙ dy: writing spares the caller zeroing dx first. */
+    public static void backward(ActivationFunction f, double alpha, Tensor x, Tensor y, Tensor dy, Tensor dx,
+                                boolean write) {
+        if (f == ActivationFunction.SOFTMAX || f == ActivationFunction.LOG_SOFTMAX) {
+            if (write) {
+                dx.zero();
+            }
+            if (f == ActivationFunction.SOFTMAX) {
+                Softmax.backward(y, dy, dx);
+            } else {
+                LogSoftmax.backward(y, dy, dx);
+            }
             return;
         }
         Parallel.Args args = Parallel.args();
@@ -64,12 +73,25 @@ public final class Activate {
         args.b = y.data();
         args.c = dy.data();
         args.d = dx.data();
+        args.count = write ? 1 : 0;
         Parallel.range(x.size(), (long) x.size() * COST, args,
-                (p, from, to) -> backwardRange((ActivationFunction) p.object, p.number, p.a, p.b, p.c, p.d, from, to));
+                (p, from, to) -> backwardRange((ActivationFunction) p.object, p.number, p.a, p.b, p.c, p.d, from, to,
+                        p.count == 1));
     }
 
     private static void backwardRange(ActivationFunction f, double alpha, float[] xd, float[] yd, float[] g, float[] d,
-                                      int from, int n) {
+                                      int from, int n, boolean write) {
+        if (write && f == ActivationFunction.RELU) {
+            // As below, written instead of added (the sign of a zero gradient may differ: -0 for +0).
+            for (int i = from; i < n; i++) {
+                d[i] = g[i] * Math.min(1f, yd[i] * 1e38f * 1e38f);
+            }
+            return;
+        }
+        if (write) {
+            // The other functions add into this chunk of dx zeroed here, while it is in cache.
+            java.util.Arrays.fill(d, from, n, 0f);
+        }
         switch (f) {
             case LINEAR -> {
                 for (int i = from; i < n; i++) {

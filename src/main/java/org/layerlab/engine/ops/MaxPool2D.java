@@ -134,15 +134,27 @@ public final class MaxPool2D {
 
     /** dx[argMax[o]] += dy[o]; each image's outputs point only into that image, so images run in parallel. */
     public static void backward(Tensor dy, Tensor dx, int[] argMax) {
+        backward(dy, dx, argMax, false);
+    }
+
+    /**
+     * Routes each output's gradient to its winner; with write, each image's dx is zeroed first,
+     * within the same chunk of images (while it is in cache), so dx need not be zeroed before.
+     */
+    public static void backward(Tensor dy, Tensor dx, int[] argMax, boolean write) {
         Parallel.Args args = Parallel.args();
         args.a = dy.data();
         args.b = dx.data();
         args.ints = argMax;
         args.width = dy.sampleSize();
+        args.count = write ? dx.sampleSize() : 0;
         Parallel.range(dy.batch(), (long) dy.size() * 2, args, (p, from, to) -> {
             float[] g = p.a;
             float[] d = p.b;
             int[] at = p.ints;
+            if (p.count > 0) {
+                java.util.Arrays.fill(d, (int) (from * p.count), (int) (to * p.count), 0f);
+            }
             for (int o = from * p.width, end = to * p.width; o < end; o++) {
                 d[at[o]] += g[o];
             }

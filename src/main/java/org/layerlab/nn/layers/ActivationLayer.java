@@ -57,6 +57,8 @@ public record ActivationLayer(Activation activation) implements LayerSpec, HasAc
         ActivationFunction f = activation.function();
         double alpha = activation.alpha();
         return new LayerRuntime() {
+            private boolean write;
+
             @Override
             public void forward(Tensor[] inputs, Tensor output, boolean training) {
                 Activate.forward(f, alpha, inputs[0], output);
@@ -65,8 +67,14 @@ public record ActivationLayer(Activation activation) implements LayerSpec, HasAc
             @Override
             public void backward(Tensor[] inputs, Tensor output, Tensor gradOutput, Tensor[] gradInputs) {
                 if (gradInputs[0] != null) {
-                    Activate.backward(f, alpha, inputs[0], output, gradOutput, gradInputs[0]);
+                    Activate.backward(f, alpha, inputs[0], output, gradOutput, gradInputs[0], write);
                 }
+            }
+
+            @Override
+            public boolean writeInputGradient() {
+                write = true;
+                return true;
             }
         };
     }

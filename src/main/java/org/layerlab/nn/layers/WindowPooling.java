@@ -14,6 +14,7 @@ final class WindowPooling {
     static LayerRuntime max(Window w) {
         return new LayerRuntime() {
             private int[] argMax = new int[0];
+            private boolean write;
 
             @Override
             public void allocate(int batchCapacity) {
@@ -28,8 +29,14 @@ final class WindowPooling {
             @Override
             public void backward(Tensor[] inputs, Tensor output, Tensor gradOutput, Tensor[] gradInputs) {
                 if (gradInputs[0] != null) {
-                    MaxPool2D.backward(gradOutput, gradInputs[0], argMax);
+                    MaxPool2D.backward(gradOutput, gradInputs[0], argMax, write);
                 }
+            }
+
+            @Override
+            public boolean writeInputGradient() {
+                write = true;
+                return true;
             }
         };
     }

@@ -110,6 +110,7 @@ public final class Network {
         nodes.forEach(n -> ids.add(n.id()));
         store.retainNodes(ids);
         markGradients(steps);
+        GradientWriters.mark(steps);
         return new Network(nodes, steps, inputs, store);
     }
 
@@ -242,17 +243,25 @@ public final class Network {
         return last.activation != null && !last.activation.isLinear() ? steps.get(last.inputs[0]).out : null;
     }
 
-    /** Zeroes every activation and parameter gradient before a backward pass. */
+    /**
+     * Zeroes the activation and parameter gradients before a backward pass, but for those that
+     * the one step reading them writes whole (see {@link GradientWriters}).
+     */
     public void zeroGradients() {
         for (int i = 0; i < steps.size(); i++) {
             Tensor grad = steps.get(i).grad;
-            if (grad != null) {
+            if (grad != null && !steps.get(i).writtenByReader) {
                 grad.zero();
             }
         }
         for (int i = 0; i < parameters.size(); i++) {
             parameters.get(i).grad().zero();
         }
+    }
+
+    /** The compiled steps, for tests of this package. */
+    List<Step> steps() {
+        return steps;
     }
 
     /** The gradient buffer to seed: of the output, or of the logits when fromLogits. */

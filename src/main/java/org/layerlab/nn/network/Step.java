@@ -26,6 +26,8 @@ final class Step {
     boolean passesMask;
     Tensor out;
     Tensor grad;
+    /** grad is written (=) by the one step that reads this one's output: no need to zero it. */
+    boolean writtenByReader;
 
     Step(NetworkNode node, LayerRuntime runtime, int[] inputs, Shape shape, boolean isInput) {
         this.node = node;
