@@ -274,17 +274,19 @@ final class MetricAccumulator {
 
     /** Metrics keyed as Keras keys them, each key given the prefix (e.g. "val_"). */
     Map<String, Double> result(String prefix) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        out.put(prefix + "loss", samples == 0 ? Double.NaN : lossSum / samples);
+        // Sized for what goes in (and the validation's keys the trainer adds): an epoch of XOR is
+        // one step, and growing the map and joining "" to each key were a tenth of it.
+        Map<String, Double> out = new LinkedHashMap<>(4 * (2 + termSums.length + metrics.length));
+        out.put(key(prefix, "loss"), samples == 0 ? Double.NaN : lossSum / samples);
         if (termSums.length > 0) {
             // As the Keras VAE example reports them: the loss less the layers' terms, then each term.
             double rest = lossSum;
             for (double t : termSums) {
                 rest -= t;
             }
-            out.put(prefix + "reconstruction_loss", samples == 0 ? Double.NaN : rest / samples);
+            out.put(key(prefix, "reconstruction_loss"), samples == 0 ? Double.NaN : rest / samples);
             for (int i = 0; i < termSums.length; i++) {
-                out.put(prefix + termNames[i], samples == 0 ? Double.NaN : termSums[i] / samples);
+                out.put(key(prefix, termNames[i]), samples == 0 ? Double.NaN : termSums[i] / samples);
             }
         }
         for (Metric m : metrics) {
@@ -300,8 +302,12 @@ final class MetricAccumulator {
                 case TOP_K_ACCURACY -> samples == 0 ? Double.NaN : (double) topK / samples;
                 case R2 -> r2();
             };
-            out.put(prefix + m.key(), v);
+            out.put(key(prefix, m.key()), v);
         }
         return out;
+    }
+
+    private static String key(String prefix, String name) {
+        return prefix.isEmpty() ? name : prefix + name;
     }
 }

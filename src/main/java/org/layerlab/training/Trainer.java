@@ -1,7 +1,6 @@
 package org.layerlab.training;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -181,7 +180,8 @@ public final class Trainer {
                 publish(epoch, b, batches, value, gan, acc, seen, start);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            Map<String, Double> metrics = new LinkedHashMap<>(gan != null ? gan.result() : acc.result(""));
+            // Both results are maps of their own, fresh each epoch: added to, not copied.
+            Map<String, Double> metrics = gan != null ? gan.result() : acc.result("");
             if (validation != null && validation.size() > 0) {
                 metrics.putAll(Evaluator.evaluate(net, config.loss(), config.metrics(), validation,
                         config.batchSize(), "val_", validationObserver));

@@ -103,6 +103,35 @@ class GemmTest {
         }
     }
 
+    /** A tiny product (plain loops) rounds as the tiled kernel does: the same rows inside a large product. */
+    @Test
+    void tinyProductsHaveTheTiledKernelsBits() {
+        Random rng = new Random(13);
+        int[][] sizes = {{4, 8, 2}, {4, 1, 8}, {2, 8, 4}, {3, 5, 7}, {1, 1, 600}};
+        for (int[] s : sizes) {
+            int m = s[0];
+            int n = s[1];
+            int k = s[2];
+            int big = 600;
+            float[] a = new float[big * k];
+            float[] b = new float[k * n];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = (float) rng.nextGaussian();
+            }
+            for (int i = 0; i < b.length; i++) {
+                b[i] = (float) rng.nextGaussian();
+            }
+            float[] tiny = new float[m * n];
+            float[] tiled = new float[big * n];
+            java.util.Arrays.fill(tiny, 0.25f);
+            java.util.Arrays.fill(tiled, 0.25f);
+            Gemm.multiply(false, false, m, n, k, a, 0, k, b, 0, n, tiny, 0, n, true);
+            Gemm.multiply(false, false, big, n, k, a, 0, k, b, 0, n, tiled, 0, n, true);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(java.util.Arrays.copyOf(tiled, m * n), tiny,
+                    "m=" + m + " n=" + n + " k=" + k);
+        }
+    }
+
     @Test
     void neitherKernelAllocatesPerProduct() {
         // A training-sized product (batch 64 × 784 → 128), one that packs (300³) and one cut along k.
