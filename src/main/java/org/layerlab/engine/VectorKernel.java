@@ -5,15 +5,14 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The micro-kernel on the Vector API: an 8 × (2 vectors) tile held in 16 registers, one fused
- * multiply-add per register per step (8 rows: batches of 32 and 64 split into whole tiles, and
- * each load of B serves 8 multiply-adds; see docs/decisions/0003-gemm.md for 6, 8 and 12). The only class that touches jdk.incubator.vector; {@link
+ * The micro-kernel on the Vector API: a 6 × (2 vectors) tile held in 12 registers, one fused
+ * multiply-add per register per step. The only class that touches jdk.incubator.vector; {@link
  * Gemm} loads it reflectively and falls back to {@link ScalarKernel} when the module is absent.
  */
 final class VectorKernel implements MicroKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int V = S.length();
-    static final int MR = 8;
+    static final int MR = 6;
     static final int NR = 2 * V;
 
     @Override
@@ -46,60 +45,45 @@ final class VectorKernel implements MicroKernel {
         FloatVector c41 = c00;
         FloatVector c50 = c00;
         FloatVector c51 = c00;
-        FloatVector c60 = c00;
-        FloatVector c61 = c00;
-        FloatVector c70 = c00;
-        FloatVector c71 = c00;
         int r0 = aOff;
         int r1 = r0 + ai;
         int r2 = r1 + ai;
         int r3 = r2 + ai;
         int r4 = r3 + ai;
         int r5 = r4 + ai;
-        int r6 = r5 + ai;
-        int r7 = r6 + ai;
         for (int p = 0, pa = 0, pb = bOff; p < kc; p++, pa += ap, pb += bp) {
             FloatVector b0 = FloatVector.fromArray(S, b, pb);
             FloatVector b1 = FloatVector.fromArray(S, b, pb + V);
             FloatVector a0 = FloatVector.broadcast(S, a[r0 + pa]);
+            FloatVector a1 = FloatVector.broadcast(S, a[r1 + pa]);
+            FloatVector a2 = FloatVector.broadcast(S, a[r2 + pa]);
+            FloatVector a3 = FloatVector.broadcast(S, a[r3 + pa]);
+            FloatVector a4 = FloatVector.broadcast(S, a[r4 + pa]);
+            FloatVector a5 = FloatVector.broadcast(S, a[r5 + pa]);
             c00 = b0.fma(a0, c00);
             c01 = b1.fma(a0, c01);
-            FloatVector a1 = FloatVector.broadcast(S, a[r1 + pa]);
             c10 = b0.fma(a1, c10);
             c11 = b1.fma(a1, c11);
-            FloatVector a2 = FloatVector.broadcast(S, a[r2 + pa]);
             c20 = b0.fma(a2, c20);
             c21 = b1.fma(a2, c21);
-            FloatVector a3 = FloatVector.broadcast(S, a[r3 + pa]);
             c30 = b0.fma(a3, c30);
             c31 = b1.fma(a3, c31);
-            FloatVector a4 = FloatVector.broadcast(S, a[r4 + pa]);
             c40 = b0.fma(a4, c40);
             c41 = b1.fma(a4, c41);
-            FloatVector a5 = FloatVector.broadcast(S, a[r5 + pa]);
             c50 = b0.fma(a5, c50);
             c51 = b1.fma(a5, c51);
-            FloatVector a6 = FloatVector.broadcast(S, a[r6 + pa]);
-            c60 = b0.fma(a6, c60);
-            c61 = b1.fma(a6, c61);
-            FloatVector a7 = FloatVector.broadcast(S, a[r7 + pa]);
-            c70 = b0.fma(a7, c70);
-            c71 = b1.fma(a7, c71);
         }
         // Written out rather than a store(lo, hi) helper: when C2 did not inline the helper (it
-        // had been compiled on its own first, and was then too big to inline), the accumulators
-        // were boxed on every call, 1.1 KB a tile, depending on which products ran first.
-        int o0 = cOff;
-        int o1 = o0 + ldc;
+        // had been compiled on its own first, and was then too big to inline), the 12
+        // accumulators were boxed on every call, 1.1 KB a tile, depending on which products ran first.
+        int o1 = cOff + ldc;
         int o2 = o1 + ldc;
         int o3 = o2 + ldc;
         int o4 = o3 + ldc;
         int o5 = o4 + ldc;
-        int o6 = o5 + ldc;
-        int o7 = o6 + ldc;
         if (add) {
-            c00 = c00.add(FloatVector.fromArray(S, c, o0));
-            c01 = c01.add(FloatVector.fromArray(S, c, o0 + V));
+            c00 = c00.add(FloatVector.fromArray(S, c, cOff));
+            c01 = c01.add(FloatVector.fromArray(S, c, cOff + V));
             c10 = c10.add(FloatVector.fromArray(S, c, o1));
             c11 = c11.add(FloatVector.fromArray(S, c, o1 + V));
             c20 = c20.add(FloatVector.fromArray(S, c, o2));
@@ -110,13 +94,9 @@ final class VectorKernel implements MicroKernel {
             c41 = c41.add(FloatVector.fromArray(S, c, o4 + V));
             c50 = c50.add(FloatVector.fromArray(S, c, o5));
             c51 = c51.add(FloatVector.fromArray(S, c, o5 + V));
-            c60 = c60.add(FloatVector.fromArray(S, c, o6));
-            c61 = c61.add(FloatVector.fromArray(S, c, o6 + V));
-            c70 = c70.add(FloatVector.fromArray(S, c, o7));
-            c71 = c71.add(FloatVector.fromArray(S, c, o7 + V));
         }
-        c00.intoArray(c, o0);
-        c01.intoArray(c, o0 + V);
+        c00.intoArray(c, cOff);
+        c01.intoArray(c, cOff + V);
         c10.intoArray(c, o1);
         c11.intoArray(c, o1 + V);
         c20.intoArray(c, o2);
@@ -127,10 +107,6 @@ final class VectorKernel implements MicroKernel {
         c41.intoArray(c, o4 + V);
         c50.intoArray(c, o5);
         c51.intoArray(c, o5 + V);
-        c60.intoArray(c, o6);
-        c61.intoArray(c, o6 + V);
-        c70.intoArray(c, o7);
-        c71.intoArray(c, o7 + V);
     }
 
     @Override
