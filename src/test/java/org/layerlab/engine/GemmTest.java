@@ -13,6 +13,14 @@ class GemmTest {
         return trans ? a[p * rows + i] : a[i * cols + p];
     }
 
+    private static float[] gaussian(Random rng, int n) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) rng.nextGaussian();
+        }
+        return v;
+    }
+
     @Test
     void matchesNaiveProductForAllTransposesAndOddSizes() {
         check(false);
@@ -40,14 +48,8 @@ class GemmTest {
             for (int variant = 0; variant < 4; variant++) {
                 boolean ta = (variant & 1) != 0;
                 boolean tb = (variant & 2) != 0;
-                float[] a = new float[m * k];
-                float[] b = new float[k * n];
-                for (int i = 0; i < a.length; i++) {
-                    a[i] = (float) rng.nextGaussian();
-                }
-                for (int i = 0; i < b.length; i++) {
-                    b[i] = (float) rng.nextGaussian();
-                }
+                float[] a = gaussian(rng, m * k);
+                float[] b = gaussian(rng, k * n);
                 float[] c = new float[m * n];
                 for (int i = 0; i < c.length; i++) {
                     c[i] = 1f;
@@ -85,14 +87,8 @@ class GemmTest {
             int m = s[0];
             int n = s[1];
             int k = s[2];
-            float[] a = new float[m * k];
-            float[] b = new float[k * n];
-            for (int i = 0; i < a.length; i++) {
-                a[i] = (float) rng.nextGaussian();
-            }
-            for (int i = 0; i < b.length; i++) {
-                b[i] = (float) rng.nextGaussian();
-            }
+            float[] a = gaussian(rng, m * k);
+            float[] b = gaussian(rng, k * n);
             float[] all = new float[m * n];
             float[] one = new float[m * n];
             java.util.Arrays.fill(all, 0.5f);
@@ -113,14 +109,8 @@ class GemmTest {
             int n = s[1];
             int k = s[2];
             int big = 600;
-            float[] a = new float[big * k];
-            float[] b = new float[k * n];
-            for (int i = 0; i < a.length; i++) {
-                a[i] = (float) rng.nextGaussian();
-            }
-            for (int i = 0; i < b.length; i++) {
-                b[i] = (float) rng.nextGaussian();
-            }
+            float[] a = gaussian(rng, big * k);
+            float[] b = gaussian(rng, k * n);
             float[] tiny = new float[m * n];
             float[] tiled = new float[big * n];
             java.util.Arrays.fill(tiny, 0.25f);
