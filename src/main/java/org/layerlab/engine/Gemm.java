@@ -15,23 +15,13 @@ public final class Gemm {
     private static final int KC = 256;
     // kc × nc floats of packed B (512 KB) stay in a 1 MB L2 while row tiles stream past.
     private static final int NC = 512;
-    private static final MicroKernel VECTOR = loadVectorKernel();
+    private static final MicroKernel VECTOR = VectorModule.load("org.layerlab.engine.VectorKernel", MicroKernel.class);
     private static final MicroKernel SCALAR = new ScalarKernel();
-    private static final MicroKernel DEFAULT = VECTOR != null && !Boolean.getBoolean("layerlab.noVector")
-            ? VECTOR : SCALAR;
+    private static final MicroKernel DEFAULT = VECTOR != null && !VectorModule.disabled() ? VECTOR : SCALAR;
     // Per-thread packing buffers, grown on demand and then reused: no allocation per call.
     private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[3][0]);
 
     private Gemm() {
-    }
-
-    private static MicroKernel loadVectorKernel() {
-        try {
-            return (MicroKernel) Class.forName("org.layerlab.engine.VectorKernel").getDeclaredConstructor().newInstance();
-        } catch (Throwable e) {
-            // No jdk.incubator.vector module at run time: the scalar kernel serves.
-            return null;
-        }
     }
 
     /** The kernel in use, e.g. "vector-512" or "scalar". */

@@ -34,14 +34,8 @@ public abstract class Lanes {
     abstract void addRun(float[] src, int srcOff, float[] dst, int dstOff, int n);
 
     private static Lanes load() {
-        if (!Boolean.getBoolean("layerlab.noVector")) {
-            try {
-                return (Lanes) Class.forName("org.layerlab.engine.VectorLanes").getDeclaredConstructor().newInstance();
-            } catch (Throwable e) {
-                // No jdk.incubator.vector module at run time: the scalar loops serve.
-            }
-        }
-        return new Scalar();
+        Lanes vector = VectorModule.disabled() ? null : VectorModule.load("org.layerlab.engine.VectorLanes", Lanes.class);
+        return vector != null ? vector : new Scalar();
     }
 
     /** The value-by-value loops, also the tails of the vector ones. */

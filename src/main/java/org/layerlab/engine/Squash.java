@@ -32,14 +32,8 @@ public abstract class Squash {
     }
 
     private static Squash load() {
-        if (!Boolean.getBoolean("layerlab.noVector")) {
-            try {
-                return (Squash) Class.forName("org.layerlab.engine.VectorSquash").getDeclaredConstructor().newInstance();
-            } catch (Throwable e) {
-                // No jdk.incubator.vector module at run time: the scalar loops serve.
-            }
-        }
-        return new Scalar();
+        Squash vector = VectorModule.disabled() ? null : VectorModule.load("org.layerlab.engine.VectorSquash", Squash.class);
+        return vector != null ? vector : new Scalar();
     }
 
     /** The value-by-value form, also the tail of each vector run. */

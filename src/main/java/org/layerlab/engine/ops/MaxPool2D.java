@@ -2,6 +2,7 @@ package org.layerlab.engine.ops;
 
 import org.layerlab.engine.Parallel;
 import org.layerlab.engine.Tensor;
+import org.layerlab.engine.VectorModule;
 import org.layerlab.nn.Padding;
 
 /**
@@ -42,12 +43,8 @@ public final class MaxPool2D {
     static final Pairs PAIRS = loadPairs();
 
     private static Pairs loadPairs() {
-        try {
-            return (Pairs) Class.forName("org.layerlab.engine.ops.VectorMaxPool").getDeclaredConstructor().newInstance();
-        } catch (Throwable e) {
-            // No jdk.incubator.vector module at run time: the scalar loop serves.
-            return MaxPool2D::forward2x2;
-        }
+        Pairs vector = VectorModule.load("org.layerlab.engine.ops.VectorMaxPool", Pairs.class);
+        return vector != null ? vector : MaxPool2D::forward2x2;
     }
 
     /**
