@@ -110,7 +110,7 @@ public final class Im2Col {
             for (int j = 0; j < w.kw(); j++) {
                 int jOff = j * w.dilationW() - w.padLeft();
                 int owLo = firstInside(jOff, w.strideW());
-                int owHi = Math.max(owLo, Math.min(outW, Math.floorDiv(w.inW() - 1 - jOff, w.strideW()) + 1));
+                int owHi = endInside(jOff, w, owLo);
                 for (int ch = 0; ch < c; ch++) {
                     int tap = ((i * w.kw() + j) * c + ch) * rows;
                     for (int n = batchFrom; n < batchTo; n++) {
@@ -151,7 +151,7 @@ public final class Im2Col {
             for (int j = 0; j < w.kw(); j++) {
                 int jOff = j * w.dilationW() - w.padLeft();
                 int owLo = firstInside(jOff, w.strideW());
-                int owHi = Math.max(owLo, Math.min(outW, Math.floorDiv(w.inW() - 1 - jOff, w.strideW()) + 1));
+                int owHi = endInside(jOff, w, owLo);
                 for (int ch = 0; ch < c; ch++) {
                     int tap = ((i * w.kw() + j) * c + ch) * rows;
                     for (int n = batchFrom; n < batchTo; n++) {
@@ -175,6 +175,11 @@ public final class Im2Col {
     /** The first output column whose tap, jOff pixels right of its window's start, is inside the image. */
     private static int firstInside(int jOff, int stride) {
         return jOff >= 0 ? 0 : (-jOff + stride - 1) / stride;
+    }
+
+    /** One past the last output column whose tap is inside the image (at least owLo: none may be). */
+    private static int endInside(int jOff, Window w, int owLo) {
+        return Math.max(owLo, Math.min(w.outW(), Math.floorDiv(w.inW() - 1 - jOff, w.strideW()) + 1));
     }
 
     /** System.arraycopy has a fixed cost that dominates runs of a few floats; a loop is faster there. */
