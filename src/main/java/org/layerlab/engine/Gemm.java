@@ -77,7 +77,7 @@ public final class Gemm {
             return;
         }
         if (kernel == VECTOR && (long) m * n * k <= TINY) {
-            tiny(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+            GemmTiny.multiply(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate, KC);
             return;
         }
         Task t = TASKS.get();
@@ -107,34 +107,8 @@ public final class Gemm {
     }
 
     // Products of a few thousand multiply-adds (XOR's 4 × 8 × 2) cost more in tiles, packing and
-    // edges than in arithmetic (a third of XOR's step): they run as plain loops on the calling thread.
+    // edges than in arithmetic (a third of XOR's step): they run as plain loops (GemmTiny).
     private static final int TINY = 4096;
-
-    /**
-     * C (+)= op(A)·op(B) rounded as the vector kernel rounds: per output and per KC-long block of
-     * k, one chain of fused multiply-adds from 0, then added to C; so the bits are the tiled path's.
-     */
-    private static void tiny(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, int lda,
-                             float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
-        int ai = transA ? 1 : lda;
-        int ap = transA ? lda : 1;
-        int bj = transB ? ldb : 1;
-        int bp = transB ? 1 : ldb;
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                int at = cOff + i * ldc + j;
-                for (int pc = 0; pc < k; pc += KC) {
-                    int end = Math.min(k, pc + KC);
-                    float acc = 0f;
-                    for (int p = pc, ia = aOff + i * ai + pc * ap, ib = bOff + j * bj + pc * bp; p < end;
-                         p++, ia += ap, ib += bp) {
-                        acc = Math.fma(b[ib], a[ia], acc);
-                    }
-                    c[at] = accumulate || pc > 0 ? c[at] + acc : acc;
-                }
-            }
-        }
-    }
 
     // A small C over a long k (a first convolution's kernel gradient: 9 × 32 over 21,632 pixels)
     // has one tile to split by rows or columns, so one core did it all (0.33 ms of the CNN's

@@ -103,22 +103,32 @@ class GemmTest {
     @Test
     void tinyProductsHaveTheTiledKernelsBits() {
         Random rng = new Random(13);
-        int[][] sizes = {{4, 8, 2}, {4, 1, 8}, {2, 8, 4}, {3, 5, 7}, {1, 1, 600}};
+        // Widths below, at and past the four-output step of the tiny loop, and a k past one KC block.
+        int[][] sizes = {{4, 8, 2}, {4, 1, 8}, {2, 8, 4}, {3, 5, 7}, {2, 6, 3}, {1, 1, 600}};
+        int big = 600;
         for (int[] s : sizes) {
             int m = s[0];
             int n = s[1];
             int k = s[2];
-            int big = 600;
-            float[] a = gaussian(rng, big * k);
-            float[] b = gaussian(rng, k * n);
-            float[] tiny = new float[m * n];
-            float[] tiled = new float[big * n];
-            java.util.Arrays.fill(tiny, 0.25f);
-            java.util.Arrays.fill(tiled, 0.25f);
-            Gemm.multiply(false, false, m, n, k, a, 0, k, b, 0, n, tiny, 0, n, true);
-            Gemm.multiply(false, false, big, n, k, a, 0, k, b, 0, n, tiled, 0, n, true);
-            org.junit.jupiter.api.Assertions.assertArrayEquals(java.util.Arrays.copyOf(tiled, m * n), tiny,
-                    "m=" + m + " n=" + n + " k=" + k);
+            for (int layout = 0; layout < 8; layout++) {
+                boolean transA = (layout & 1) != 0;
+                boolean transB = (layout & 2) != 0;
+                boolean accumulate = (layout & 4) != 0;
+                // A is big × k (or k × big): the tiny product reads its first m rows (columns).
+                int lda = transA ? big : k;
+                int ldb = transB ? k : n;
+                float[] a = gaussian(rng, big * k);
+                float[] b = gaussian(rng, k * n);
+                float[] tiny = new float[m * n];
+                float[] tiled = new float[big * n];
+                java.util.Arrays.fill(tiny, 0.25f);
+                java.util.Arrays.fill(tiled, 0.25f);
+                Gemm.multiply(transA, transB, m, n, k, a, 0, lda, b, 0, ldb, tiny, 0, n, accumulate);
+                Gemm.multiply(transA, transB, big, n, k, a, 0, lda, b, 0, ldb, tiled, 0, n, accumulate);
+                org.junit.jupiter.api.Assertions.assertArrayEquals(java.util.Arrays.copyOf(tiled, m * n), tiny,
+                        "m=" + m + " n=" + n + " k=" + k + " transA=" + transA + " transB=" + transB
+                                + " accumulate=" + accumulate);
+            }
         }
     }
 
