@@ -1,5 +1,6 @@
 package org.layerlab.training;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -274,23 +275,49 @@ final class MetricAccumulator {
 
     /** Metrics keyed as Keras keys them, each key given the prefix (e.g. "val_"). */
     Map<String, Double> result(String prefix) {
-        // Sized for what goes in (and the validation's keys the trainer adds): an epoch of XOR is
-        // one step, and growing the map and joining "" to each key were a tenth of it.
-        Map<String, Double> out = new LinkedHashMap<>(4 * (2 + termSums.length + metrics.length));
-        out.put(key(prefix, "loss"), samples == 0 ? Double.NaN : lossSum / samples);
+        String[] keys = keys(prefix);
+        double[] v = new double[keys.length];
+        results(v);
+        Map<String, Double> out = new LinkedHashMap<>(2 * keys.length);
+        for (int i = 0; i < keys.length; i++) {
+            out.put(keys[i], v[i]);
+        }
+        return out;
+    }
+
+    /** The keys {@link #results} fills in, in its order: the loss, the layers' terms, then the metrics configured. */
+    String[] keys(String prefix) {
+        List<String> k = new ArrayList<>();
+        k.add(prefix + "loss");
         if (termSums.length > 0) {
             // As the Keras VAE example reports them: the loss less the layers' terms, then each term.
+            k.add(prefix + "reconstruction_loss");
+            for (String t : termNames) {
+                k.add(prefix + t);
+            }
+        }
+        for (Metric m : metrics) {
+            k.add(prefix + m.key());
+        }
+        return k.toArray(new String[0]);
+    }
+
+    /** This epoch's values, in the order of {@link #keys}; allocates nothing (an epoch of XOR is one step). */
+    void results(double[] into) {
+        int i = 0;
+        into[i++] = samples == 0 ? Double.NaN : lossSum / samples;
+        if (termSums.length > 0) {
             double rest = lossSum;
             for (double t : termSums) {
                 rest -= t;
             }
-            out.put(key(prefix, "reconstruction_loss"), samples == 0 ? Double.NaN : rest / samples);
-            for (int i = 0; i < termSums.length; i++) {
-                out.put(key(prefix, termNames[i]), samples == 0 ? Double.NaN : termSums[i] / samples);
+            into[i++] = samples == 0 ? Double.NaN : rest / samples;
+            for (double t : termSums) {
+                into[i++] = samples == 0 ? Double.NaN : t / samples;
             }
         }
         for (Metric m : metrics) {
-            double v = switch (m) {
+            into[i++] = switch (m) {
                 case ACCURACY -> samples == 0 ? Double.NaN : correct / samples;
                 case MSE -> values == 0 ? Double.NaN : squaredError / values;
                 case MAE -> values == 0 ? Double.NaN : absoluteError / values;
@@ -302,12 +329,6 @@ final class MetricAccumulator {
                 case TOP_K_ACCURACY -> samples == 0 ? Double.NaN : (double) topK / samples;
                 case R2 -> r2();
             };
-            out.put(key(prefix, m.key()), v);
         }
-        return out;
-    }
-
-    private static String key(String prefix, String name) {
-        return prefix.isEmpty() ? name : prefix + name;
     }
 }

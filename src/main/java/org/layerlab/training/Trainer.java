@@ -117,7 +117,9 @@ public final class Trainer {
         Tensor y = gan == null && encoder.needsEncoding() ? encoder.allocate(batch) : raw;
         int[] order = new int[train.size()];
         int batches = (train.size() + batch - 1) / batch;
-        List<EpochEvent> history = new ArrayList<>();
+        String[] keys = acc == null ? null : acc.keys("");
+        EpochHistory history = new EpochHistory(config.epochs(), keys == null ? 4 : (validation != null ? 2 : 1) * keys.length);
+        double[] values = acc == null ? null : new double[keys.length];
         EarlyStopping early = config.earlyStopping();
         double best = Double.NaN;
         int sinceBest = 0;
@@ -180,26 +182,33 @@ public final class Trainer {
                 publish(epoch, b, batches, value, gan, acc, seen, start);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            // Both results are maps of their own, fresh each epoch: added to, not copied.
-            Map<String, Double> metrics = gan != null ? gan.result() : acc.result("");
-            if (validation != null && validation.size() > 0) {
-                metrics.putAll(Evaluator.evaluate(net, config.loss(), config.metrics(), validation,
-                        config.batchSize(), "val_", validationObserver));
+            double rate = optimizer.currentLearningRate();
+            double perSecond = train.size() / Math.max(seconds, 1e-9);
+            if (gan != null || validation != null && validation.size() > 0) {
+                Map<String, Double> metrics = gan != null ? gan.result() : acc.result("");
+                if (gan == null) {
+                    metrics.putAll(Evaluator.evaluate(net, config.loss(), config.metrics(), validation,
+                            config.batchSize(), "val_", validationObserver));
+                }
+                history.append(epoch, metrics, perSecond, rate, seconds);
+            } else {
+                // The common case without a map: an epoch of XOR is one step, and its bookkeeping was a fifth of it.
+                acc.results(values);
+                history.append(epoch, keys, values, perSecond, rate, seconds);
             }
-            EpochEvent event = new EpochEvent(epoch, metrics, train.size() / Math.max(seconds, 1e-9),
-                    optimizer.currentLearningRate(), seconds);
-            history.add(event);
-            listeners.forEach(l -> l.onEpoch(event));
+            if (!listeners.isEmpty()) {
+                EpochEvent event = history.get(history.size() - 1);
+                listeners.forEach(l -> l.onEpoch(event));
+            }
             if (plateau != null) {
-                double rate = optimizer.currentLearningRate();
-                double next = plateau.epochEnded(monitored(event, config.reduceLrOnPlateau().monitor(), "reducing the rate"),
+                double next = plateau.epochEnded(monitored(history, config.reduceLrOnPlateau().monitor(), "reducing the rate"),
                         rate);
                 if (next != rate) {
                     optimizer.setLearningRate(next);
                 }
             }
             if (early != null) {
-                double v = monitored(event, early.monitor(), "early stopping");
+                double v = monitored(history, early.monitor(), "early stopping");
                 if (early.improves(v, best)) {
                     best = v;
                     sinceBest = 0;
@@ -237,7 +246,7 @@ public final class Trainer {
 
     /** Ends the run at a batch whose loss or gradients were not finite: where (in words), at which layer (or null). */
     private TrainingResult nonFinite(int epoch, int b, String where, String layer, List<Parameter> params,
-                                    List<EpochEvent> history) {
+                                    EpochHistory history) {
         // The last update may itself have made weights infinite (a huge penalty, say): then no
         // weights of this run are worth keeping, and the project keeps the ones it had.
         String kept = weightsFinite(params) ? "The weights from before this step are kept."
@@ -250,11 +259,11 @@ public final class Trainer {
     }
 
     /** The value a callback watches, or an error that lists what the run does report. */
-    private static double monitored(EpochEvent event, String monitor, String who) {
-        double v = event.get(monitor);
+    private static double monitored(EpochHistory history, String monitor, String who) {
+        double v = history.value(history.size() - 1, monitor);
         if (Double.isNaN(v)) {
             throw new TrainingSettingsException(who + " watches '" + monitor + "', which this run does not report; it reports "
-                    + String.join(", ", event.metrics().keySet()));
+                    + String.join(", ", history.get(history.size() - 1).metrics().keySet()));
         }
         return v;
     }
@@ -277,9 +286,9 @@ public final class Trainer {
         return true;
     }
 
-    private TrainingResult finish(TrainingResult.Outcome outcome, List<EpochEvent> history, String message,
+    private TrainingResult finish(TrainingResult.Outcome outcome, EpochHistory history, String message,
                                   String layer) {
-        TrainingResult r = new TrainingResult(outcome, history, steps, message, layer);
+        TrainingResult r = new TrainingResult(outcome, history.freeze(), steps, message, layer);
         listeners.forEach(l -> l.onFinished(r));
         return r;
     }

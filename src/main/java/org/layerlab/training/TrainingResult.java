@@ -12,7 +12,8 @@ public record TrainingResult(Outcome outcome, List<EpochEvent> history, long ste
     public enum Outcome { COMPLETED, STOPPED, EARLY_STOPPED, FAILED }
 
     public TrainingResult {
-        history = List.copyOf(history);
+        // Compact (see EpochHistory): a copy of a run of 300,000 epochs as events would undo what it saves.
+        history = EpochHistory.of(history);
     }
 
     public EpochEvent last() {
