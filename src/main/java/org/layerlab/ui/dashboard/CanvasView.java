@@ -30,9 +30,14 @@ abstract class CanvasView extends Region {
 
     @Override
     protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        draw();
+        // Only a new size repaints here. Layout passes come for reasons of their own (a label
+        // nearby changing its text): repainting on each drew the newest data into charts the
+        // "Live views" switch holds still (LiveViewsTest caught one such frame now and then).
+        if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
+            canvas.setWidth(getWidth());
+            canvas.setHeight(getHeight());
+            draw();
+        }
     }
 
     /**
