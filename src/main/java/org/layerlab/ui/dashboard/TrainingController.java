@@ -410,27 +410,20 @@ public final class TrainingController {
         view.setRunning(false, false);
         dataShown.runEnded(model.project());
         view.progress.setProgress(r.outcome() == TrainingResult.Outcome.COMPLETED ? 1 : view.progress.getProgress());
-        EpochEvent last = r.last();
-        view.progressCaption.setText(last == null ? "" : "Epoch " + last.epoch() + "/" + runConfig.epochs());
-        String summary = last == null ? "" : " Last epoch: " + last.metrics().entrySet().stream()
-                .map(e -> e.getKey() + " " + PlotView.format(e.getValue())).reduce((a, b) -> a + ", " + b).orElse("");
-        // The notice is a glance: epochs, loss and the charted metric; the status line has the rest.
-        String brief = last == null ? "" : last.epoch() + " epoch" + (last.epoch() == 1 ? "" : "s") + " · loss "
-                + PlotView.format(last.get("loss")) + (last.metrics().containsKey(view.curves.metric())
-                ? " · " + view.curves.metric() + " " + PlotView.format(last.get(view.curves.metric())) : "");
+        RunEnding end = RunEnding.of(r, runConfig.epochs(), view.curves.metric());
+        view.progressCaption.setText(end.caption());
         switch (r.outcome()) {
             case COMPLETED -> {
-                view.status.setText("Done." + summary
-                        + (last == null ? "" : String.format(" · %,.0f samples/s", last.samplesPerSecond())));
-                Toasts.info(view, "Training finished", brief);
+                view.status.setText(end.status());
+                Toasts.info(view, "Training finished", end.brief());
             }
-            case STOPPED -> view.status.setText("Stopped; the weights so far are kept." + summary);
+            case STOPPED -> view.status.setText(end.status());
             case EARLY_STOPPED -> {
-                view.status.setText(r.message() + "." + summary);
-                Toasts.info(view, "Training stopped early", brief);
+                view.status.setText(end.status());
+                Toasts.info(view, "Training stopped early", end.brief());
             }
             case FAILED -> {
-                error(r.message());
+                error(end.status());
                 Toasts.warning(view, "Training stopped", r.message());
                 if (r.offendingLayer() != null && model.graph().contains(r.offendingLayer())) {
                     model.select(List.of(r.offendingLayer()));
