@@ -30,10 +30,10 @@ abstract class CanvasView extends Region {
 
     @Override
     protected void layoutChildren() {
-        // Only a new size repaints here. Layout passes come for reasons of their own (a label
-        // nearby changing its text): repainting on each drew the newest data into charts the
-        // "Live views" switch holds still (LiveViewsTest caught one such frame now and then).
-        if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
+        // Only a new size, or an update missed while hidden, repaints here. Layout passes come for
+        // reasons of their own (a label nearby changing its text): repainting on each drew the
+        // newest data into charts the "Live views" switch holds still.
+        if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight() || stale) {
             canvas.setWidth(getWidth());
             canvas.setHeight(getHeight());
             draw();
