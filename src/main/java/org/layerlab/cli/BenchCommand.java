@@ -51,7 +51,7 @@ final class BenchCommand {
         int windows = quick ? 3 : 5;
         List<BenchResult> rows = new ArrayList<>();
         if (only.contains("xor")) {
-            rows.add(print(BenchWorkloads.xor(quick ? 20_000 : 300_000)));
+            rows.add(print(BenchWorkloads.xor(window, windows)));
         }
         if (only.contains("mlp") || only.contains("cnn")) {
             Dataset[] data = loadData(args.get("data", null), quick);
