@@ -152,6 +152,34 @@ class EditorFlowTest {
     }
 
     @Test
+    void draggingALayerMovesTheSelectionWithItAsOneUndoableMove(FxRobot robot) {
+        robot.interact(() -> {
+            model.execute(Edits.addLayer(model.graph(), Input.of(4), 200, 120));
+            model.execute(Edits.addLayer(model.graph(), new Dense(3), 200, 260));
+            model.selection().clear();
+        });
+        double inputX = model.graph().require("input").x();
+        double denseY = model.graph().require("dense").y();
+        double denseX = model.graph().require("dense").x();
+        double zoom = window.canvas().zoomProperty().get();
+
+        robot.clickOn("#node-input").press(KeyCode.SHIFT).clickOn("#node-dense").release(KeyCode.SHIFT);
+        assertEquals(Set.of("input", "dense"), Set.copyOf(model.selection()), "shift-click adds to the selection");
+        robot.drag("#node-dense").moveBy(60, 40).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(denseX + 60 / zoom, model.graph().require("dense").x(), 1.5, "the dragged layer follows the pointer");
+        assertEquals(inputX + 60 / zoom, model.graph().require("input").x(), 1.5, "the rest of the selection moves with it");
+        assertEquals("Undo Move 2 layers", model.undoLabel());
+
+        robot.interact(model::undo);
+        assertEquals(denseY, model.graph().require("dense").y(), "one undo puts both back");
+        assertEquals(inputX, model.graph().require("input").x());
+
+        robot.clickOn("#node-dense");
+        assertEquals("Undo Add Dense", model.undoLabel(), "a click without a drag moves nothing");
+    }
+
+    @Test
     void autoLayoutAndKeyboardDelete(FxRobot robot) {
         robot.interact(() -> {
             model.execute(Edits.addLayer(model.graph(), Input.of(4), 600, 40));

@@ -53,9 +53,7 @@ public final class GraphCanvas extends Pane {
     private boolean spaceDown;
 
     // Gesture state.
-    private Point2D pressScene;
-    private Map<String, double[]> dragOrigins;
-    private boolean dragged;
+    private final NodeDrag drag;
     private final RubberBand band = new RubberBand(overlay);
     private final ConnectionGesture connections;
     private Point2D panStart;
@@ -70,6 +68,7 @@ public final class GraphCanvas extends Pane {
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
         this.connections = new ConnectionGesture(model, overlay, this::toContent, this::findNodeAt);
+        this.drag = new NodeDrag(model, views, zoom::get, this::placeEdges);
         content.getTransforms().addAll(viewport.translate(), viewport.scale());
         content.getChildren().addAll(edgeLayer, nodeLayer, portLayer, overlay);
         getChildren().add(content);
@@ -254,54 +253,9 @@ public final class GraphCanvas extends Pane {
     }
 
     private void wireNode(NodeView v) {
-        v.setOnMousePressed(e -> {
-            if (e.getButton() != MouseButton.PRIMARY) {
-                return;
-            }
+        drag.install(v, () -> {
             requestFocus();
             selectedEdge = null;
-            String id = v.nodeId();
-            if (e.isShiftDown() || e.isShortcutDown()) {
-                if (!model.selection().remove(id)) {
-                    model.selection().add(id);
-                }
-            } else if (!model.selection().contains(id)) {
-                model.select(List.of(id));
-            }
-            pressScene = new Point2D(e.getSceneX(), e.getSceneY());
-            dragOrigins = new LinkedHashMap<>();
-            for (String s : model.selection()) {
-                NodeView sv = views.get(s);
-                dragOrigins.put(s, new double[] {sv.getLayoutX(), sv.getLayoutY()});
-            }
-            dragged = false;
-            e.consume();
-        });
-        v.setOnMouseDragged(e -> {
-            if (dragOrigins == null) {
-                return;
-            }
-            double dx = (e.getSceneX() - pressScene.getX()) / zoom.get();
-            double dy = (e.getSceneY() - pressScene.getY()) / zoom.get();
-            dragged |= Math.abs(dx) + Math.abs(dy) > 2;
-            dragOrigins.forEach((id, o) -> {
-                NodeView sv = views.get(id);
-                sv.setLayoutX(o[0] + dx);
-                sv.setLayoutY(o[1] + dy);
-                sv.placePorts();
-            });
-            placeEdges();
-            e.consume();
-        });
-        v.setOnMouseReleased(e -> {
-            if (dragOrigins != null && dragged) {
-                Map<String, double[]> moved = new HashMap<>();
-                dragOrigins.keySet().forEach(id -> moved.put(id,
-                        new double[] {Math.round(views.get(id).getLayoutX()), Math.round(views.get(id).getLayoutY())}));
-                model.execute(Edits.move(model.graph(), moved));
-            }
-            dragOrigins = null;
-            e.consume();
         });
         v.fixButton().setOnAction(e -> {
             if (v.fixButton().getUserData() instanceof Fix fix) {
