@@ -21,6 +21,13 @@ class GemmTest {
         return v;
     }
 
+    /** A C to add into: a constant, so the products' accumulate paths add to something. */
+    private static float[] filled(int n, float value) {
+        float[] v = new float[n];
+        java.util.Arrays.fill(v, value);
+        return v;
+    }
+
     @Test
     void matchesNaiveProductForAllTransposesAndOddSizes() {
         check(false);
@@ -89,10 +96,8 @@ class GemmTest {
             int k = s[2];
             float[] a = gaussian(rng, m * k);
             float[] b = gaussian(rng, k * n);
-            float[] all = new float[m * n];
-            float[] one = new float[m * n];
-            java.util.Arrays.fill(all, 0.5f);
-            java.util.Arrays.fill(one, 0.5f);
+            float[] all = filled(m * n, 0.5f);
+            float[] one = filled(m * n, 0.5f);
             Gemm.multiply(true, false, m, n, k, a, 0, m, b, 0, n, all, 0, n, true);
             Gemm.multiplyHere(true, false, m, n, k, a, 0, m, b, 0, n, one, 0, n, true);
             org.junit.jupiter.api.Assertions.assertArrayEquals(one, all, "m=" + m + " n=" + n + " k=" + k);
@@ -119,10 +124,8 @@ class GemmTest {
                 int ldb = transB ? k : n;
                 float[] a = gaussian(rng, big * k);
                 float[] b = gaussian(rng, k * n);
-                float[] tiny = new float[m * n];
-                float[] tiled = new float[big * n];
-                java.util.Arrays.fill(tiny, 0.25f);
-                java.util.Arrays.fill(tiled, 0.25f);
+                float[] tiny = filled(m * n, 0.25f);
+                float[] tiled = filled(big * n, 0.25f);
                 Gemm.multiply(transA, transB, m, n, k, a, 0, lda, b, 0, ldb, tiny, 0, n, accumulate);
                 Gemm.multiply(transA, transB, big, n, k, a, 0, lda, b, 0, ldb, tiled, 0, n, accumulate);
                 org.junit.jupiter.api.Assertions.assertArrayEquals(java.util.Arrays.copyOf(tiled, m * n), tiny,
