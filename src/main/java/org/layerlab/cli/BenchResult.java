@@ -1,5 +1,7 @@
 package org.layerlab.cli;
 
+import java.util.Arrays;
+
 /**
  * One row of the benchmark table: the figure (a median where the workload was timed several
  * times, with the lowest and highest of those in low and high, else NaN) and the test accuracy
@@ -10,6 +12,15 @@ public record BenchResult(String workload, double figure, double low, double hig
     /** A figure measured once. */
     BenchResult(String workload, double figure, String unit, double accuracy, long peakHeapBytes, String note) {
         this(workload, figure, Double.NaN, Double.NaN, unit, accuracy, peakHeapBytes, note);
+    }
+
+    /** A figure timed in windows: their median, with the slowest and the fastest. */
+    static BenchResult ofWindows(String workload, double[] rates, String unit, double accuracy, long peakHeapBytes,
+                                 String note) {
+        double[] sorted = rates.clone();
+        Arrays.sort(sorted);
+        return new BenchResult(workload, sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1], unit, accuracy,
+                peakHeapBytes, note);
     }
 
     BenchResult withNote(String newNote) {

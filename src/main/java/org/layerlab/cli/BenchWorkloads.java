@@ -60,11 +60,8 @@ final class BenchWorkloads {
                 rates[w] = steps / ((now - start) / 1e9);
             }
         }
-        double[] sorted = rates.clone();
-        Arrays.sort(sorted);
-        return new BenchResult("xor", sorted[count / 2], sorted[0], sorted[count - 1], "steps/s", Double.NaN, peakHeap(),
-                String.format("median of %d windows of ≥%.1f s; final mse %.4f", count, seconds, last.last().get("loss")));
-    }
+        return BenchResult.ofWindows("xor", rates, "steps/s", Double.NaN, peakHeap(),
+                String.format("median of %d windows of ≥%.1f s; final mse %.4f", count, seconds, last.last().get("loss")));    }
 
     static Network mlpNetwork(Dataset train) {
         return Sequential.input(train.featureShape()).add(new Flatten()).add(new Dense(128, "relu"))

@@ -1,6 +1,5 @@
 package org.layerlab.cli;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -53,11 +52,9 @@ final class TimedWindows implements TrainingListener {
         Trainer trainer = new Trainer(fresh, cfg.withEpochs(Integer.MAX_VALUE));
         TimedWindows windows = new TimedWindows(trainer, seconds, count, batch, train.size());
         trainer.addListener(windows).fit(train);
-        double[] sorted = windows.rates.clone();
-        Arrays.sort(sorted);
-        return new BenchResult(name, sorted[count / 2], sorted[0], sorted[count - 1], "samples/s", m.get("accuracy"),
-                BenchWorkloads.peakHeap(), String.format("median of %d windows of ≥%.1f s; %d train / %d test, first"
-                        + " epoch %,.0f/s", count, seconds, train.size(), test.size(), firstEpoch));
+        return BenchResult.ofWindows(name, windows.rates, "samples/s", m.get("accuracy"), BenchWorkloads.peakHeap(),
+                String.format("median of %d windows of ≥%.1f s; %d train / %d test, first epoch %,.0f/s", count,
+                        seconds, train.size(), test.size(), firstEpoch));
     }
 
     @Override
