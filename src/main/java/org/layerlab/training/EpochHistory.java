@@ -29,10 +29,6 @@ public final class EpochHistory extends AbstractList<EpochEvent> implements Rand
     /** Set when a run has ended: the history is then shared, not copied, by its result. */
     private boolean frozen;
 
-    public EpochHistory() {
-        this(16, 4);
-    }
-
     /** Room for epochs epochs of metricsPerEpoch values before growing (a run knows how many it asked for). */
     EpochHistory(int epochs, int metricsPerEpoch) {
         int n = Math.max(1, Math.min(epochs, MAX_PRESIZED));
@@ -51,7 +47,7 @@ public final class EpochHistory extends AbstractList<EpochEvent> implements Rand
         if (events instanceof EpochHistory h) {
             return h.frozen ? h : h.copy();
         }
-        EpochHistory h = new EpochHistory();
+        EpochHistory h = new EpochHistory(events.size(), 4);
         for (EpochEvent e : events) {
             h.append(e.epoch(), e.metrics(), e.samplesPerSecond(), e.learningRate(), e.seconds());
         }

@@ -47,6 +47,8 @@ final class MetricAccumulator {
     /** The layers' own loss terms (see {@link LossComputation#termNames}): summed per epoch like the loss. */
     private final String[] termNames;
     private final double[] termSums;
+    /** What {@link #results} fills in, made once: {@link #result} runs per batch when the window listens. */
+    private final String[] keys;
 
     MetricAccumulator(Loss loss, List<Metric> metrics) {
         this(loss, metrics, new String[0]);
@@ -57,6 +59,7 @@ final class MetricAccumulator {
         this.metrics = metrics.toArray(new Metric[0]);
         this.termNames = termNames.clone();
         this.termSums = new double[termNames.length];
+        this.keys = keysOf(this.termNames, this.metrics);
     }
 
     void reset() {
@@ -275,29 +278,41 @@ final class MetricAccumulator {
 
     /** Metrics keyed as Keras keys them, each key given the prefix (e.g. "val_"). */
     Map<String, Double> result(String prefix) {
-        String[] keys = keys(prefix);
-        double[] v = new double[keys.length];
+        String[] k = keys(prefix);
+        double[] v = new double[k.length];
         results(v);
-        Map<String, Double> out = new LinkedHashMap<>(2 * keys.length);
-        for (int i = 0; i < keys.length; i++) {
-            out.put(keys[i], v[i]);
+        Map<String, Double> out = new LinkedHashMap<>(2 * k.length);
+        for (int i = 0; i < k.length; i++) {
+            out.put(k[i], v[i]);
         }
         return out;
     }
 
-    /** The keys {@link #results} fills in, in its order: the loss, the layers' terms, then the metrics configured. */
+    /**
+     * The keys {@link #results} fills in, in its order, each given the prefix (e.g. "val_");
+     * without one, the same array each time, not to be changed.
+     */
     String[] keys(String prefix) {
+        if (prefix.isEmpty()) {
+            return keys;
+        }
+        String[] k = new String[keys.length];
+        for (int i = 0; i < k.length; i++) {
+            k[i] = prefix + keys[i];
+        }
+        return k;
+    }
+
+    /** The loss, the layers' terms (as the Keras VAE example: the loss less the terms, then each), the metrics. */
+    private static String[] keysOf(String[] termNames, Metric[] metrics) {
         List<String> k = new ArrayList<>();
-        k.add(prefix + "loss");
-        if (termSums.length > 0) {
-            // As the Keras VAE example reports them: the loss less the layers' terms, then each term.
-            k.add(prefix + "reconstruction_loss");
-            for (String t : termNames) {
-                k.add(prefix + t);
-            }
+        k.add("loss");
+        if (termNames.length > 0) {
+            k.add("reconstruction_loss");
+            k.addAll(List.of(termNames));
         }
         for (Metric m : metrics) {
-            k.add(prefix + m.key());
+            k.add(m.key());
         }
         return k.toArray(new String[0]);
     }

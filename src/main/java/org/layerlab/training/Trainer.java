@@ -118,7 +118,7 @@ public final class Trainer {
         int[] order = new int[train.size()];
         int batches = (train.size() + batch - 1) / batch;
         String[] keys = acc == null ? null : acc.keys("");
-        EpochHistory history = new EpochHistory(config.epochs(), keys == null ? 4 : (validation != null ? 2 : 1) * keys.length);
+        EpochHistory history = new EpochHistory(config.epochs(), keys == null ? 4 : keys.length);
         double[] values = acc == null ? null : new double[keys.length];
         EarlyStopping early = config.earlyStopping();
         double best = Double.NaN;
