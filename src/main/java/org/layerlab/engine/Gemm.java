@@ -89,6 +89,10 @@ public final class Gemm {
         // Large square products reuse each B panel across many rows: there packing B pays for itself.
         boolean large = m >= 256 && n >= 256 && k >= 256;
         boolean packB = transB || large;
+        if (!large && !transA && m >= PACK_ONCE_ROWS) {
+            t.packAll();
+            packB = false;
+        }
         int tiles = m >= n ? (m + kernel.mr() - 1) / kernel.mr() : (n + kernel.nr() - 1) / kernel.nr();
         // Every block packs the B panels it reads, so a packing product runs as one block per
         // thread: eight smaller blocks packed all of B eight times (gemm 1024: 137 -> 167 GFLOP/s).
@@ -105,6 +109,13 @@ public final class Gemm {
             t.release();
         }
     }
+
+    // From this many rows of A in place, B is packed once for the whole product, before the
+    // threads start, rather than read in place (or packed again by every block when transposed):
+    // the copy costs under a percent of the multiply there, and the kernel's loop over packed B
+    // and in-place A runs without bounds checks (VectorKernel). The CNN's second convolution,
+    // forward (3,872 × 64 × 288): 162 -> 193 GFLOP/s, medians of eight alternations in one JVM.
+    private static final int PACK_ONCE_ROWS = 256;
 
     // Products of a few thousand multiply-adds (XOR's 4 × 8 × 2) cost more in tiles, packing and
     // edges than in arithmetic (a third of XOR's step): they run as plain loops (GemmTiny).
@@ -178,6 +189,9 @@ public final class Gemm {
         /** Split along k ({@link #multiplySplitK}): block q multiplies k-chunk q into partials[q]. */
         private boolean chunked;
         private float[] partials = new float[0];
+        /** All of B packed ({@link #packAll}), strips of kc × nr per KC block of k; null when B is read otherwise. */
+        private float[] packedAll;
+        private float[] packedAllBuffer = new float[0];
 
         void set(MicroKernel kernel, boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, int lda,
                  float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
@@ -205,11 +219,23 @@ public final class Gemm {
             this.tilesPerBlock = tilesPerBlock;
         }
 
+        /** Packs all of B once, block of k by block, each as {@link #block} would pack its panel. */
+        void packAll() {
+            int nr = kernel.nr();
+            int padded = roundUp(n, nr);
+            packedAllBuffer = ensure(packedAllBuffer, k * padded);
+            for (int pc = 0; pc < k; pc += KC) {
+                GemmPacking.packB(transB, b, bOff, ldb, pc, Math.min(KC, k - pc), 0, n, nr, packedAllBuffer, pc * padded);
+            }
+            packedAll = packedAllBuffer;
+        }
+
         /** Drops the references to the matrices, which may be large, once the product is done. */
         void release() {
             a = null;
             b = null;
             c = null;
+            packedAll = null;
         }
 
         @Override
@@ -220,7 +246,7 @@ public final class Gemm {
                     int kq = Math.min(K_CHUNK, k - p0);
                     int aAt = aOff + (transA ? p0 * lda : p0);
                     int bAt = bOff + (transB ? p0 : p0 * ldb);
-                    block(kernel, transA, transB, packB, 0, m, 0, n, kq, a, aAt, lda, b, bAt, ldb,
+                    block(kernel, transA, transB, packB, null, 0, 0, m, 0, n, kq, a, aAt, lda, b, bAt, ldb,
                             partials, q * m * n, n, false);
                 }
                 return;
@@ -229,11 +255,11 @@ public final class Gemm {
             int to = Math.min(tiles, toBlock * tilesPerBlock);
             if (m >= n) {
                 int mr = kernel.mr();
-                block(kernel, transA, transB, packB, from * mr, Math.min(m, to * mr), 0, n, k, a, aOff, lda, b, bOff, ldb,
+                block(kernel, transA, transB, packB, packedAll, roundUp(n, kernel.nr()), from * mr, Math.min(m, to * mr), 0, n, k, a, aOff, lda, b, bOff, ldb,
                         c, cOff, ldc, accumulate);
             } else {
                 int nr = kernel.nr();
-                block(kernel, transA, transB, packB, 0, m, from * nr, Math.min(n, to * nr), k, a, aOff, lda, b, bOff, ldb,
+                block(kernel, transA, transB, packB, packedAll, roundUp(n, kernel.nr()), 0, m, from * nr, Math.min(n, to * nr), k, a, aOff, lda, b, bOff, ldb,
                         c, cOff, ldc, accumulate);
             }
         }
@@ -243,9 +269,10 @@ public final class Gemm {
      * C[i0..i1)[j0..j1) on the calling thread. Full tiles read A, and B unless transposed, in
      * place: packing costs as much as the multiply when one side is small (a batch of 32 or 64),
      * which is the usual case in training. Only partial strips, a transposed B and the B panels
-     * of large products (packB) are packed.
+     * of large products (packB) are packed, or all of B was packed before (packedAll, whose
+     * rows are packedWidth floats: n rounded up to whole strips).
      */
-    private static void block(MicroKernel kernel, boolean transA, boolean transB, boolean packB,
+    private static void block(MicroKernel kernel, boolean transA, boolean transB, boolean packB, float[] packedAll, int packedWidth,
                               int i0, int i1, int j0, int j1, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                               float[] c, int cOff, int ldc, boolean accumulate) {
         int mr = kernel.mr();
@@ -266,7 +293,9 @@ public final class Gemm {
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
                 boolean add = accumulate || pc > 0;
-                if (packB) {
+                if (packedAll != null) {
+                    // Already packed, as packB would have.
+                } else if (packB) {
                     GemmPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, nr, packedB);
                 } else if (nc % nr != 0) {
                     GemmPacking.packB(false, b, bOff, ldb, pc, kc, jc + nc - nc % nr, nc % nr, nr, packedB);
@@ -292,7 +321,11 @@ public final class Gemm {
                         float[] bArr;
                         int bAt;
                         int bp;
-                        if (packB) {
+                        if (packedAll != null) {
+                            bArr = packedAll;
+                            bAt = pc * packedWidth + (jc + jr) * kc;
+                            bp = nr;
+                        } else if (packB) {
                             bArr = packedB;
                             bAt = jr * kc;
                             bp = nr;

@@ -11,9 +11,15 @@ final class GemmPacking {
     /** B[pc..pc+kc)[jc..jc+nc) into strips of nr columns, [strip][p][j], zero-padded. */
     static void packB(boolean trans, float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc, int nr,
                               float[] out) {
+        packB(trans, b, bOff, ldb, pc, kc, jc, nc, nr, out, 0);
+    }
+
+    /** The same written from out[outOff]. */
+    static void packB(boolean trans, float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc, int nr,
+                      float[] out, int outOff) {
         for (int js = 0; js < nc; js += nr) {
             int w = Math.min(nr, nc - js);
-            int base = js * kc;
+            int base = outOff + js * kc;
             for (int p = 0; p < kc; p++) {
                 int o = base + p * nr;
                 if (!trans) {

@@ -47,7 +47,9 @@ class GemmTest {
     private void check(boolean scalar) {
         Random rng = new Random(5);
         int[][] sizes = {{1, 1, 1}, {3, 5, 7}, {17, 33, 9}, {64, 48, 130}, {129, 67, 255}, {5, 300, 2},
-            {250, 70, 600}, {31, 1600, 40}, {300, 280, 260}, {9, 32, 5000}, {7, 20, 4500}};
+            {250, 70, 600}, {31, 1600, 40}, {300, 280, 260}, {9, 32, 5000}, {7, 20, 4500},
+            // B packed once for the product (many rows, not large): split by rows, then by columns.
+            {260, 70, 600}, {256, 300, 100}};
         for (int[] s : sizes) {
             int m = s[0];
             int n = s[1];
