@@ -235,5 +235,12 @@ class TrainingFlowTest {
         assertTrue(message.contains("at batch 50000000") && message.contains("-Xmx"), message);
         assertFalse(window.training().isRunning());
         assertFalse(model.project().isTrained());
+        Label status = robot.lookup("#train-status").queryAs(Label.class);
+        assertTrue(status.getStyleClass().contains("error-text"));
+        // The next message is not an error: it does not keep the failure's colour or tooltip.
+        robot.clickOn("#train-reset");
+        assertEquals("Weights reset: the next run starts fresh from the seed.", status.getText());
+        assertFalse(status.getStyleClass().contains("error-text"));
+        assertEquals(null, status.getTooltip());
     }
 }

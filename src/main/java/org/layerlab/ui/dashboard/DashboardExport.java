@@ -69,7 +69,7 @@ final class DashboardExport {
         if (f != null) {
             try {
                 writer.write(f.toPath());
-                view.status.setText("Saved " + f.getName());
+                view.statusLine.say("Saved " + f.getName());
             } catch (IOException ex) {
                 error.accept("Cannot save " + f.getName() + ": " + ex.getMessage());
             }

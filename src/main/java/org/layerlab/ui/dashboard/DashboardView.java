@@ -49,6 +49,8 @@ public final class DashboardView extends BorderPane {
     /** Written over the bar: the epoch and the time left. */
     final Label progressCaption = new Label();
     final Label status = new Label("Ready to train.");
+    /** Every message on {@link #status} goes through here. */
+    final StatusLine statusLine = new StatusLine(status);
     final PlotView loss = new PlotView("Loss", "step");
     final PlotView accuracy = new PlotView("Accuracy", "step");
     final HeatmapView weights = new HeatmapView();

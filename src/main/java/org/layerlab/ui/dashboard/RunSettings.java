@@ -109,8 +109,7 @@ final class RunSettings {
             view.loss.mark(step.getAsLong());
             view.accuracy.mark(step.getAsLong());
         }
-        view.status.getStyleClass().remove("error-text");
-        view.status.setText(message);
+        view.statusLine.say(message);
         holdUntil = System.nanoTime() + HOLD_NANOS;
     }
 }

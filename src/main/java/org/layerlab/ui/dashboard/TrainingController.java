@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Objects;
 
 import javafx.application.Platform;
-import javafx.scene.control.Tooltip;
 import org.layerlab.nn.graph.GanChecks;
 import org.layerlab.project.Project;
 import org.layerlab.project.ProjectSession;
@@ -61,7 +60,7 @@ public final class TrainingController {
                 session.pause();
                 view.setRunning(true, true);
                 view.math.setPaused(true);
-                view.status.setText("Paused: change the rate, or the optimizer in the training settings"
+                view.statusLine.say("Paused: change the rate, or the optimizer in the training settings"
                         + " (select nothing), then Resume; or step one batch at a time in the Math tab.");
             }
         });
@@ -136,9 +135,9 @@ public final class TrainingController {
         if (!p.history().isEmpty()) {
             // Short enough for the status line of a 1280-px window; the rest is in the tooltip.
             int n = p.history().size();
-            view.status.setText("Trained for " + n + (n == 1 ? " epoch" : " epochs") + ". Train goes on from here.");
-            view.status.setTooltip(new Tooltip("The charts show the saved history per epoch. Train continues from these"
-                    + " weights; Reset weights starts over."));
+            view.statusLine.say("Trained for " + n + (n == 1 ? " epoch" : " epochs") + ". Train goes on from here.",
+                    "The charts show the saved history per epoch. Train continues from these weights; Reset weights"
+                    + " starts over.");
         }
     }
 
@@ -178,8 +177,7 @@ public final class TrainingController {
         starting = true;
         startedIn = document;
         EngineWarmup.stop();
-        view.status.getStyleClass().remove("error-text");
-        view.status.setText("Loading " + (p.dataset() == null ? "data" : p.dataset().describe()) + "…");
+        view.statusLine.say("Loading " + (p.dataset() == null ? "data" : p.dataset().describe()) + "…");
         view.setRunning(true, false);
         Path dir = projectDir();
         RunPreparation.start(p, dir, p.dataset() == null ? null : loads.of(p.dataset(), dir),
@@ -266,9 +264,7 @@ public final class TrainingController {
         view.loss.setXLabel("step");
         view.accuracy.setXLabel("step");
         history.clear();
-        view.status.getStyleClass().remove("error-text");
-        view.status.setTooltip(null);
-        view.status.setText("Starting…");
+        view.statusLine.say("Starting…");
         view.progress.setProgress(0);
         view.progressCaption.setText("");
         view.setRunning(true, false);
@@ -301,7 +297,7 @@ public final class TrainingController {
         view.clearCharts();
         view.boundary.show(null);
         lastStep = 0;
-        view.status.setText("Weights reset: the next run starts fresh from the seed.");
+        view.statusLine.say("Weights reset: the next run starts fresh from the seed.");
     }
 
     /** On the JavaFX thread, at most 2.5 times a second. */
@@ -344,7 +340,7 @@ public final class TrainingController {
             view.progress.setProgress(p.fraction());
             view.progressCaption.setText(p.caption());
             if (!settings.holdsStatus()) {
-                view.status.setText(live.on() ? p.line() : p.line() + " · views paused");
+                view.statusLine.say(live.on() ? p.line() : p.line() + " · views paused");
             }
         }
         view.loss.changed();
@@ -380,9 +376,7 @@ public final class TrainingController {
         }
         view.tabs().forEach(DashboardTab::runStarted);
         view.boundary.show(null);
-        view.status.getStyleClass().remove("error-text");
-        view.status.setTooltip(null);
-        view.status.setText("Ready to train.");
+        view.statusLine.say("Ready to train.");
         view.progress.setProgress(0);
         view.progressCaption.setText("");
         lastStep = 0;
@@ -414,12 +408,12 @@ public final class TrainingController {
         view.progressCaption.setText(end.caption());
         switch (r.outcome()) {
             case COMPLETED -> {
-                view.status.setText(end.status());
+                view.statusLine.say(end.status());
                 Toasts.info(view, "Training finished", end.brief());
             }
-            case STOPPED -> view.status.setText(end.status());
+            case STOPPED -> view.statusLine.say(end.status());
             case EARLY_STOPPED -> {
-                view.status.setText(end.status());
+                view.statusLine.say(end.status());
                 Toasts.info(view, "Training stopped early", end.brief());
             }
             case FAILED -> {
@@ -433,10 +427,6 @@ public final class TrainingController {
     }
 
     private void error(String message) {
-        view.status.setText(message);
-        if (!view.status.getStyleClass().contains("error-text")) {
-            view.status.getStyleClass().add("error-text");
-        }
-        view.status.setTooltip(new Tooltip(message));
+        view.statusLine.error(message);
     }
 }
