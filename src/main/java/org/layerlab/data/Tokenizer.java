@@ -82,6 +82,24 @@ public final class Tokenizer {
         }
     }
 
+    /**
+     * The text that ids[offset..offset+length) stand for: the tokens joined as they were split (by
+     * a space between words, nothing between characters), padding and ids outside the vocabulary
+     * left out. Not the text that was encoded: case, punctuation and spacing may have gone in the
+     * standardizing, and unknown tokens read "[UNK]".
+     */
+    public String decode(float[] ids, int offset, int length) {
+        StringBuilder s = new StringBuilder();
+        String gap = level == Level.WORDS ? " " : "";
+        for (int i = offset; i < offset + length; i++) {
+            int id = (int) ids[i];
+            if (id > 0 && id < vocabulary.size()) {
+                s.append(s.length() == 0 ? "" : gap).append(vocabulary.get(id));
+            }
+        }
+        return s.toString();
+    }
+
     /** How many tokens the text has (for the length histogram: how much padding or cutting a length means). */
     public int count(String text) {
         return tokens(text).size();

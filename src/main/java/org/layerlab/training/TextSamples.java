@@ -36,12 +36,7 @@ public record TextSamples(long step, int epoch, String seed, List<Sample> sample
         Tensor x = Tensor.ofBatch(1, windows.featureShape());
         Tensor y = Tensor.zeros(1, windows.targetWidth());
         windows.gather(new int[] {0}, 0, 1, x, y);
-        StringBuilder sb = new StringBuilder();
-        String joiner = tokenizer.level() == Tokenizer.Level.WORDS ? " " : "";
-        for (int i = 0; i < x.size(); i++) {
-            sb.append(i == 0 ? "" : joiner).append(tokenizer.vocabulary().get((int) x.get(i)));
-        }
-        return sb.toString();
+        return tokenizer.decode(x.data(), 0, x.size());
     }
 
     /** What the network writes after this seed at one temperature (the Samples tab's "Write"). */

@@ -32,6 +32,20 @@ class TokenizerTest {
     }
 
     @Test
+    void idsDecodeToTheirTokensWithoutThePadding() {
+        Tokenizer words = Tokenizer.fit(List.of("the cat sat", "the dog"), Tokenizer.Level.WORDS, true, 10);
+        float[] ids = new float[6];
+        words.encode("The cat saw the dog", 6, ids, 0);
+        assertEquals("the cat [UNK] the dog", words.decode(ids, 0, 6), "\"saw\" is unknown; the sixth id is padding");
+        assertEquals("cat [UNK]", words.decode(ids, 1, 2));
+        Tokenizer chars = Tokenizer.fit(List.of("ab c"), Tokenizer.Level.CHARACTERS, false, 10);
+        float[] cs = new float[5];
+        chars.encode("c ab", 5, cs, 0);
+        assertEquals("c ab", chars.decode(cs, 0, 5), "characters join with nothing between them, the space is one");
+        assertEquals("", chars.decode(new float[] {0, 0, 99}, 0, 3), "padding and ids past the vocabulary are left out");
+    }
+
+    @Test
     void labelledTextSplitsBeforeTheVocabularyIsFitted() {
         StringBuilder csv = new StringBuilder("text,label\n");
         for (int i = 0; i < 20; i++) {

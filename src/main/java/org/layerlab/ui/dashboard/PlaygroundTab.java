@@ -201,16 +201,7 @@ final class PlaygroundTab implements DashboardTab {
         Dataset test = test();
         int i = Math.max(0, Math.min(test.size() - 1, index));
         float[] ids = PlaygroundView.row(test, i).data();
-        List<String> vocab = tokenizer.vocabulary();
-        StringBuilder s = new StringBuilder();
-        String gap = tokenizer.level() == Tokenizer.Level.CHARACTERS ? "" : " ";
-        for (float id : ids) {
-            int k = (int) id;
-            if (k > 0 && k < vocab.size()) {
-                s.append(s.length() == 0 ? "" : gap).append(vocab.get(k));
-            }
-        }
-        text.text.setText(s.toString());
+        text.text.setText(tokenizer.decode(ids, 0, ids.length));
         text.truth.setText(test.isClassification() ? "true: " + name(test.classNames(), (int) test.target(i)) : "");
     }
 
