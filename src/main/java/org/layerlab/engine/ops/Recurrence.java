@@ -35,16 +35,8 @@ public abstract class Recurrence {
     protected float[] h = new float[0];
     /** The gradient reaching the state between steps, (N, u). */
     protected float[] dh = new float[0];
-    /**
-     * Input dropout (Keras' dropout argument): one keep-mask per sample and feature, the same at
-     * every step, and the masked input the projection saw; off outside training.
-     */
-    private double dropout;
-    private long dropoutState;
-    private byte[] mask = new byte[0];
-    private float[] masked = new float[0];
-    private float[] dxMasked = new float[0];
-    private boolean dropped;
+    /** Keras' dropout argument: on the input, one mask a sample for every step. */
+    private final SequenceDropout inputDropout = new SequenceDropout();
     /**
      * Recurrent dropout (Keras' recurrent_dropout): per gate block, one keep-mask per sample and
      * unit, the same at every step, on the state as it enters the recurrent kernel U only (the
@@ -108,8 +100,7 @@ public abstract class Recurrence {
 
     /** Drops this share of each sample's input features (the same ones at every step) while training. */
     public void setDropout(double rate, long seed) {
-        this.dropout = rate;
-        this.dropoutState = seed;
+        inputDropout.set(rate, seed);
     }
 
     /** Drops this share of the state entering each gate's recurrent product (one mask a gate, the same every step) while training. */
@@ -162,8 +153,7 @@ public abstract class Recurrence {
         int g = gates * units;
         int rows = n * steps;
         ensure(rows);
-        dropped = training && dropout > 0;
-        float[] in = dropped ? dropInputs(x.data(), features) : x.data();
+        float[] in = inputDropout.forward(x.data(), n, steps, features, training);
         Gemm.multiply(false, false, rows, g, features, in, 0, features, kernel.data(), 0, g, xw, 0, g, false);
         if (bias != null) {
             float[] b = bias.data();
@@ -225,27 +215,10 @@ public abstract class Recurrence {
             }
             backwardStep(s, u, du, db);
         }
-        Gemm.multiply(true, false, features, g, rows, dropped ? masked : x.data(), 0, features, dxw, 0, g,
+        Gemm.multiply(true, false, features, g, rows, inputDropout.seen(x.data()), 0, features, dxw, 0, g,
                 dKernel.data(), 0, g, true);
-        if (dx != null && !dropped) {
-            Gemm.multiply(false, true, rows, features, g, dxw, 0, g, kernel.data(), 0, g, dx.data(), 0, features, true);
-        } else if (dx != null) {
-            if (dxMasked.length < rows * features) {
-                dxMasked = new float[rows * features];
-            }
-            Gemm.multiply(false, true, rows, features, g, dxw, 0, g, kernel.data(), 0, g, dxMasked, 0, features, false);
-            float scale = (float) (1 / (1 - dropout));
-            float[] d = dx.data();
-            for (int b = 0; b < n; b++) {
-                for (int t = 0; t < steps; t++) {
-                    int o = (b * steps + t) * features;
-                    for (int f = 0; f < features; f++) {
-                        if (mask[b * features + f] != 0) {
-                            d[o + f] += dxMasked[o + f] * scale;
-                        }
-                    }
-                }
-            }
+        if (dx != null) {
+            inputDropout.backward(dxw, g, kernel.data(), dx.data(), n, steps, features);
         }
         if (db != null) {
             int len = inputBiasLength();
@@ -256,27 +229,6 @@ public abstract class Recurrence {
                 }
             }
         }
-    }
-
-    /** x with one fresh keep-mask per sample and feature applied at every step, scaled by 1/(1 − rate). */
-    private float[] dropInputs(float[] x, int features) {
-        if (mask.length < n * features) {
-            mask = new byte[n * features];
-        }
-        if (masked.length < n * steps * features) {
-            masked = new float[n * steps * features];
-        }
-        dropoutState = Dropout.drawMask(mask, n * features, dropout, dropoutState);
-        float scale = (float) (1 / (1 - dropout));
-        for (int b = 0; b < n; b++) {
-            for (int t = 0; t < steps; t++) {
-                int o = (b * steps + t) * features;
-                for (int f = 0; f < features; f++) {
-                    masked[o + f] = mask[b * features + f] != 0 ? x[o + f] * scale : 0f;
-                }
-            }
-        }
-        return masked;
     }
 
     /** h[:, s] · U accumulated into rows of c (stride ldc, offset cOff): the recurrent half of step s. */
