@@ -138,7 +138,7 @@ class TrainingFlowTest {
 
     @Test
     void openingAnotherProjectStopsTheRunAndStartsFromACleanDashboard(FxRobot robot) throws Exception {
-        setEpochs(robot, 1_000_000);
+        setEpochs(robot, 100_000_000);
         robot.clickOn("#train-start");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#train-status").queryAs(Label.class)
                 .getText().startsWith("Batch "));
@@ -154,11 +154,11 @@ class TrainingFlowTest {
 
     @Test
     void stopKeepsTheWeightsSoFar(FxRobot robot) throws Exception {
-        setEpochs(robot, 1_000_000);
+        setEpochs(robot, 100_000_000);
         robot.clickOn("#train-start");
         // The bar's caption names the epoch and the time left; the line beside it the batch.
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#train-progress-caption").queryAs(Label.class)
-                .getText().matches("Epoch \\d+/1000000 · .* left"));
+                .getText().matches("Epoch \\d+/100000000 · .* left"));
         assertTrue(robot.lookup("#train-status").queryAs(Label.class).getText().startsWith("Batch "));
         robot.clickOn("#train-pause");
         robot.clickOn("#train-resume");
@@ -171,7 +171,7 @@ class TrainingFlowTest {
 
     @Test
     void optimizerSettingsChangedWhilePausedApplyToTheRunGoingOn(FxRobot robot) throws Exception {
-        setEpochs(robot, 1_000_000);
+        setEpochs(robot, 100_000_000);
         robot.clickOn("#train-start");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#train-status").queryAs(Label.class)
                 .getText().startsWith("Batch "));

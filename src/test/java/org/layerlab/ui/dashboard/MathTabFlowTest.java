@@ -40,7 +40,7 @@ class MathTabFlowTest {
         Project trained = ProjectSession.open(ProjectFiles.load(Path.of("samples/iris.layerlab")), here)
                 .train(5, List.of()).project();
         // Epochs enough that the window's run is still going when the test pauses it (iris trains a thousand steps in ms).
-        ProjectFiles.save(trained.withTraining(trained.training().withEpochs(1_000_000)), file);
+        ProjectFiles.save(trained.withTraining(trained.training().withEpochs(100_000_000)), file);
         model = new EditorModel(ProjectFiles.load(file), file);
         FlowWindow.show(stage, model);
     }
