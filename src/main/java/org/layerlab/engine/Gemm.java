@@ -229,7 +229,8 @@ public final class Gemm {
             int padded = roundUp(n, nr);
             packedAllBuffer = ensure(packedAllBuffer, k * padded);
             for (int pc = 0; pc < k; pc += KC) {
-                GemmPacking.packB(transB, b, bOff, ldb, pc, Math.min(KC, k - pc), 0, n, nr, packedAllBuffer, pc * padded);
+                GemmPacking.packB(transB, b, bOff, ldb, pc, Math.min(KC, k - pc), 0, n, nr, packedAllBuffer,
+                        pc * padded);
             }
             packedAll = packedAllBuffer;
         }
@@ -259,12 +260,12 @@ public final class Gemm {
             int to = Math.min(tiles, toBlock * tilesPerBlock);
             if (m >= n) {
                 int mr = kernel.mr();
-                block(kernel, transA, transB, packB, packedAll, roundUp(n, kernel.nr()), from * mr, Math.min(m, to * mr), 0, n, k, a, aOff, lda, b, bOff, ldb,
-                        c, cOff, ldc, accumulate);
+                block(kernel, transA, transB, packB, packedAll, roundUp(n, kernel.nr()), from * mr,
+                        Math.min(m, to * mr), 0, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
             } else {
                 int nr = kernel.nr();
-                block(kernel, transA, transB, packB, packedAll, roundUp(n, kernel.nr()), 0, m, from * nr, Math.min(n, to * nr), k, a, aOff, lda, b, bOff, ldb,
-                        c, cOff, ldc, accumulate);
+                block(kernel, transA, transB, packB, packedAll, roundUp(n, kernel.nr()), 0, m, from * nr,
+                        Math.min(n, to * nr), k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
             }
         }
     }
@@ -273,11 +274,13 @@ public final class Gemm {
      * C[i0..i1)[j0..j1) on the calling thread. Full tiles read A, and B unless transposed, in
      * place: packing costs as much as the multiply when one side is small (a batch of 32 or 64),
      * which is the usual case in training. Only partial strips, a transposed B and the B panels
-     * of large products (packB) are packed, or all of B was packed before (packedAll, whose
-     * rows are packedWidth floats: n rounded up to whole strips).
+     * of large products (packB) are packed, unless all of B was packed before the threads
+     * started (packedAll, not null): there the block of k from pc begins at pc · packedWidth, the
+     * width being n rounded up to whole strips.
      */
-    private static void block(MicroKernel kernel, boolean transA, boolean transB, boolean packB, float[] packedAll, int packedWidth,
-                              int i0, int i1, int j0, int j1, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+    private static void block(MicroKernel kernel, boolean transA, boolean transB, boolean packB,
+                              float[] packedAll, int packedWidth, int i0, int i1, int j0, int j1, int k,
+                              float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                               float[] c, int cOff, int ldc, boolean accumulate) {
         int mr = kernel.mr();
         int nr = kernel.nr();

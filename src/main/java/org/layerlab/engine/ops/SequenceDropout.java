@@ -58,14 +58,15 @@ final class SequenceDropout {
     void backward(float[] dProjection, int width, float[] kernel, float[] dx, int n, int steps, int features) {
         int rows = n * steps;
         if (!on) {
-            Gemm.multiply(false, true, rows, features, width, dProjection, 0, width, kernel, 0, width, dx, 0, features, true);
+            Gemm.multiply(false, true, rows, features, width, dProjection, 0, width, kernel, 0, width, dx, 0, features,
+                    true);
             return;
         }
         if (dxMasked.length < rows * features) {
             dxMasked = new float[rows * features];
         }
-        Gemm.multiply(false, true, rows, features, width, dProjection, 0, width, kernel, 0, width, dxMasked, 0, features,
-                false);
+        Gemm.multiply(false, true, rows, features, width, dProjection, 0, width, kernel, 0, width, dxMasked, 0,
+                features, false);
         float scale = (float) (1 / (1 - rate));
         for (int b = 0; b < n; b++) {
             for (int t = 0; t < steps; t++) {
