@@ -300,11 +300,9 @@ public final class Gemm {
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
                 boolean add = accumulate || pc > 0;
-                if (packedAll != null) {
-                    // Already packed, as packB would have.
-                } else if (packB) {
+                if (packedAll == null && packB) {
                     GemmPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, nr, packedB);
-                } else if (nc % nr != 0) {
+                } else if (packedAll == null && nc % nr != 0) {
                     GemmPacking.packB(false, b, bOff, ldb, pc, kc, jc + nc - nc % nr, nc % nr, nr, packedB);
                 }
                 // Row tiles outside, column strips inside: a tile of A (mr × kc) is read once and

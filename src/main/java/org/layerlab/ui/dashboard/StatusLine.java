@@ -9,7 +9,7 @@ import javafx.scene.control.Tooltip;
  * "Saved" or "Weights reset" after a failed start used to keep the failure's red.
  */
 final class StatusLine {
-    static final String ERROR_STYLE = "error-text";
+    private static final String ERROR_STYLE = "error-text";
 
     private final Label label;
 
@@ -34,9 +34,5 @@ final class StatusLine {
     void error(String text) {
         say(text, text);
         label.getStyleClass().add(ERROR_STYLE);
-    }
-
-    String text() {
-        return label.getText();
     }
 }
