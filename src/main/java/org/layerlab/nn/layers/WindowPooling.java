@@ -29,7 +29,7 @@ final class WindowPooling {
             @Override
             public void backward(Tensor[] inputs, Tensor output, Tensor gradOutput, Tensor[] gradInputs) {
                 if (gradInputs[0] != null) {
-                    MaxPool2D.backward(gradOutput, gradInputs[0], argMax, write);
+                    MaxPool2D.backward(gradOutput, gradInputs[0], w, argMax, write);
                 }
             }
 

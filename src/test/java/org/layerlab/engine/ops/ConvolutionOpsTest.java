@@ -175,12 +175,46 @@ class ConvolutionOpsTest {
             float[] y1 = new float[out];
             int[] a1 = new int[out];
             MaxPool2D.forwardImages(x, y1, win, a1, 0, 2);
-            for (MaxPool2D.Pairs fast : List.<MaxPool2D.Pairs>of(MaxPool2D::forward2x2, new VectorMaxPool())) {
+            for (MaxPool2D.Pairs fast : List.<MaxPool2D.Pairs>of(new MaxPool2D.ScalarPairs(), new VectorMaxPool())) {
                 float[] y2 = new float[out];
                 int[] a2 = new int[out];
                 fast.forward(x, y2, win, a2, 0, 2);
                 org.junit.jupiter.api.Assertions.assertArrayEquals(a1, a2, "channels " + c);
                 org.junit.jupiter.api.Assertions.assertArrayEquals(y1, y2, "channels " + c);
+            }
+        }
+    }
+
+    @Test
+    void twoByTwoBackwardWritesAndAddsWhatTheGeneralScatterDoes() {
+        // 7 × 5 pixels: the last row and column belong to no window and must still be written.
+        for (int c : new int[] {3, 37}) {
+            Window win = Window.of(7, 5, c, 2, 2, 2, 2, 1, 1, false);
+            int in = 2 * 7 * 5 * c;
+            int out = 2 * win.outH() * win.outW() * c;
+            Tensor x = Tensor.zeros(2, 7, 5, c);
+            for (int i = 0; i < in; i++) {
+                x.data()[i] = rng.nextInt(3);
+            }
+            x.data()[in / 2] = Float.NaN;
+            Tensor y = Tensor.zeros(2, win.outH(), win.outW(), c);
+            int[] arg = new int[out];
+            MaxPool2D.forward(x, y, win, arg);
+            Tensor dy = GradCheck.random(rng, 1, y.dims());
+            dy.data()[1] = -0f;
+            Tensor before = GradCheck.random(rng, 1, x.dims());
+            for (boolean write : new boolean[] {true, false}) {
+                Tensor expected = before.copy();
+                MaxPool2D.backward(dy, expected, arg, write);
+                for (MaxPool2D.Pairs pairs : List.<MaxPool2D.Pairs>of(new MaxPool2D.ScalarPairs(), new VectorMaxPool())) {
+                    float[] d = before.data().clone();
+                    pairs.backward(dy.data(), d, win, arg, 0, 2, write);
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(expected.data(), d,
+                            pairs.getClass().getSimpleName() + ", channels " + c + (write ? ", written" : ", added"));
+                }
+                Tensor viaWindow = before.copy();
+                MaxPool2D.backward(dy, viaWindow, win, arg, write);
+                org.junit.jupiter.api.Assertions.assertArrayEquals(expected.data(), viaWindow.data());
             }
         }
     }
