@@ -102,6 +102,11 @@ final class BenchCommand {
     }
 
     private Dataset[] loadData(String dir, boolean quick) {
+        return loadData(dir, quick, out);
+    }
+
+    /** Fashion-MNIST's training and test sets from dir, or the full set or else the subset shipped in samples/. */
+    static Dataset[] loadData(String dir, boolean quick, PrintStream out) {
         Path base = dir != null ? CliPaths.of(dir, "--data folder") : quick || !Files.isDirectory(DEFAULT_DATA) ? SUBSET : DEFAULT_DATA;
         if (dir == null && !quick && base == SUBSET) {
             out.println("note: full Fashion-MNIST not found in " + DEFAULT_DATA

@@ -70,6 +70,20 @@ class BenchCommandTest {
     }
 
     @Test
+    void slicesTrainTheBenchmarkNetworkASliceAtATime() {
+        // The shipped 6,000-image subset: the mlp's slice (6,400) shrinks to the whole set.
+        String subset = BenchCommand.SUBSET.toString();
+        java.util.function.IntSupplier mlp = BenchSlices.of("mlp", subset);
+        assertEquals(6000, mlp.getAsInt());
+        java.util.function.IntSupplier cnn = BenchSlices.of("cnn", subset);
+        assertEquals(256, cnn.getAsInt());
+        assertEquals(256, cnn.getAsInt(), "the next slice");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> BenchSlices.of("gemm", subset));
+        assertTrue(e.getMessage().contains("mlp or cnn"), e.getMessage());
+    }
+
+    @Test
     void unknownWorkloadIsNamed() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(List.of("bench", "--only", "resnet"), new PrintStream(new ByteArrayOutputStream()),
