@@ -40,6 +40,12 @@ public final class Conv2D {
      */
     public static void backward(Tensor dy, Tensor kernel, Tensor dx, Tensor dKernel, Tensor dBias, Window w,
                                 float[] cols, float[] dcols) {
+        backward(dy, kernel, dx, dKernel, dBias, w, cols, dcols, false);
+    }
+
+    /** The same, with dKernel = colsᵀ·dy written rather than added when writeDKernel. */
+    public static void backward(Tensor dy, Tensor kernel, Tensor dx, Tensor dKernel, Tensor dBias, Window w,
+                                float[] cols, float[] dcols, boolean writeDKernel) {
         int n = dy.batch();
         int rows = n * w.outH() * w.outW();
         int patch = w.patchSize();
@@ -47,10 +53,10 @@ public final class Conv2D {
         boolean byTap = byTap(w);
         if (byTap) {
             Gemm.multiply(false, false, patch, filters, rows, cols, 0, rows, dy.data(), 0, filters,
-                    dKernel.data(), 0, filters, true);
+                    dKernel.data(), 0, filters, !writeDKernel);
         } else {
             Gemm.multiply(true, false, patch, filters, rows, cols, 0, patch, dy.data(), 0, filters,
-                    dKernel.data(), 0, filters, true);
+                    dKernel.data(), 0, filters, !writeDKernel);
         }
         if (dBias != null) {
             AddBias.backward(dy, dBias);

@@ -29,13 +29,18 @@ public final class Linear {
      * Accumulates dx += dy · Wᵀ (skipped when dx is null), dW += xᵀ · dy and db += Σ dy over the batch.
      */
     public static void backward(Tensor x, Tensor w, Tensor dy, Tensor dx, Tensor dw, Tensor db) {
+        backward(x, w, dy, dx, dw, db, false);
+    }
+
+    /** The same, with dW = xᵀ · dy written rather than added when writeDw. */
+    public static void backward(Tensor x, Tensor w, Tensor dy, Tensor dx, Tensor dw, Tensor db, boolean writeDw) {
         int in = w.dim(0);
         int n = x.size() / in;
         int out = w.dim(1);
         if (dx != null) {
             Gemm.multiply(false, true, n, in, out, dy.data(), 0, out, w.data(), 0, out, dx.data(), 0, in, true);
         }
-        Gemm.multiply(true, false, in, out, n, x.data(), 0, in, dy.data(), 0, out, dw.data(), 0, out, true);
+        Gemm.multiply(true, false, in, out, n, x.data(), 0, in, dy.data(), 0, out, dw.data(), 0, out, !writeDw);
         if (db != null) {
             AddBias.backward(dy, db);
         }

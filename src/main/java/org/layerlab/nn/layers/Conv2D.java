@@ -144,6 +144,7 @@ public record Conv2D(int filters, Size2 kernelSize, Size2 strides, Padding paddi
         private final Parameter bias;
         private float[] cols = new float[0];
         private float[] dcols = new float[0];
+        private boolean writeKernelGrad;
 
         Runtime(Window w, Parameter kernel, Parameter bias) {
             this.w = w;
@@ -171,7 +172,13 @@ public record Conv2D(int filters, Size2 kernelSize, Size2 strides, Padding paddi
                 dcols = new float[cols.length];
             }
             org.layerlab.engine.ops.Conv2D.backward(gradOutput, kernel.value(), gradInputs[0], kernel.grad(),
-                    bias == null ? null : bias.grad(), w, cols, dcols);
+                    bias == null ? null : bias.grad(), w, cols, dcols, writeKernelGrad);
+        }
+
+        @Override
+        public List<Parameter> writeParameterGradients() {
+            writeKernelGrad = true;
+            return List.of(kernel);
         }
 
         @Override

@@ -117,7 +117,16 @@ public record Dense(int units, Activation activation, boolean useBias, Initializ
         return "Dense " + units + (activation.isLinear() ? "" : " " + activation);
     }
 
-    private record Runtime(Parameter kernel, Parameter bias) implements LayerRuntime {
+    private static final class Runtime implements LayerRuntime {
+        private final Parameter kernel;
+        private final Parameter bias;
+        private boolean writeKernelGrad;
+
+        Runtime(Parameter kernel, Parameter bias) {
+            this.kernel = kernel;
+            this.bias = bias;
+        }
+
         @Override
         public void forward(Tensor[] inputs, Tensor output, boolean training) {
             Linear.forward(inputs[0], kernel.value(), bias == null ? null : bias.value(), output);
@@ -126,7 +135,13 @@ public record Dense(int units, Activation activation, boolean useBias, Initializ
         @Override
         public void backward(Tensor[] inputs, Tensor output, Tensor gradOutput, Tensor[] gradInputs) {
             Linear.backward(inputs[0], kernel.value(), gradOutput, gradInputs[0], kernel.grad(),
-                    bias == null ? null : bias.grad());
+                    bias == null ? null : bias.grad(), writeKernelGrad);
+        }
+
+        @Override
+        public List<Parameter> writeParameterGradients() {
+            writeKernelGrad = true;
+            return List.of(kernel);
         }
 
         @Override

@@ -1,12 +1,18 @@
 package org.layerlab.nn.network;
 
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+
+import org.layerlab.nn.Parameter;
 
 /**
  * Finds the activation gradients that one step alone writes, and lets that step write them
  * (see {@link org.layerlab.nn.LayerRuntime#writeInputGradient}) so that
  * {@link Network#zeroGradients} can leave them be. Not the output step's input: a loss on logits
- * seeds that gradient itself, by adding, and the output step's backward does not run.
+ * seeds that gradient itself, by adding, and the output step's backward does not run. The same
+ * for parameter gradients ({@link #parameters}).
  */
 final class GradientWriters {
     private GradientWriters() {
@@ -26,5 +32,34 @@ final class GradientWriters {
             }
             steps.get(s.inputs[0]).writtenByReader = s.runtime.writeInputGradient();
         }
+    }
+
+    /**
+     * Lets the steps write their parameters' gradients where they can ({@link
+     * org.layerlab.nn.LayerRuntime#writeParameterGradients}) and returns the parameters that
+     * still need zeroing before a pass. Not a parameter found in two steps (each adds its part),
+     * nor the output step's, whose backward does not run when a loss starts from its logits.
+     */
+    static List<Parameter> parameters(List<Step> steps) {
+        Map<Parameter, Integer> uses = new IdentityHashMap<>();
+        for (Step s : steps) {
+            s.runtime.parameters().forEach(p -> uses.merge(p, 1, Integer::sum));
+        }
+        Map<Parameter, Boolean> written = new IdentityHashMap<>();
+        for (int i = 0; i < steps.size() - 1; i++) {
+            List<Parameter> own = steps.get(i).runtime.parameters();
+            if (!own.isEmpty() && own.stream().allMatch(p -> uses.get(p) == 1)) {
+                steps.get(i).runtime.writeParameterGradients().forEach(p -> written.put(p, true));
+            }
+        }
+        List<Parameter> zeroed = new ArrayList<>();
+        for (Step s : steps) {
+            for (Parameter p : s.runtime.parameters()) {
+                if (!written.containsKey(p)) {
+                    zeroed.add(p);
+                }
+            }
+        }
+        return zeroed;
     }
 }

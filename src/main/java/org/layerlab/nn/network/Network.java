@@ -29,6 +29,8 @@ public final class Network {
     private final List<Integer> inputSteps;
     private final ParameterStore store;
     private final List<Parameter> parameters;
+    /** The parameters whose gradients {@link #zeroGradients} zeroes: the others' steps write them. */
+    private final List<Parameter> zeroedGradients;
     private final List<NetworkNode> plan;
     private int capacity;
     /** Per step, nanoseconds in forward and in backward, while profiling (else null): see {@link #profile}. */
@@ -44,6 +46,7 @@ public final class Network {
             ps.addAll(s.runtime.parameters());
         }
         this.parameters = Collections.unmodifiableList(ps);
+        this.zeroedGradients = GradientWriters.parameters(steps);
     }
 
     /**
@@ -168,7 +171,8 @@ public final class Network {
 
     /**
      * Zeroes the activation and parameter gradients before a backward pass, but for those that
-     * the one step reading them writes whole (see {@link GradientWriters}).
+     * the one step reading them, or owning them, writes whole (see {@link GradientWriters}): so
+     * two backward passes without this in between do not sum their parameter gradients.
      */
     public void zeroGradients() {
         for (int i = 0; i < steps.size(); i++) {
@@ -177,8 +181,8 @@ public final class Network {
                 grad.zero();
             }
         }
-        for (int i = 0; i < parameters.size(); i++) {
-            parameters.get(i).grad().zero();
+        for (int i = 0; i < zeroedGradients.size(); i++) {
+            zeroedGradients.get(i).grad().zero();
         }
     }
 
@@ -193,7 +197,10 @@ public final class Network {
         return fromLogits ? steps.get(last.inputs[0]).grad : last.grad;
     }
 
-    /** Backpropagates from the seeded gradient (see {@link #seedGradient}), accumulating parameter gradients. */
+    /**
+     * Backpropagates from the seeded gradient (see {@link #seedGradient}) into the parameter
+     * gradients, which {@link #zeroGradients} must have prepared: some are added to, some written.
+     */
     public void backward(boolean fromLogits) {
         int start = fromLogits ? last().inputs[0] : steps.size() - 1;
         for (int i = start; i >= 0; i--) {

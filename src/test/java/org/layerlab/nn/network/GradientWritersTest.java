@@ -28,7 +28,8 @@ import org.layerlab.nn.layers.MergeLayer;
  * Gradients that their one reader writes instead of adding to are not zeroed between passes: a
  * second pass must still give what a fresh network gives, every value of those buffers written
  * (pooling whose windows leave a row and a column of the input out included), and a gradient
- * with two readers must still be zeroed and summed.
+ * with two readers must still be zeroed and summed. The same for the kernels' gradients, which
+ * their layers write.
  */
 class GradientWritersTest {
     private final Random rng = new Random(21);
@@ -66,6 +67,25 @@ class GradientWritersTest {
                 assertFalse(s.writtenByReader, "h's output is read by a and b");
             }
         }
+    }
+
+    @Test
+    void kernelsGradientsAreWrittenByTheirLayerAndNotZeroedButTheOutputStepsAre() {
+        // The last Dense has no activation, so it is the output step: its backward does not run
+        // when a loss starts from logits, so its gradients are zeroed like any others.
+        Network net = Sequential.input(4).add(new Dense(3, "relu")).add(new Dense(2)).build(3);
+        pass(net, random(3, 4), random(3, 2));
+        List<Parameter> p = net.parameters();
+        float[] hiddenKernel = p.get(0).grad().data().clone();
+        assertTrue(Tensor.wrap(hiddenKernel, hiddenKernel.length).maxAbs() > 0, "the pass gave the kernel a gradient");
+        net.zeroGradients();
+        assertArrayEquals(hiddenKernel, p.get(0).grad().data(), "the hidden kernel's gradient is left to its layer");
+        for (int i = 1; i < p.size(); i++) {
+            for (float v : p.get(i).grad().data()) {
+                assertEquals(0f, v, "parameter " + i + " (biases, the output layer's kernel) is zeroed");
+            }
+        }
+        sameAsFresh(() -> Sequential.input(4).add(new Dense(3, "relu")).add(new Dense(2)).build(3), 4);
     }
 
     private void sameAsFresh(Supplier<Network> build, int sampleSize) {
