@@ -27,6 +27,13 @@ public abstract class Lanes {
         INSTANCE.addRun(src, srcOff, dst, dstOff, n);
     }
 
+    /** Whether a[from..to) holds no NaN and no infinity. */
+    public static boolean allFinite(float[] a, int from, int to) {
+        return INSTANCE.allFiniteRun(a, from, to);
+    }
+
+    abstract boolean allFiniteRun(float[] a, int from, int to);
+
     abstract void sumColumnsRun(float[] g, int rows, int width, int j0, int j1, float[] sums);
 
     abstract void addToRowsRun(float[] y, int from, int to, int width, float[] b);
@@ -65,6 +72,16 @@ public abstract class Lanes {
             for (int k = 0; k < n; k++) {
                 dst[dstOff + k] += src[srcOff + k];
             }
+        }
+
+        @Override
+        boolean allFiniteRun(float[] a, int from, int to) {
+            // Branch-free: the largest magnitude is NaN or infinite exactly when some value is.
+            float largest = 0;
+            for (int i = from; i < to; i++) {
+                largest = Math.max(largest, Math.abs(a[i]));
+            }
+            return Float.isFinite(largest);
         }
     }
 }

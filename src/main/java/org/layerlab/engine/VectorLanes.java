@@ -1,13 +1,36 @@
 package org.layerlab.engine;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /** {@link Lanes} on the Vector API; loaded reflectively, like {@link VectorKernel}. */
 final class VectorLanes extends Lanes {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int V = S.length();
+    private static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, S.vectorShape());
     private static final Lanes.Scalar TAIL = new Lanes.Scalar();
+    /** The bits of a float's magnitude; at least this many are an infinity or a NaN. */
+    private static final int MAGNITUDE = 0x7fffffff;
+    private static final int INFINITY_BITS = 0x7f800000;
+
+    /**
+     * On the floats' bits as integers: the largest magnitude's bits reach the infinity's exactly
+     * when some value is not finite; integer maxima in two chains, since each waits for the last
+     * (100k values in L2: 5.1 µs; one chain 6.9; the scalar loop, which C2 did not vectorize, 21).
+     */
+    @Override
+    boolean allFiniteRun(float[] a, int from, int to) {
+        IntVector largest = IntVector.zero(I);
+        IntVector other = largest;
+        int i = from;
+        for (; i + 2 * V <= to; i += 2 * V) {
+            largest = largest.max(FloatVector.fromArray(S, a, i).reinterpretAsInts().and(MAGNITUDE));
+            other = other.max(FloatVector.fromArray(S, a, i + V).reinterpretAsInts().and(MAGNITUDE));
+        }
+        return largest.max(other).reduceLanes(VectorOperators.MAX) < INFINITY_BITS && TAIL.allFiniteRun(a, i, to);
+    }
 
     @Override
     void sumColumnsRun(float[] g, int rows, int width, int j0, int j1, float[] sums) {

@@ -2,6 +2,7 @@ package org.layerlab.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
@@ -39,6 +40,32 @@ class LanesTest {
             column20 += g[r * 48 + 20];
         }
         assertEquals(column20, sums[20]);
+    }
+
+    @Test
+    void allFiniteFindsEveryNaNAndInfinityWhereverItIs() {
+        float[] odd = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY,
+            Float.intBitsToFloat(0x7fc00001), Float.intBitsToFloat(0xffffffff)};
+        float[] finite = {Float.MAX_VALUE, -Float.MAX_VALUE, Float.MIN_VALUE, -0f};
+        for (int n : new int[] {1, 15, 16, 31, 32, 33, 100}) {
+            float[] a = values(n, n);
+            assertTrue(Lanes.allFinite(a, 0, n) && SCALAR.allFiniteRun(a, 0, n), "n " + n);
+            for (int at = 0; at < n; at++) {
+                for (float v : odd) {
+                    float[] b = a.clone();
+                    b[at] = v;
+                    assertFalse(Lanes.allFinite(b, 0, n), v + " at " + at + " of " + n);
+                    assertFalse(SCALAR.allFiniteRun(b, 0, n), v + " at " + at + " of " + n);
+                    // Outside the range asked about, it does not count.
+                    assertTrue(Lanes.allFinite(b, 0, at) && Lanes.allFinite(b, at + 1, n), "around " + at);
+                }
+                for (float v : finite) {
+                    float[] b = a.clone();
+                    b[at] = v;
+                    assertTrue(Lanes.allFinite(b, 0, n), v + " at " + at + " of " + n);
+                }
+            }
+        }
     }
 
     @Test
