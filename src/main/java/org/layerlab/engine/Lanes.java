@@ -34,6 +34,13 @@ public abstract class Lanes {
 
     abstract boolean allFiniteRun(float[] a, int from, int to);
 
+    /** dst[dstOff + k] = (src[srcOff + k] as an unsigned byte) · scale for k in [0, n): pixels to floats. */
+    public static void unsignedBytesScaled(byte[] src, int srcOff, float[] dst, int dstOff, int n, float scale) {
+        INSTANCE.unsignedBytesScaledRun(src, srcOff, dst, dstOff, n, scale);
+    }
+
+    abstract void unsignedBytesScaledRun(byte[] src, int srcOff, float[] dst, int dstOff, int n, float scale);
+
     abstract void sumColumnsRun(float[] g, int rows, int width, int j0, int j1, float[] sums);
 
     abstract void addToRowsRun(float[] y, int from, int to, int width, float[] b);
@@ -71,6 +78,13 @@ public abstract class Lanes {
         void addRun(float[] src, int srcOff, float[] dst, int dstOff, int n) {
             for (int k = 0; k < n; k++) {
                 dst[dstOff + k] += src[srcOff + k];
+            }
+        }
+
+        @Override
+        void unsignedBytesScaledRun(byte[] src, int srcOff, float[] dst, int dstOff, int n, float scale) {
+            for (int k = 0; k < n; k++) {
+                dst[dstOff + k] = (src[srcOff + k] & 0xff) * scale;
             }
         }
 

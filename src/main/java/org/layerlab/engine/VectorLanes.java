@@ -1,5 +1,6 @@
 package org.layerlab.engine;
 
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
@@ -11,6 +12,9 @@ final class VectorLanes extends Lanes {
     private static final int V = S.length();
     private static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, S.vectorShape());
     private static final Lanes.Scalar TAIL = new Lanes.Scalar();
+    /** As many bytes as S has floats. */
+    private static final VectorSpecies<Byte> B = VectorSpecies.of(byte.class,
+            jdk.incubator.vector.VectorShape.forBitSize(S.vectorBitSize() / 4));
     /** The bits of a float's magnitude; at least this many are an infinity or a NaN. */
     private static final int MAGNITUDE = 0x7fffffff;
     private static final int INFINITY_BITS = 0x7f800000;
@@ -63,6 +67,22 @@ final class VectorLanes extends Lanes {
                 y[o + j] += b[j];
             }
         }
+    }
+
+    /**
+     * Bytes widened to ints (sign-extended, then masked to 0-255), converted and scaled: the same
+     * float products as the scalar loop, which C2 did not vectorize (a batch of 64 Fashion-MNIST
+     * images took 17 µs to convert).
+     */
+    @Override
+    void unsignedBytesScaledRun(byte[] src, int srcOff, float[] dst, int dstOff, int n, float scale) {
+        int k = 0;
+        for (; k + V <= n; k += V) {
+            ((IntVector) ByteVector.fromArray(B, src, srcOff + k).convertShape(VectorOperators.B2I, I, 0))
+                    .and(0xff).convert(VectorOperators.I2F, 0).reinterpretAsFloats().mul(scale)
+                    .intoArray(dst, dstOff + k);
+        }
+        TAIL.unsignedBytesScaledRun(src, srcOff + k, dst, dstOff + k, n - k, scale);
     }
 
     @Override

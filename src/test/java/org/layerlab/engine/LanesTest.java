@@ -69,6 +69,26 @@ class LanesTest {
     }
 
     @Test
+    void bytesBecomeTheScalarLoopsFloats() {
+        byte[] src = new byte[300];
+        for (int i = 0; i < src.length; i++) {
+            src[i] = (byte) (i * 37 + 11); // every value 0-255 (as unsigned) appears
+        }
+        for (int n : new int[] {0, 1, 15, 16, 17, 64, 255}) {
+            for (float scale : new float[] {1f / 255f, 1f, -0.5f}) {
+                float[] expected = values(n + 5, n);
+                float[] actual = expected.clone();
+                SCALAR.unsignedBytesScaledRun(src, 3, expected, 2, n, scale);
+                Lanes.unsignedBytesScaled(src, 3, actual, 2, n, scale);
+                assertArrayEquals(expected, actual, n + " bytes × " + scale);
+            }
+        }
+        float[] one = new float[1];
+        Lanes.unsignedBytesScaled(new byte[] {(byte) 0xff}, 0, one, 0, 1, 1f);
+        assertEquals(255f, one[0], "bytes are unsigned");
+    }
+
+    @Test
     void rowsGetTheBiasAndRunsAddUp() {
         for (int width : new int[] {3, 16, 21, 32, 70}) {
             float[] b = values(width, 7);
