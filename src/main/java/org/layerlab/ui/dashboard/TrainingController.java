@@ -91,35 +91,53 @@ public final class TrainingController {
         view.weightScale.valueProperty().addListener((o, a, b) -> wantOpenTab());
         view.onTabChange(this::wantOpenTab);
         model.projectProperty().addListener((o, a, b) -> {
-            if (session != null && a != null && b != null && !a.training().equals(b.training())) {
-                settings.changed(a.training(), b.training());
+            if (b == null) {
+                return;
             }
-            if (session != null && a != null && b != null && a.graph() != b.graph()) {
-                settings.graphEdited(a.graph(), b.graph());
+            if (session != null) {
+                changedWhileRunning(a, b);
+            } else {
+                changedWhileIdle(a, b);
             }
-            if (session == null && b != null && (a == null || a.history() != b.history())) {
-                showHistory(b);
-            }
-            if (session == null && b != null && (a == null || a.weights() != b.weights())) {
-                layers.projectChanged();
-            }
-            if (b != null) {
-                explaining.projectChanged(b);
-            }
-            if (b != null && (a == null || a.dataset() != b.dataset())) {
+            explaining.projectChanged(b);
+            if (a == null || a.dataset() != b.dataset()) {
                 dataShown.load(b);
-            }
-            if (session == null && b != null) {
-                useMetricOf(b);
-                view.rate.setText(Double.toString(b.training().optimizer().schedule().initial()));
-                if (a == null || a.dataset() != b.dataset()) {
-                    prepared = null;
-                }
             }
         });
         view.rate.setText(Double.toString(model.project().training().optimizer().schedule().initial()));
         showHistory(model.project());
         dataShown.load(model.project());
+    }
+
+    /**
+     * An edit during a run applies to the next run; the settings panel says which edits the run
+     * takes now (the rate, the optimizer) and which wait.
+     */
+    private void changedWhileRunning(Project a, Project b) {
+        if (a == null) {
+            return;
+        }
+        if (!a.training().equals(b.training())) {
+            settings.changed(a.training(), b.training());
+        }
+        if (a.graph() != b.graph()) {
+            settings.graphEdited(a.graph(), b.graph());
+        }
+    }
+
+    /** Between runs the dashboard shows the project as it is: its history, weights, metric and rate. */
+    private void changedWhileIdle(Project a, Project b) {
+        if (a == null || a.history() != b.history()) {
+            showHistory(b);
+        }
+        if (a == null || a.weights() != b.weights()) {
+            layers.projectChanged();
+        }
+        useMetricOf(b);
+        view.rate.setText(Double.toString(b.training().optimizer().schedule().initial()));
+        if (a == null || a.dataset() != b.dataset()) {
+            prepared = null;
+        }
     }
 
     /** A saved project's history, one point per epoch (live runs plot per step). */
