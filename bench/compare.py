@@ -1,8 +1,10 @@
 """Alternates LayerLab's `bench` and its PyTorch twin (bench/pytorch_bench.py) in one sitting and
 prints, per workload, both medians, the ratio of the medians and the range of the per-round
 ratios, with what could have disturbed the run: the processor, the FMA peak measured at the
-start and at the end, and the foreign load (time the whole machine was busy minus the CPU time
-of the benchmarks themselves, from /proc/stat and rusage).
+start and at the end, the foreign load (time the whole machine was busy minus the CPU time
+of the benchmarks themselves, from /proc/stat and rusage), and the memory bandwidth just before
+each run (`bench --only memory`: this host has spells in which it halves while the other two
+stay put).
 
 Usage (from the repository root, after `mvn -B package`; bench/compare.sh sets the BLAS up):
   python3 bench/compare.py [--rounds 3] [--only mlp,cnn,...] [--quick] [--out DIR]
@@ -84,12 +86,20 @@ def main():
     whole = Meter()
     started = time.strftime("%Y-%m-%d %H:%M")
     peak_start = run(layerlab + ["--only", "fma"], f"{args.out}/peak-start.json")[0]["fma peak"]["figure"]
-    ours, theirs, loads = [], [], []
+    ours, theirs, loads, bandwidth = [], [], [], []
+
+    def probe(side, r):
+        # The host has spells in which memory runs at half speed and nothing else shows it.
+        rows = run(layerlab + ["--only", "memory"], f"{args.out}/memory-{side}{r}.json")[0]
+        bandwidth.append((side, r, rows["memory"]["figure"]))
+
     for r in range(args.rounds):
+        probe("L", r + 1)
         print(f"--- round {r + 1} of {args.rounds}: LayerLab", flush=True)
         rows, load = run(layerlab + ["--only", args.only], f"{args.out}/layerlab-{r + 1}.json")
         ours.append(rows)
         loads.append(("LayerLab", r + 1, load))
+        probe("P", r + 1)
         print(f"--- round {r + 1} of {args.rounds}: PyTorch", flush=True)
         rows, load = run(pytorch + ["--only", args.only], f"{args.out}/pytorch-{r + 1}.json", torch_env)
         theirs.append(rows)
@@ -116,6 +126,8 @@ def main():
     print(f"fma peak {peak_start:.1f} GFLOP/s at the start, {peak_end:.1f} at the end; foreign load "
           f"{whole.foreign_cores():.2f} cores on average (per run: "
           + ", ".join(f"{who[0]}{r} {load:.2f}" for who, r, load in loads) + ")")
+    print("memory bandwidth just before each run, GB/s: "
+          + ", ".join(f"{side}{r} {gbs:.0f}" for side, r, gbs in bandwidth))
     print()
     print("| workload | LayerLab (median of rounds) | PyTorch | ratio of medians | per-round ratios |")
     print("|---|---|---|---|---|")
@@ -130,6 +142,7 @@ def main():
                    "fma_peak_start": peak_start, "fma_peak_end": peak_end,
                    "foreign_load_cores": whole.foreign_cores(),
                    "foreign_load_per_run": [{"side": w, "round": r, "cores": l} for w, r, l in loads],
+                   "memory_bandwidth_before_run": [{"side": w, "round": r, "gb_per_s": g} for w, r, g in bandwidth],
                    "workloads": summary}, f, indent=2)
 
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Alternates LayerLab's bench and its PyTorch twin in one sitting (bench/compare.py) and prints
 # per workload both medians, their ratio (above 1: LayerLab is faster) and the per-round spread,
-# with the processor, the FMA peak at start and end and the machine's foreign load.
+# with the processor, the FMA peak at start and end, the machine's foreign load and the memory
+# bandwidth before each run.
 # Usage: bench/compare.sh [--rounds N] [--only mlp,cnn,...] [--quick]
 #        (from the repository root, after `mvn -B package`)
 set -euo pipefail

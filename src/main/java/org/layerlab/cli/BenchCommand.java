@@ -38,9 +38,9 @@ final class BenchCommand {
         boolean quick = args.flag("quick");
         Set<String> only = Set.copyOf(Arrays.asList(args.get("only", "xor,mlp,cnn,lstm,transformer,gemm").split(",")));
         for (String w : only) {
-            if (!Set.of("xor", "mlp", "cnn", "lstm", "transformer", "gemm", "fma").contains(w)) {
+            if (!Set.of("xor", "mlp", "cnn", "lstm", "transformer", "gemm", "fma", "memory").contains(w)) {
                 throw new UserError("unknown workload '" + w + "' in --only; choose from xor, mlp, cnn, lstm, transformer,"
-                        + " gemm, fma (the peak alone)");
+                        + " gemm, fma (the peak alone), memory (the bandwidth alone)");
             }
         }
         out.printf("LayerLab bench: %d threads, GEMM kernel %s, Java %s, max heap %d MB%s%n", Parallel.threads(),
@@ -81,6 +81,9 @@ final class BenchCommand {
         if (args.flag("profile") && only.contains("transformer")) {
             BenchProfile.print(out, "transformer", BenchSequences.transformerNetwork(), 32,
                     BenchSequences.markedTokens(2048, 1), quick ? 512 : 2048);
+        }
+        if (only.contains("memory")) {
+            rows.add(print(BenchWorkloads.memoryBandwidth(quick ? 0.3 : 1.0)));
         }
         if (only.contains("fma") && !only.contains("gemm")) {
             rows.add(print(BenchWorkloads.fmaPeak(quick ? 0.3 : 2.0)));

@@ -10,6 +10,7 @@ import java.util.Random;
 import org.layerlab.data.ArrayDataset;
 import org.layerlab.data.Dataset;
 import org.layerlab.engine.Gemm;
+import org.layerlab.engine.Lanes;
 import org.layerlab.engine.Parallel;
 import org.layerlab.nn.Loss;
 import org.layerlab.nn.layers.Conv2D;
@@ -142,6 +143,50 @@ final class BenchWorkloads {
         double elapsed = (System.nanoTime() - start) / 1e9;
         return new BenchResult("fma peak", Arrays.stream(flops).sum() / elapsed / 1e9, "GFLOP/s", Double.NaN, 0,
                 threads + " threads, multiply-adds on registers only: the ceiling for gemm");
+    }
+
+    /**
+     * Memory bandwidth: dst += src over two 64 MB arrays (far beyond the caches), each thread its
+     * own half, counting 12 bytes an element (two reads, one write). A probe for compare.sh, run
+     * before each side's benchmark: this host has spells of tens of seconds in which memory-bound
+     * work (the mlp, Adam's pass over the weights) runs at half speed while the FMA peak and the
+     * foreign load stay as they were.
+     */
+    static BenchResult memoryBandwidth(double seconds) {
+        int n = 16 << 20;
+        float[] src = new float[n];
+        float[] dst = new float[n];
+        Arrays.fill(src, 1e-6f);
+        for (int i = 0; i < 20_000; i++) {
+            Lanes.add(src, 0, dst, 0, 4096); // C2 compiles the loop before it is timed
+        }
+        int threads = Parallel.threads();
+        long[] elements = new long[threads];
+        Thread[] team = new Thread[threads];
+        long start = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            int slot = t;
+            team[t] = new Thread(() -> {
+                int from = (int) ((long) n * slot / threads);
+                int to = (int) ((long) n * (slot + 1) / threads);
+                long until = System.nanoTime() + (long) (seconds * 1e9);
+                while (System.nanoTime() < until) {
+                    Lanes.add(src, from, dst, from, to - from);
+                    elements[slot] += to - from;
+                }
+            }, "memory-" + t);
+            team[t].start();
+        }
+        try {
+            for (Thread t : team) {
+                t.join();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        return new BenchResult("memory", 12.0 * Arrays.stream(elements).sum() / elapsed / 1e9, "GB/s", Double.NaN, 0,
+                threads + " threads, dst += src over 2 × 64 MB");
     }
 
     static void resetPeaks() {

@@ -59,14 +59,15 @@ class BenchCommandTest {
     }
 
     @Test
-    void peakAloneForTheCompareScript() {
+    void peakAndBandwidthAloneForTheCompareScript() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = Main.run(List.of("bench", "--quick", "--only", "fma"), new PrintStream(out, true, StandardCharsets.UTF_8),
-                System.err);
+        int code = Main.run(List.of("bench", "--quick", "--only", "fma,memory"),
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
         String table = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, code, table);
         assertTrue(table.lines().anyMatch(l -> l.startsWith("fma peak")), table);
-        assertTrue(table.lines().noneMatch(l -> l.startsWith("gemm")), table);
+        assertTrue(table.lines().anyMatch(l -> l.matches("memory +[0-9.]+ GB/s .*")), table);
+        assertTrue(table.lines().noneMatch(l -> l.startsWith("gemm") || l.startsWith("mlp")), table);
     }
 
     @Test
