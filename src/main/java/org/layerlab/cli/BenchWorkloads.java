@@ -119,35 +119,14 @@ final class BenchWorkloads {
             Gemm.peakLoop(2_000); // many short calls: C2 compiles the loop before it is timed
         }
         long steps = 20_000_000;
-        int threads = Parallel.threads();
-        double[] flops = new double[threads];
-        Thread[] team = new Thread[threads];
-        long start = System.nanoTime();
-        for (int t = 0; t < threads; t++) {
-            int slot = t;
-            team[t] = new Thread(() -> {
-                long until = System.nanoTime() + (long) (seconds * 1e9);
-                while (System.nanoTime() < until) {
-                    flops[slot] += Gemm.peakLoop(steps);
-                }
-            }, "fma-peak-" + t);
-            team[t].start();
-        }
-        try {
-            for (Thread t : team) {
-                t.join();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        return new BenchResult("fma peak", Arrays.stream(flops).sum() / elapsed / 1e9, "GFLOP/s", Double.NaN, 0,
-                threads + " threads, multiply-adds on registers only: the ceiling for gemm");
+        double flopsPerSecond = onEveryCore("fma-peak", seconds, slot -> Gemm.peakLoop(steps));
+        return new BenchResult("fma peak", flopsPerSecond / 1e9, "GFLOP/s", Double.NaN, 0,
+                Parallel.threads() + " threads, multiply-adds on registers only: the ceiling for gemm");
     }
 
     /**
      * Memory bandwidth: dst += src over two 64 MB arrays (far beyond the caches), each thread its
-     * own half, counting 12 bytes an element (two reads, one write). A probe for compare.sh, run
+     * own part, counting 12 bytes an element (two reads, one write). A probe for compare.sh, run
      * before each side's benchmark: this host has spells of tens of seconds in which memory-bound
      * work (the mlp, Adam's pass over the weights) runs at half speed while the FMA peak and the
      * foreign load stay as they were.
@@ -161,20 +140,33 @@ final class BenchWorkloads {
             Lanes.add(src, 0, dst, 0, 4096); // C2 compiles the loop before it is timed
         }
         int threads = Parallel.threads();
-        long[] elements = new long[threads];
+        double elementsPerSecond = onEveryCore("memory", seconds, slot -> {
+            int from = (int) ((long) n * slot / threads);
+            int to = (int) ((long) n * (slot + 1) / threads);
+            Lanes.add(src, from, dst, from, to - from);
+            return to - from;
+        });
+        return new BenchResult("memory", 12.0 * elementsPerSecond / 1e9, "GB/s", Double.NaN, 0,
+                threads + " threads, dst += src over 2 × 64 MB");
+    }
+
+    /**
+     * Runs pass(slot) over and over on one thread per core for the given seconds, all at once,
+     * and returns the sum of what the passes returned (work done) per second.
+     */
+    private static double onEveryCore(String name, double seconds, java.util.function.IntToDoubleFunction pass) {
+        int threads = Parallel.threads();
+        double[] done = new double[threads];
         Thread[] team = new Thread[threads];
         long start = System.nanoTime();
         for (int t = 0; t < threads; t++) {
             int slot = t;
             team[t] = new Thread(() -> {
-                int from = (int) ((long) n * slot / threads);
-                int to = (int) ((long) n * (slot + 1) / threads);
                 long until = System.nanoTime() + (long) (seconds * 1e9);
                 while (System.nanoTime() < until) {
-                    Lanes.add(src, from, dst, from, to - from);
-                    elements[slot] += to - from;
+                    done[slot] += pass.applyAsDouble(slot);
                 }
-            }, "memory-" + t);
+            }, name + "-" + t);
             team[t].start();
         }
         try {
@@ -184,9 +176,7 @@ final class BenchWorkloads {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        return new BenchResult("memory", 12.0 * Arrays.stream(elements).sum() / elapsed / 1e9, "GB/s", Double.NaN, 0,
-                threads + " threads, dst += src over 2 × 64 MB");
+        return Arrays.stream(done).sum() / ((System.nanoTime() - start) / 1e9);
     }
 
     static void resetPeaks() {
