@@ -9,6 +9,7 @@ import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import org.layerlab.ui.common.Settings;
 
@@ -116,7 +117,13 @@ final class PanelLayout {
         }
     }
 
-    /** Divider positions from the last session (or these defaults), saved again whenever the user drags one. */
+    /**
+     * Divider positions from the last session (or these defaults), saved again when the user
+     * drags one. Only then: the positions are fractions of the width, and they also change when
+     * the window is resized (the side panels keep their pixels) or {@link #keepCentreUsable}
+     * narrows them; saved on every change, a fraction taken at one size came back at another,
+     * and a 1280-px window opened with a 170-px palette that cut its layer names off.
+     */
     private static void remembered(SplitPane pane, String key, double... defaults) {
         double[] positions = defaults.clone();
         String saved = Settings.get(key, "");
@@ -132,14 +139,25 @@ final class PanelLayout {
             }
         }
         pane.setDividerPositions(positions);
-        for (SplitPane.Divider d : pane.getDividers()) {
-            d.positionProperty().addListener((o, a, b) -> {
+        // A drag ends with the release delivered to the divider it started on.
+        pane.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
+            if (onDivider(e.getTarget(), pane)) {
                 StringBuilder sb = new StringBuilder();
                 for (SplitPane.Divider x : pane.getDividers()) {
                     sb.append(sb.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.4f", x.getPosition()));
                 }
                 Settings.put(key, sb.toString());
-            });
+            }
+        });
+    }
+
+    /** Whether target is one of this pane's dividers (or a part of one), not a divider of a pane inside it. */
+    private static boolean onDivider(Object target, SplitPane pane) {
+        for (Node n = target instanceof Node node ? node : null; n != null && n != pane; n = n.getParent()) {
+            if (n.getStyleClass().contains("split-pane-divider")) {
+                return n.getParent() == pane;
+            }
         }
+        return false;
     }
 }
