@@ -1,9 +1,10 @@
 package org.layerlab.nn.network;
 
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.layerlab.nn.Parameter;
 
@@ -45,21 +46,13 @@ final class GradientWriters {
         for (Step s : steps) {
             s.runtime.parameters().forEach(p -> uses.merge(p, 1, Integer::sum));
         }
-        Map<Parameter, Boolean> written = new IdentityHashMap<>();
+        Set<Parameter> written = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int i = 0; i < steps.size() - 1; i++) {
             List<Parameter> own = steps.get(i).runtime.parameters();
             if (!own.isEmpty() && own.stream().allMatch(p -> uses.get(p) == 1)) {
-                steps.get(i).runtime.writeParameterGradients().forEach(p -> written.put(p, true));
+                written.addAll(steps.get(i).runtime.writeParameterGradients());
             }
         }
-        List<Parameter> zeroed = new ArrayList<>();
-        for (Step s : steps) {
-            for (Parameter p : s.runtime.parameters()) {
-                if (!written.containsKey(p)) {
-                    zeroed.add(p);
-                }
-            }
-        }
-        return zeroed;
+        return steps.stream().flatMap(s -> s.runtime.parameters().stream()).filter(p -> !written.contains(p)).toList();
     }
 }
