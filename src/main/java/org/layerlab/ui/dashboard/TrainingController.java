@@ -3,10 +3,8 @@ package org.layerlab.ui.dashboard;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 import javafx.application.Platform;
-import org.layerlab.nn.graph.GanChecks;
 import org.layerlab.project.Project;
 import org.layerlab.project.ProjectSession;
 import org.layerlab.training.BatchEvent;
@@ -42,12 +40,14 @@ public final class TrainingController {
     private final RunSettings settings;
     private final LiveViews live;
     private final ExplainingTabs explaining;
+    private final SavedHistory saved;
     private long lastStep;
 
     public TrainingController(EditorModel model, DashboardView view) {
         this.model = model;
         this.view = view;
         this.layers = new LayerWatch(model, view);
+        this.saved = new SavedHistory(view);
         this.settings = new RunSettings(view, () -> lastStep);
         this.dataShown = new DataShown(model, view, loads, () -> session != null, this::projectDir);
         this.live = new LiveViews(view, () -> {
@@ -105,7 +105,7 @@ public final class TrainingController {
             }
         });
         view.rate.setText(Double.toString(model.project().training().optimizer().schedule().initial()));
-        showHistory(model.project());
+        saved.show(model.project());
         dataShown.load(model.project());
     }
 
@@ -128,42 +128,16 @@ public final class TrainingController {
     /** Between runs the dashboard shows the project as it is: its history, weights, metric and rate. */
     private void changedWhileIdle(Project a, Project b) {
         if (a == null || a.history() != b.history()) {
-            showHistory(b);
+            saved.show(b);
         }
         if (a == null || a.weights() != b.weights()) {
             layers.projectChanged();
         }
-        useMetricOf(b);
+        saved.useMetricOf(b);
         view.rate.setText(Double.toString(b.training().optimizer().schedule().initial()));
         if (a == null || a.dataset() != b.dataset()) {
             prepared = null;
         }
-    }
-
-    /** A saved project's history, one point per epoch (live runs plot per step). */
-    private void showHistory(Project p) {
-        useMetricOf(p);
-        view.clearCharts();
-        view.curves.showHistory(p.history());
-        view.loss.setXLabel("epoch");
-        view.accuracy.setXLabel("epoch");
-        view.loss.changed();
-        view.accuracy.changed();
-        view.refreshCharts(true);
-        if (!p.history().isEmpty()) {
-            // Short enough for the status line of a 1280-px window; the rest is in the tooltip.
-            int n = p.history().size();
-            view.statusLine.say("Trained for " + n + (n == 1 ? " epoch" : " epochs") + ". Train goes on from here.",
-                    "The charts show the saved history per epoch. Train continues from these weights; Reset weights"
-                    + " starts over.");
-        }
-    }
-
-    /** The second chart follows the first metric the settings report, or a VAE's KL term. */
-    private void useMetricOf(Project p) {
-        String added = p.graph().nodes().stream().map(n -> n.spec().addedLoss()).filter(Objects::nonNull).findFirst()
-                .orElse(null);
-        view.setMetric(view.curves.useMetricOf(p.training(), added, GanChecks.seamOf(p.graph()) != null));
     }
 
     public boolean isRunning() {
@@ -256,7 +230,7 @@ public final class TrainingController {
         prepared = opened;
         TrainingConfig cfg = p.training();
         runConfig = cfg;
-        useMetricOf(p);
+        saved.useMetricOf(p);
         session = run;
         recorder = prepared.startRun(session.trainer(), cfg, view.runs.checkpointEvery());
         view.runs.setRunning(true);
