@@ -9,7 +9,9 @@ import java.util.Arrays;
  * <p>Blocked as in BLIS/GotoBLAS: panels of A and B are packed into contiguous strips (which also
  * absorbs the transposes), and a register-blocked {@link MicroKernel} computes each tile. The two
  * cores split the larger of m and n, each packing its own panels, so each element of C has one
- * writer and results do not depend on the thread count. See docs/decisions/0003-gemm.md.
+ * writer; or, for a short A or a small C over a long k, they split k into its blocks and C adds
+ * the blocks' sums in order. Either way results do not depend on the thread count. See
+ * docs/decisions/0003-gemm.md.
  */
 public final class Gemm {
     // k is cut into blocks of KC; each output sums a block in registers, then adds it to C. 384
@@ -125,21 +127,54 @@ public final class Gemm {
     // edges than in arithmetic (a third of XOR's step): they run as plain loops (GemmTiny).
     private static final int TINY = 4096;
 
-    // A small C over a long k (a first convolution's kernel gradient: 9 × 32 over 21,632 pixels)
-    // has one tile to split by rows or columns, so one core did it all (0.33 ms of the CNN's
-    // step). Such products are cut along k into chunks of fixed length instead, each summed into
-    // its own partial C; the partials are added in chunk order, so the result is the same on any
-    // number of cores.
-    private static final int K_CHUNK = 1024;
-
+    /*
+     * Some products are cut along k rather than by rows or columns: chunk q multiplies the KC
+     * block of k from q · KC, chunk 0 into C and the others into partial Cs of their own, which
+     * are then added to C in chunk order. That is exactly the sum the blocked loop forms (C plus
+     * block 0, plus block 1, ...), so the result has the same bits whichever way the product is
+     * split and on any number of cores: the choice is about speed only.
+     *
+     * - A small C over a long k (a first convolution's kernel gradient: 9 × 32 over 21,632
+     *   pixels) has one tile to split by rows or columns, so one core did it all (0.33 ms of the
+     *   CNN's step).
+     * - A short A over a long k (a Dense layer's forward on a batch: 64 × 128 over 784 inputs)
+     *   was split by columns, so each core read its columns of every row of the weights, while
+     *   the kernel gradient and the optimizer split them by rows: the rows one core had just
+     *   updated were read by the other, and the mlp's Adam pass took three times as long in the
+     *   step as alone. Cut along k, each core reads the rows it updates (Parallel hands out the
+     *   first chunks to the caller and the last to the worker in every loop).
+     */
     private static boolean splitsK(int m, int n, int k) {
-        return k >= 4 * K_CHUNK && (long) m * n <= 64 * 64;
+        int chunks = (k + KC - 1) / KC;
+        if (chunks < 2) {
+            return false;
+        }
+        if ((long) m * n <= 64 * 64) {
+            return k >= 10 * KC;
+        }
+        return m <= SHORT_ROWS && (long) (chunks - 1) * m * n <= MAX_PARTIALS && balanced(k, Parallel.threads());
+    }
+
+    // Up to this many rows the partial Cs (rows · n per chunk) are small beside B (KC · n per chunk).
+    private static final int SHORT_ROWS = 96;
+    private static final int MAX_PARTIALS = 1 << 18;
+
+    /** Whether the KC blocks of k, handed out whole, keep every core within 15% of an equal share. */
+    private static boolean balanced(int k, int threads) {
+        int chunks = (k + KC - 1) / KC;
+        int busiest = (chunks / threads) * KC;
+        int rest = chunks % threads;
+        if (rest > 0) {
+            // The last block is the short one; the cores left with one block more take the full ones first.
+            busiest += rest == 1 ? k - (chunks - 1) * KC : KC;
+        }
+        return busiest <= 1.15 * k / threads;
     }
 
     private static void multiplySplitK(Task t, boolean parallel) {
-        int chunks = (t.k + K_CHUNK - 1) / K_CHUNK;
+        int chunks = (t.k + KC - 1) / KC;
         int size = t.m * t.n;
-        t.partials = ensure(t.partials, chunks * size);
+        t.partials = ensure(t.partials, (chunks - 1) * size);
         t.split(t.transB, chunks, 1);
         t.chunked = true;
         try {
@@ -148,15 +183,9 @@ public final class Gemm {
             } else {
                 t.run(0, chunks);
             }
-            float[] partials = t.partials;
-            for (int i = 0; i < t.m; i++) {
-                int row = t.cOff + i * t.ldc;
-                for (int j = 0; j < t.n; j++) {
-                    float sum = t.accumulate ? t.c[row + j] : 0f;
-                    for (int q = 0, at = i * t.n + j; q < chunks; q++, at += size) {
-                        sum += partials[at];
-                    }
-                    t.c[row + j] = sum;
+            for (int q = 1; q < chunks; q++) {
+                for (int i = 0; i < t.m; i++) {
+                    Lanes.add(t.partials, (q - 1) * size + i * t.n, t.c, t.cOff + i * t.ldc, t.n);
                 }
             }
         } finally {
@@ -190,7 +219,7 @@ public final class Gemm {
         private boolean packB;
         private int tiles;
         private int tilesPerBlock;
-        /** Split along k ({@link #multiplySplitK}): block q multiplies k-chunk q into partials[q]. */
+        /** Split along k ({@link #multiplySplitK}): block q multiplies KC block q, into C or partials[q - 1]. */
         private boolean chunked;
         private float[] partials = new float[0];
         /** All of B packed ({@link #packAll}), strips of kc × nr per KC block of k; null when B is read otherwise. */
@@ -247,12 +276,17 @@ public final class Gemm {
         public void run(int fromBlock, int toBlock) {
             if (chunked) {
                 for (int q = fromBlock; q < toBlock; q++) {
-                    int p0 = q * K_CHUNK;
-                    int kq = Math.min(K_CHUNK, k - p0);
+                    int p0 = q * KC;
+                    int kq = Math.min(KC, k - p0);
                     int aAt = aOff + (transA ? p0 * lda : p0);
                     int bAt = bOff + (transB ? p0 : p0 * ldb);
-                    block(kernel, transA, transB, packB, null, 0, 0, m, 0, n, kq, a, aAt, lda, b, bAt, ldb,
-                            partials, q * m * n, n, false);
+                    if (q == 0) {
+                        block(kernel, transA, transB, packB, null, 0, 0, m, 0, n, kq, a, aAt, lda, b, bAt, ldb,
+                                c, cOff, ldc, accumulate);
+                    } else {
+                        block(kernel, transA, transB, packB, null, 0, 0, m, 0, n, kq, a, aAt, lda, b, bAt, ldb,
+                                partials, (q - 1) * m * n, n, false);
+                    }
                 }
                 return;
             }

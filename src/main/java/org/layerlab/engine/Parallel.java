@@ -73,6 +73,7 @@ public final class Parallel {
             Integer.getInteger("layerlab.threads", Runtime.getRuntime().availableProcessors()));
     // Below this many scalar operations a split costs more than it saves (handoff ≈ 1 µs).
     private static final long MIN_WORK_TO_SPLIT = 100_000;
+    // At most 2^16 chunks fit the ticket: far beyond any core count this runs on.
     private static final int CHUNKS_PER_THREAD = 4;
     private static final long SPIN_NANOS = 200_000;
     private static final ReentrantLock OWNER = new ReentrantLock();
@@ -83,8 +84,6 @@ public final class Parallel {
      * done; workers notice a new loop by the generation number.
      */
     private static final Job JOB = new Job();
-    /** A chunk index no loop reaches: the ticket's index once its loop is over. */
-    private static final int CLOSED = Integer.MAX_VALUE / 2;
     private static volatile int generation;
 
     static {
@@ -102,9 +101,18 @@ public final class Parallel {
     }
 
     /**
-     * The loop being run: its body and chunking, and one ticket that names both the loop (high 32
-     * bits) and the next chunk to take (low 32 bits). A chunk is taken by advancing the ticket with
-     * compare-and-set, so a thread can only take a chunk of the loop it read the ticket of.
+     * The loop being run: its body and chunking, and one ticket that names the loop (high 32 bits)
+     * and the chunks not yet taken, [front, back) (bits 0-15 and 16-31). The calling thread takes
+     * chunks from the front and the workers from the back, each by compare-and-set, so a thread
+     * can only take a chunk of the loop it read the ticket of.
+     *
+     * <p>Taking from both ends keeps the data where it was: the caller runs the first part of
+     * every loop and the worker the last, so the part of the weights, gradients and moments one
+     * core wrote in one loop is the part it reads in the next, from its own cache rather than the
+     * other core's. With one queue in order, which core ran a chunk changed from loop to loop. In
+     * the benchmark mlp (with its forward cut along k so that every loop splits the weights by
+     * rows, see Gemm) this alone made the step 2-8% faster, both together 13-16% (session 18,
+     * bench/StepAB.java, both orders).
      *
      * <p>The fields are written before the ticket is set for a loop, so a thread that took a chunk
      * sees them; and a loop cannot end (and its fields be rewritten) while one of its chunks is
@@ -114,35 +122,39 @@ public final class Parallel {
      * (seen once as a NullPointerException in a worker, under load).
      */
     private static final class Job {
+        private static final long BACK = 1L << 16;
         ArgsBody body;
         Args args;
         int n;
         int chunks;
         private int loop;
-        final AtomicLong ticket = new AtomicLong(CLOSED);
+        final AtomicLong ticket = new AtomicLong(0);
         final AtomicInteger done = new AtomicInteger();
         volatile Throwable failure;
 
         /** Opens the next loop for taking chunks; its fields must be written already. */
         void open() {
             loop++;
-            ticket.set((long) loop << 32);
+            ticket.set((long) loop << 32 | chunks * BACK);
         }
 
         /** Stops late threads from taking chunks of the loop that just ended. */
         void close() {
-            ticket.set((long) loop << 32 | CLOSED);
+            ticket.set((long) loop << 32);
         }
 
-        void runChunks() {
+        /** Runs chunks until none is left: from the front for the caller, from the back for a worker. */
+        void runChunks(boolean fromBack) {
             long t = ticket.get();
             int mine = (int) (t >>> 32);
             while ((int) (t >>> 32) == mine) {
-                int c = (int) t;
-                if (c >= chunks) {
+                int front = (int) (t & 0xffff);
+                int back = (int) (t >>> 16 & 0xffff);
+                if (front >= back) {
                     return;
                 }
-                if (!ticket.compareAndSet(t, t + 1)) {
+                int c = fromBack ? back - 1 : front;
+                if (!ticket.compareAndSet(t, fromBack ? t - BACK : t + 1)) {
                     t = ticket.get();
                     continue;
                 }
@@ -224,7 +236,7 @@ public final class Parallel {
         for (Worker w : WORKERS) {
             w.wake();
         }
-        job.runChunks();
+        job.runChunks(false);
         while (job.done.get() < split) {
             Thread.onSpinWait();
         }
@@ -277,7 +289,7 @@ public final class Parallel {
                     }
                 }
                 seen = generation;
-                JOB.runChunks();
+                JOB.runChunks(true);
             }
         }
     }

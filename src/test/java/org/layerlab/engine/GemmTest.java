@@ -106,6 +106,40 @@ class GemmTest {
         }
     }
 
+    /**
+     * A product cut along k (a short A over a long k, or a small C over a very long one) has the
+     * bits of the same rows inside a taller product, which is split by rows: the chunks are the
+     * blocked loop's own blocks of k, added to C in the same order.
+     */
+    @Test
+    void productsCutAlongKHaveTheBlockedLoopsBits() {
+        Random rng = new Random(17);
+        int tall = 400;
+        // k of two, three (a short last block) and eleven blocks; C of 64 × 128, 40 × 96, 9 × 32.
+        int[][] sizes = {{64, 128, 784}, {40, 96, 768}, {64, 128, 1536}, {9, 32, 4200}, {96, 64, 800}};
+        for (int[] s : sizes) {
+            int m = s[0];
+            int n = s[1];
+            int k = s[2];
+            for (int layout = 0; layout < 8; layout++) {
+                boolean transA = (layout & 1) != 0;
+                boolean transB = (layout & 2) != 0;
+                boolean accumulate = (layout & 4) != 0;
+                int lda = transA ? tall : k;
+                int ldb = transB ? k : n;
+                float[] a = gaussian(rng, tall * k);
+                float[] b = gaussian(rng, k * n);
+                float[] shortC = filled(m * n, 0.75f);
+                float[] tallC = filled(tall * n, 0.75f);
+                Gemm.multiply(transA, transB, m, n, k, a, 0, lda, b, 0, ldb, shortC, 0, n, accumulate);
+                Gemm.multiply(transA, transB, tall, n, k, a, 0, lda, b, 0, ldb, tallC, 0, n, accumulate);
+                org.junit.jupiter.api.Assertions.assertArrayEquals(java.util.Arrays.copyOf(tallC, m * n), shortC,
+                        "m=" + m + " n=" + n + " k=" + k + " transA=" + transA + " transB=" + transB
+                                + " accumulate=" + accumulate);
+            }
+        }
+    }
+
     /** A tiny product (plain loops) rounds as the tiled kernel does: the same rows inside a large product. */
     @Test
     void tinyProductsHaveTheTiledKernelsBits() {

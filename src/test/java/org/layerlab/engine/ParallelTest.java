@@ -30,6 +30,41 @@ class ParallelTest {
         }
     }
 
+    /**
+     * The calling thread takes chunks from the front and the workers from the back, so the caller
+     * always ran a first part of the loop and the workers the rest: the part of an array one core
+     * wrote in one loop is the part it reads in the next.
+     */
+    @Test
+    void theCallerRunsTheFirstChunksAndTheWorkersTheLast() {
+        Thread caller = Thread.currentThread();
+        int n = 8 * Parallel.threads();
+        int splitLoops = 0;
+        for (int loop = 0; loop < 2_000; loop++) {
+            Thread[] ranBy = new Thread[n];
+            Parallel.range(n, 1_000_000, (from, to) -> {
+                double x = from;
+                for (int i = 0; i < 20_000; i++) {
+                    x = x * 0.999 + 1;
+                }
+                for (int i = from; i < to; i++) {
+                    ranBy[i] = x > 0 ? Thread.currentThread() : null;
+                }
+            });
+            int prefix = 0;
+            while (prefix < n && ranBy[prefix] == caller) {
+                prefix++;
+            }
+            for (int i = prefix; i < n; i++) {
+                org.junit.jupiter.api.Assertions.assertNotSame(caller, ranBy[i], "loop " + loop + " index " + i);
+            }
+            splitLoops += prefix > 0 && prefix < n ? 1 : 0;
+        }
+        if (Parallel.threads() > 1) {
+            org.junit.jupiter.api.Assertions.assertTrue(splitLoops > 0, "no loop was shared between the caller and a worker");
+        }
+    }
+
     @Test
     void eachIndexRunsOnceWhileOtherThreadsCompeteForTheCores() throws Exception {
         // Busy threads make the OS take cores from the pool's worker at random moments, where a
