@@ -22,6 +22,7 @@ import org.layerlab.training.Metric;
 import org.layerlab.training.TrainingConfig;
 import org.layerlab.ui.commands.DatasetChange;
 import org.layerlab.ui.commands.SettingsChange;
+import org.layerlab.ui.common.PathBreaks;
 import org.layerlab.ui.data.DatasetDialog;
 import org.layerlab.ui.model.EditorModel;
 
@@ -101,7 +102,7 @@ final class TrainingSettingsView extends VBox {
             }
         });
         grid.addRow(row++, InspectorView.label("validation_split"), split);
-        Label data = new Label(p.dataset() == null ? "No dataset chosen." : "Dataset: " + p.dataset().describe());
+        Label data = new Label(p.dataset() == null ? "No dataset chosen." : "Dataset: " + PathBreaks.of(p.dataset().describe()));
         data.setWrapText(true);
         data.getStyleClass().add("muted");
         data.setId("settings-dataset");
