@@ -152,7 +152,9 @@ public final class Gemm {
         if ((long) m * n <= 64 * 64) {
             return k >= 10 * KC;
         }
-        return m <= SHORT_ROWS && (long) (chunks - 1) * m * n <= MAX_PARTIALS && balanced(k, Parallel.threads());
+        // On one core the cut buys nothing (no other core's rows to keep apart) and costs the partials.
+        return m <= SHORT_ROWS && (long) (chunks - 1) * m * n <= MAX_PARTIALS && Parallel.threads() > 1
+                && balanced(k, Parallel.threads());
     }
 
     // Up to this many rows the partial Cs (rows · n per chunk) are small beside B (KC · n per chunk).
