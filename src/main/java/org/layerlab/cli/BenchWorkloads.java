@@ -6,6 +6,7 @@ import java.lang.management.MemoryType;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.LongSupplier;
 
 import org.layerlab.data.ArrayDataset;
 import org.layerlab.data.Dataset;
@@ -45,24 +46,37 @@ final class BenchWorkloads {
         Network net = Sequential.input(2).add(new Dense(8, "tanh")).add(new Dense(1, "sigmoid")).build(1);
         TrainingConfig cfg = new TrainingConfig(XOR_EPOCHS_PER_FIT, 4, OptimizerSpec.of("sgd", 0.5), Loss.MSE,
                 List.of(), 1, 0, false, null, null);
+        TrainingResult[] last = new TrainingResult[1];
+        double[] rates = windowRates(seconds, seconds, count, () -> {
+            last[0] = new Trainer(net, cfg).fit(data);
+            return last[0].steps();
+        });
+        return BenchResult.ofWindows("xor", rates, "steps/s", Double.NaN, peakHeap(),
+                String.format("median of %d windows of ≥%.1f s; final mse %.4f", count, seconds, last[0].last().get("loss")));
+    }
+
+    /**
+     * Units of work per second in {@code count} windows of at least {@code seconds} each, after
+     * one untimed window of at least {@code untimedSeconds} (the JIT compiles the work in it).
+     * {@code work} does some and says how many units it did; it runs until a window is full.
+     */
+    private static double[] windowRates(double untimedSeconds, double seconds, int count, LongSupplier work) {
         double[] rates = new double[count];
-        TrainingResult last = null;
         for (int w = -1; w < count; w++) {
             long start = System.nanoTime();
-            long end = start + (long) (seconds * 1e9);
-            long steps = 0;
+            long end = start + (long) ((w < 0 ? untimedSeconds : seconds) * 1e9);
+            long units = 0;
             long now;
             do {
-                last = new Trainer(net, cfg).fit(data);
-                steps += last.steps();
+                units += work.getAsLong();
                 now = System.nanoTime();
             } while (now < end);
             if (w >= 0) {
-                rates[w] = steps / ((now - start) / 1e9);
+                rates[w] = units / ((now - start) / 1e9);
             }
         }
-        return BenchResult.ofWindows("xor", rates, "steps/s", Double.NaN, peakHeap(),
-                String.format("median of %d windows of ≥%.1f s; final mse %.4f", count, seconds, last.last().get("loss")));    }
+        return rates;
+    }
 
     static Network mlpNetwork(Dataset train) {
         return Sequential.input(train.featureShape()).add(new Flatten()).add(new Dense(128, "relu"))
@@ -98,23 +112,16 @@ final class BenchWorkloads {
         // One untimed window (the JIT compiles the kernel and its callers), then five timed ones
         // sharing the time, as the training workloads have: one 2-s mean took a neighbour's burst
         // whole and gave no spread to show it. The PyTorch twin does the same.
-        double[] rates = new double[GEMM_WINDOWS];
-        for (int w = -1; w < GEMM_WINDOWS; w++) {
-            long reps = 0;
-            long start = System.nanoTime();
-            double seconds;
-            do {
-                Gemm.multiply(false, false, n, n, n, a, 0, n, b, 0, n, c, 0, n, false);
-                reps++;
-                seconds = (System.nanoTime() - start) / 1e9;
-            } while (seconds < (w < 0 ? Math.max(UNTIMED_SECONDS, minSeconds / GEMM_WINDOWS) : minSeconds / GEMM_WINDOWS));
-            if (w >= 0) {
-                rates[w] = 2.0 * n * n * n * reps / seconds / 1e9;
-            }
+        double window = minSeconds / GEMM_WINDOWS;
+        double[] rates = windowRates(Math.max(UNTIMED_SECONDS, window), window, GEMM_WINDOWS, () -> {
+            Gemm.multiply(false, false, n, n, n, a, 0, n, b, 0, n, c, 0, n, false);
+            return 1;
+        });
+        for (int w = 0; w < rates.length; w++) {
+            rates[w] *= 2.0 * n * n * n / 1e9;
         }
         return BenchResult.ofWindows("gemm " + n, rates, "GFLOP/s", Double.NaN, peakHeap(),
-                "kernel " + Gemm.kernelName() + String.format(", median of %d windows of ≥%.2f s", GEMM_WINDOWS,
-                        minSeconds / GEMM_WINDOWS));
+                "kernel " + Gemm.kernelName() + String.format(", median of %d windows of ≥%.2f s", GEMM_WINDOWS, window));
     }
 
     private static final int GEMM_WINDOWS = 5;
