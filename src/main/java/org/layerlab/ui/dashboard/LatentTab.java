@@ -27,7 +27,7 @@ import org.layerlab.training.Snapshot;
  * The Latent tab of a VAE on images: for a 2-D latent space the map and the decodings over it
  * (fed after each epoch, {@link LatentView}); for any latent size the walk from one chosen test
  * image's code to another's, decoded in eight steps by the project's saved network (like the
- * Playground: a run in progress trains its own copy).
+ * Playground: a run in progress trains its own copy, and the caption says so).
  */
 final class LatentTab implements DashboardTab {
     static final int STEPS = 8;
@@ -41,6 +41,8 @@ final class LatentTab implements DashboardTab {
     private LoadedData data;
     private Interpolator interpolator;
     private Project builtFor;
+    /** Whether a run is going: the walk then still decodes with the saved weights, and says so. */
+    private boolean runGoing;
 
     LatentTab() {
         mapTab = new SnapshotTab<>("tab-latent", "Latent", map, map, RunWants.NOTHING, LatentSnapshot.class, map::show)
@@ -124,6 +126,17 @@ final class LatentTab implements DashboardTab {
         }
     }
 
+    /**
+     * A run started or ended. The walk keeps to the saved weights meanwhile (the run trains its
+     * own copy) while the map above shows the run's epochs: the caption says which weights decode.
+     */
+    void runGoing(boolean going) {
+        runGoing = going;
+        if (CanvasView.showing(content)) {
+            interpolate();
+        }
+    }
+
     void projectChanged(Project p) {
         project = p;
         if (CanvasView.showing(content)) {
@@ -165,8 +178,15 @@ final class LatentTab implements DashboardTab {
         float[] decoded = interpolator.between(test, a, b, STEPS);
         strip.show(SampleGrid.ofImages(decoded, image, STEPS, STEPS), image,
                 String.format("test image %d → %d in a straight line through the %d latent values, %d steps%s", a + 1,
-                        b + 1, interpolator.latentShape().size(), STEPS,
-                        project.isTrained() ? "" : " · untrained weights"));
+                        b + 1, interpolator.latentShape().size(), STEPS, weightsNote()));
+    }
+
+    private String weightsNote() {
+        if (runGoing) {
+            return project.isTrained() ? " · saved weights until the run ends"
+                    : " · untrained weights until the run ends";
+        }
+        return project.isTrained() ? "" : " · untrained weights";
     }
 
     /** The decoded walk as one row of images, with a caption. */

@@ -235,6 +235,7 @@ public final class TrainingController {
         recorder = prepared.startRun(session.trainer(), cfg, view.runs.checkpointEvery());
         view.runs.setRunning(true);
         view.math.runStarted(session);
+        view.latentTab.runGoing(true);
         // The run's regions are drawn in the plane chosen when it started.
         view.boundaryPlane.setDisable(true);
         view.boundary.setData(prepared.data().train());
@@ -360,6 +361,7 @@ public final class TrainingController {
             TrainingSession old = session;
             session = null;
             old.stop();
+            view.latentTab.runGoing(false);
             live.runEnded();
             layers.runEnded(lastStep);
             settings.runEnded();
@@ -387,6 +389,7 @@ public final class TrainingController {
         session = null;
         view.runs.setRunning(false);
         view.math.runEnded();
+        view.latentTab.runGoing(false);
         view.boundaryPlane.setDisable(false);
         // Held snapshots first: the layer watch then shows the run's final weights over them.
         live.runEnded();

@@ -1,5 +1,6 @@
 package org.layerlab.ui.dashboard;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,7 +24,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The fashion VAE reopened after training: its latent map shows, and the walk follows the chosen images. */
+/**
+ * The fashion VAE reopened after training: its latent map shows, the walk follows the chosen
+ * images, and during a run the walk's caption says it decodes with the saved weights.
+ */
 @ExtendWith(ApplicationExtension.class)
 class LatentTabFlowTest {
     @TempDir
@@ -59,5 +63,14 @@ class LatentTabFlowTest {
                 throw new java.io.UncheckedIOException(e);
             }
         });
+
+        assertFalse(tab.strip.caption().contains("run"), tab.strip.caption());
+        robot.clickOn("#train-start");
+        robot.clickOn("#tab-latent");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> tab.strip.caption().contains("saved weights until the run ends"));
+        robot.clickOn("#train-stop");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !tab.strip.caption().contains("run"));
+        assertTrue(tab.strip.caption().startsWith("test image 1 → 9"), tab.strip.caption());
     }
 }
