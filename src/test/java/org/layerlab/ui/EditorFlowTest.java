@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.prefs.Preferences;
 
 import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.geometry.Point2D;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -337,5 +338,23 @@ class EditorFlowTest {
         Bounds canvas = robot.lookup("#canvas").query().localToScreen(robot.lookup("#canvas").query().getBoundsInLocal());
         Bounds dense = robot.lookup("#node-dense").query().localToScreen(robot.lookup("#node-dense").query().getBoundsInLocal());
         assertTrue(canvas.contains(dense), "the selected layer is on screen");
+    }
+
+    @Test
+    void fitToViewShowsAWireThatLoopsBackUpIntoItsTarget(FxRobot robot) {
+        // A layout wrapped into columns: the second column's first layer takes the first column's last.
+        robot.interact(() -> {
+            model.execute(Edits.addLayer(model.graph(), Input.of(4), 120, 700));
+            model.execute(Edits.addLayer(model.graph(), new Dense(3), 400, 40));
+            model.execute(Edits.connect(model.graph(), "input", "dense", 0));
+        });
+        robot.interact(() -> window.canvas().fitToView());
+        WaitForAsyncUtils.waitForFxEvents();
+        Node canvas = robot.lookup("#canvas").query();
+        Node wire = robot.lookup("#edge-input-dense-0").query();
+        Bounds view = canvas.localToScreen(canvas.getBoundsInLocal());
+        Bounds curve = wire.localToScreen(wire.getBoundsInLocal());
+        assertTrue(curve.getMinY() > view.getMinY() && curve.getMaxY() < view.getMaxY(),
+                "the whole wire is on screen: " + curve + " in " + view);
     }
 }
