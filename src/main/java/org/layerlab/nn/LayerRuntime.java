@@ -43,6 +43,17 @@ public interface LayerRuntime {
         return List.of();
     }
 
+    /**
+     * Whether each output copies one value of the one input and backward sends that output's
+     * gradient to that value's cell alone, no cell getting gradient from two outputs: max
+     * pooling whose windows do not overlap. The network then runs a ReLU just before such a step
+     * on the gradient of this step's output (a quarter of the values for 2 × 2 pooling) instead
+     * of on its input's, the ReLU's slope at the winning cell being its slope at the output.
+     */
+    default boolean routesEachCellOnce() {
+        return false;
+    }
+
     /** Scratch buffers sized for this many samples (e.g. a dropout mask). */
     default void allocate(int batchCapacity) {
     }

@@ -38,6 +38,11 @@ final class WindowPooling {
                 write = true;
                 return true;
             }
+
+            @Override
+            public boolean routesEachCellOnce() {
+                return w.strideH() >= w.kh() && w.strideW() >= w.kw();
+            }
         };
     }
 

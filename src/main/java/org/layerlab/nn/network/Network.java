@@ -205,11 +205,15 @@ public final class Network {
         int start = fromLogits ? last().inputs[0] : steps.size() - 1;
         for (int i = start; i >= 0; i--) {
             Step s = steps.get(i);
-            if (s.isInput || !s.needsGrad) {
+            if (s.isInput || !s.needsGrad || s.backwardByReader) {
                 continue;
             }
             long t0 = stepTimes != null ? System.nanoTime() : 0;
-            s.runtime.backward(s.inputTensors(steps), s.out, s.grad, s.inputGrads(steps));
+            if (s.reluBefore >= 0) {
+                ReluThroughPooling.backward(s, steps);
+            } else {
+                s.runtime.backward(s.inputTensors(steps), s.out, s.grad, s.inputGrads(steps));
+            }
             if (stepTimes != null) {
                 stepTimes[2 * i + 1] += System.nanoTime() - t0;
             }
@@ -218,9 +222,12 @@ public final class Network {
 
     /**
      * From now on backward also computes the gradient with respect to the (first) input, for
-     * saliency maps: a network for views, not for training, which has no use for it.
+     * saliency maps, and keeps every node's output gradient ({@link #gradientOf}; a ReLU before a
+     * pooling then runs its own backward, see {@link ReluThroughPooling}): a network for views,
+     * not for training, which has no use for them.
      */
     public Network withInputGradient() {
+        ReluThroughPooling.clear(steps);
         for (int i : inputSteps) {
             steps.get(i).needsGrad = true;
         }
@@ -277,7 +284,7 @@ public final class Network {
     public Tensor gradientOf(String nodeId) {
         for (int i = steps.size() - 1; i >= 0; i--) {
             if (steps.get(i).node.id().equals(nodeId)) {
-                return steps.get(i).grad;
+                return steps.get(i).backwardByReader ? null : steps.get(i).grad;
             }
         }
         return null;

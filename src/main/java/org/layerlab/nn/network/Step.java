@@ -28,6 +28,10 @@ final class Step {
     Tensor grad;
     /** grad is written (=) by the one step that reads this one's output: no need to zero it. */
     boolean writtenByReader;
+    /** The ReLU step before this pooling whose backward this step's runs ({@link ReluThroughPooling}), or -1. */
+    int reluBefore = -1;
+    /** This ReLU's backward is run by its reader, a pooling ({@link ReluThroughPooling}): skip it. */
+    boolean backwardByReader;
 
     Step(NetworkNode node, LayerRuntime runtime, int[] inputs, Shape shape, boolean isInput) {
         this.node = node;

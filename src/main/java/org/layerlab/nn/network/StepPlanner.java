@@ -84,6 +84,7 @@ final class StepPlanner {
         store.retainNodes(ids);
         markGradients(steps);
         GradientWriters.mark(steps);
+        ReluThroughPooling.mark(steps);
         return new Plan(steps, inputs);
     }
 
