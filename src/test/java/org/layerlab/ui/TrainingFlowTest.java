@@ -78,6 +78,9 @@ class TrainingFlowTest {
         String status = robot.lookup("#train-status").queryAs(Label.class).getText();
         assertTrue(status.startsWith("Done"), status);
         assertTrue(status.contains("accuracy 1.00"), status);
+        javafx.scene.text.Text shown = (javafx.scene.text.Text) robot.lookup("#train-status").queryAs(Label.class)
+                .lookup(".text");
+        assertEquals(status, shown.getText(), "the whole status shows in a 1280-pixel window, not cut off");
         Project trained = model.project();
         assertEquals(300, trained.history().size(), "the history is part of the project");
         assertTrue(model.isDirty(), "trained weights are unsaved changes");

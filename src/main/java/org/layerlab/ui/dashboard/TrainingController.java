@@ -403,12 +403,12 @@ public final class TrainingController {
         view.progressCaption.setText(end.caption());
         switch (r.outcome()) {
             case COMPLETED -> {
-                view.statusLine.say(end.status());
+                view.statusLine.say(end.status(), end.details());
                 Toasts.info(view, "Training finished", end.brief());
             }
-            case STOPPED -> view.statusLine.say(end.status());
+            case STOPPED -> view.statusLine.say(end.status(), end.details());
             case EARLY_STOPPED -> {
-                view.statusLine.say(end.status());
+                view.statusLine.say(end.status(), end.details());
                 Toasts.info(view, "Training stopped early", end.brief());
             }
             case FAILED -> {

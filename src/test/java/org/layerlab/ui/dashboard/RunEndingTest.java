@@ -22,22 +22,42 @@ class RunEndingTest {
     }
 
     @Test
-    void aFinishedRunSaysDoneWithEveryMetricAndTheNoticeTheChartedOne() {
+    void aFinishedRunSaysDoneWithItsLossAndChartedMetricAndTheTooltipEveryMetric() {
         RunEnding e = RunEnding.of(ended(Outcome.COMPLETED, null, 5), 5, "accuracy");
         assertEquals("Epoch 5/5", e.caption());
-        assertEquals("Done. Last epoch: loss " + PlotView.format(0.25) + ", accuracy " + PlotView.format(0.9)
-                + String.format(" · %,.0f samples/s", 1234.4), e.status());
+        String speed = String.format(" · %,.0f samples/s", 1234.4);
+        assertEquals("Done · loss " + PlotView.format(0.25) + " · accuracy " + PlotView.format(0.9) + speed, e.status());
+        assertEquals("Last epoch: loss " + PlotView.format(0.25) + ", accuracy " + PlotView.format(0.9) + speed,
+                e.details());
         assertEquals("5 epochs · loss " + PlotView.format(0.25) + " · accuracy " + PlotView.format(0.9), e.brief());
         assertEquals("1 epoch · loss " + PlotView.format(0.25), RunEnding.of(ended(Outcome.COMPLETED, null, 1), 5, "mae").brief(),
                 "a metric the run does not report is left out of the notice, and one epoch is singular");
     }
 
     @Test
+    void withHeldOutDataTheStatusGivesItsFiguresInOneShortLine() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("loss", 0.3936);
+        m.put("accuracy", 0.8575);
+        m.put("val_loss", 0.4631);
+        m.put("val_accuracy", 0.8412);
+        TrainingResult r = new TrainingResult(Outcome.COMPLETED, List.of(new EpochEvent(5, m, 6400, 0.001, 9.4)), 10, null,
+                null);
+        RunEnding e = RunEnding.of(r, 5, "accuracy");
+        assertEquals("Done · val_loss " + PlotView.format(0.4631) + " · val_accuracy " + PlotView.format(0.8412)
+                + String.format(" · %,.0f samples/s", 6400.0), e.status());
+        assertTrue(e.status().length() <= 64, "fits beside the bar at 1280 px: " + e.status());
+        for (String k : m.keySet()) {
+            assertTrue(e.details().contains(k + " " + PlotView.format(m.get(k))), e.details());
+        }
+    }
+
+    @Test
     void stoppedEarlyAndFailedRunsSayWhy() {
         assertTrue(RunEnding.of(ended(Outcome.STOPPED, null, 2), 9, "accuracy").status()
-                .startsWith("Stopped; the weights so far are kept. Last epoch: loss"));
+                .startsWith("Stopped, weights kept · loss"));
         assertTrue(RunEnding.of(ended(Outcome.EARLY_STOPPED, "stopped early at epoch 4", 4), 9, "accuracy").status()
-                .startsWith("stopped early at epoch 4. Last epoch: loss"));
+                .startsWith("stopped early at epoch 4 · loss"));
         RunEnding failed = RunEnding.of(ended(Outcome.FAILED, "Training stopped at epoch 1, batch 3: the loss became NaN", 0),
                 9, "accuracy");
         assertEquals("Training stopped at epoch 1, batch 3: the loss became NaN", failed.status());
