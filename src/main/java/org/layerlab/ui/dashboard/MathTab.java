@@ -19,6 +19,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -100,7 +101,12 @@ final class MathTab implements DashboardTab {
                 + " first few; a wide formula scrolls"));
         allTerms.selectedProperty().addListener((o, a, b) -> show());
         allTerms.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(8, new Label("layer"), layer, new Label("test sample"), sample, allTerms, step, status);
+        // A flow, not a row: at 1280 px the row squeezed its labels to "l..." and "test sa..." and cut
+        // the sample's caption; the flow moves what does not fit to a second line whole.
+        HBox chooser = new HBox(8, new Label("layer"), layer, new Label("test sample"), sample, allTerms, step);
+        chooser.setAlignment(Pos.CENTER_LEFT);
+        chooser.setMinWidth(Region.USE_PREF_SIZE);
+        FlowPane bar = new FlowPane(12, 2, chooser, status);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(2, 8, 2, 8));
         sections.setPadding(new Insets(6, 10, 10, 10));

@@ -58,6 +58,14 @@ class MathTabFlowTest {
         assertTrue(s.get(2).title().startsWith("Update: Adam, step "), s.get(2).title());
         assertTrue(robot.lookup(".math-title").queryAll().size() == 3);
         assertTrue(view.math.sections.lookupAll(".image-view").stream().allMatch(n -> ((ImageView) n).getImage().getWidth() > 20));
+        // In a 1280-pixel window the bar's labels and the sample's caption show whole (a row squeezed them to "l...").
+        javafx.scene.Node bar = ((javafx.scene.layout.BorderPane) view.math.content()).getTop();
+        for (javafx.scene.Node n : bar.lookupAll(".label")) {
+            javafx.scene.control.Label l = (javafx.scene.control.Label) n;
+            javafx.scene.text.Text t = (javafx.scene.text.Text) l.lookup(".text");
+            assertEquals(l.getText(), t == null ? l.getText() : t.getText(), "cut off");
+        }
+        assertFalse(view.math.status.getText().isEmpty(), "the sample's caption");
 
         // The output layer, chosen on the canvas: δ = ŷ − y.
         robot.interact(() -> model.select(List.of("dense_1")));
