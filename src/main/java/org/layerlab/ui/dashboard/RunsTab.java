@@ -16,6 +16,7 @@ import org.layerlab.training.runs.Run;
 import org.layerlab.training.runs.RunDiff;
 import org.layerlab.ui.commands.Command;
 import org.layerlab.ui.commands.RunEdits;
+import org.layerlab.ui.common.PathBreaks;
 
 /**
  * The Runs tab: every run of the project, the chosen ones' curves on one chart, what differs
@@ -224,7 +225,8 @@ final class RunsTab implements DashboardTab {
         view.metric.setValue(m != null && model.metrics().contains(m) ? m : model.defaultMetric());
         String problems = String.join("; ", p.runs().problems());
         showSettings();
-        view.status.setText(problems.isEmpty() ? p.runs().isEmpty() ? "" : p.runs().runs().size() + " runs"
+        int runs = p.runs().runs().size();
+        view.status.setText(problems.isEmpty() ? p.runs().isEmpty() ? "" : runs + (runs == 1 ? " run" : " runs")
                 + (p.runs().head() == null ? "" : " · ● in the editor")
                 : problems);
         view.status.setTooltip(new Tooltip(problems.isEmpty() ? "● marks the run whose weights the"
@@ -275,7 +277,7 @@ final class RunsTab implements DashboardTab {
         view.at.setDisable(epochs.size() < 2 || running);
         view.delete.setDisable(sel.isEmpty());
         view.diff.setText(message != null ? message : sel.size() == 2 ? describe(sel.get(0), RunDiff.of(sel.get(0), sel.get(1)), sel.get(1))
-                : sel.size() == 1 ? sel.get(0).summary() + " · " + sel.get(0).data().describe()
+                : sel.size() == 1 ? sel.get(0).summary() + " · " + PathBreaks.of(sel.get(0).data().describe())
                 : sel.isEmpty() ? "" : "Select two runs to see what differs between them.");
     }
 

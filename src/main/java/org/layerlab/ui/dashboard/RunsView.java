@@ -22,6 +22,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -180,17 +181,21 @@ final class RunsView extends BorderPane {
         compare.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(diff, Priority.ALWAYS);
         diff.setMaxWidth(Double.MAX_VALUE);
+        // All its lines, the chart giving way: at 1280 px the fifth line of a run's summary went.
+        diff.setMinHeight(Region.USE_PREF_SIZE);
         HBox under = new HBox(4, diff, compare);
         under.setAlignment(Pos.TOP_LEFT);
         VBox right = new VBox(4, charts, under);
         right.setPadding(new Insets(0, 4, 4, 4));
         VBox.setVgrow(charts, Priority.ALWAYS);
-        parallel.setMinSize(200, 120);
-        chart.setMinSize(200, 120);
-        Region fill = new Region();
-        HBox.setHgrow(fill, Priority.ALWAYS);
-        status.setMinWidth(0);
-        HBox below = new HBox(6, status, fill, keep, every, epochsLabel);
+        // 90: at 1280 × 760 the tab is ~250 px tall, and a run's summary below needs five lines.
+        parallel.setMinSize(200, 90);
+        chart.setMinSize(200, 90);
+        // A flow: where the table is narrow (a 1280-pixel window) the checkpoint setting moves to a
+        // line of its own rather than cutting the count and its legend to "1 runs · ● in the...".
+        HBox checkpoints = new HBox(6, keep, every, epochsLabel);
+        checkpoints.setAlignment(Pos.CENTER_LEFT);
+        FlowPane below = new FlowPane(12, 2, status, checkpoints);
         below.setAlignment(Pos.CENTER_LEFT);
         below.setPadding(new Insets(2, 6, 2, 0));
         VBox left = new VBox(table, below);

@@ -60,6 +60,9 @@ class RunsTabFlowTest {
         assertEquals(2, runs.table.getSelectionModel().getSelectedItems().size());
         assertTrue(runs.diff.getText().contains("learning_rate 0.05 → 0.01"), runs.diff.getText());
         assertEquals("r2 ●", runs.table.getColumns().get(0).getCellData(1));
+        assertEquals("2 runs · ● in the editor", runs.status.getText());
+        javafx.scene.text.Text shown = (javafx.scene.text.Text) runs.status.lookup(".text");
+        assertEquals(runs.status.getText(), shown.getText(), "the whole count and legend show at 1280 px");
         assertEquals(List.of("epochs", "learning_rate"), runs.table.getItems().get(1).changed());
         // Side by side.
         assertTrue(runs.compare.isVisible());
