@@ -9,6 +9,7 @@ import org.layerlab.data.DataPreview;
 import org.layerlab.data.Dataset;
 import org.layerlab.data.DatasetStats;
 import org.layerlab.ui.common.PixelImages;
+import org.layerlab.ui.common.TextFit;
 
 /**
  * What the project trains on: samples per split, class balance bars, per-feature statistics
@@ -186,10 +187,13 @@ final class DataView extends CanvasView {
             int label = (int) preview.targets()[i];
             String name = label < train.classNames().size() ? train.classNames().get(label) : Integer.toString(label);
             g.setFill(text);
-            g.fillText(name.length() > 10 ? name.substring(0, 10) : name, cx, cy + ih * px + 11);
+            g.fillText(captions.fit(name, cellW - 4), cx, cy + ih * px + 11);
         }
         g.setFont(Font.font(12));
     }
+
+    /** The captions' font, 10 px: names whole where they fit the cell, cut with "…" where not. */
+    private final TextFit captions = new TextFit(Font.font(10));
 
     private double axisValue(int axis, int row, int f) {
         return axis >= 0 ? preview.features()[row * f + axis] : preview.pca().project(preview.features(), row, f, -axis - 1);
