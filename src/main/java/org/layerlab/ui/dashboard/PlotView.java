@@ -132,12 +132,26 @@ final class PlotView extends CanvasView {
         return 56;
     }
 
+    /** Where the plotting area begins, below the title (and the legend when it has a line of its own). */
+    private double plotTop = 26;
+
+    /** The legend's entries side by side, as {@link #paint} spaces them (about 7 px a character). */
+    private double legendWidth() {
+        double width = 0;
+        for (Series s : series) {
+            if (s.size() > 0) {
+                width += 26 + s.name.length() * 7;
+            }
+        }
+        return width;
+    }
+
     private double tx(double x, double x0, double x1) {
         return left() + (x - x0) / Math.max(1e-12, x1 - x0) * (getWidth() - left() - 12);
     }
 
     private double ty(double y, double y0, double y1) {
-        double top = 26;
+        double top = plotTop;
         double bottom = getHeight() - 30;
         double v = logScale ? Math.log10(Math.max(y, 1e-12)) : y;
         double a = logScale ? Math.log10(Math.max(y0, 1e-12)) : y0;
@@ -182,6 +196,16 @@ final class PlotView extends CanvasView {
             y1 = y0 + (y0 == 0 ? 1 : Math.abs(y0) * 0.1);
             y0 = logScale ? y0 : y0 - (y1 - y0);
         }
+        // The legend follows the title on its line, or where a long title (the Forecast tab's, with
+        // its errors) leaves it no room, takes a line of its own below, the plot starting lower.
+        double legendX = left() + Math.max(140, title.length() * 7 + 24);
+        double legendY = 14;
+        plotTop = 26;
+        if (legend && legendX + legendWidth() > w && left() + legendWidth() <= w) {
+            legendX = left();
+            legendY = 32;
+            plotTop = 44;
+        }
         AxisTicks yTicks = logScale ? AxisTicks.log(y0, y1) : AxisTicks.linear(y0, y1, 4);
         y0 = yTicks.lo();
         y1 = yTicks.hi();
@@ -190,11 +214,9 @@ final class PlotView extends CanvasView {
             double px = tx(m, x0, x1);
             g.setStroke(Color.web("#b7791f"));
             g.setLineDashes(4, 3);
-            g.strokeLine(px, 24, px, h - 30);
+            g.strokeLine(px, plotTop - 2, px, h - 30);
             g.setLineDashes();
         }
-        // After the title, whose length varies ("Loss", "MAE (mean absolute error)").
-        double legendX = left() + Math.max(140, title.length() * 7 + 24);
         boolean roomLeft = true;
         for (int k = 0; k < series.size(); k++) {
             Series s = series.get(k);
@@ -207,14 +229,14 @@ final class PlotView extends CanvasView {
             if (legendX + 26 + s.name.length() * 7 > w) {
                 // No room left on the line: an entry cut in half reads as something else.
                 g.setFill(text);
-                g.fillText("…", legendX, 14);
+                g.fillText("…", legendX, legendY);
                 roomLeft = false;
                 continue;
             }
             g.setFill(c);
-            g.fillRect(legendX, 8, 14, 3);
+            g.fillRect(legendX, legendY - 6, 14, 3);
             g.setFill(text);
-            g.fillText(s.name, legendX + 18, 14);
+            g.fillText(s.name, legendX + 18, legendY);
             legendX += 26 + s.name.length() * 7;
         }
     }

@@ -92,6 +92,36 @@ class PlotViewTest {
         assertTrue(checked > 20, checked + " columns checked");
     }
 
+    @Test
+    void aLegendWithNoRoomBesideALongTitleTakesALineOfItsOwn(FxRobot robot) {
+        // The Forecast tab's title at 600 px: its legend used to be a lone "…".
+        String longTitle = "SUNACTIVITY: forecast after epoch 60 · test MAE 10.93 (same as the last step: 22.45)";
+        assertTrue(isCurve(swatchPixel(robot, longTitle)), "the first entry's swatch starts the line below the title");
+        assertTrue(!isCurve(swatchPixel(robot, "Loss")), "beside a short title the legend stays on the title's line");
+    }
+
+    /** The pixel where a legend on its own line puts its first swatch (x from 56, y 26-28). */
+    private static int swatchPixel(FxRobot robot, String title) {
+        AtomicReference<WritableImage> image = new AtomicReference<>();
+        robot.interact(() -> {
+            PlotView p = new PlotView(title, "year");
+            Series a = new Series("series", "#4a7bd1");
+            Series b = new Series("forecast (test part)", "#4a7bd1");
+            p.add(a, false);
+            p.add(b, false);
+            for (int i = 0; i < 50; i++) {
+                a.add(i, i % 2);
+                b.add(i, i % 2);
+            }
+            p.setManaged(false);
+            p.resizeRelocate(0, 0, WIDTH, HEIGHT);
+            p.layout();
+            p.redraw();
+            image.set(p.image());
+        });
+        return image.get().getPixelReader().getArgb(62, 27);
+    }
+
     /** The curve's blue, against the white background, grey grid lines and labels. */
     private static boolean isCurve(int argb) {
         int r = (argb >> 16) & 0xff;
