@@ -214,7 +214,7 @@ final class PlaygroundTab implements DashboardTab {
     void use(Project p, LoadedData d) {
         project = p;
         data = d;
-        if (CanvasView.showing(view)) {
+        if (CanvasView.showing(content)) {
             answer();
         }
     }
@@ -231,7 +231,7 @@ final class PlaygroundTab implements DashboardTab {
             data = null;
         }
         project = p;
-        if (CanvasView.showing(view)) {
+        if (CanvasView.showing(content)) {
             answer();
         }
     }

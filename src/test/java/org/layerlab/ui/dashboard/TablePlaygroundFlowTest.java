@@ -25,7 +25,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Iris in the Playground: a test row's answer is predict's, and moving a slider changes it. */
+/** Iris in the Playground: a test row's answer is predict's, moving a slider changes it, and so does a run. */
 @ExtendWith(ApplicationExtension.class)
 class TablePlaygroundFlowTest {
     @TempDir
@@ -74,5 +74,18 @@ class TablePlaygroundFlowTest {
         assertTrue(changed, "moving a slider changes the answer");
         assertTrue(robot.lookup("#table-playground-truth").queryAs(Label.class).getText().isEmpty(),
                 "a moved slider is no longer the test row");
+
+        // A run with the tab open: when it ends, the same input is answered by the new weights.
+        float[] beforeRun = table.bars.prediction().outputs().clone();
+        robot.interact(view.train::fire);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.train.isDisabled());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !view.train.isDisabled());
+        WaitForAsyncUtils.waitForFxEvents();
+        float[] afterRun = table.bars.prediction().outputs();
+        boolean retrained = false;
+        for (int i = 0; i < afterRun.length; i++) {
+            retrained |= Math.abs(afterRun[i] - beforeRun[i]) > 1e-6;
+        }
+        assertTrue(retrained, "the answer follows the run's weights, not the ones from before it");
     }
 }
