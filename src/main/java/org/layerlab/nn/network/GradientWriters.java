@@ -20,12 +20,7 @@ final class GradientWriters {
     }
 
     static void mark(List<Step> steps) {
-        int[] readers = new int[steps.size()];
-        for (Step s : steps) {
-            for (int i : s.inputs) {
-                readers[i]++;
-            }
-        }
+        int[] readers = Step.readers(steps);
         for (int i = 0; i < steps.size() - 1; i++) {
             Step s = steps.get(i);
             if (s.isInput || s.inputs.length != 1 || readers[s.inputs[0]] != 1) {

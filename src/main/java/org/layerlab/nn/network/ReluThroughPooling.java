@@ -24,12 +24,7 @@ final class ReluThroughPooling {
 
     /** Marks the pairs: the pooling runs the ReLU's backward, which is then skipped. */
     static void mark(List<Step> steps) {
-        int[] readers = new int[steps.size()];
-        for (Step s : steps) {
-            for (int i : s.inputs) {
-                readers[i]++;
-            }
-        }
+        int[] readers = Step.readers(steps);
         for (Step pool : steps) {
             if (pool.inputs.length != 1 || !pool.runtime.routesEachCellOnce()) {
                 continue;

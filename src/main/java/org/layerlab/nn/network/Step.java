@@ -44,6 +44,17 @@ final class Step {
         this.inMasks = new byte[inputs.length][];
     }
 
+    /** How many steps read each step's output. */
+    static int[] readers(List<Step> steps) {
+        int[] readers = new int[steps.size()];
+        for (Step s : steps) {
+            for (int i : s.inputs) {
+                readers[i]++;
+            }
+        }
+        return readers;
+    }
+
     Tensor[] inputTensors(List<Step> all) {
         for (int i = 0; i < inputs.length; i++) {
             inBuf[i] = all.get(inputs[i]).out;
