@@ -70,6 +70,16 @@ class TrainingFlowTest {
     }
 
     @Test
+    void aSmallLearningRateReadsAsTypedInBothFields(FxRobot robot) {
+        robot.interact(() -> model.execute(new SettingsChange("Set learning rate", model.project().training(),
+                model.project().training().withOptimizer(org.layerlab.nn.optimizers.OptimizerSpec.of("adam", 2e-4)))));
+        WaitForAsyncUtils.waitForFxEvents();
+        // Double.toString wrote "2.0E-4" where epsilon beside it reads "1e-7".
+        assertEquals("2e-4", robot.lookup("#train-rate-field").queryAs(TextField.class).getText());
+        assertEquals("2e-4", robot.lookup("#param-learning_rate").queryAs(TextField.class).getText());
+    }
+
+    @Test
     void trainInTheWindowThenSaveAndReopen(FxRobot robot) throws Exception {
         robot.clickOn("#tab-boundary");
         robot.clickOn("#train-start");

@@ -8,6 +8,7 @@ import java.util.function.LongSupplier;
 import org.layerlab.nn.graph.NetworkGraph;
 import org.layerlab.training.TrainingConfig;
 import org.layerlab.training.TrainingSession;
+import org.layerlab.ui.common.SettingFormat;
 
 /**
  * Settings changed while a run goes on: the Train panel's rate field and the optimizer's
@@ -81,7 +82,7 @@ final class RunSettings {
             session.setLearningRate(runRate);
         } else {
             runRate = null;
-            view.rate.setText(Double.toString(after.optimizer().schedule().initial()));
+            view.rate.setText(SettingFormat.of(after.optimizer().schedule().initial()));
         }
         say(change.describe() + " from the next batch (marked on the charts).", true);
     }

@@ -17,6 +17,7 @@ import org.layerlab.training.TrainingResult;
 import org.layerlab.training.TrainingSession;
 import org.layerlab.training.runs.RunRecorder;
 import org.layerlab.ui.common.Later;
+import org.layerlab.ui.common.SettingFormat;
 import org.layerlab.ui.common.Toasts;
 import org.layerlab.ui.model.EditorModel;
 import org.layerlab.ui.perf.PauseWatch;
@@ -104,7 +105,7 @@ public final class TrainingController {
                 dataShown.load(b);
             }
         });
-        view.rate.setText(Double.toString(model.project().training().optimizer().schedule().initial()));
+        view.rate.setText(SettingFormat.of(model.project().training().optimizer().schedule().initial()));
         saved.show(model.project());
         dataShown.load(model.project());
     }
@@ -134,7 +135,7 @@ public final class TrainingController {
             layers.projectChanged();
         }
         saved.useMetricOf(b);
-        view.rate.setText(Double.toString(b.training().optimizer().schedule().initial()));
+        view.rate.setText(SettingFormat.of(b.training().optimizer().schedule().initial()));
         if (a == null || a.dataset() != b.dataset()) {
             prepared = null;
         }

@@ -23,6 +23,7 @@ import org.layerlab.training.TrainingConfig;
 import org.layerlab.ui.commands.DatasetChange;
 import org.layerlab.ui.commands.SettingsChange;
 import org.layerlab.ui.common.PathBreaks;
+import org.layerlab.ui.common.SettingFormat;
 import org.layerlab.ui.data.DatasetDialog;
 import org.layerlab.ui.model.EditorModel;
 
@@ -69,7 +70,7 @@ final class TrainingSettingsView extends VBox {
                 OptimizerSpec.KINDS.toArray(String[]::new),
                 v -> apply("optimizer", () -> t.withOptimizer(t.optimizer().withKind(v.getAsString()))));
         grid.addRow(row++, InspectorView.label("optimizer"), optimizer);
-        TextField lr = ParamEditors.text("learning_rate", Double.toString(t.optimizer().schedule().initial()));
+        TextField lr = ParamEditors.text("learning_rate", SettingFormat.of(t.optimizer().schedule().initial()));
         ParamEditors.onCommit(lr, () -> {
             try {
                 double v = Double.parseDouble(lr.getText().trim());
