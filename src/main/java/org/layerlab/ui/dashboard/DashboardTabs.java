@@ -1,7 +1,10 @@
 package org.layerlab.ui.dashboard;
 
+import java.util.Arrays;
 import java.util.List;
 
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -77,10 +80,16 @@ final class DashboardTabs {
     }
 
     /** A view with a row of its controls above it. */
-    private static Node withBar(Node view, Node... controls) {
+    static Node withBar(Node view, Node... controls) {
         HBox bar = new HBox(10, controls);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(2, 8, 2, 8));
+        // A bar whose controls are all hidden (the Boundary's plane chooser for two features) takes
+        // no room: it left an empty strip above the regions.
+        bar.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> Arrays.stream(controls).anyMatch(Node::isVisible),
+                Arrays.stream(controls).map(Node::visibleProperty).toArray(Observable[]::new)));
+        bar.managedProperty().bind(bar.visibleProperty());
         return new BorderPane(view, bar, null, null, null);
     }
 }
