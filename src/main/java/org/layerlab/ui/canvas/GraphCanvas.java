@@ -7,12 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import javafx.beans.property.DoubleProperty;
 import javafx.collections.SetChangeListener;
-import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.Node;
@@ -366,28 +363,7 @@ public final class GraphCanvas extends Pane {
         if (fitted.isEmpty() || getWidth() <= 0) {
             return;
         }
-        double minX = Double.MAX_VALUE;
-        double minY = Double.MAX_VALUE;
-        double maxX = -Double.MAX_VALUE;
-        double maxY = -Double.MAX_VALUE;
-        for (NodeView v : fitted) {
-            minX = Math.min(minX, v.getLayoutX());
-            minY = Math.min(minY, v.getLayoutY());
-            maxX = Math.max(maxX, v.getLayoutX() + NodeView.WIDTH);
-            maxY = Math.max(maxY, v.getLayoutY() + Math.max(v.getHeight(), v.getPrefHeight()));
-        }
-        // Curves between fitted nodes can bulge past them (a wire looping into a port from above).
-        Set<String> ids = fitted.stream().map(NodeView::nodeId).collect(Collectors.toSet());
-        for (EdgeView ev : edges) {
-            if (ids.contains(ev.edge().from()) && ids.contains(ev.edge().to())) {
-                Bounds b = ev.curve().getBoundsInParent();
-                minX = Math.min(minX, b.getMinX());
-                minY = Math.min(minY, b.getMinY());
-                maxX = Math.max(maxX, b.getMaxX());
-                maxY = Math.max(maxY, b.getMaxY());
-            }
-        }
-        viewport.fit(Viewport.box(minX, minY, maxX, maxY), getWidth(), getHeight());
+        viewport.fit(FitBounds.of(fitted, edges), getWidth(), getHeight());
     }
 
     /** Where a drop at scene coordinates lands in the graph (for the palette). */
