@@ -135,15 +135,18 @@ final class PlotView extends CanvasView {
     /** Where the plotting area begins, below the title (and the legend when it has a line of its own). */
     private double plotTop = 26;
 
-    /** The legend's entries side by side, as {@link #paint} spaces them (about 7 px a character). */
+    /** The legend's entries side by side (a series with no points has none). */
     private double legendWidth() {
         double width = 0;
         for (Series s : series) {
-            if (s.size() > 0) {
-                width += 26 + s.name.length() * 7;
-            }
+            width += s.size() > 0 ? entryWidth(s) : 0;
         }
         return width;
+    }
+
+    /** One legend entry: the swatch, its gap and the name at about 7 px a character. */
+    private static double entryWidth(Series s) {
+        return 26 + s.name.length() * 7;
     }
 
     private double tx(double x, double x0, double x1) {
@@ -226,7 +229,7 @@ final class PlotView extends CanvasView {
             if (!legend || s.size() == 0 || !roomLeft) {
                 continue;
             }
-            if (legendX + 26 + s.name.length() * 7 > w) {
+            if (legendX + entryWidth(s) > w) {
                 // No room left on the line: an entry cut in half reads as something else.
                 g.setFill(text);
                 g.fillText("…", legendX, legendY);
@@ -237,7 +240,7 @@ final class PlotView extends CanvasView {
             g.fillRect(legendX, legendY - 6, 14, 3);
             g.setFill(text);
             g.fillText(s.name, legendX + 18, legendY);
-            legendX += 26 + s.name.length() * 7;
+            legendX += entryWidth(s);
         }
     }
 
