@@ -88,7 +88,7 @@ public final class Gemm {
         }
         Task t = TASKS.get();
         t.set(kernel, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
-        if (splitsK(m, n, k)) {
+        if (GemmSplits.alongK(m, n, k, KC, Parallel.threads())) {
             multiplySplitK(t, parallel);
             return;
         }
@@ -127,52 +127,7 @@ public final class Gemm {
     // edges than in arithmetic (a third of XOR's step): they run as plain loops (GemmTiny).
     private static final int TINY = 4096;
 
-    /*
-     * Some products are cut along k rather than by rows or columns: chunk q multiplies the KC
-     * block of k from q · KC, chunk 0 into C and the others into partial Cs of their own, which
-     * are then added to C in chunk order. That is exactly the sum the blocked loop forms (C plus
-     * block 0, plus block 1, ...), so the result has the same bits whichever way the product is
-     * split and on any number of cores: the choice is about speed only.
-     *
-     * - A small C over a long k (a first convolution's kernel gradient: 9 × 32 over 21,632
-     *   pixels) has one tile to split by rows or columns, so one core did it all (0.33 ms of the
-     *   CNN's step).
-     * - A short A over a long k (a Dense layer's forward on a batch: 64 × 128 over 784 inputs)
-     *   was split by columns, so each core read its columns of every row of the weights, while
-     *   the kernel gradient and the optimizer split them by rows: the rows one core had just
-     *   updated were read by the other, and the mlp's Adam pass took three times as long in the
-     *   step as alone. Cut along k, each core reads the rows it updates (Parallel hands out the
-     *   first chunks to the caller and the last to the worker in every loop).
-     */
-    private static boolean splitsK(int m, int n, int k) {
-        int chunks = (k + KC - 1) / KC;
-        if (chunks < 2) {
-            return false;
-        }
-        if ((long) m * n <= 64 * 64) {
-            return k >= 10 * KC;
-        }
-        // On one core the cut buys nothing (no other core's rows to keep apart) and costs the partials.
-        return m <= SHORT_ROWS && (long) (chunks - 1) * m * n <= MAX_PARTIALS && Parallel.threads() > 1
-                && balanced(k, Parallel.threads());
-    }
-
-    // Up to this many rows the partial Cs (rows · n per chunk) are small beside B (KC · n per chunk).
-    private static final int SHORT_ROWS = 96;
-    private static final int MAX_PARTIALS = 1 << 18;
-
-    /** Whether the KC blocks of k, handed out whole, keep every core within 15% of an equal share. */
-    private static boolean balanced(int k, int threads) {
-        int chunks = (k + KC - 1) / KC;
-        int busiest = (chunks / threads) * KC;
-        int rest = chunks % threads;
-        if (rest > 0) {
-            // The last block is the short one; the cores left with one block more take the full ones first.
-            busiest += rest == 1 ? k - (chunks - 1) * KC : KC;
-        }
-        return busiest <= 1.15 * k / threads;
-    }
-
+    /** The cut along k that {@link GemmSplits} chose: the same sums as the blocked loop, in its order. */
     private static void multiplySplitK(Task t, boolean parallel) {
         int chunks = (t.k + KC - 1) / KC;
         int size = t.m * t.n;
